@@ -1,0 +1,3 @@
+"""职标 Zhibiao: vocational-education standards as code."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,36 @@
+"""Semantic checks over the loaded corpus; each module registers rules with `@check`."""
+
+from __future__ import annotations
+
+from builder.check import codes, coverage, lifecycle, numeric, references
+from builder.check.context import CheckContext
+from builder.check.index import build_indexes
+from builder.config import ProjectConfig
+from builder.diagnostics import Diagnostic, Severity
+from builder.rules import CHECKS
+
+__all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
+_MODULES = (codes, coverage, lifecycle, numeric, references)
+
+
+def run_checks(ctx: CheckContext) -> list[Diagnostic]:
+    """Run every registered check, in code order."""
+    found: list[Diagnostic] = []
+    for rule, function in sorted(CHECKS, key=lambda pair: pair[0].code):
+        found.extend(function(ctx, rule))
+    return found
+
+
+def apply_severity(diagnostics: list[Diagnostic], config: ProjectConfig) -> list[Diagnostic]:
+    """Apply the per-code severity overrides of the config; `ignore` drops the diagnostic."""
+    result: list[Diagnostic] = []
+    for diagnostic in diagnostics:
+        override = config.severity.get(diagnostic.code)
+        if override == "ignore":
+            continue
+        if override is not None:
+            from dataclasses import replace
+
+            diagnostic = replace(diagnostic, severity=Severity.parse(override))
+        result.append(diagnostic)
+    return result

@@ -1,0 +1,163 @@
+"""Code-system checks: 专业代码, 职业分类大典 codes, GB/T 4754 industries, 文号."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from builder.catalog import LEVEL_PREFIX
+from builder.check.context import CheckContext
+from builder.check.suggest import did_you_mean
+from builder.diagnostics import Diagnostic, Severity
+from builder.rules import Rule, check
+
+SPECIALTY_CODE = re.compile(r"^\d{6}$")
+OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
+OCCUPATION_MINOR = re.compile(r"^\d-\d{2}-\d{2}$")
+INDUSTRY_CODE = re.compile(r"^(?:[A-T]|\d{2}|\d{3}|\d{4})$")
+DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+
+
+@check(
+    "ZB501",
+    "specialty-code-format",
+    Severity.ERROR,
+    "专业代码不是 6 位数字",
+    'code: "51029"   # 少一位',
+)
+def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类）；各文件的 specialty 字段同样如此。"""
+    for item in ctx.corpus.documents:
+        field = "code" if item.kind == "specialty" else "specialty"
+        value = getattr(item.doc, field)
+        if not SPECIALTY_CODE.match(value):
+            yield rule.diag(item.rel, f"专业代码「{value}」应为 6 位数字", path=(field,))
+
+
+@check(
+    "ZB502",
+    "specialty-code-level",
+    Severity.ERROR,
+    "专业代码与层次不符",
+    'code: "510209"\nlevel: 中职   # 5 开头是高职专科',
+)
+def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """2021 年版专业目录中，专业代码首位标示层次：3 职业本科，5 高职专科，7 中职。
+    专业大类、专业类代码必须是专业代码的前 2、4 位。"""
+    for entry, _ in ctx.sets():
+        spec = entry.specialty
+        if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
+            continue
+        doc = spec.doc
+        expected = LEVEL_PREFIX.get(doc.code[0])
+        if ctx.catalog.edition == "2021" and expected != doc.level:
+            yield rule.diag(
+                spec.rel,
+                f"专业代码 {doc.code} 首位为 {doc.code[0]}，对应「{expected or '未知层次'}」，但层次写的是「{doc.level}」",
+                path=("level",),
+            )
+        career = doc.career
+        if career.major_category.code != doc.code[:2]:
+            yield rule.diag(
+                spec.rel,
+                f"专业大类代码 {career.major_category.code} 应为专业代码的前 2 位 {doc.code[:2]}",
+                path=("career", "major_category", "code"),
+            )
+        if career.major_class.code != doc.code[:4]:
+            yield rule.diag(
+                spec.rel,
+                f"专业类代码 {career.major_class.code} 应为专业代码的前 4 位 {doc.code[:4]}",
+                path=("career", "major_class", "code"),
+            )
+
+
+@check(
+    "ZB503", "specialty-code-unknown", Severity.WARNING, "专业代码不在专业目录中", 'code: "510299"'
+)
+def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """专业代码及名称应能在所用版本的专业目录中查到。随附的目录只是节选：查不到时给出警告，
+    可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
+    known = ctx.catalog.specialties
+    for entry, _ in ctx.sets():
+        spec = entry.specialty
+        if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
+            continue
+        found = known.get(spec.doc.code)
+        if found is None:
+            yield rule.diag(
+                spec.rel,
+                f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
+                path=("code",),
+                hint=did_you_mean(spec.doc.code, known)
+                or "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
+            )
+        elif found.name != spec.doc.name:
+            yield rule.diag(
+                spec.rel,
+                f"专业名称「{spec.doc.name}」与目录中 {found.code}「{found.name}」不一致",
+                path=("name",),
+            )
+
+
+@check(
+    "ZB504",
+    "occupation-code",
+    Severity.ERROR,
+    "职业编码格式错误",
+    'code: "4-4-5-5"   # 应为 4-04-05-05',
+)
+def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """主要职业类别的编码采用《国家职业分类大典》格式 大类-中类-小类-细类，即 d-dd-dd-dd；
+    只到小类（d-dd-dd）时给出警告级提示。"""
+    for entry, _ in ctx.sets():
+        if entry.specialty is None:
+            continue
+        for i, occupation in enumerate(entry.specialty.doc.career.occupations):
+            if OCCUPATION_CODE.match(occupation.code):
+                continue
+            path = ("career", "occupations", i, "code")
+            if OCCUPATION_MINOR.match(occupation.code):
+                continue
+            yield rule.diag(
+                entry.specialty.rel,
+                f"职业编码「{occupation.code}」格式应为 d-dd-dd-dd（如 4-04-05-05）",
+                path=path,
+            )
+
+
+@check("ZB505", "industry-code", Severity.ERROR, "行业代码格式错误", 'code: "6５"')
+def industry_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """对应行业的代码采用 GB/T 4754：门类为一个大写字母 A–T，大类 2 位、中类 3 位、小类 4 位数字。"""
+    for entry, _ in ctx.sets():
+        if entry.specialty is None:
+            continue
+        for i, industry in enumerate(entry.specialty.doc.career.industries):
+            if not INDUSTRY_CODE.match(industry.code):
+                yield rule.diag(
+                    entry.specialty.rel,
+                    f"行业代码「{industry.code}」不符合 GB/T 4754（门类 A–T，或 2–4 位数字）",
+                    path=("career", "industries", i, "code"),
+                )
+
+
+@check(
+    "ZB506",
+    "doc-no-format",
+    Severity.ERROR,
+    "发文字号格式错误",
+    "doc_no: 教职成[2019]13号   # 应使用六角括号〔〕",
+)
+def doc_no_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """发文字号写作 机关代字〔年份〕序号号（GB/T 9704-2012 7.2.5）：年份用六角括号〔〕、写全 4 位，
+    序号不编虚位（不写 01）、不加“第”。"""
+    for item in ctx.corpus.documents:
+        doc_no = item.doc.meta.doc_no
+        if doc_no and not DOC_NO.match(doc_no):
+            fixed = (
+                doc_no.replace("[", "〔").replace("]", "〕").replace("【", "〔").replace("】", "〕")
+            )
+            fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed.replace("第", ""))
+            hint = f"是否应为「{fixed}」？" if DOC_NO.match(fixed) else "格式如 教职成〔2019〕13号"
+            yield rule.diag(
+                item.rel, f"发文字号「{doc_no}」格式不正确", path=("meta", "doc_no"), hint=hint
+            )

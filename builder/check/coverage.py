@@ -1,0 +1,145 @@
+"""Coverage checks: the competency list is taught, at the level it requires."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from builder.check.context import CheckContext, Use
+from builder.diagnostics import Diagnostic, Location, Severity
+from builder.rules import Rule, check
+
+_OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
+
+
+@check(
+    "ZB301",
+    "uncovered-competency",
+    Severity.ERROR,
+    "职业能力没有任何课程、实习或实训承载",
+    "# 1-3-2 在所有课程标准、实习任务和实训室中都没有被引用",
+)
+def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。"""
+    for _, index in ctx.sets():
+        used = {use.ref.ref for use in index.uses}
+        for code, defined in index.competencies.items():
+            if code not in used:
+                yield rule.diag(
+                    defined.source.rel,
+                    f"职业能力 {code}「{_short(defined.competency.text)}」没有任何课程、实习或实训承载",
+                    path=(*defined.path, "code"),
+                    hint="在相应课程标准的学习内容（competencies）中引用它，或删去该能力。",
+                )
+
+
+@check(
+    "ZB302",
+    "level-below-required",
+    Severity.ERROR,
+    "承载的学习水平低于要求",
+    "# 清单要求 1-2-1 达到“运用”，但所有引用处最高只到“理解”",
+)
+def level_below_required(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """每项职业能力在所有引用处达到的最高学习水平，不得低于清单中要求的学习水平（按配置
+    learning_levels 的顺序比较）。"""
+    for _, index in ctx.sets():
+        best: dict[str, list[Use]] = defaultdict(list)
+        for use in index.uses:
+            best[use.ref.ref].append(use)
+        for code, uses in best.items():
+            defined = index.competencies.get(code)
+            required = ctx.config.level_rank(defined.competency.level) if defined else None
+            ranks = [r for r in (ctx.config.level_rank(u.ref.level) for u in uses) if r is not None]
+            if defined is None or required is None or not ranks or max(ranks) >= required:
+                continue
+            top = max(uses, key=lambda u: ctx.config.level_rank(u.ref.level) or -1)
+            where = "、".join(sorted({f"{_OWNER[u.owner[0]]} {u.owner[1]}" for u in uses}))
+            yield rule.diag(
+                defined.source.rel,
+                f"职业能力 {code} 要求达到「{defined.competency.level}」，"
+                f"但承载处最高只到「{top.ref.level}」（{where}）",
+                path=(*defined.path, "level"),
+                related=tuple(Location(u.source.rel) for u in uses[:5]),
+                hint="提高某一承载处的学习水平，或调整清单中的要求。",
+            )
+
+
+@check(
+    "ZB303",
+    "orphan-course",
+    Severity.WARNING,
+    "课程标准不在课程设置中",
+    "# courses/zy99.yaml 的课程代码 ZY99 不在专业教学标准的课程设置中",
+)
+def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """每份课程标准都应对应专业教学标准课程设置中的一门课程；对应不上的课程标准不会出现在课程体系里。"""
+    for entry, index in ctx.sets():
+        if entry.specialty is None:
+            continue
+        for course in entry.courses:
+            if course.doc.code not in index.planned_courses:
+                yield rule.diag(
+                    course.rel,
+                    f"课程 {course.doc.code}「{course.doc.name}」不在专业 {entry.code} 的课程设置中",
+                    path=("code",),
+                    related=(Location(entry.specialty.rel),),
+                    hint="在专业教学标准 courses 中加入该课程，或删除此课程标准。",
+                )
+
+
+@check(
+    "ZB304",
+    "orphan-room",
+    Severity.WARNING,
+    "实训室不承载任何职业能力",
+    "# 实训室 R5 没有列出职业能力，它支撑的课程也都没有映射职业能力",
+)
+def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。"""
+    for entry, index in ctx.sets():
+        mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course"}
+        for base in entry.training_bases:
+            for r, room in enumerate(base.doc.rooms):
+                if not room.competencies and not mapped.intersection(room.courses):
+                    yield rule.diag(
+                        base.rel,
+                        f"实训室 {room.code}「{room.name}」不承载任何职业能力",
+                        path=("rooms", r, "code"),
+                        hint="在 competencies 中列出该实训室培养的职业能力。",
+                    )
+
+
+@check(
+    "ZB305",
+    "unknown-level",
+    Severity.ERROR,
+    "学习水平不在配置的词表中",
+    "level: 精通   # 词表为 了解/理解/掌握/运用",
+)
+def unknown_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """职业能力要求的学习水平和各处引用的学习水平，必须是 zhibiao.yaml 中 learning_levels 的取值之一。"""
+    vocabulary = ctx.config.learning_levels
+    hint = "可用取值（由低到高）：" + " < ".join(vocabulary)
+    for _, index in ctx.sets():
+        for code, defined in index.competencies.items():
+            if defined.competency.level not in vocabulary:
+                yield rule.diag(
+                    defined.source.rel,
+                    f"职业能力 {code} 的学习水平「{defined.competency.level}」不在词表中",
+                    path=(*defined.path, "level"),
+                    hint=hint,
+                )
+        for use in index.uses:
+            if use.ref.level not in vocabulary:
+                yield rule.diag(
+                    use.source.rel,
+                    f"学习水平「{use.ref.level}」不在词表中",
+                    path=(*use.path, "level"),
+                    hint=hint,
+                )
+
+
+def _short(text: str, limit: int = 24) -> str:
+    text = text.strip().replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,123 @@
+"""Lifecycle and metadata checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from builder.check.context import CheckContext
+from builder.diagnostics import Diagnostic, Severity
+from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES
+from builder.rules import Rule, check
+
+PLACEHOLDER = "待补充"
+"""Text that `zhibiao new` puts where an author still has to write."""
+
+
+@check(
+    "ZB601",
+    "published-without-number",
+    Severity.ERROR,
+    "已发布文件缺少编号或发布日期",
+    "status: 发布\n# 缺少 doc_no / standard_no 或 issued_on",
+)
+def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）或发文字号（doc_no），并有发布日期（issued_on）。"""
+    for item in ctx.corpus.documents:
+        meta = item.doc.meta
+        if meta.status not in PUBLISHED_STATUSES:
+            continue
+        if not (meta.doc_no or meta.standard_no):
+            yield rule.diag(
+                item.rel,
+                f"状态为「{meta.status}」，但没有标准编号或发文字号",
+                path=("meta", "status"),
+            )
+        if meta.issued_on is None:
+            yield rule.diag(
+                item.rel,
+                f"状态为「{meta.status}」，但没有发布日期 issued_on",
+                path=("meta", "status"),
+            )
+
+
+@check(
+    "ZB602",
+    "retired-without-replacement",
+    Severity.ERROR,
+    "被代替的文件没有指明替代者",
+    "status: 被代替\n# 缺少 replaced_by",
+)
+def retired_without_replacement(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """状态为“被代替”的文件必须用 replaced_by 指明代替它的标准编号；“废止”文件可不填。"""
+    for item in ctx.corpus.documents:
+        meta = item.doc.meta
+        if meta.status == "被代替" and not meta.replaced_by:
+            yield rule.diag(
+                item.rel,
+                "状态为「被代替」，但没有 replaced_by",
+                path=("meta", "status"),
+                hint="填写代替本文件的标准编号。",
+            )
+        if meta.replaced_by and meta.status not in RETIRED_STATUSES:
+            yield rule.diag(
+                item.rel,
+                f"填写了 replaced_by，但状态为「{meta.status}」",
+                path=("meta", "replaced_by"),
+                hint="被代替的文件状态应为“被代替”。",
+            )
+
+
+@check(
+    "ZB603",
+    "doc-no-without-issuer",
+    Severity.ERROR,
+    "发文字号缺少发文机关",
+    "doc_no: 教职成〔2019〕13号\n# 缺少 issuer",
+)
+def doc_no_without_issuer(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """发文字号并不全局唯一（如河南省教育厅与教育部都用“教职成”代字），填写 doc_no 时必须同时填写 issuer。"""
+    for item in ctx.corpus.documents:
+        meta = item.doc.meta
+        if meta.doc_no and not meta.issuer:
+            yield rule.diag(
+                item.rel,
+                f"发文字号「{meta.doc_no}」没有对应的发文机关 issuer",
+                path=("meta", "doc_no"),
+            )
+
+
+@check(
+    "ZB604",
+    "comment-deadline",
+    Severity.WARNING,
+    "征求意见稿缺少截止日期",
+    "status: 征求意见稿\n# 缺少 comment_deadline",
+)
+def comment_deadline(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """征求意见稿应给出征求意见截止日期（comment_deadline），网站横幅会显示它。"""
+    for item in ctx.corpus.documents:
+        meta = item.doc.meta
+        if meta.status == "征求意见稿" and meta.comment_deadline is None:
+            yield rule.diag(item.rel, "征求意见稿没有 comment_deadline", path=("meta", "status"))
+
+
+@check("ZB605", "to-be-completed", Severity.WARNING, "内容待补充", "overview: 待补充")
+def to_be_completed(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """`zhibiao new` 生成的骨架用“待补充”标出作者还需填写的地方；它们在发布前都应替换为正文。"""
+    for item in ctx.corpus.documents:
+        for path, value in _strings(item.doc.model_dump(mode="python"), ()):
+            if PLACEHOLDER in value:
+                yield rule.diag(item.rel, "内容待补充", path=path)
+
+
+def _strings(
+    value: object, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))

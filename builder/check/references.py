@@ -1,0 +1,320 @@
+"""Cross-reference checks: every code a document names must exist, once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from builder.check.context import CheckContext
+from builder.check.suggest import did_you_mean
+from builder.corpus import Loaded
+from builder.diagnostics import DataPath, Diagnostic, Location, Severity
+from builder.model import Course, Specialty
+from builder.rules import Rule, check
+
+
+@check(
+    "ZB201",
+    "dangling-competency",
+    Severity.ERROR,
+    "引用了不存在的职业能力",
+    "competencies:\n  - {ref: 9-9-9, level: 掌握}   # 清单中没有 9-9-9",
+)
+def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """课程内容、实习任务、实训室和培养规格引用的职业能力编码，必须在本专业的职业能力清单中定义。"""
+    for entry, index in ctx.sets():
+        if not entry.competencies:
+            continue
+        known = index.competencies.keys()
+        for use in index.uses:
+            if use.ref.ref not in known:
+                yield rule.diag(
+                    use.source.rel,
+                    f"职业能力「{use.ref.ref}」不在专业 {entry.code} 的职业能力清单中",
+                    path=(*use.path, "ref"),
+                    hint=did_you_mean(use.ref.ref, known, what="职业能力"),
+                )
+        if entry.specialty:
+            for s, spec in enumerate(entry.specialty.doc.specs):
+                for c, code in enumerate(spec.competencies):
+                    if code not in known:
+                        yield rule.diag(
+                            entry.specialty.rel,
+                            f"培养规格 {spec.code} 引用的职业能力「{code}」不存在",
+                            path=("specs", s, "competencies", c),
+                            hint=did_you_mean(code, known, what="职业能力"),
+                        )
+
+
+@check(
+    "ZB202",
+    "dangling-course",
+    Severity.ERROR,
+    "引用了不存在的课程",
+    "prerequisites: [ZY99]   # 课程设置中没有 ZY99",
+)
+def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """先修/后续课程和实训室支撑的课程，必须是本专业课程设置中的课程代码（或有课程标准的课程）。"""
+    for entry, index in ctx.sets():
+        known = index.known_courses
+        for course in entry.courses:
+            for field in ("prerequisites", "followups"):
+                for i, code in enumerate(getattr(course.doc, field)):
+                    if code not in known:
+                        yield rule.diag(
+                            course.rel,
+                            f"课程「{code}」不在专业 {entry.code} 的课程设置中",
+                            path=(field, i),
+                            hint=did_you_mean(code, known, what="课程"),
+                        )
+        for base in entry.training_bases:
+            for r, room in enumerate(base.doc.rooms):
+                for i, code in enumerate(room.courses):
+                    if code not in known:
+                        yield rule.diag(
+                            base.rel,
+                            f"实训室 {room.code} 支撑的课程「{code}」不在课程设置中",
+                            path=("rooms", r, "courses", i),
+                            hint=did_you_mean(code, known, what="课程"),
+                        )
+
+
+@check(
+    "ZB203",
+    "missing-file",
+    Severity.ERROR,
+    "引用的文件不存在或类型不符",
+    "courses:\n  - code: ZY01\n    standard: courses/zy01.yaml   # 文件不存在",
+)
+def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
+    且位于标准目录之内，文件类型与所引用的内容一致（课程代码相同）。"""
+    by_path = {item.path.resolve(): item for item in ctx.corpus.documents}
+    failed = {Path(p).resolve() for p in ctx.corpus.failed}
+    root = ctx.corpus.root.resolve()
+    for entry, _ in ctx.sets():
+        if entry.specialty is None:
+            continue
+        spec = entry.specialty
+        base = spec.path.parent
+        targets: list[tuple[str, DataPath, str | None]] = [
+            (c.standard, ("courses", i, "standard"), c.code)
+            for i, c in enumerate(spec.doc.courses)
+            if c.standard
+        ]
+        if spec.doc.competencies:
+            targets.append((spec.doc.competencies, ("competencies",), None))
+        for target, path, course_code in targets:
+            resolved = (base / target).resolve()
+            if root not in resolved.parents:
+                yield rule.diag(
+                    spec.rel,
+                    f"路径「{target}」指向标准目录之外",
+                    path=path,
+                    hint="引用路径须相对于本文件、且位于标准目录内。",
+                )
+                continue
+            if resolved in failed:
+                continue
+            found = by_path.get(resolved)
+            if found is None and not resolved.is_file():
+                yield rule.diag(
+                    spec.rel,
+                    f"引用的文件「{target}」不存在",
+                    path=path,
+                    hint=_nearby(base, target),
+                )
+            elif found is not None:
+                yield from _kind_mismatch(rule, spec, found, path, course_code)
+
+
+def _kind_mismatch(
+    rule: Rule, spec: Loaded[Specialty], found: Loaded[Any], path: DataPath, code: str | None
+) -> Iterator[Diagnostic]:
+    expected = "course" if code is not None else "competencies"
+    if found.kind != expected:
+        yield rule.diag(
+            spec.rel,
+            f"引用的文件「{found.rel}」是 {found.kind}，应为 {expected}",
+            path=path,
+        )
+    elif isinstance(found.doc, Course) and found.doc.code != code:
+        yield rule.diag(
+            spec.rel,
+            f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.doc.code}",
+            path=path,
+            related=(Location(found.rel),),
+        )
+
+
+def _nearby(base: Path, target: str) -> str | None:
+    folder = (base / target).parent
+    if not folder.is_dir():
+        return None
+    names = [p.name for p in folder.iterdir() if p.suffix in {".yaml", ".yml"}]
+    return did_you_mean(Path(target).name, names)
+
+
+@check(
+    "ZB204",
+    "duplicate-code",
+    Severity.ERROR,
+    "编码重复",
+    "- code: 1-1-1\n  ...\n- code: 1-1-1   # 与上面重复",
+)
+def duplicate_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """同一范围内的编码必须唯一：职业能力清单中的领域、任务、能力编码；课程设置中的课程代码；
+    课程标准中的模块与内容编号；实习任务编号；实训室编号。"""
+    for item in ctx.corpus.documents:
+        for what, codes in _scoped_codes(item.doc):
+            yield from _duplicates(rule, item.rel, what, codes)
+
+
+def _scoped_codes(doc: Any) -> Iterator[tuple[str, list[tuple[str, DataPath]]]]:
+    kind = doc.kind
+    if kind == "competencies":
+        domains: list[tuple[str, DataPath]] = []
+        tasks: list[tuple[str, DataPath]] = []
+        comps: list[tuple[str, DataPath]] = []
+        for d, domain in enumerate(doc.domains):
+            domains.append((domain.code, ("domains", d, "code")))
+            for t, task in enumerate(domain.tasks):
+                tasks.append((task.code, ("domains", d, "tasks", t, "code")))
+                for c, comp in enumerate(task.competencies):
+                    comps.append((comp.code, ("domains", d, "tasks", t, "competencies", c, "code")))
+        yield from (("工作领域", domains), ("工作任务", tasks), ("职业能力", comps))
+    elif kind == "specialty":
+        yield "课程代码", [(c.code, ("courses", i, "code")) for i, c in enumerate(doc.courses)]
+        yield "培养规格编号", [(s.code, ("specs", i, "code")) for i, s in enumerate(doc.specs)]
+    elif kind == "course":
+        yield "模块编号", [(m.code, ("modules", i, "code")) for i, m in enumerate(doc.modules)]
+        yield (
+            "内容编号",
+            [
+                (it.code, ("modules", m, "items", i, "code"))
+                for m, module in enumerate(doc.modules)
+                for i, it in enumerate(module.items)
+            ],
+        )
+    elif kind == "internship":
+        yield "实习任务编号", [(t.code, ("tasks", i, "code")) for i, t in enumerate(doc.tasks)]
+    elif kind == "training_base":
+        yield "实训室编号", [(r.code, ("rooms", i, "code")) for i, r in enumerate(doc.rooms)]
+
+
+def _duplicates(
+    rule: Rule, rel: str, what: str, codes: list[tuple[str, DataPath]]
+) -> Iterator[Diagnostic]:
+    counts = Counter(code for code, _ in codes)
+    first: dict[str, DataPath] = {}
+    for code, path in codes:
+        if code not in first:
+            first[code] = path
+        elif counts[code] > 1:
+            yield rule.diag(rel, f"{what}「{code}」重复", path=path, hint="每个编码只能定义一次。")
+
+
+@check(
+    "ZB205",
+    "unknown-specialty",
+    Severity.ERROR,
+    "所属专业没有专业教学标准",
+    'specialty: "510299"   # 标准目录中没有这个专业',
+)
+def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 必须是标准目录中
+    某个专业教学标准的专业代码。"""
+    known = [code for code, entry in ctx.corpus.specialties.items() if entry.specialty]
+    for code, entry in ctx.corpus.specialties.items():
+        if entry.specialty is not None:
+            continue
+        for item in entry.documents():
+            yield rule.diag(
+                item.rel,
+                f"专业代码「{code}」没有对应的专业教学标准",
+                path=("specialty",),
+                hint=did_you_mean(code, known, what="专业"),
+            )
+
+
+@check(
+    "ZB206",
+    "course-mismatch",
+    Severity.ERROR,
+    "课程标准与课程设置不一致",
+    "# 课程设置: ZY03 64 学时；课程标准 ZY03: hours: 72",
+)
+def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """课程标准的名称、课程性质、学时（含理论/实践）、学分和学期必须与专业教学标准课程设置中同代码的课程一致。"""
+    fields = {
+        "name": "课程名称",
+        "nature": "课程性质",
+        "hours": "学时",
+        "theory_hours": "理论学时",
+        "practice_hours": "实践学时",
+        "credits": "学分",
+        "semesters": "开设学期",
+    }
+    for entry, _ in ctx.sets():
+        if entry.specialty is None:
+            continue
+        plan = {c.code: (i, c) for i, c in enumerate(entry.specialty.doc.courses)}
+        for course in entry.courses:
+            if course.doc.code not in plan:
+                continue
+            row, planned = plan[course.doc.code]
+            for field, label in fields.items():
+                mine, theirs = getattr(course.doc, field), getattr(planned, field)
+                if mine != theirs:
+                    yield rule.diag(
+                        course.rel,
+                        f"{label}为 {_show(mine)}，而课程设置中为 {_show(theirs)}",
+                        path=(field,),
+                        related=(Location(entry.specialty.rel),),
+                        hint=f"以专业教学标准 courses[{row}] 为准，或同时修改两处。",
+                    )
+
+
+def _show(value: object) -> str:
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@check(
+    "ZB207",
+    "duplicate-document",
+    Severity.ERROR,
+    "同一对象有多份文件",
+    "# 两个文件都是专业 510209 的专业教学标准",
+)
+def duplicate_document(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """一个专业只能有一份专业教学标准和一份职业能力清单；同一课程代码只能有一份课程标准。"""
+    for entry, _ in ctx.sets():
+        if entry.specialty:
+            for spec in entry.extra_specialties:
+                yield _again(rule, spec, f"专业 {entry.code} 的专业教学标准", entry.specialty)
+        for listing in entry.competencies[1:]:
+            yield _again(rule, listing, f"专业 {entry.code} 的职业能力清单", entry.competencies[0])
+        seen: dict[str, Loaded[Course]] = {}
+        for course in entry.courses:
+            if course.doc.code in seen:
+                yield _again(
+                    rule, course, f"课程 {course.doc.code} 的课程标准", seen[course.doc.code]
+                )
+            else:
+                seen[course.doc.code] = course
+
+
+def _again(rule: Rule, item: Loaded[Any], what: str, first: Loaded[Any]) -> Diagnostic:
+    return rule.diag(
+        item.rel,
+        f"{what}已在 {first.rel} 中定义",
+        path=("kind",),
+        related=(Location(first.rel),),
+        hint="删除其中一份，或修改编码。",
+    )

@@ -1,0 +1,124 @@
+"""Renderer-neutral document tree of one standard.
+
+`builder.compose` turns a model document into a `DocTree` with pure functions; the
+site renderer turns it into Markdown and the Word exporter into .docx, so both outputs
+share numbering, headings, tables and anchors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Inline text that links to another place.
+
+    `target` is a site-relative page path plus optional fragment, e.g.
+    ``510209/competencies.md#c-1-2-3``; ``#c-1-2-3`` stays on the same page.
+    The docx exporter prints the text only.
+    """
+
+    text: str
+    target: str
+
+
+Inline = str | Link
+"""A run of plain text or a link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading: `number` is literal text such as "4", "4.1" or "（一）"."""
+
+    level: int
+    title: str
+    number: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body paragraph made of inline runs."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A list; `ordered` lists are numbered 1) 2) … in docx and 1. 2. … on the site."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell; `anchor` gives the cell an id on the site (e.g. one per competency)."""
+
+    content: tuple[Inline, ...]
+    anchor: str = ""
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table with one header row (repeated on every page in docx).
+
+    `widths` are relative column widths (any positive numbers; they are scaled to the
+    text block). `caption` is the full caption text, e.g. "表1 职业面向".
+    """
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    anchor: str = ""
+    total_row: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A highlighted remark, e.g. the 征求意见稿 banner or a replacement pointer."""
+
+    kind: Literal["draft", "retired", "note"]
+    text: tuple[Inline, ...]
+
+
+Block = Heading | Paragraph | ListBlock | Table | Notice
+
+
+@dataclass(frozen=True, slots=True)
+class CoverInfo:
+    """What a GB/T 1.1 cover and a 公文 head show."""
+
+    title: str
+    kind_title: str
+    standard_no: str | None
+    doc_no: str | None
+    issuer: str | None
+    status: str
+    version: str
+    issued_on: str | None
+    effective_on: str | None
+    replaces: tuple[str, ...] = ()
+    drafting_units: tuple[str, ...] = ()
+    drafters: tuple[str, ...] = ()
+    proposed_by: str | None = None
+    administered_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocTree:
+    """One standard document ready to render.
+
+    `doc_id` is stable across builds (e.g. ``510209/course/ZY03``); `page` is the
+    site-relative Markdown path of the document page.
+    """
+
+    doc_id: str
+    kind: str
+    page: str
+    cover: CoverInfo
+    blocks: tuple[Block, ...] = field(default_factory=tuple)

@@ -1,0 +1,46 @@
+"""职业能力清单: 工作领域 → 工作任务 → 职业能力."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from builder.model.common import Code, OutcomeType, Strict, Text
+from builder.model.meta import Meta
+
+
+class Competency(Strict):
+    """A 职业能力 with the 学习水平 the specialty requires."""
+
+    code: Code = Field(title="能力编码", description="如 1-2-3（领域-任务-能力）")
+    text: Text = Field(title="职业能力描述")
+    type: OutcomeType = Field(default="能力", title="类型")
+    level: str = Field(title="要求的学习水平")
+
+
+class Task(Strict):
+    """工作任务."""
+
+    code: Code = Field(title="任务编码", description="如 1-2")
+    name: str = Field(title="工作任务", min_length=1)
+    description: str | None = Field(default=None, title="说明")
+    competencies: list[Competency] = Field(min_length=1, title="职业能力")
+
+
+class Domain(Strict):
+    """工作领域."""
+
+    code: Code = Field(title="领域编码", description="如 1")
+    name: str = Field(title="工作领域", min_length=1)
+    description: str | None = Field(default=None, title="说明")
+    tasks: list[Task] = Field(min_length=1, title="工作任务")
+
+
+class CompetencyList(Strict):
+    """职业能力清单 of one specialty."""
+
+    kind: Literal["competencies"] = Field(title="文件类型")
+    meta: Meta
+    specialty: Code = Field(title="专业代码")
+    domains: list[Domain] = Field(min_length=1, title="工作领域")

@@ -1,0 +1,91 @@
+"""课程标准 (course standard)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from builder.model.common import (
+    AssessmentPart,
+    Code,
+    CompetencyRef,
+    CourseNature,
+    Hours,
+    OutcomeType,
+    Strict,
+    Text,
+)
+from builder.model.meta import Meta
+
+
+class Objective(Strict):
+    """A 课程目标 (素质/知识/能力)."""
+
+    type: OutcomeType = Field(title="类型")
+    text: Text = Field(title="目标")
+
+
+class ContentItem(Strict):
+    """A 学习内容 item mapped to competencies."""
+
+    code: Code = Field(title="编号", description="如 M1-2")
+    name: str = Field(title="内容名称", min_length=1)
+    requirements: Text = Field(title="内容与要求")
+    hours: Hours | None = Field(default=None, title="学时")
+    competencies: list[CompetencyRef] = Field(default_factory=list, title="对应职业能力")
+
+
+class Module(Strict):
+    """A 教学模块 / 学习情境 with its hours."""
+
+    code: Code = Field(title="模块编号", description="如 M1")
+    name: str = Field(title="模块名称", min_length=1)
+    hours: Hours = Field(title="学时")
+    items: list[ContentItem] = Field(min_length=1, title="学习内容")
+
+
+class Implementation(Strict):
+    """教学实施与保障."""
+
+    design: str | None = Field(default=None, title="教学设计与方法")
+    resources: str | None = Field(default=None, title="教学资源开发与应用")
+    teachers: str | None = Field(default=None, title="师资要求")
+    cooperation: str | None = Field(default=None, title="校企合作")
+    textbooks: str | None = Field(default=None, title="教材选用及辅助资料")
+    facilities: str | None = Field(default=None, title="教学条件")
+
+
+class Signoff(Strict):
+    """制定人 / 审核人 / 批准人 / 制定日期."""
+
+    author: str = Field(title="制定人", min_length=1)
+    reviewer: str | None = Field(default=None, title="审核人")
+    approver: str | None = Field(default=None, title="批准人")
+    date: dt.date | None = Field(default=None, title="制定日期")
+
+
+class Course(Strict):
+    """课程标准 of one course of a specialty."""
+
+    kind: Literal["course"] = Field(title="文件类型")
+    meta: Meta
+    specialty: Code = Field(title="专业代码")
+    code: Code = Field(title="课程代码")
+    name: str = Field(title="课程名称", min_length=1)
+    nature: CourseNature = Field(title="课程性质")
+    hours: Hours = Field(title="学时")
+    theory_hours: Hours = Field(title="理论学时")
+    practice_hours: Hours = Field(title="实践学时")
+    credits: float = Field(title="学分", ge=0, le=100)
+    semesters: list[int] = Field(min_length=1, title="开设学期")
+    audience: str | None = Field(default=None, title="适用对象")
+    prerequisites: list[Code] = Field(default_factory=list, title="先修课程（课程代码）")
+    followups: list[Code] = Field(default_factory=list, title="后续课程（课程代码）")
+    description: Text = Field(title="课程性质与任务")
+    objectives: list[Objective] = Field(min_length=1, title="课程目标")
+    modules: list[Module] = Field(min_length=1, title="课程内容")
+    implementation: Implementation = Field(title="教学实施与保障")
+    assessment: list[AssessmentPart] = Field(min_length=1, title="考核评价")
+    signoff: Signoff | None = Field(default=None, title="制定与审批")

@@ -1,0 +1,52 @@
+"""实训基地建设标准 (实训教学条件建设标准)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from builder.model.common import Code, CompetencyRef, Strict, Text
+from builder.model.meta import Meta
+
+
+class Equipment(Strict):
+    """A line of a 实训室 equipment list."""
+
+    name: str = Field(title="设备名称", min_length=1)
+    spec: Text = Field(title="主要功能及技术要求")
+    unit: str = Field(title="单位", min_length=1)
+    quantity: int = Field(title="数量", ge=1, description="按 class_size 名学生一个教学班配置")
+
+
+class Room(Strict):
+    """校内实训室."""
+
+    code: Code = Field(title="实训室编号", description="如 R1")
+    name: str = Field(title="实训室名称", min_length=1)
+    functions: Text = Field(title="主要功能")
+    area: float = Field(title="使用面积（㎡）", gt=0)
+    stations: int = Field(title="工位数", ge=1)
+    courses: list[Code] = Field(min_length=1, title="支撑课程（课程代码）")
+    competencies: list[CompetencyRef] = Field(default_factory=list, title="培养的职业能力")
+    equipment: list[Equipment] = Field(min_length=1, title="主要设备")
+
+
+class ExternalBase(Strict):
+    """校外实训基地 requirement."""
+
+    name: str = Field(title="基地类型", min_length=1)
+    requirements: Text = Field(title="基本要求")
+
+
+class TrainingBase(Strict):
+    """实训基地建设标准 of one specialty."""
+
+    kind: Literal["training_base"] = Field(title="文件类型")
+    meta: Meta
+    specialty: Code = Field(title="专业代码")
+    scope: Text = Field(title="适用范围")
+    class_size: int = Field(title="教学班人数", ge=1, le=200, description="设备数量按此班额配置")
+    rooms: list[Room] = Field(min_length=1, title="校内实训室")
+    external: list[ExternalBase] = Field(default_factory=list, title="校外实训基地")
+    management: Text = Field(title="实训教学管理与安全")

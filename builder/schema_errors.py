@@ -1,0 +1,194 @@
+"""Turn pydantic validation errors into diagnostics with Chinese messages and hints."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from builder.diagnostics import DataPath, Diagnostic, Severity
+from builder.model import KINDS
+from builder.rules import declare
+
+SCHEMA = declare(
+    "ZB101",
+    "schema",
+    Severity.ERROR,
+    "值不符合数据模型",
+    """
+    字段的类型或取值不符合该类文件的数据模型（schemas/ 下的 JSON Schema），例如学时写成了文字、
+    课程性质不在“公共基础/专业基础/专业核心/专业拓展/实践”之中、列表为空。
+    """,
+    "hours: 六十四   # 应为整数 64",
+)
+UNQUOTED_CODE = declare(
+    "ZB102",
+    "unquoted-code",
+    Severity.ERROR,
+    "编码被读成了数字",
+    """
+    专业代码、课程代码等编码必须是字符串。不加引号的 060103 会被 YAML 读成数字 60103，
+    前导零丢失。请给编码加引号。
+    """,
+    'code: 510209      # 错误\ncode: "510209"    # 正确',
+)
+UNKNOWN_FIELD = declare(
+    "ZB103",
+    "unknown-field",
+    Severity.ERROR,
+    "未知字段",
+    """
+    数据模型中没有这个字段，通常是拼写错误或缩进错误。提示中给出最接近的合法字段名。
+    """,
+    "hour: 64   # 应为 hours",
+)
+MISSING_FIELD = declare(
+    "ZB104",
+    "missing-field",
+    Severity.ERROR,
+    "缺少必填字段",
+    "该类文件要求的字段没有填写。用 `zhibiao new` 生成的骨架包含全部必填字段。",
+)
+
+_TYPE_NAMES = {
+    "string_type": "文本（字符串）",
+    "int_type": "整数",
+    "int_from_float": "整数",
+    "float_type": "数字",
+    "bool_type": "true 或 false",
+    "list_type": "列表",
+    "dict_type": "映射（键: 值）",
+    "model_type": "映射（键: 值）",
+    "model_attributes_type": "映射（键: 值）",
+    "date_type": "日期（YYYY-MM-DD）",
+}
+
+
+def diagnostics_from_error(kind: str, file: str, error: ValidationError) -> list[Diagnostic]:
+    """Convert every error of a pydantic validation into a diagnostic with a data path."""
+    return [_convert(kind, file, detail) for detail in error.errors(include_url=False)]
+
+
+def _convert(kind: str, file: str, detail: ErrorDetails) -> Diagnostic:
+    path: DataPath = tuple(detail["loc"])
+    kind_type = detail["type"]
+    value = detail.get("input")
+    name = _field_label(kind, path)
+    if kind_type == "missing":
+        return MISSING_FIELD.diag(
+            file,
+            f"缺少必填字段 {name}",
+            path=path,
+            hint="补上该字段；`zhibiao new` 生成的骨架含全部必填字段。",
+        )
+    if kind_type == "extra_forbidden":
+        allowed = _allowed_fields(kind, path[:-1])
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
+        hint = f"是否应为「{close[0]}」？" if close else f"可用字段：{'、'.join(allowed)}"
+        return UNKNOWN_FIELD.diag(file, f"未知字段「{path[-1]}」", path=path, hint=hint)
+    if (
+        kind_type == "string_type"
+        and isinstance(value, int | float)
+        and not isinstance(value, bool)
+    ):
+        return UNQUOTED_CODE.diag(
+            file,
+            f"{name} 应为字符串，却被读成了数字 {value}",
+            path=path,
+            hint='给值加上引号，如 "060103"；不加引号时前导零会丢失。',
+        )
+    return SCHEMA.diag(file, _message(kind_type, name, detail), path=path, hint=_hint(detail))
+
+
+def _message(kind_type: str, name: str, detail: ErrorDetails) -> str:
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    value = _show(detail.get("input"))
+    if kind_type in _TYPE_NAMES:
+        return f"{name} 应为{_TYPE_NAMES[kind_type]}，实际为 {value}"
+    if kind_type == "literal_error":
+        return f"{name} 的取值 {value} 无效，应为 {ctx.get('expected', '')}"
+    if kind_type in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        sign = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤"}.get(
+            kind_type, "<"
+        )
+        bound = next(iter(ctx.values()), "")
+        return f"{name} 应 {sign} {bound}，实际为 {value}"
+    if kind_type == "too_short":
+        return f"{name} 至少需要 {ctx.get('min_length', 1)} 项"
+    if kind_type == "string_too_short":
+        return f"{name} 不能为空"
+    if kind_type == "too_long" or kind_type == "string_too_long":
+        return f"{name} 过长（上限 {ctx.get('max_length', '')}）"
+    if kind_type in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
+        return f"{name} 应为日期 YYYY-MM-DD，实际为 {value}"
+    return f"{name}：{detail['msg']}"
+
+
+def _hint(detail: ErrorDetails) -> str | None:
+    if detail["type"] == "literal_error":
+        expected = str((detail.get("ctx") or {}).get("expected", ""))
+        options = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
+        close = difflib.get_close_matches(str(detail.get("input")), options, n=1, cutoff=0.3)
+        if close:
+            return f"是否应为「{close[0]}」？"
+    return None
+
+
+def _show(value: object) -> str:
+    if isinstance(value, dict):
+        return "映射"
+    if isinstance(value, list):
+        return "列表"
+    if value is None:
+        return "空值"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _field_label(kind: str, path: DataPath) -> str:
+    key = next((part for part in reversed(path) if isinstance(part, str)), None)
+    if key is None:
+        return "该项"
+    title = _node(kind, path).get("title") if path and path[-1] == key else None
+    return f"「{key}」（{title}）" if title and title != key else f"「{key}」"
+
+
+def _allowed_fields(kind: str, path: DataPath) -> list[str]:
+    return sorted(_node(kind, path).get("properties", {}))
+
+
+def _node(kind: str, path: DataPath) -> dict[str, Any]:
+    """The JSON-schema node that describes `path` (best effort; {} when not found)."""
+    schema = _schema(kind)
+    node: dict[str, Any] = schema
+    for part in path:
+        node = _resolve(schema, node)
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+    return _resolve(schema, node)
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    for _ in range(8):
+        if "$ref" in node:
+            target = node["$ref"].rsplit("/", 1)[-1]
+            node = {
+                **schema.get("$defs", {}).get(target, {}),
+                **{k: v for k, v in node.items() if k != "$ref"},
+            }
+        elif "anyOf" in node:
+            branches = [b for b in node["anyOf"] if b.get("type") != "null"]
+            node = {**(branches[0] if branches else {}), "title": node.get("title")}
+        else:
+            break
+    return node
+
+
+@cache
+def _schema(kind: str) -> dict[str, Any]:
+    return KINDS[kind].model_json_schema()
