@@ -25,8 +25,11 @@ class CliResult:
 
 
 def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> CliResult:
-    """Run `python -m builder ARGS` in `cwd` as a user would (a real process, real exit code)."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    """Run `python -m builder ARGS` in `cwd` as a user would (a real process, real exit code).
+
+    PYTHONPATH points at this checkout, so a git worktree tests its own `builder/`.
+    """
+    full_env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO), **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None)
     done = subprocess.run(
         [sys.executable, "-m", "builder", *args],
