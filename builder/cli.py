@@ -53,20 +53,47 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="写入文件而不是标准输出 / write the report to a file.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不读写检查缓存 .zhibiao/cache / neither read nor write the check cache.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="解析文件的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+)
 def check_command(
-    path: Path | None, config_path: Path | None, fmt: str, strict: bool, output: Path | None
+    path: Path | None,
+    config_path: Path | None,
+    fmt: str,
+    strict: bool,
+    output: Path | None,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码。
 
     Check a standards directory: schema, references, coverage, numeric rules, codes.
+    Unchanged specialty sets are taken from the cache (.zhibiao/cache).
     """
     import io
 
     from builder import report
     from builder.atomic import write_text
-    from builder.checking import run_check
 
-    result = run_check(open_project(path, config_path))
+    project = open_project(path, config_path)
+    if no_cache:
+        from builder.checking import run_check
+
+        result = run_check(project, jobs=jobs, show_progress=None)
+    else:
+        from builder.cache import CheckCache
+        from builder.incremental import run_check_cached
+
+        cache = CheckCache.open(project.root / ".zhibiao" / "cache")
+        result = run_check_cached(project, cache, jobs=jobs, show_progress=None)
     reporter = report.select(fmt)
     if output is not None:
         buffer = io.StringIO()

@@ -1,21 +1,23 @@
 """Fast, safe YAML reading: bytes → text → plain data, every failure a located problem.
 
-Parsing uses PyYAML's libyaml parser (CSafeLoader) with a YAML 1.2 core-schema resolver,
+Parsing uses libyaml's event parser and builds the data directly (`builder.yamlparse`),
 because the round-trip parser of ruamel.yaml is an order of magnitude slower on a
-national corpus. Positions are recovered later, only for files that have diagnostics
-(`builder.locate`). ruamel.yaml is used where comments must survive (`zhibiao fmt`).
+national corpus. Files are measured before they are read (`read`), positions are
+recovered later, only for files that have diagnostics (`builder.locate`). ruamel.yaml
+is used where comments must survive (`zhibiao fmt`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import os
+from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
-from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, ScalarNode
+
+from builder.yamlparse import YamlProblem, build
+
+__all__ = ["MAX_FILE_BYTES", "YamlProblem", "decode", "parse", "read", "read_with_stat"]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused (ZB007): no real standard comes near it."""
@@ -28,25 +30,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class YamlProblem(Exception):
-    """A file that cannot be turned into data; `line`/`column` are 1-based (0 = unknown)."""
-
-    code: str
-    message: str
-    line: int = 0
-    column: int = 0
-    hint: str | None = None
-
-
 def decode(raw: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Decode a standards file, which must be UTF-8 (a UTF-8 BOM is tolerated)."""
     if len(raw) > max_bytes:
-        raise YamlProblem(
-            "ZB007",
-            f"文件过大（{len(raw) / 1048576:.1f} MB），上限为 {max_bytes / 1048576:.0f} MB",
-            hint="一份标准通常不超过 200 KB；请检查是否误提交了生成文件或数据文件。",
-        )
+        raise _too_large(len(raw), max_bytes)
     for bom, name in _BOMS:
         if raw.startswith(bom):
             raise YamlProblem(
@@ -83,108 +70,35 @@ def _guess_encoding(raw: bytes) -> str | None:
     return "GBK/GB18030"
 
 
-class _CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: no yes/no booleans, no sexagesimal, no timestamps, no merge."""
+def read(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """Read a standards file, refusing one over `max_bytes` before reading it (ZB007)."""
+    return read_with_stat(path, max_bytes=max_bytes)[0]
 
 
-_CoreResolver.yaml_implicit_resolvers = {}
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-    list("-+0123456789"),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+def read_with_stat(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """`read`, with the status of the opened file taken before its bytes."""
+    with path.open("rb") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        raw = handle.read(max_bytes + 1)  # the file may grow between stat and read
+    if len(raw) > max_bytes:
+        raise _too_large(len(raw), max_bytes)
+    return raw, info
 
 
-class _Constructor(yaml.constructor.SafeConstructor):
-    """Safe constructor that refuses aliases and duplicate keys."""
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise YamlProblem(
-                "ZB003",
-                "不允许使用锚点与别名（& / *）",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                hint="把被引用的内容直接写出来；别名会让一处修改悄悄影响多处。",
-            )
-        return super().construct_object(node, deep=deep)
-
-    def construct_yaml_int(self, node: ScalarNode) -> int:
-        text = str(self.construct_scalar(node)).replace("_", "")
-        if text.startswith("0o"):
-            return int(text[2:], 8)
-        if text.startswith("0x"):
-            return int(text[2:], 16)
-        return int(text)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
-        mapping: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise YamlProblem(
-                    "ZB003",
-                    "不允许使用合并键（<<）",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise YamlProblem(
-                    "ZB001",
-                    "映射的键必须是简单标量",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-            if key in first_seen:
-                raise YamlProblem(
-                    "ZB004",
-                    f"重复的键「{key}」（第 {first_seen[key]} 行已出现）",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    hint="删除或合并其中一处；YAML 会静默保留其中一个值。",
-                )
-            first_seen[key] = key_node.start_mark.line + 1
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-_Constructor.yaml_constructors = {
-    **yaml.constructor.SafeConstructor.yaml_constructors,
-    "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
-    # YAML 1.2 core schema has no timestamps: dates stay text and pydantic parses them.
-    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_str,
-}
-
-
-class _Loader(CParser, _Constructor, _CoreResolver):
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        _Constructor.__init__(self)
-        _CoreResolver.__init__(self)
+def _too_large(size: int, max_bytes: int) -> YamlProblem:
+    return YamlProblem(
+        "ZB007",
+        f"文件过大（{size / 1048576:.1f} MB），上限为 {max_bytes / 1048576:.0f} MB",
+        hint="一份标准通常不超过 200 KB；请检查是否误提交了生成文件或数据文件。",
+    )
 
 
 def parse(text: str) -> Any:
     """Parse one YAML document into plain data; raise `YamlProblem` on any failure."""
-    loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        return build(text)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -203,12 +117,6 @@ def parse(text: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("ZB001", f"YAML 语法错误：{exc}") from None
-    except RecursionError:
-        raise YamlProblem(
-            "ZB008", "嵌套层级过深", hint="标准文件的结构不超过十几层；请检查缩进。"
-        ) from None
-    finally:
-        loader.dispose()
 
 
 def _marked_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
@@ -216,17 +124,6 @@ def _marked_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     line = mark.line + 1 if mark else 0
     column = mark.column + 1 if mark else 0
     problem = exc.problem or exc.context or "无法解析"
-    if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
-        tag = problem.split("tag", 1)[-1].strip(" '")
-        return YamlProblem(
-            "ZB005",
-            f"不允许使用自定义标签 {tag}",
-            line,
-            column,
-            hint="删除标签，直接写出值；标准文件只用普通的映射、列表和标量。",
-        )
-    if "expected a single document" in problem or "but found another document" in problem:
-        return YamlProblem("ZB001", "一个文件只能包含一个 YAML 文档（多了 ---）", line, column)
     hint = None
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         return YamlProblem(

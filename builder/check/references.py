@@ -9,7 +9,7 @@ from typing import Any
 
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean
-from builder.corpus import Loaded
+from builder.corpus import DocRef, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 from builder.model import Course, Specialty
 from builder.rules import Rule, check
@@ -91,14 +91,13 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
     且位于标准目录之内，文件类型与所引用的内容一致（课程代码相同）。"""
-    by_path = {item.path.resolve(): item for item in ctx.corpus.documents}
-    failed = {Path(p).resolve() for p in ctx.corpus.failed}
-    root = ctx.corpus.root.resolve()
+    corpus = ctx.corpus
+    root = corpus.root.resolve()
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         spec = entry.specialty
-        base = spec.path.parent
+        base = corpus.real_path(spec).parent
         targets: list[tuple[str, DataPath, str | None]] = [
             (c.standard, ("courses", i, "standard"), c.code)
             for i, c in enumerate(spec.doc.courses)
@@ -107,7 +106,7 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if spec.doc.competencies:
             targets.append((spec.doc.competencies, ("competencies",), None))
         for target, path, course_code in targets:
-            resolved = (base / target).resolve()
+            resolved = corpus.resolve_reference(base, target)
             if root not in resolved.parents:
                 yield rule.diag(
                     spec.rel,
@@ -116,22 +115,22 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     hint="引用路径须相对于本文件、且位于标准目录内。",
                 )
                 continue
-            if resolved in failed:
+            if resolved in corpus.failed_paths:
                 continue
-            found = by_path.get(resolved)
+            found = corpus.index.get(resolved)
             if found is None and not resolved.is_file():
                 yield rule.diag(
                     spec.rel,
                     f"引用的文件「{target}」不存在",
                     path=path,
-                    hint=_nearby(base, target),
+                    hint=_nearby(spec.path.parent, target),
                 )
             elif found is not None:
                 yield from _kind_mismatch(rule, spec, found, path, course_code)
 
 
 def _kind_mismatch(
-    rule: Rule, spec: Loaded[Specialty], found: Loaded[Any], path: DataPath, code: str | None
+    rule: Rule, spec: Loaded[Specialty], found: DocRef, path: DataPath, code: str | None
 ) -> Iterator[Diagnostic]:
     expected = "course" if code is not None else "competencies"
     if found.kind != expected:
@@ -140,10 +139,10 @@ def _kind_mismatch(
             f"引用的文件「{found.rel}」是 {found.kind}，应为 {expected}",
             path=path,
         )
-    elif isinstance(found.doc, Course) and found.doc.code != code:
+    elif found.kind == "course" and found.code != code:
         yield rule.diag(
             spec.rel,
-            f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.doc.code}",
+            f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.code}",
             path=path,
             related=(Location(found.rel),),
         )
@@ -226,7 +225,7 @@ def _duplicates(
 def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 必须是标准目录中
     某个专业教学标准的专业代码。"""
-    known = [code for code, entry in ctx.corpus.specialties.items() if entry.specialty]
+    known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
         if entry.specialty is not None:
             continue

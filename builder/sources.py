@@ -1,0 +1,74 @@
+"""Find the standards files of a tree and name them, without a system call per name.
+
+A national repository holds tens of thousands of files; `Path.resolve()` costs one
+`lstat` per path component, so real paths and display paths are derived from the
+resolved root instead. Only files that are themselves symbolic links are resolved.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+
+class Source(NamedTuple):
+    """One standards file."""
+
+    path: Path
+    """As discovered: `root / sub`."""
+    rel: str
+    """Shown in messages: relative to the base folder when inside it, POSIX style."""
+    real: Path
+    """Resolved path (symbolic links followed)."""
+    link: bool
+    """The file itself is a symbolic link."""
+
+
+def _walk(root: str, sub: str, found: list[tuple[list[str], bool]]) -> None:
+    """Collect `(parts, is_link)` of YAML files; hidden entries skipped, links to folders not followed."""
+    folder = f"{root}{os.sep}{sub}" if sub else root
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    prefix = sub.split("/") if sub else []
+    folders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if not entry.is_symlink():
+                folders.append(name)
+        elif name.endswith((".yaml", ".yml")):
+            found.append(([*prefix, name], entry.is_symlink()))
+    for name in folders:
+        _walk(root, f"{sub}/{name}" if sub else name, found)
+
+
+def find_sources(root: Path, base: Path) -> list[Source]:
+    """Every `*.yaml`/`*.yml` file under `root`, in `Path` order (part by part)."""
+    found: list[tuple[list[str], bool]] = []
+    _walk(str(root), "", found)
+    found.sort(key=lambda item: item[0])
+    root_real = root.resolve()
+    base_real = str(base.resolve())
+    base_prefix = base_real.rstrip("/") + "/"
+    sources = []
+    for parts, link in found:
+        path = root.joinpath(*parts)
+        real = path.resolve() if link else root_real.joinpath(*parts)
+        text = str(real)
+        if text.startswith(base_prefix):
+            rel = text[len(base_prefix) :]
+        elif text == base_real:
+            rel = "."
+        else:
+            rel = path.as_posix()
+        sources.append(Source(path, rel, real, link))
+    return sources
