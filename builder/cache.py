@@ -31,7 +31,7 @@ import builder
 from builder.atomic import write_bytes, write_text
 from builder.diagnostics import Diagnostic, Location, Severity
 
-FORMAT = 1
+FORMAT = 2
 CACHE_NAME = "check.json"
 RACY_NS = 1_000_000_000
 """Files modified this close to a scan are hashed again next time (their mtime may repeat)."""
@@ -120,12 +120,11 @@ class CheckCache:
         self.folder = folder
         self.tool = tool
         self.secret = secret
-        self.stats: dict[str, list[Any]] = {}
-        self.files: dict[str, list[Any]] = {}
+        self.stats: dict[str, str] = {}
+        self.files: dict[str, Any] = {}
         self.sets: dict[str, list[list[Any]]] = {}
         self.scanned_ns = time.time_ns()
         self.previous_scan = 0
-        self.changed = False
 
     @classmethod
     def open(cls, folder: Path | None, *, key_file: Path | None = None) -> CheckCache:
@@ -164,20 +163,24 @@ class CheckCache:
     def digest(self, rel: str, stat: Stat) -> str | None:
         """The content hash recorded for `rel` if its stat is unchanged (and not racy)."""
         entry = self.stats.get(rel)
-        if not entry or len(entry) != 5 or list(stat) != entry[:4]:
+        prefix = f"{stat[0]} {stat[1]} {stat[2]} {stat[3]} "
+        if not isinstance(entry, str) or not entry.startswith(prefix):
             return None
         if stat[1] >= self.previous_scan - RACY_NS:
             return None
-        digest = entry[4]
-        return digest if isinstance(digest, str) else None
+        digest = entry[len(prefix) :]
+        return digest if len(digest) == 32 else None
 
-    def save(
-        self, stats: dict[str, list[Any]], files: dict[str, list[Any]], sets: dict[str, Any]
-    ) -> None:
+    @staticmethod
+    def stat_entry(stat: Stat, digest: str) -> str:
+        """The `stats` form of one file: size, mtime, ctime, inode and hash."""
+        return f"{stat[0]} {stat[1]} {stat[2]} {stat[3]} {digest}"
+
+    def save(self, stats: dict[str, str], files: dict[str, Any], sets: dict[str, Any]) -> None:
         """Replace the cache with exactly these entries (what the run used), if anything changed."""
         if self.folder is None or self.secret is None:
             return
-        if (stats, files, sets) == (self.stats, self.files, self.sets) and not self.changed:
+        if stats == self.stats and files == self.files and sets == self.sets:
             return
         body = json.dumps(
             {

@@ -53,13 +53,14 @@ def run_check(
     project: Project,
     *,
     base: Path | None = None,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     show_progress: bool | None = False,
 ) -> CheckResult:
     """Check every standard under the project's standards directory (no cache).
 
-    `jobs` worker processes parse the files when there are many (default: one per CPU);
-    `show_progress` None draws a bar on standard error when it is a terminal.
+    `jobs` worker processes parse the files when there are many (None: one per CPU; see
+    `builder.parallel.parse_all`); `show_progress` None draws a bar on standard error
+    when it is a terminal.
     """
     base = base or Path.cwd()
     with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:

@@ -82,18 +82,12 @@ def check_command(
 
     from builder import report
     from builder.atomic import write_text
+    from builder.cache import CheckCache
+    from builder.incremental import run_check_cached
 
     project = open_project(path, config_path)
-    if no_cache:
-        from builder.checking import run_check
-
-        result = run_check(project, jobs=jobs, show_progress=None)
-    else:
-        from builder.cache import CheckCache
-        from builder.incremental import run_check_cached
-
-        cache = CheckCache.open(project.root / ".zhibiao" / "cache")
-        result = run_check_cached(project, cache, jobs=jobs, show_progress=None)
+    cache = CheckCache.open(None if no_cache else project.root / ".zhibiao" / "cache")
+    result = run_check_cached(project, cache, jobs=jobs or None, show_progress=None)
     reporter = report.select(fmt)
     if output is not None:
         buffer = io.StringIO()

@@ -126,7 +126,7 @@ def doc_ref(rel: str, doc: Any) -> DocRef:
     return DocRef(rel, doc.kind, set_code(doc), doc.code if isinstance(doc, Course) else None)
 
 
-def lexical_target(base: Path, target: str) -> Path | None:
+def lexical_target(base: str, target: str) -> str | None:
     """Where `target` leads from the resolved folder `base`, computed without the disk.
 
     Leading `..` parts are exact on a resolved folder. The other parts agree with
@@ -135,14 +135,23 @@ def lexical_target(base: Path, target: str) -> Path | None:
     must accept the result only in that case. None when the target has `..` after a
     name, is absolute, or climbs above the file system root.
     """
+    if target.startswith(("/", os.sep)):
+        return None
+    if os.sep == "/" and "/." not in "/" + target and "//" not in target and target:
+        return f"{base}/{target}"  # the common case: a plain relative path below `base`
     parts = [part for part in target.replace(os.sep, "/").split("/") if part not in ("", ".")]
     up = 0
     while up < len(parts) and parts[up] == "..":
         up += 1
-    if target.startswith("/") or ".." in parts[up:] or up > len(base.parts) - 1:
+    if ".." in parts[up:]:
         return None
-    folder = base.parents[up - 1] if up else base
-    return folder.joinpath(*parts[up:])
+    folder = base
+    for _ in range(up):
+        parent = os.path.dirname(folder)  # noqa: PTH120  (text paths: see builder.sources)
+        if parent == folder:
+            return None
+        folder = parent
+    return os.path.join(folder, *parts[up:])  # noqa: PTH118
 
 
 @dataclass(slots=True)
@@ -159,25 +168,25 @@ class Corpus:
     documents: list[Loaded[Any]] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
     specialties: dict[str, SpecialtySet] = field(default_factory=dict)
-    index: dict[Path, DocRef] = field(default_factory=dict)
-    """Resolved path → reference, for every loaded document of the tree."""
-    failed_paths: set[Path] = field(default_factory=set)
-    """Resolved paths of the files that could not be loaded."""
-    real_paths: dict[str, Path] = field(default_factory=dict)
+    index: dict[str, DocRef] = field(default_factory=dict)
+    """Resolved path (text) → reference, for every loaded document of the tree."""
+    failed_paths: set[str] = field(default_factory=set)
+    """Resolved paths (text) of the files that could not be loaded."""
+    real_paths: dict[str, str] = field(default_factory=dict)
     """Display path → resolved path, for the documents in `documents`."""
 
-    def real_path(self, item: Loaded[Any]) -> Path:
+    def real_path(self, item: Loaded[Any]) -> str:
         """The resolved path of a loaded document."""
         found = self.real_paths.get(item.rel)
-        return found if found is not None else item.path.resolve()
+        return found if found is not None else str(item.path.resolve())
 
-    def resolve_reference(self, base: Path, target: str) -> Path:
+    def resolve_reference(self, base: str, target: str) -> str:
         """`(base / target).resolve()` for a resolved folder `base`, without disk access
         when the answer is a known file of the tree (see `lexical_target`)."""
         lexical = lexical_target(base, target)
         if lexical is not None and (lexical in self.index or lexical in self.failed_paths):
             return lexical
-        return (base / target).resolve()
+        return str((Path(base) / target).resolve())
 
     def group(self) -> None:
         """Group documents by specialty code (called once after loading)."""
@@ -216,7 +225,7 @@ def relative(path: Path, base: Path) -> str:
 def discover(root: Path) -> Iterator[Path]:
     """Every `*.yaml`/`*.yml` file under `root`, sorted, hidden folders skipped, no link following."""
     for source in find_sources(root, root):
-        yield source.path
+        yield Path(source.path)
 
 
 def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list[Diagnostic]]:
@@ -297,14 +306,14 @@ def load_sources(
     root: Path,
     sink: Diagnostics,
     *,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     advance: Callable[[], None] | None = None,
     keep: Callable[[Source, Parsed, AnyDoc | None, list[Diagnostic]], None] | None = None,
 ) -> Corpus:
     """Load the given files of the tree under `root` into a corpus; problems go to `sink`."""
     corpus = Corpus(root=root)
     root_real = str(root.resolve())
-    tasks = [Task(str(s.path), str(s.real), s.link, root_real) for s in sources]
+    tasks = [Task(s.path, s.real, s.link, root_real) for s in sources]
     with quiet_gc():
         for source, parsed in zip(
             sources, parse_all(tasks, jobs=jobs, advance=advance), strict=True
@@ -317,7 +326,7 @@ def load_sources(
                 corpus.failed.add(source.rel)
                 corpus.failed_paths.add(source.real)
             else:
-                corpus.documents.append(Loaded(source.path, source.rel, doc))
+                corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
                 corpus.real_paths[source.rel] = source.real
                 corpus.index[source.real] = doc_ref(source.rel, doc)
         corpus.group()
@@ -329,13 +338,14 @@ def load_corpus(
     base: Path,
     sink: Diagnostics,
     *,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     advance: Callable[[], None] | None = None,
 ) -> Corpus:
     """Load every standards file under `root`; problems go to `sink`.
 
-    Files are parsed in worker processes when there are many (`jobs`, default: one per
-    CPU); the result is the same as a sequential load, in the same order.
+    With `jobs` > 1 (None: one per CPU), files are parsed in worker processes when there
+    are many; the result is the same as a sequential load, in the same order. See
+    `builder.parallel.parse_all` for the one condition on the caller.
     """
     return load_sources(find_sources(root, base), root, sink, jobs=jobs, advance=advance)
 

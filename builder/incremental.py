@@ -5,7 +5,8 @@ Every check looks at one specialty set at a time, and beyond it only through
 set are therefore its files (paths and content hashes), what its references point to,
 the list of specialty codes (only for a set without 专业教学标准), the config and the tool.
 Their hash keys the cached diagnostics of the set. Sets whose key is not in the cache
-are parsed and checked again; the rest of the tree is not even parsed.
+are parsed and checked again, in chunks (so memory stays bounded on a national tree);
+the rest of the tree is not even parsed.
 
 A file is identified by its content hash; the hash of an unchanged file (same size,
 mtime, ctime and inode) is taken from the cache, so a warm run reads only edited files.
@@ -16,8 +17,8 @@ set (its path is part of it) and is checked again under its new name.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,13 @@ from builder.project import Project
 from builder.sources import Source, find_sources
 from builder.yamlsource import YamlProblem, read_with_stat
 
+KEEP_DOCS = 4000
+"""Validated documents kept from the first pass; beyond, only their JSON text is kept."""
+CHUNK_SETS = 50
+"""Specialty sets checked together (bounds the documents in memory at a time)."""
+SEP = "\t"
+"""Separates the fields of an ordinary document's cache entry."""
+
 
 @dataclass(frozen=True, slots=True)
 class Meta:
@@ -56,10 +64,18 @@ class Meta:
     """Reference targets of a 专业教学标准 (course standards, competency list)."""
     problems: tuple[Diagnostic, ...]
     """Located load diagnostics of a failed file (before severities)."""
+    row: Any = None
+    """The cache form, when the meta came from the cache."""
 
-    def encode(self) -> list[Any]:
-        """Cache form, independent of the file's path."""
+    def encode(self) -> Any:
+        """Cache form, independent of the file's path: one text for an ordinary document."""
+        if self.row is not None:
+            return self.row
         ref = self.ref
+        if ref is not None and not self.problems:
+            fields = [ref.kind, ref.specialty, ref.code or "", *self.targets]
+            if not any(SEP in field for field in fields):
+                return SEP.join(fields)
         return [
             [ref.kind, ref.specialty, ref.code] if ref else None,
             list(self.targets),
@@ -70,8 +86,13 @@ class Meta:
     def decode(cls, digest: str, row: Any, rel: str) -> Meta | None:
         """The cached meta of `digest`, bound to `rel`; None when absent or malformed."""
         try:
+            if isinstance(row, str):
+                kind, specialty, code, *names = row.split(SEP)
+                return cls(
+                    digest, DocRef(rel, kind, specialty, code or None), tuple(names), (), row
+                )
             ref_row, targets, problems = row
-            ref = None
+            ref: DocRef | None = None
             if ref_row is not None:
                 kind, specialty, code = ref_row
                 ref = DocRef(rel, str(kind), str(specialty), None if code is None else str(code))
@@ -80,6 +101,7 @@ class Meta:
                 ref,
                 tuple(str(t) for t in targets),
                 tuple(decode_diagnostic(p, rel) for p in problems),
+                row,
             )
         except (TypeError, ValueError, KeyError):
             return None
@@ -104,11 +126,14 @@ class _Run:
         self.cache = cache
         self.jobs = jobs
         self.root = project.standards
-        self.root_real = self.root.resolve()
+        self.root_real = str(self.root.resolve())
         self.sources = find_sources(self.root, base)
         self.metas: dict[str, Meta] = {}
         self.docs: dict[str, AnyDoc] = {}
+        self.parsed: dict[str, Parsed] = {}  # loaded files whose document was not kept
         self.stats: dict[str, Stat] = {}
+        self.index: dict[str, DocRef] = {}
+        self.failed_paths: set[str] = set()
 
     def known_hashes(self) -> dict[str, str]:
         """Content hashes of files whose stat is unchanged, or which are cheap to hash."""
@@ -118,7 +143,7 @@ class _Run:
             if source.link:
                 continue  # whether a link may be followed depends on its target: always load
             try:
-                info = source.path.stat()
+                info = os.stat(source.path)  # noqa: PTH116  (text paths: see builder.sources)
             except OSError:
                 continue
             stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
@@ -131,7 +156,7 @@ class _Run:
         if self.cache.files:  # hashing is far cheaper than parsing: see what is already known
             for source in unknown:
                 try:
-                    raw, info = read_with_stat(source.path)
+                    raw, info = read_with_stat(Path(source.path))
                 except (OSError, YamlProblem):
                     continue
                 digests[source.rel] = hashlib.blake2b(raw, digest_size=16).hexdigest()
@@ -143,11 +168,10 @@ class _Run:
                 )
         return digests
 
-    def load(self, sources: list[Source], bar: Bar) -> None:
-        """Parse and validate `sources`, recording their meta and documents."""
+    def load(self, sources: list[Source], bar: Bar, *, keep: int) -> None:
+        """Parse and validate `sources`, recording their meta; keep up to `keep` documents."""
         bar.add(len(sources))
-        root = str(self.root_real)
-        tasks = [Task(str(s.path), str(s.real), s.link, root) for s in sources]
+        tasks = [Task(s.path, s.real, s.link, self.root_real) for s in sources]
         for source, parsed in zip(
             sources, parse_all(tasks, jobs=self.jobs, advance=bar.advance), strict=True
         ):
@@ -156,38 +180,23 @@ class _Run:
                 problems = place(problems, self.base)
             self.metas[source.rel] = _meta(parsed, source.rel, doc, problems)
             if doc is not None:
-                self.docs[source.rel] = doc
+                if len(self.docs) < keep:
+                    self.docs[source.rel] = doc
+                else:
+                    self.parsed[source.rel] = parsed
             if parsed.stat is not None and parsed.digest and not source.link:
                 self.stats[source.rel] = parsed.stat
 
-    def set_key(self, static: bytes, members: list[Source], known: bytes) -> str | None:
-        """Hash of everything the checks of one set read; None when it depends on the disk."""
-        digest = hashlib.blake2b(static, digest_size=16)
-        primary = None
-        for source in members:
-            meta = self.metas[source.rel]
-            digest.update(f"{source.rel}\0{meta.digest}\n".encode())
-            if primary is None and meta.ref is not None and meta.ref.kind == "specialty":
-                primary = source
-        if primary is None:
-            digest.update(known)
-            return digest.hexdigest()
-        for target in self.metas[primary.rel].targets:
-            found = lexical_target(primary.real.parent, target)
-            if found is None:
-                return None
-            if found in self.index:
-                digest.update(repr(tuple(self.index[found])).encode())
-            elif found in self.failed_paths:
-                digest.update(b"failed\n")
-            else:
-                return None  # missing or outside the tree: answered by the disk, check again
-        return digest.hexdigest()
+    def document(self, source: Source) -> AnyDoc:
+        """The validated document of a loaded file (validated again if it was not kept)."""
+        doc = self.docs.pop(source.rel, None)
+        if doc is None:
+            doc, _ = finish(self.parsed.pop(source.rel), source.rel)
+            assert doc is not None  # it validated in the first pass
+        return doc
 
     def whole_tree(self) -> None:
         """The index of every loaded document and the set of failed paths."""
-        self.index: dict[Path, DocRef] = {}
-        self.failed_paths: set[Path] = set()
         for source in self.sources:
             ref = self.metas[source.rel].ref
             if ref is None:
@@ -195,97 +204,53 @@ class _Run:
             else:
                 self.index[source.real] = ref
 
+    def set_key(self, static: str, members: list[Source], known: str) -> str | None:
+        """Hash of everything the checks of one set read; None when it depends on the disk."""
+        metas = self.metas
+        parts = [static]
+        primary = None
+        for source in members:
+            meta = metas[source.rel]
+            parts.append(source.rel)
+            parts.append(meta.digest)
+            if primary is None and meta.ref is not None and meta.ref.kind == "specialty":
+                primary = source
+        if primary is None:
+            parts.append(known)
+        else:
+            base = os.path.dirname(primary.real)  # noqa: PTH120  (text paths: see builder.sources)
+            for target in metas[primary.rel].targets:
+                found = lexical_target(base, target)
+                ref = self.index.get(found) if found is not None else None
+                if ref is not None:
+                    parts.append("\0".join((ref.rel, ref.kind, ref.specialty, ref.code or "")))
+                elif found is not None and found in self.failed_paths:
+                    parts.append("failed")
+                else:
+                    return None  # missing or outside the tree: answered by the disk, check again
+        return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
-def _static_key(cache: CheckCache, project: Project, base: Path) -> bytes:
-    parts = (
-        cache.tool,
-        project.config.model_dump_json(),
-        str(project.standards.resolve()),
-        str(base.resolve()),
-    )
-    return "\0".join(parts).encode()
-
-
-def _members(sources: Iterable[Source], metas: dict[str, Meta]) -> dict[str, list[Source]]:
-    members: dict[str, list[Source]] = defaultdict(list)
-    for source in sources:
-        ref = metas[source.rel].ref
-        if ref is not None:
-            members[ref.specialty].append(source)
-    return dict(sorted(members.items()))
-
-
-def run_check_cached(
-    project: Project,
-    cache: CheckCache,
-    *,
-    base: Path | None = None,
-    jobs: int | None = None,
-    show_progress: bool | None = None,
-) -> CheckResult:
-    """`run_check`, reusing what the cache knows; the diagnostics are identical."""
-    base = base or Path.cwd()
-    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
-        run = _Run(project, base, cache, jobs)
-        digests = run.known_hashes()
-        pending = []
-        for source in run.sources:
-            digest = digests.get(source.rel)
-            row = cache.files.get(digest) if digest else None
-            meta = Meta.decode(digest, row, source.rel) if digest and row is not None else None
-            if meta is None:
-                pending.append(source)
-            else:
-                run.metas[source.rel] = meta
-        run.load(pending, bar)
-        run.whole_tree()
-        members = _members(run.sources, run.metas)
-        static = _static_key(cache, project, base)
-        known = repr(sorted(r.specialty for r in run.index.values() if r.kind == "specialty"))
-        keys = {code: run.set_key(static, items, known.encode()) for code, items in members.items()}
-        cached = {code: _cached(cache, key) for code, key in keys.items()}
-        dirty = [code for code, found in cached.items() if found is None]
-        run.load([s for code in dirty for s in members[code] if s.rel not in run.docs], bar)
-        corpus, fresh, unowned = _check_sets(run, dirty, members)
-        diagnostics, sets = _assemble(run, keys, cached, fresh, cache_fresh=not unowned)
-    cache.save(
-        {
-            rel: [*stat, run.metas[rel].digest]
-            for rel, stat in run.stats.items()
-            if run.metas[rel].digest
-        },
-        {m.digest: m.encode() for m in run.metas.values() if m.digest},
-        sets,
-    )
-    ordered = sorted([*diagnostics, *unowned], key=order)
-    complete = len(dirty) == len(members)
-    return CheckResult(project, corpus, ordered, len(run.sources), complete=complete)
+    def check(
+        self, codes: list[str], members: dict[str, list[Source]]
+    ) -> tuple[Corpus, list[Diagnostic]]:
+        """Check some dirty sets on a partial corpus that still knows the whole tree."""
+        corpus = Corpus(root=self.root, index=self.index, failed_paths=self.failed_paths)
+        corpus.failed = {s.rel for s in self.sources if self.metas[s.rel].ref is None}
+        chosen = set(codes)
+        for source in self.sources:
+            ref = self.metas[source.rel].ref
+            if ref is not None and ref.specialty in chosen:
+                doc = self.document(source)
+                corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
+                corpus.real_paths[source.rel] = source.real
+        corpus.group()
+        return corpus, check_corpus(corpus, self.project.config, self.base)
 
 
-def _check_sets(
-    run: _Run, dirty: list[str], members: dict[str, list[Source]]
-) -> tuple[Corpus, dict[str, list[Diagnostic]], list[Diagnostic]]:
-    """Check the dirty sets on a partial corpus that still knows the whole tree.
-
-    Returns the corpus, the diagnostics of each dirty set, and any diagnostic on a file
-    outside the dirty sets (none, for rules that keep to the contract of `Corpus`).
-    """
-    chosen = set(dirty)
-    corpus = Corpus(root=run.root, index=run.index, failed_paths=run.failed_paths)
-    corpus.failed = {s.rel for s in run.sources if run.metas[s.rel].ref is None}
-    for source in run.sources:
-        ref = run.metas[source.rel].ref
-        if ref is not None and ref.specialty in chosen:
-            corpus.documents.append(Loaded(source.path, source.rel, run.docs[source.rel]))
-            corpus.real_paths[source.rel] = source.real
-    corpus.group()
-    owner = {s.rel: code for code in dirty for s in members[code]}
-    fresh: dict[str, list[Diagnostic]] = {code: [] for code in dirty}
-    unowned: list[Diagnostic] = []
-    for diagnostic in check_corpus(corpus, run.project.config, run.base):
-        code = owner.get(diagnostic.file)
-        (fresh[code] if code is not None else unowned).append(diagnostic)
-    return corpus, fresh, unowned
+def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
+    config = project.config.model_dump_json()
+    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()))
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def _cached(cache: CheckCache, key: str | None) -> list[Diagnostic] | None:
@@ -299,26 +264,82 @@ def _cached(cache: CheckCache, key: str | None) -> list[Diagnostic] | None:
         return None
 
 
-def _assemble(
-    run: _Run,
-    keys: dict[str, str | None],
-    cached: dict[str, list[Diagnostic] | None],
-    fresh: dict[str, list[Diagnostic]],
+def run_check_cached(
+    project: Project,
+    cache: CheckCache,
     *,
-    cache_fresh: bool,
-) -> tuple[list[Diagnostic], dict[str, Any]]:
-    """Load diagnostics of failed files plus every set's diagnostics, and the new set cache."""
-    diagnostics: list[Diagnostic] = []
+    base: Path | None = None,
+    jobs: int | None = 1,
+    show_progress: bool | None = None,
+) -> CheckResult:
+    """`run_check`, reusing what the cache knows; the diagnostics are identical.
+
+    With a disabled cache (`CheckCache.open(None)`) this is a full check whose memory
+    stays bounded, which is what `zhibiao check --no-cache` runs.
+    """
+    base = base or Path.cwd()
+    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
+        run = _Run(project, base, cache, jobs)
+        digests = run.known_hashes()
+        pending = []
+        for source in run.sources:
+            digest = digests.get(source.rel)
+            row = cache.files.get(digest) if digest else None
+            meta = Meta.decode(digest, row, source.rel) if digest and row is not None else None
+            if meta is None:
+                pending.append(source)
+            else:
+                run.metas[source.rel] = meta
+        run.load(pending, bar, keep=KEEP_DOCS)
+        run.whole_tree()
+        members: dict[str, list[Source]] = defaultdict(list)
+        for source in run.sources:
+            ref = run.metas[source.rel].ref
+            if ref is not None:
+                members[ref.specialty].append(source)
+        static = _static_key(cache, project, base)
+        known = repr(sorted(r.specialty for r in run.index.values() if r.kind == "specialty"))
+        keys = {code: run.set_key(static, members[code], known) for code in sorted(members)}
+        cached = {code: _cached(cache, key) for code, key in keys.items()}
+        dirty = [code for code, found in cached.items() if found is None]
+        missing = [
+            s
+            for code in dirty
+            for s in members[code]
+            if s.rel not in run.docs and s.rel not in run.parsed
+        ]
+        run.load(missing, bar, keep=0)
+        owner = {s.rel: code for code in dirty for s in members[code]}
+        fresh: dict[str, list[Diagnostic]] = {code: [] for code in dirty}
+        unowned: list[Diagnostic] = []
+        corpus = Corpus(root=project.standards, index=run.index, failed_paths=run.failed_paths)
+        for start in range(0, max(len(dirty), 1), CHUNK_SETS):
+            corpus, found = run.check(dirty[start : start + CHUNK_SETS], members)
+            for diagnostic in found:
+                code = owner.get(diagnostic.file)
+                (fresh[code] if code is not None else unowned).append(diagnostic)
+    diagnostics: list[Diagnostic] = list(unowned)
     for meta in run.metas.values():
         if meta.ref is None:
-            diagnostics.extend(apply_severity(list(meta.problems), run.project.config))
+            diagnostics.extend(apply_severity(list(meta.problems), project.config))
     sets: dict[str, Any] = {}
     for code, key in keys.items():
-        if code in fresh:
-            diagnostics.extend(fresh[code])
-            if key is not None and cache_fresh:
-                sets[key] = [encode_diagnostic(d) for d in fresh[code]]
-        elif key is not None:
-            diagnostics.extend(cached[code] or [])
-            sets[key] = run.cache.sets[key]
-    return diagnostics, sets
+        found_here = fresh[code] if code in fresh else cached[code] or []
+        diagnostics.extend(found_here)
+        if key is not None and (code not in fresh or not unowned):
+            sets[key] = (
+                cache.sets[key] if code not in fresh else [encode_diagnostic(d) for d in found_here]
+            )
+    cache.save(
+        {
+            rel: CheckCache.stat_entry(stat, run.metas[rel].digest)
+            for rel, stat in run.stats.items()
+            if run.metas[rel].digest
+        },
+        {m.digest: m.encode() for m in run.metas.values() if m.digest},
+        sets,
+    )
+    complete = len(dirty) == len(members) <= CHUNK_SETS
+    return CheckResult(
+        project, corpus, sorted(diagnostics, key=order), len(run.sources), complete=complete
+    )

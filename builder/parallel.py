@@ -100,12 +100,18 @@ def default_jobs() -> int:
 def parse_all(
     tasks: Sequence[Task],
     *,
-    jobs: int | None = None,
+    jobs: int | None = 1,
     advance: Callable[[], None] | None = None,
 ) -> Iterator[Parsed]:
-    """`parse_task` over `tasks`, in order; in a process pool when there are many."""
+    """`parse_task` over `tasks`, in order; in `jobs` worker processes when there are many.
+
+    `jobs` None means one per CPU. Library callers keep the default of 1 unless their
+    main module is guarded by `if __name__ == "__main__":` (the `spawn` start method
+    imports it again in every worker); the command line passes None.
+    """
     jobs = default_jobs() if jobs is None else jobs
-    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD:
+    in_worker = multiprocessing.parent_process() is not None
+    if jobs <= 1 or len(tasks) < PARALLEL_THRESHOLD or in_worker:
         for task in tasks:
             yield parse_task(task)
             if advance:

@@ -13,13 +13,13 @@ from typing import NamedTuple
 
 
 class Source(NamedTuple):
-    """One standards file."""
+    """One standards file (paths as text: a `Path` per file costs more than the walk)."""
 
-    path: Path
-    """As discovered: `root / sub`."""
+    path: str
+    """As discovered: `root/sub`."""
     rel: str
     """Shown in messages: relative to the base folder when inside it, POSIX style."""
-    real: Path
+    real: str
     """Resolved path (symbolic links followed)."""
     link: bool
     """The file itself is a symbolic link."""
@@ -56,19 +56,21 @@ def find_sources(root: Path, base: Path) -> list[Source]:
     found: list[tuple[list[str], bool]] = []
     _walk(str(root), "", found)
     found.sort(key=lambda item: item[0])
-    root_real = root.resolve()
+    root_text = str(root).rstrip(os.sep) or os.sep
+    root_real = str(root.resolve()).rstrip(os.sep)
     base_real = str(base.resolve())
-    base_prefix = base_real.rstrip("/") + "/"
+    base_prefix = base_real.rstrip(os.sep) + os.sep
     sources = []
     for parts, link in found:
-        path = root.joinpath(*parts)
-        real = path.resolve() if link else root_real.joinpath(*parts)
-        text = str(real)
-        if text.startswith(base_prefix):
-            rel = text[len(base_prefix) :]
-        elif text == base_real:
+        # Text paths throughout: building a `Path` per file costs more than the walk itself.
+        sub = os.sep.join(parts)  # noqa: PTH118
+        path = f"{root_text}{os.sep}{sub}"
+        real = str(Path(path).resolve()) if link else f"{root_real}{os.sep}{sub}"
+        if real.startswith(base_prefix):
+            rel = real[len(base_prefix) :].replace(os.sep, "/")
+        elif real == base_real:
             rel = "."
         else:
-            rel = path.as_posix()
+            rel = Path(path).as_posix()
         sources.append(Source(path, rel, real, link))
     return sources
