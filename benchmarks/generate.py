@@ -797,8 +797,12 @@ def assign_refs(
     return refs
 
 
-def build_set(ident: Identity, seed: int) -> dict[str, str]:
-    """Every file of one specialty set: relative path → YAML text."""
+def build_set(ident: Identity, seed: int, course_standards: int | None = None) -> dict[str, str]:
+    """Every file of one specialty set: relative path → YAML text.
+
+    `course_standards` limits the number of 课程标准 (default: 20–30) for small test sets;
+    the competencies are then covered by the fewer courses, the internship and the rooms.
+    """
     rng = random.Random(f"{seed}-{ident.code}")
     status = rng.choices(("发布", "征求意见稿", "草案", "送审稿"), (4, 3, 2, 1))[0]
     rows = course_plan(ident, rng)
@@ -806,6 +810,8 @@ def build_set(ident: Identity, seed: int) -> dict[str, str]:
     publics = [r for r in rows if r.nature == "公共基础"]
     wanted = rng.randint(20, 30)
     chosen = candidates + rng.sample(publics, max(0, min(len(publics), wanted - len(candidates))))
+    if course_standards is not None:
+        chosen = chosen[:course_standards]
     for row in chosen:
         row.standard = True
     comps = competency_list(ident, rng, status)
@@ -833,10 +839,10 @@ def build_set(ident: Identity, seed: int) -> dict[str, str]:
     return files
 
 
-def _write_set(args: tuple[Identity, int, str]) -> tuple[int, int]:
-    ident, seed, out = args
+def _write_set(args: tuple[Identity, int, str, int | None]) -> tuple[int, int]:
+    ident, seed, out, course_standards = args
     folder = Path(out) / "standards" / ident.folder
-    files = build_set(ident, seed)
+    files = build_set(ident, seed, course_standards)
     size = 0
     for rel, text in files.items():
         target = folder / rel
@@ -868,7 +874,9 @@ class Summary:
     bytes: int
 
 
-def generate(out: Path, count: int, seed: int = 2025, jobs: int = 1) -> Summary:
+def generate(
+    out: Path, count: int, seed: int = 2025, jobs: int = 1, course_standards: int | None = None
+) -> Summary:
     """Write `out/zhibiao.yaml` and `out/standards/` with `count` specialty sets."""
     ids = identities(count, seed)
     out.mkdir(parents=True, exist_ok=True)
@@ -882,7 +890,7 @@ def generate(out: Path, count: int, seed: int = 2025, jobs: int = 1) -> Summary:
         width=100000,
     )
     (out / "zhibiao.yaml").write_text(config, encoding="utf-8")
-    work = [(ident, seed, str(out)) for ident in ids]
+    work = [(ident, seed, str(out), course_standards) for ident in ids]
     if jobs > 1 and count > 4:
         with multiprocessing.get_context("spawn").Pool(jobs) as pool:
             results = pool.map(_write_set, work, chunksize=8)
@@ -898,8 +906,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", "--specialties", type=int, default=50)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("-j", "--jobs", type=int, default=1)
+    parser.add_argument("--course-standards", type=int, help="每个专业的课程标准数（默认 20–30）")
     args = parser.parse_args(argv)
-    summary = generate(args.out, args.specialties, args.seed, args.jobs)
+    summary = generate(args.out, args.specialties, args.seed, args.jobs, args.course_standards)
     print(  # noqa: T201
         f"{summary.specialties} 个专业，{summary.files} 个文件，{summary.bytes / 1048576:.1f} MB → {args.out}"
     )

@@ -29,7 +29,7 @@ from builder.model import (
 from builder.parallel import Parsed, Task, parse_all, parse_task
 from builder.rules import RULES, declare
 from builder.schema_errors import diagnostics_from_error
-from builder.sources import Source, find_sources
+from builder.sources import Source, find_sources, resolve_text
 from builder.yamlsource import decode, read
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
@@ -186,7 +186,10 @@ class Corpus:
         lexical = lexical_target(base, target)
         if lexical is not None and (lexical in self.index or lexical in self.failed_paths):
             return lexical
-        return str((Path(base) / target).resolve())
+        try:
+            return str((Path(base) / target).resolve())
+        except (OSError, RuntimeError, ValueError):  # NUL byte, link loop: no such file
+            return lexical or str(Path(base) / target)
 
     def group(self) -> None:
         """Group documents by specialty code (called once after loading)."""
@@ -230,7 +233,7 @@ def discover(root: Path) -> Iterator[Path]:
 
 def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises for bad content."""
-    task = Task(str(path), str(path.resolve()), path.is_symlink(), str(root.resolve()))
+    task = Task(str(path), resolve_text(str(path)), path.is_symlink(), str(root.resolve()))
     return finish(parse_task(task), rel)
 
 

@@ -65,12 +65,31 @@ def find_sources(root: Path, base: Path) -> list[Source]:
         # Text paths throughout: building a `Path` per file costs more than the walk itself.
         sub = os.sep.join(parts)  # noqa: PTH118
         path = f"{root_text}{os.sep}{sub}"
-        real = str(Path(path).resolve()) if link else f"{root_real}{os.sep}{sub}"
+        real = resolve_text(path) if link else f"{root_real}{os.sep}{sub}"
         if real.startswith(base_prefix):
             rel = real[len(base_prefix) :].replace(os.sep, "/")
         elif real == base_real:
             rel = "."
         else:
             rel = Path(path).as_posix()
+        if not rel.isascii():
+            rel = _printable(rel)
         sources.append(Source(path, rel, real, link))
     return sources
+
+
+def resolve_text(path: str) -> str:
+    """The target of a link; the link itself when it loops or cannot be followed."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # "Symlink loop" is a RuntimeError before Python 3.13
+        return str(Path(path).absolute())
+
+
+def _printable(name: str) -> str:
+    """A display name that can be written as UTF-8: undecodable bytes become `\\xNN`."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name

@@ -9,7 +9,9 @@ is used where comments must survive (`zhibiao fmt`).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +78,17 @@ def read(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 
 def read_with_stat(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
-    """`read`, with the status of the opened file taken before its bytes."""
-    with path.open("rb") as handle:
-        info = os.fstat(handle.fileno())
+    """`read`, with the status of the opened file taken before its bytes.
+
+    Only regular files are read: a FIFO or a device named `*.yaml` would otherwise block
+    or never end (it is opened without blocking, then refused).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "不是普通文件（可能是管道、设备或目录）")
         if info.st_size > max_bytes:
             raise _too_large(info.st_size, max_bytes)
         raw = handle.read(max_bytes + 1)  # the file may grow between stat and read
