@@ -27,8 +27,11 @@ def setup_section(section: Any, profile: Profile) -> None:
         section._sectPr.append(grid)
     for attr in ("w:type", "w:linePitch", "w:charSpace"):
         grid.attrib.pop(qn(attr), None)
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(profile.line_pitch))
+    if profile.line_pitch is None:
+        grid.set(qn("w:linePitch"), "312")  # no type: no grid, lines keep their own height
+    else:
+        grid.set(qn("w:type"), "lines")
+        grid.set(qn("w:linePitch"), str(profile.line_pitch))
 
 
 def number_pages(section: Any, *, fmt: str = "decimal", start: int | None = 1) -> None:

@@ -61,8 +61,8 @@ class Profile:
     label: str
     geometry: Geometry
     roles: Roles
-    line_pitch: int
-    """Line grid pitch in twips (the body line height)."""
+    line_pitch: int | None
+    """Line grid pitch in twips (the body line height); None for no document grid."""
     cover: bool
     page_number: str
     """Page-number text around the PAGE field, `{}` marks the field."""
@@ -121,7 +121,7 @@ GBT11 = Profile(
         page_number="标准页码",
         header="页眉",
     ),
-    line_pitch=315,
+    line_pitch=None,
     cover=True,
     page_number="{}",
     number_indent_pt=0,
