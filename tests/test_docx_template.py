@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -110,3 +111,11 @@ def test_export_writes_each_document_once(tmp_path: Path) -> None:
         assert first.read_bytes() == second.read_bytes()
     assert sorted(p.name for p in (tmp_path / "docx").iterdir()) == sorted(p.name for p in written)
     docx.Document(io.BytesIO(written[0].read_bytes()))
+
+
+def test_project_issuer_fills_a_missing_cover_issuer() -> None:
+    tree = course_tree()
+    bare = replace(tree, cover=replace(tree.cover, issuer=None))
+    config = ProjectConfig.model_validate({"issuer": "示例行业教学指导委员会"})
+    outputs = render_trees([bare], config)
+    assert open_docx(outputs[0].data).core_properties.author == "示例行业教学指导委员会"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.atomic import write_bytes
@@ -79,6 +79,7 @@ def render_trees(
     notice_file = load_notice(notice) if notice is not None else None
     outputs: list[Output] = []
     used: set[str] = set()
+    trees = [_with_issuer(tree, config.issuer) for tree in trees]
     for tree in trees:
         profile = profile_named(config.docx.profiles.get(tree.kind, "gbt1.1"))  # type: ignore[call-overload]
         name = _unique(file_name(tree), used)
@@ -88,6 +89,13 @@ def render_trees(
         document = render_notice(notice_file, by_id, template=reference_docx)
         outputs.append(Output(_unique(notice_name(notice_file.doc_no), used), to_bytes(document)))
     return outputs
+
+
+def _with_issuer(tree: DocTree, issuer: str) -> DocTree:
+    """A document without its own 发布机构 shows the project's (`issuer` in zhibiao.yaml)."""
+    if tree.cover.issuer or not issuer:
+        return tree
+    return replace(tree, cover=replace(tree.cover, issuer=issuer))
 
 
 def _unique(name: str, used: set[str]) -> str:
