@@ -125,6 +125,64 @@ def rules_command(code: str | None, fmt: str) -> None:
     click.echo(render(code, fmt), nl=False)
 
 
+@cli.group("export")
+def export_group() -> None:
+    """导出为其他格式 / export the standards to other formats."""
+
+
+@export_group.command("docx")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build/docx"),
+    show_default=True,
+    help="输出目录 / output directory.",
+)
+@click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path),
+    help="参考模板，沿用其中同名样式 / reference .docx whose named styles are used.",
+)
+@click.option(
+    "--notice",
+    type=click.Path(path_type=Path),
+    help="发文通知（YAML），另生成带附件的公文 / issuing notice file.",
+)
+def export_docx_command(
+    path: Path | None,
+    config_path: Path | None,
+    out_dir: Path,
+    reference_docx: Path | None,
+    notice: Path | None,
+) -> None:
+    """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
+
+    Export one .docx per standard document; the standards are checked first.
+    """
+    from builder import report
+    from builder.docx.export import export_project
+
+    result = export_project(
+        open_project(path, config_path), out_dir, reference_docx=reference_docx, notice=notice
+    )
+    if not result.written:
+        report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
+        click.echo("检查发现错误，未导出 / not exported: fix the errors first", err=True)
+        sys.exit(1)
+    for written in result.written:
+        click.echo(str(written))
+    click.echo(f"已写入 {len(result.written)} 个文件 / wrote {len(result.written)} file(s)")
+
+
 def main() -> None:
     """Entry point of the `zhibiao` console script."""
     try:

@@ -83,3 +83,27 @@ def test_notice_renders(rendered: dict[str, list[str]]) -> None:
     assert "电子行指委〔2026〕5号" in _flat(pages[0])
     assert "—1—" in _flat(pages[0])
     assert "抄送" in pages[-1] and "—" not in pages[-1]
+
+
+def test_every_example_document_renders(tmp_path: Path) -> None:
+    missing = tools_missing()
+    if missing:
+        pytest.skip(f"{missing} not installed")
+    pytest.importorskip("builder.compose", reason="builder.compose (site branch) not merged yet")
+    from builder.docx.export import export_project
+    from builder.project import open_project
+    from tests.conftest import REPO
+
+    project = open_project(REPO / "standards", REPO / "zhibiao.yaml")
+    result = export_project(project, tmp_path / "docx")
+    assert len(result.written) >= 10
+    pdfs = to_pdf(result.written, tmp_path / "pdf", tmp_path / "profile")
+    for docx_path, pdf in zip(result.written, pdfs, strict=True):
+        pages = pdf_text(pdf)
+        assert 2 <= len(pages) <= 60, docx_path.name
+        text = _flat("".join(pages))
+        assert re.search(r"[\u4e00-\u9fff]{20}", text), docx_path.name
+        if "课程标准" in docx_path.name:
+            assert "—1—" in text and "—2—" in text, docx_path.name
+        else:
+            assert pages[-1].strip().splitlines()[-1].strip().isdigit(), docx_path.name

@@ -6,6 +6,7 @@ rendered, each through an atomic replace, so a failure never leaves a partial fi
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from collections.abc import Sequence
@@ -13,7 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.atomic import write_bytes
+from builder.checking import CheckResult, run_check
 from builder.config import ProjectConfig
+from builder.corpus import Corpus
 from builder.doctree import DocTree
 from builder.docx.issuing import render_notice
 from builder.docx.notice import load_notice
@@ -22,7 +25,7 @@ from builder.docx.profiles import profile_named
 from builder.docx.template import load_template
 from builder.docx.writer import render
 from builder.model import KIND_TITLES
-from builder.project import UsageError
+from builder.project import Project, UsageError
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 _MAX_NAME = 120
@@ -137,3 +140,58 @@ def export_trees(
     """Render and write one .docx per tree (plus the notice); returns the written paths."""
     outputs = render_trees(trees, config, reference_docx=reference_docx, notice=notice)
     return write_outputs(outputs, out_dir)
+
+
+def export_corpus(
+    corpus: Corpus,
+    config: ProjectConfig,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> list[Path]:
+    """Compose every document of `corpus` and export it; used by the CLI and the site build."""
+    trees = _compose(corpus, config)
+    return export_trees(trees, config, out_dir, reference_docx=reference_docx, notice=notice)
+
+
+def _compose(corpus: Corpus, config: ProjectConfig) -> list[DocTree]:
+    # builder.compose (model → DocTree) is developed on the `site` branch; imported by name
+    # so this module type-checks and its tests skip until both are merged.
+    try:
+        compose = importlib.import_module("builder.compose")
+    except ModuleNotFoundError:
+        raise UsageError("此版本缺少 builder.compose，无法由标准数据生成文档") from None
+    trees: list[DocTree] = compose.compose_corpus(corpus, config)
+    return trees
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What `zhibiao export docx` did: the check it ran first and the files it wrote."""
+
+    check: CheckResult
+    written: list[Path]
+
+
+def export_project(
+    project: Project,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> ExportResult:
+    """Check the project, then export it unless the check found errors.
+
+    The reference template comes from the argument, else from `docx.reference_docx` in
+    `zhibiao.yaml` (relative to the project root).
+    """
+    if reference_docx is None and project.config.docx.reference_docx:
+        reference_docx = project.root / project.config.docx.reference_docx
+    check = run_check(project)
+    if check.failed():
+        return ExportResult(check, [])
+    written = export_corpus(
+        check.corpus, project.config, out_dir, reference_docx=reference_docx, notice=notice
+    )
+    return ExportResult(check, written)
