@@ -203,3 +203,14 @@ def test_same_input_gives_identical_bytes() -> None:
     core = open_docx(first).core_properties
     assert core.title == "高等职业教育专科人工智能技术应用专业教学标准"
     assert core.created.year == 2000 and core.revision == 1
+
+
+def test_word_toc_styles_follow_the_profile() -> None:
+    for tree, profile, base in (
+        (specialty_tree(), GBT11, "标准目次2"),
+        (course_tree(), GBT9704, "公文目录2"),
+    ):
+        styles = open_docx(_bytes_of(tree, profile)).styles.element
+        based = styles.xpath('w:style[w:name/@w:val="toc 2"]/w:basedOn/@w:val')
+        assert len(based) == 1
+        assert styles.xpath(f'w:style[@w:styleId="{based[0]}"]/w:name/@w:val') == [base]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from builder.docx import fields
@@ -33,6 +35,37 @@ def entry_style(profile: Profile, level: int) -> str:
     if profile.heading_style == "gongwen":
         return f"公文目录{min(level, 2)}"
     return f"标准目次{min(level, 3)}"
+
+
+def link_builtin_styles(document: Any, profile: Profile, depth: int) -> None:
+    """Make Word's own "toc 1…" styles (used when it rebuilds the TOC) follow the profile.
+
+    Each is (re)defined as based on the profile's entry style, so a rebuilt TOC looks like
+    the pre-filled one and follows a user template's entry styles.
+    """
+    styles = document.styles.element
+    by_name = {
+        style.find(qn("w:name")).get(qn("w:val")): style for style in styles.findall(qn("w:style"))
+    }
+    for level in range(1, depth + 1):
+        base = by_name[entry_style(profile, level)].get(qn("w:styleId"))
+        style = by_name.get(f"toc {level}")
+        if style is None:
+            style = OxmlElement("w:style")
+            style.set(qn("w:type"), "paragraph")
+            style.set(qn("w:styleId"), f"TOC{level}")
+            name = OxmlElement("w:name")
+            name.set(qn("w:val"), f"toc {level}")
+            style.append(name)
+            styles.append(style)
+        for child in list(style):
+            if child.tag != qn("w:name"):
+                style.remove(child)
+        based = OxmlElement("w:basedOn")
+        based.set(qn("w:val"), base)
+        priority = OxmlElement("w:uiPriority")
+        priority.set(qn("w:val"), "39")
+        style.extend([based, priority])
 
 
 def add_toc(document: Any, entries: list[Entry], profile: Profile, *, depth: int) -> None:
@@ -60,3 +93,4 @@ def add_toc(document: Any, entries: list[Entry], profile: Profile, *, depth: int
             fields.end(paragraph)
     document.add_paragraph(TOC_NOTE, "目录说明")
     fields.request_update(document)
+    link_builtin_styles(document, profile, depth)
