@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from builder.doctree import Cell, Paragraph, Table
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT11, GBT9704
 from builder.docx.writer import render
@@ -214,3 +217,25 @@ def test_word_toc_styles_follow_the_profile() -> None:
         based = styles.xpath('w:style[w:name/@w:val="toc 2"]/w:basedOn/@w:val')
         assert len(based) == 1
         assert styles.xpath(f'w:style[@w:styleId="{based[0]}"]/w:name/@w:val') == [base]
+
+
+def test_wide_tables_get_a_landscape_page() -> None:
+    tree = specialty_tree()
+    wide = Table(
+        caption="表B.1 职业能力培养矩阵",
+        header=("编码", *(f"ZH{n:02d}" for n in range(1, 15))),
+        rows=tuple(
+            (Cell((f"1-1-{row}",)), *(Cell(("掌握",)) for _ in range(14))) for row in range(1, 6)
+        ),
+        widths=(2, *([1] * 14)),
+    )
+    blocks = (*tree.blocks, wide, Paragraph(("矩阵之后的正文。",)))
+    document = open_docx(_bytes_of(replace(tree, blocks=blocks), GBT11))
+    *_, turned, back = document.sections
+    assert turned.orientation == 1 and _close(turned.page_width, 297)
+    assert back.orientation == 0 and _close(back.page_width, 210)
+    for section in (turned, back):
+        numbering = section._sectPr.find(qn("w:pgNumType"))
+        assert numbering.get(qn("w:start")) is None  # numbering continues
+    grid = document.tables[-1]._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert sum(int(col.get(qn("w:w"))) for col in grid) == round((297 - 25 - 20) / 25.4 * 1440)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -118,3 +119,24 @@ def bottom_aligned(section: Any) -> None:
         grid.addprevious(element)
     else:
         sect.append(element)
+
+
+def turn_page(document: Any, profile: Profile, *, landscape: bool) -> float:
+    """Start a new section, landscape or back to portrait, numbering continued.
+
+    A landscape page is the portrait page turned: the same text block lies across it
+    (GB/T 9704 §8 places wide tables this way). Returns the new text width in mm.
+    """
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    number_pages(section, fmt="decimal", start=None)
+    geometry = profile.geometry
+    if not landscape:
+        setup_section(section, profile)
+        section.orientation = WD_ORIENT.PORTRAIT
+        return geometry.text_width
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(geometry.height), Mm(geometry.width)
+    section.top_margin, section.bottom_margin = Mm(geometry.left), Mm(geometry.right)
+    section.left_margin, section.right_margin = Mm(geometry.top), Mm(geometry.bottom)
+    return geometry.height - geometry.top - geometry.bottom

@@ -30,13 +30,23 @@ def column_widths(relative: tuple[float, ...], columns: int, total: int) -> list
     return widths
 
 
-def add_table(document: Any, table: Table, profile: Profile) -> Any:
-    """Append the caption and the table; every cell gets its width, the header repeats."""
+def column_count(table: Table) -> int:
+    """Number of columns: the widest of the header and the rows."""
+    return max([len(table.header), *(len(row) for row in table.rows)], default=1)
+
+
+def add_table(
+    document: Any, table: Table, profile: Profile, *, width_mm: float | None = None
+) -> Any:
+    """Append the caption and the table; every cell gets its width, the header repeats.
+
+    The table fills `width_mm` (default: the profile's text width).
+    """
     roles = profile.roles
     if table.caption:
         document.add_paragraph(table.caption, roles.caption)
-    columns = max([len(table.header), *(len(row) for row in table.rows)], default=1)
-    total = round(profile.geometry.text_width / 25.4 * 1440)
+    columns = column_count(table)
+    total = round((width_mm or profile.geometry.text_width) / 25.4 * 1440)
     widths = column_widths(table.widths, columns, total)
     grid = document.add_table(rows=1 + len(table.rows), cols=columns)
     grid.style = document.styles[TABLE_STYLE]

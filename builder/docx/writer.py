@@ -25,13 +25,16 @@ from builder.docx.page import (
     blank_first_page,
     number_pages,
     setup_section,
+    turn_page,
 )
 from builder.docx.profiles import Profile
-from builder.docx.tables import add_table
+from builder.docx.tables import add_table, column_count
 from builder.docx.template import load_template
 from builder.docx.toc import Entry, add_toc
 
 TOC_DEPTH = 2
+LANDSCAPE_COLUMNS = 12
+"""Tables with this many columns or more get a landscape page of their own."""
 
 
 @dataclass(slots=True)
@@ -138,8 +141,15 @@ def _blocks(document: Any, blocks: list[Block], state: _Body, *, toc: bool) -> N
     profile = state.profile
     roles = profile.roles
     previous_table = False
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Table):
+            if column_count(block) >= LANDSCAPE_COLUMNS:
+                width = turn_page(document, profile, landscape=True)
+                add_table(document, block, profile, width_mm=width)
+                if index < len(blocks) - 1:  # the closing line may stay on the turned page
+                    turn_page(document, profile, landscape=False)
+                previous_table = False
+                continue
             if previous_table and not block.caption:
                 document.add_paragraph(style=roles.caption)
             add_table(document, block, profile)
