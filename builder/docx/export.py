@@ -110,6 +110,17 @@ def _unique(name: str, used: set[str]) -> str:
     return name
 
 
+def check_writable(out_dir: Path) -> None:
+    """`UsageError` unless `out_dir` is, or can be created as, a writable directory."""
+    probe = out_dir
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UsageError(f"无法创建输出目录 {out_dir}：{probe} 不是目录")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise UsageError(f"输出目录不可写：{probe}", hint="用 -o 指定一个可写的目录")
+
+
 def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
     """Write rendered files into `out_dir` atomically; `UsageError` if it is not writable."""
     try:
@@ -188,6 +199,11 @@ def export_project(
     """
     if reference_docx is None and project.config.docx.reference_docx:
         reference_docx = project.root / project.config.docx.reference_docx
+    # Usage problems first, before the (slower) check and rendering.
+    load_template(reference_docx)
+    if notice is not None:
+        load_notice(notice)
+    check_writable(out_dir)
     check = run_check(project)
     if check.failed():
         return ExportResult(check, [])
