@@ -119,3 +119,15 @@ def test_project_issuer_fills_a_missing_cover_issuer() -> None:
     config = ProjectConfig.model_validate({"issuer": "示例行业教学指导委员会"})
     outputs = render_trees([bare], config)
     assert open_docx(outputs[0].data).core_properties.author == "示例行业教学指导委员会"
+
+
+def test_document_time_comes_from_partial_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    from builder.docx.package import fixed_time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert fixed_time("2026-06-30").isoformat() == "2026-06-30T00:00:00+00:00"
+    assert fixed_time("2026-07").isoformat() == "2026-07-01T00:00:00+00:00"
+    assert fixed_time("2026").isoformat() == "2026-01-01T00:00:00+00:00"
+    assert fixed_time(None).year == 2000
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert fixed_time(None).isoformat() == "2026-01-01T00:00:00+00:00"

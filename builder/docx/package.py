@@ -32,10 +32,11 @@ def fixed_time(date_text: str | None) -> dt.datetime:
     Never the clock: without either, a fixed 2000-01-01 is used so output stays stable.
     """
     if date_text:
+        # Dates may be partial (YYYY or YYYY-MM): the missing parts count as the first.
+        parts = [int(part) for part in date_text.split("-") if part.isdigit()]
         try:
-            day = dt.date.fromisoformat(date_text)
-            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-        except ValueError:
+            return dt.datetime(*[*parts, 1, 1][:3], tzinfo=dt.UTC)
+        except (TypeError, ValueError):
             pass
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
