@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import docx
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.docx_read import headings
 
 NEEDS_COMPOSE = pytest.mark.skipif(
-    importlib.util.find_spec("builder.compose") is None,
+    not (REPO / "builder" / "compose").is_dir(),
     reason="builder.compose (site branch) not merged yet",
 )
 

@@ -33,9 +33,11 @@ def fixed_time(date_text: str | None) -> dt.datetime:
     """
     if date_text:
         # Dates may be partial (YYYY or YYYY-MM): the missing parts count as the first.
-        parts = [int(part) for part in date_text.split("-") if part.isdigit()]
+        year, month, day = [*(int(part) for part in date_text.split("-") if part.isdigit()), 1, 1][
+            :3
+        ]
         try:
-            return dt.datetime(*[*parts, 1, 1][:3], tzinfo=dt.UTC)
+            return dt.datetime(year, month, day, tzinfo=dt.UTC)
         except (TypeError, ValueError):
             pass
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
