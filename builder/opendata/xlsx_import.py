@@ -193,7 +193,7 @@ def import_xlsx(
     if header is not None and not tree and not reader.diagnostics:
         reader.problem(rules.EMPTY, header + 1, None, "表头下没有任何职业能力")
     if reader.diagnostics:
-        return ImportResult(reader.diagnostics)
+        return ImportResult(sorted(reader.diagnostics, key=Diagnostic.sort_key))
     data, problems = _document(tree, book, file, output, options)
     if data is None:
         return ImportResult(problems)

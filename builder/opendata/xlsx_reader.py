@@ -233,51 +233,85 @@ class SheetReader:
         )
 
     def _assign_codes(self, domains: list[_Node]) -> list[dict[str, Any]]:
-        """Fill in missing codes (derived from 1-2-3 style codes, else numbered) and check uniqueness."""
-        seen: dict[str, int] = {}
+        """Fill in missing codes and check that every code is unique.
+
+        A missing task code is derived from its first competency code (1-2-3 → 1-2), a missing
+        domain code from its first task or competency code (1-2 → 1); when that is absent or
+        taken, codes are numbered in order. Codes written in the sheet are reserved for their rows.
+        """
+        written = {
+            *(("领域编码", d.code) for d in domains if d.code),
+            *(("任务编码", t.code) for d in domains for t in d.tasks if t.code),
+            *(
+                ("能力编码", c.code)
+                for d in domains
+                for t in d.tasks
+                for c in t.competencies
+                if c.code
+            ),
+        }
+        used: dict[tuple[str, str], int] = {}
         tree: list[dict[str, Any]] = []
         for d, domain in enumerate(domains, start=1):
+            if not domain.code:
+                hints = [_parent(t.code) for t in domain.tasks if t.code][:1]
+                hints += [_parent(_parent(c.code)) for t in domain.tasks for c in t.competencies][
+                    :1
+                ]
+                domain.code = self._free("领域编码", [*hints, str(d)], written, used)
+            self._claim(used, "领域编码", domain.code, domain.row, domain.code_column)
             tasks: list[dict[str, Any]] = []
             for t, task in enumerate(domain.tasks, start=1):
-                first = next((c.code for c in task.competencies if c.code), "")
-                if not task.code and "-" in first:
-                    task.code = first.rsplit("-", 1)[0]
-                if not domain.code and "-" in task.code:
-                    domain.code = task.code.rsplit("-", 1)[0]
-                domain.code = domain.code or str(d)
-                task.code = task.code or f"{domain.code}-{t}"
-                comps = []
+                if not task.code:
+                    hints = [_parent(c.code) for c in task.competencies if c.code][:1]
+                    task.code = self._free(
+                        "任务编码", [*hints, f"{domain.code}-{t}"], written, used
+                    )
+                self._claim(used, "任务编码", task.code, task.row, task.code_column)
+                comps: list[dict[str, Any]] = []
                 for c, comp in enumerate(task.competencies, start=1):
-                    comp.code = comp.code or f"{task.code}-{c}"
-                    self._unique(seen, comp.code, comp.row, comp.code_column, "能力编码")
-                    row = {"code": comp.code, "text": comp.text, "level": comp.level}
+                    if not comp.code:
+                        comp.code = self._free("能力编码", [f"{task.code}-{c}"], written, used)
+                    self._claim(used, "能力编码", comp.code, comp.row, comp.code_column)
+                    row: dict[str, Any] = {"code": comp.code, "text": comp.text}
                     if comp.type != "能力":
-                        row = {
-                            "code": comp.code,
-                            "text": comp.text,
-                            "type": comp.type,
-                            "level": comp.level,
-                        }
+                        row["type"] = comp.type
+                    row["level"] = comp.level
                     comps.append(row)
-                self._unique(seen, task.code, task.row, task.code_column, "任务编码")
                 tasks.append(_named(task, {"competencies": comps}))
-            domain.code = domain.code or str(d)
-            self._unique(seen, domain.code, domain.row, domain.code_column, "领域编码")
             tree.append(_named(domain, {"tasks": tasks}))
         return tree
 
-    def _unique(self, seen: dict[str, int], code: str, row: int, column: int, what: str) -> None:
-        scoped = f"{what}:{code}"
-        if scoped in seen:
+    @staticmethod
+    def _free(
+        what: str,
+        candidates: list[str],
+        written: set[tuple[str, str]],
+        used: dict[tuple[str, str], int],
+    ) -> str:
+        for code in candidates:
+            if code and (what, code) not in written and (what, code) not in used:
+                return code
+        return candidates[-1]
+
+    def _claim(
+        self, used: dict[tuple[str, str], int], what: str, code: str, row: int, column: int
+    ) -> None:
+        if (what, code) in used:
             self.problem(
                 rules.STRUCTURE,
                 row,
                 column or None,
-                f"{what}「{code}」与第 {seen[scoped]} 行重复",
+                f"{what}「{code}」与第 {used[(what, code)]} 行重复",
                 hint="每个编码只能出现一次；留空则按顺序自动编号。",
             )
         else:
-            seen[scoped] = row
+            used[(what, code)] = row
+
+
+def _parent(code: str) -> str:
+    """`1-2-3` → `1-2`; empty when the code has no parent part."""
+    return code.rsplit("-", 1)[0] if "-" in code else ""
 
 
 def _named(node: _Node, children: dict[str, Any]) -> dict[str, Any]:
