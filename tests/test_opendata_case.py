@@ -204,3 +204,13 @@ def test_bad_source_date_epoch_is_a_usage_error(tmp_path: Path, value: str) -> N
     )
     assert result.exit_code == 2
     assert "SOURCE_DATE_EPOCH" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path)
+    (root / "case").write_text("not a folder\n", "utf-8")
+    for command in ("case", "xlsx"):
+        result = run_cli(["export", command, "standards", "-o", "case"], root)
+        assert result.exit_code == 2, result.stderr
+        assert "输出路径不是目录" in result.stderr and "Traceback" not in result.stderr
+    assert (root / "case").read_text("utf-8") == "not a folder\n"

@@ -219,3 +219,12 @@ def test_import_rules_are_listed() -> None:
     result = run_cli(["rules", "ZB804"], Path.cwd())
     assert result.exit_code == 0, result.stderr
     assert "xlsx-level" in result.stdout
+
+
+def test_output_that_is_a_directory_is_a_usage_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    good = _book(
+        tmp_path / "good.xlsx", [HEADER, ["数据采集与处理", "数据采集", "能采集数据。", "掌握"]]
+    )
+    result = run_cli(["import", "xlsx", str(good), "-o", str(folder), "--force"], tmp_path)
+    assert result.exit_code == 2 and "输出路径是目录" in result.stderr

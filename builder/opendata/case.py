@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.atomic import write_text
 from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
 from builder.model import CompetencyList, Course, Specialty
@@ -34,6 +33,7 @@ from builder.opendata.case_package import (
 )
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
+from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
 
@@ -285,6 +285,6 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
                 }
             )
     outputs["index.json"] = render({"caseVersion": CASE_VERSION, "packages": index})
-    for rel, text in outputs.items():  # everything is built before the first write
-        write_text(out / rel, text)
+    output_dir(out)  # everything is built before the first write
+    write_all({out / rel: text.encode("utf-8") for rel, text in outputs.items()})
     return CaseResult(out, list(outputs), skipped)

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
-from builder.atomic import write_text
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
 from builder.opendata import dataset_model as m
 from builder.opendata import ids
 from builder.opendata.links import course_matrix, specialty_links
 from builder.opendata.loading import load_standards
+from builder.opendata.output import write_all
 from builder.project import Project
 
 SCHEMA_NAME = "dataset.schema.json"
@@ -258,6 +258,4 @@ def export_dataset(project: Project, output: Path) -> list[Path]:
     corpus = load_standards(project)
     data, schema = render(build_dataset(corpus, project.config)), schema_text()
     schema_path = output.with_name(SCHEMA_NAME)
-    write_text(schema_path, schema)
-    write_text(output, data)
-    return [output, schema_path]
+    return write_all({output: data.encode("utf-8"), schema_path: schema.encode("utf-8")})

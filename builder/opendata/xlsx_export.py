@@ -20,12 +20,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from builder.atomic import write_bytes
 from builder.config import ProjectConfig
 from builder.corpus import SpecialtySet
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
+from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import last_change, source_date_epoch
 from builder.project import Project
 
@@ -309,6 +309,5 @@ def export_xlsx(project: Project, out: Path) -> list[Path]:
     for entry in corpus.specialties.values():
         when = max(last_change(item.doc) for item in entry.documents())
         books[out / file_name(entry)] = workbook_bytes(build_workbook(entry, project.config), when)
-    for target, data in books.items():  # everything is built before the first write
-        write_bytes(target, data)
-    return list(books)
+    output_dir(out)  # everything is built before the first write
+    return write_all(books)

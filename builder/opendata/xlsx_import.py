@@ -17,7 +17,6 @@ from typing import Any, get_args
 
 import yaml
 
-from builder.atomic import write_text
 from builder.config import ProjectConfig, find_config
 from builder.corpus import validate
 from builder.diagnostics import Diagnostic
@@ -25,6 +24,7 @@ from builder.model import CompetencyList
 from builder.model.meta import Status
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
+from builder.opendata.output import write_all
 from builder.opendata.xlsx_reader import SheetReader, cell_text, where
 from builder.project import UsageError, load_config
 from builder.yamlsource import parse
@@ -174,6 +174,8 @@ def import_xlsx(
     workbook: Path, output: Path, options: ImportOptions, config_path: Path | None = None
 ) -> ImportResult:
     """Read the workbook and write the competency list; diagnostics instead when it has problems."""
+    if output.is_dir():
+        raise UsageError(f"输出路径是目录：{output}", hint="用 -o 指定要写入的 YAML 文件。")
     if output.exists() and not options.force:
         raise UsageError(
             f"文件已存在：{output}", hint="确认要覆盖时加 --force；或用 -o 指定另一个文件。"
@@ -201,6 +203,6 @@ def import_xlsx(
     doc, invalid = validate(parse(text), output.as_posix())
     if doc is None or not isinstance(doc, CompetencyList):
         return ImportResult(invalid)
-    write_text(output, text)
+    write_all({output: text.encode("utf-8")})
     count = sum(len(t.competencies) for d in doc.domains for t in d.tasks)
     return ImportResult([], count, doc)
