@@ -89,7 +89,7 @@ def _pick_sheet(book: Any, name: str | None, file: str) -> tuple[Any, list[Diagn
     return None, [rules.SHEET.diag(file, message, line=1, column=1, hint=hint)]
 
 
-def _meta(book: Any, file: str) -> tuple[dict[str, str], dict[str, int]]:
+def _meta(book: Any) -> tuple[dict[str, str], dict[str, int]]:
     """Values of the 文件信息 sheet by meaning, and the row each came from."""
     values: dict[str, str] = {}
     rows: dict[str, int] = {}
@@ -106,7 +106,7 @@ def _meta(book: Any, file: str) -> tuple[dict[str, str], dict[str, int]]:
 def _document(
     tree: list[dict[str, Any]], book: Any, file: str, output: Path, options: ImportOptions
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
-    info, rows = _meta(book, file)
+    info, rows = _meta(book)
     problems: list[Diagnostic] = []
 
     def bad(key: str, message: str, hint: str) -> None:
