@@ -8,6 +8,7 @@ from typing import Any
 from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
+from builder.model.dates import first_day
 from builder.opendata import ids
 from builder.opendata.case_defs import (
     CASE_VERSION,
@@ -241,7 +242,7 @@ def document_row(
     for name, value in (
         ("standardNo", meta.standard_no),
         ("docNo", meta.doc_no),
-        ("effectiveOn", meta.effective_on.isoformat() if meta.effective_on else None),
+        ("effectiveOn", _iso(meta.effective_on)),
     ):
         if value:
             extensions[name] = value
@@ -262,9 +263,15 @@ def document_row(
         "extensions": extensions,
     }
     if meta.issued_on is not None:
-        row["statusStartDate"] = meta.issued_on.isoformat()
+        row["statusStartDate"] = _iso(meta.issued_on)
     return row
 
 
 def first_paragraph(text: str) -> str:
     return text.strip().split("\n\n", 1)[0].strip()
+
+
+def _iso(value: str | None) -> str | None:
+    """A CASE date (full-date): partial dates name their first day."""
+    day = first_day(value)
+    return day.isoformat() if day else None

@@ -9,6 +9,7 @@ from typing import Any
 from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
+from builder.model.dates import first_day
 from builder.opendata import dataset_model as m
 from builder.opendata import ids
 from builder.opendata.links import course_matrix, specialty_links
@@ -78,8 +79,8 @@ def _documents(tables: dict[str, list[Any]], code: str, entry: SpecialtySet, roo
                 standard_no=meta.standard_no,
                 doc_no=meta.doc_no,
                 issuer=meta.issuer,
-                issued_on=meta.issued_on,
-                effective_on=meta.effective_on,
+                issued_on=first_day(meta.issued_on),
+                effective_on=first_day(meta.effective_on),
             )
         )
 

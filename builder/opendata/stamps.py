@@ -7,6 +7,7 @@ import os
 import re
 from typing import Any
 
+from builder.model.dates import first_day
 from builder.project import UsageError
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -36,8 +37,9 @@ def last_change(doc: Any) -> dt.datetime:
     `meta.version` (e.g. "2025"); else the Unix epoch.
     """
     dates: list[dt.date] = []
-    if doc.meta.issued_on is not None:
-        dates.append(doc.meta.issued_on)
+    issued = first_day(doc.meta.issued_on)
+    if issued is not None:
+        dates.append(issued)
     signoff = getattr(doc, "signoff", None)
     if signoff is not None and signoff.date is not None:
         dates.append(signoff.date)

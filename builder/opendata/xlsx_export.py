@@ -193,7 +193,7 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
                 course.hours,
                 course.theory_hours,
                 course.practice_hours,
-                _number(course.credits),
+                "" if course.credits is None else _number(course.credits),
                 "、".join(map(str, course.semesters)),
                 "选修" if course.elective else "必修",
                 "有" if course.code in standards else "",
@@ -206,10 +206,10 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
                 "",
                 "",
                 f"{len(courses)} 门",
-                sum(c.hours for c in courses),
-                sum(c.theory_hours for c in courses),
-                sum(c.practice_hours for c in courses),
-                _number(sum(c.credits for c in courses)),
+                _total([c.hours for c in courses]),
+                _total([c.theory_hours for c in courses]),
+                _total([c.practice_hours for c in courses]),
+                _total([c.credits for c in courses]),
                 "",
                 "",
                 "",
@@ -223,6 +223,13 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
+
+
+def _total(values: Sequence[float | None]) -> float | int | str:
+    """Sum of a column, or blank when some row does not state its number."""
+    if any(v is None for v in values):
+        return ""
+    return _number(sum(v for v in values if v is not None))
 
 
 def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) -> None:
