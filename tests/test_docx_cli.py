@@ -7,18 +7,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import run_cli
 from tests.docx_read import headings
-
-NEEDS_COMPOSE = pytest.mark.skipif(
-    not (REPO / "builder" / "compose").is_dir(),
-    reason="builder.compose (site branch) not merged yet",
-)
 
 NOTICE = Path(__file__).parent / "cases" / "docx-notice" / "notice.yaml"
 
 
-@NEEDS_COMPOSE
 def test_export_writes_one_file_per_document_byte_identical(example_project: Path) -> None:
     first = run_cli(["export", "docx", "-o", "out1"], example_project)
     assert first.exit_code == 0, first.stderr
@@ -44,7 +38,6 @@ def test_export_writes_one_file_per_document_byte_identical(example_project: Pat
     assert headings(docx.Document(str(example_project / "out1" / course)))[0].startswith("一、")
 
 
-@NEEDS_COMPOSE
 def test_export_with_notice(example_project: Path) -> None:
     done = run_cli(["export", "docx", "-o", "out", "--notice", str(NOTICE)], example_project)
     assert done.exit_code == 0, done.stderr
@@ -87,7 +80,6 @@ def test_unwritable_output_exits_2(example_project: Path) -> None:
     assert "输出目录" in done.stderr
 
 
-@NEEDS_COMPOSE
 def test_errors_in_the_standards_block_the_export(example_project: Path) -> None:
     specialty = next((example_project / "standards").glob("510209-*/specialty.yaml"))
     text = specialty.read_text(encoding="utf-8")

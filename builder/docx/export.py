@@ -6,7 +6,6 @@ rendered, each through an atomic replace, so a failure never leaves a partial fi
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from collections.abc import Sequence
@@ -162,19 +161,10 @@ def export_corpus(
     notice: Path | None = None,
 ) -> list[Path]:
     """Compose every document of `corpus` and export it; used by the CLI and the site build."""
-    trees = _compose(corpus, config)
+    from builder.compose import compose_corpus
+
+    trees = compose_corpus(corpus, config)
     return export_trees(trees, config, out_dir, reference_docx=reference_docx, notice=notice)
-
-
-def _compose(corpus: Corpus, config: ProjectConfig) -> list[DocTree]:
-    # builder.compose (model → DocTree) is developed on the `site` branch; imported by name
-    # so this module type-checks and its tests skip until both are merged.
-    try:
-        compose = importlib.import_module("builder.compose")
-    except ModuleNotFoundError:
-        raise UsageError("此版本缺少 builder.compose，无法由标准数据生成文档") from None
-    trees: list[DocTree] = compose.compose_corpus(corpus, config)
-    return trees
 
 
 @dataclass(frozen=True, slots=True)
