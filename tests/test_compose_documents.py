@@ -9,7 +9,7 @@ from builder.compose.anchors import ascii_id, file_name
 from builder.compose.text import cn_number, gongwen_number, join_lines, split_paragraphs
 from builder.corpus import Loaded
 from builder.doctree import Link
-from tests.compose_models import CONFIG, internship, small_corpus
+from tests.compose_models import CONFIG, course, internship, loaded, small_corpus
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 
 
@@ -121,3 +121,12 @@ def test_text_helpers() -> None:
     assert [gongwen_number(lv, 2) for lv in (1, 2, 3, 4)] == ["二、", "（二）", "2.", "（2）"]
     assert join_lines("第一行\n第二行\nPython\nGit") == "第一行第二行Python Git"
     assert split_paragraphs("甲\n乙\n\n  \n丙") == ["甲乙", "丙"]
+
+
+def test_dangling_competency_reference_stays_plain_text() -> None:
+    extra = loaded(course("ZH09", "人工智能产品测试", [("9-9-9", "掌握")]), "courses/zh09.yaml")
+    corpus = small_corpus(extra)
+    tree = compose_document(corpus.documents[-1], corpus, CONFIG)
+    rows = row_texts(table(tree, "表3 本课程对应的职业能力"))
+    assert rows == [["9-9-9", "（清单中没有此能力）", "—", "—", "掌握", "M1-1 综合项目"]]
+    assert not any("9-9-9" in link.target for link in links(tree.blocks))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.compose.anchors import page_path
-from builder.compose.coverage import competency_target
+from builder.compose.coverage import competencies, competency_target
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Inline, Link
 
@@ -42,10 +42,12 @@ def course_ref(entry: SpecialtySet, code: str, *, with_code: bool = True) -> Inl
 
 
 def competency_ref(entry: SpecialtySet, code: str, text: str | None = None) -> Inline:
-    """A competency code as a link to its anchor on the competency list."""
+    """A competency code as a link to its anchor on the competency list (plain text when the
+    list does not define it, so a dangling reference never becomes a broken link)."""
     target = competency_target(entry, code)
     shown = text or code
-    return Link(shown, target) if target else shown
+    defined = any(c.code == code for c, _, _ in competencies(entry))
+    return Link(shown, target) if target and defined else shown
 
 
 def document_ref(item: Loaded[Any]) -> Link:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path
-from builder.compose.coverage import course_order
 from builder.compose.links import competency_ref, course_ref, related_documents, specialty_set
 from builder.compose.meta import cover, notices
+from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import num, paragraphs, percent, split_paragraphs
 from builder.config import LevelRules, ProjectConfig, Range
