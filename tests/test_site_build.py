@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, run_cli
+from tests.conftest import CASES, REPO, run_cli
 from tests.site_html import html_file, read_page, resolve
 
 pytestmark = pytest.mark.slow
@@ -58,22 +58,7 @@ def test_every_page_exists(built: Path) -> None:
 
 
 def test_links_resolve_and_anchors_exist(built: Path) -> None:
-    site = built / "site"
-    pages = {p: read_page(p) for p in site.rglob("*.html")}
-    checked = 0
-    for path, page in pages.items():
-        if path.name == "404.html":  # served from any URL, so MkDocs gives it absolute links
-            continue
-        for href in page.links:
-            target = resolve(path, href)
-            if target is None:
-                continue
-            file, fragment = target
-            assert file.is_file(), f"{path.relative_to(site)}: {href}"
-            if fragment and file.suffix == ".html":
-                assert fragment in pages[file].ids, f"{path.relative_to(site)}: {href}"
-            checked += 1
-    assert checked > 500
+    assert _links_ok(built / "site") > 500
 
 
 def test_every_competency_has_one_anchor_and_lists_where_taught(built: Path) -> None:
@@ -235,3 +220,66 @@ def test_usage_errors(tmp_path: Path) -> None:
     plain = run_cli(["build", "-d", "public"], project)
     assert plain.exit_code == 0, plain.stderr
     assert (project / "public/510209/competencies/index.html").is_file()
+
+
+def _links_ok(site: Path) -> int:
+    pages = {p: read_page(p) for p in site.rglob("*.html") if p.name != "404.html"}
+    checked = 0
+    for path, page in pages.items():
+        for href in page.links:
+            target = resolve(path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            assert file.is_file(), f"{path.relative_to(site)}: {href}"
+            if fragment and file.suffix == ".html":
+                assert fragment in pages[file].ids, f"{path.relative_to(site)}: {href}"
+            checked += 1
+    return checked
+
+
+def test_example_corpus_builds_and_its_matrix_matches_the_yaml(tmp_path: Path) -> None:
+    """The repository's own standards/: strict build, links, and every matrix cell recomputed."""
+    import yaml
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(REPO / "standards", project / "standards")
+    for name in ("zhibiao.yaml", "mkdocs.yml"):
+        shutil.copy(REPO / name, project / name)
+    result = run_cli(["build"], project)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    site = project / "site"
+    assert _links_ok(site) > 1000
+    levels = yaml.safe_load((REPO / "zhibiao.yaml").read_text("utf-8"))["learning_levels"]
+    for folder in sorted((REPO / "standards").iterdir()):
+        code = folder.name.split("-")[0]
+        if not (folder / "competencies.yaml").is_file():
+            continue
+        expected: dict[tuple[str, str], str] = {}
+        for path in sorted((folder / "courses").glob("*.yaml")):
+            data = yaml.safe_load(path.read_text("utf-8"))
+            for module in data["modules"]:
+                for item in module["items"]:
+                    for ref in item.get("competencies") or []:
+                        key = (ref["ref"], data["name"])
+                        best = expected.get(key)
+                        if best is None or levels.index(ref["level"]) > levels.index(best):
+                            expected[key] = ref["level"]
+        page = read_page(html_file(site, f"{code}/competencies.md"))
+        matrix = next(t for t in page.tables if t[0][:2] == ["职业能力", "要求"])
+        header = matrix[0]
+        listed = yaml.safe_load((folder / "competencies.yaml").read_text("utf-8"))
+        codes = [
+            c["code"] for d in listed["domains"] for t in d["tasks"] for c in t["competencies"]
+        ]
+        assert [r[0] for r in matrix[1:]] == codes
+        assert {f"c-{c}" for c in codes} <= page.ids
+        courses = {
+            yaml.safe_load(p.read_text("utf-8"))["name"]
+            for p in (folder / "courses").glob("*.yaml")
+        }
+        for row in matrix[1:]:
+            for column, value in zip(header[2:], row[2:], strict=True):
+                if column in courses:
+                    assert value == expected.get((row[0], column), ""), (code, row[0], column)
