@@ -134,3 +134,43 @@ def test_serve_regenerates_pages_when_yaml_changes(tmp_path: Path) -> None:
             process.wait()
     stderr = process.stderr.read().decode("utf-8") if process.stderr else ""
     assert "已重新生成页面" in stderr and "Traceback" not in stderr
+
+
+def test_rebuilding_a_commit_gives_identical_bytes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "zhibiao.yaml"
+    config.write_text(config.read_text("utf-8") + "  url: https://std.example.org/\n", "utf-8")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    env_date = "2025-06-30T08:00:00+08:00"
+    subprocess.run(
+        ["git", "commit", "-q", "-m", "发布"],
+        cwd=project,
+        check=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "测试",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "测试",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_COMMITTER_DATE": env_date,
+            "GIT_AUTHOR_DATE": env_date,
+        },
+    )
+    for out in ("a", "b"):
+        result = run_cli(["build", "--no-docx", "-d", out], project, env={"SOURCE_DATE_EPOCH": ""})
+        assert result.exit_code == 0, result.stderr
+    first = {
+        p.relative_to(project / "a"): p.read_bytes()
+        for p in (project / "a").rglob("*")
+        if p.is_file()
+    }
+    second = {
+        p.relative_to(project / "b"): p.read_bytes()
+        for p in (project / "b").rglob("*")
+        if p.is_file()
+    }
+    assert first == second
+    sitemap = first[Path("sitemap.xml")].decode("utf-8")
+    assert "<loc>https://std.example.org/510209/competencies/</loc>" in sitemap
+    assert "<lastmod>2025-06-30</lastmod>" in sitemap

@@ -41,8 +41,11 @@ class SiteEngine(Protocol):
         """Short name shown in messages."""
         ...
 
-    def build(self, config_file: Path, site_dir: Path) -> BuildLog:
-        """Build strictly into `site_dir`; raise `SiteBuildError` on any warning."""
+    def build(self, config_file: Path, site_dir: Path, *, epoch: int | None = None) -> BuildLog:
+        """Build strictly into `site_dir`; raise `SiteBuildError` on any warning.
+
+        `epoch` (seconds) is the build date written into the output (SOURCE_DATE_EPOCH).
+        """
         ...
 
     def serve(self, config_file: Path, address: str) -> subprocess.Popen[bytes]:
@@ -50,9 +53,12 @@ class SiteEngine(Protocol):
         ...
 
 
-def engine_env() -> dict[str, str]:
-    """Environment for the engine: the end-of-life banners silenced."""
-    return {**os.environ, **QUIET_ENV}
+def engine_env(epoch: int | None = None) -> dict[str, str]:
+    """Environment for the engine: end-of-life banners silenced, build date pinned if known."""
+    env = {**os.environ, **QUIET_ENV}
+    if epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
+    return env
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +67,7 @@ class MkDocsEngine:
 
     name: str = "mkdocs"
 
-    def build(self, config_file: Path, site_dir: Path) -> BuildLog:
+    def build(self, config_file: Path, site_dir: Path, *, epoch: int | None = None) -> BuildLog:
         """Run `mkdocs build --strict --clean`; every WARNING fails the build."""
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
         config_file, site_dir = config_file.resolve(), site_dir.resolve()
@@ -73,7 +79,7 @@ class MkDocsEngine:
             text=True,
             encoding="utf-8",
             errors="replace",
-            env=engine_env(),
+            env=engine_env(epoch),
             check=False,
         )
         output = done.stdout + done.stderr

@@ -53,3 +53,13 @@ def exported(project_root: Path, ref: str) -> Iterator[Path]:
         yield folder / project_root.resolve().relative_to(toplevel)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def commit_time(project_root: Path, ref: str = "HEAD") -> int | None:
+    """Commit time (Unix seconds) of `ref`, or None outside a repository."""
+    try:
+        done = _git(["log", "-1", "--format=%ct", ref, "--"], project_root)
+    except UsageError:
+        return None
+    text = _stdout(done)
+    return int(text) if done.returncode == 0 and text.isdigit() else None

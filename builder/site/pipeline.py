@@ -52,6 +52,7 @@ class BuildOptions:
     docx: bool = True
     changelog: str | None = None
     source_dir: Path | None = None
+    source_date_epoch: int | None = None
 
 
 @dataclass(slots=True)
@@ -185,7 +186,7 @@ def build_site(
     say(f"正在用 {engine.name} 构建站点……")
     if options.version is None:
         with replace_directory(options.site_dir) as site:
-            engine.build(config_file, site)
+            engine.build(config_file, site, epoch=options.source_date_epoch)
         outcome.published = options.site_dir
         return outcome
     outcome.published = install_version(engine, config_file, options)
@@ -206,7 +207,7 @@ def install_version(engine: SiteEngine, config_file: Path, options: BuildOptions
     dropped = before - {a for e in entries for a in e.aliases}
     target = root / options.version
     with replace_directory(target) as site:
-        engine.build(config_file, site)
+        engine.build(config_file, site, epoch=options.source_date_epoch)
     for alias in options.aliases:
         with replace_directory(root / alias) as copy:
             shutil.copytree(target, copy, dirs_exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ from builder import report
 from builder.checking import CheckResult
 from builder.project import Project, UsageError, open_project
 from builder.site.config import ROOT_CONFIG
-from builder.site.gitsource import exported
+from builder.site.gitsource import commit_time, exported
 from builder.site.pipeline import BuildOptions, build_site
 
 
@@ -65,7 +66,11 @@ def run_build(
     """
     project = open_project(path, config_path)
     standards = path if path is not None else Path("standards")
-    options = replace(options, site_dir=(site_dir or project.root / "site").resolve())
+    options = replace(
+        options,
+        site_dir=(site_dir or project.root / "site").resolve(),
+        source_date_epoch=build_date(project.root, ref),
+    )
     reporter = report.select(fmt)
 
     def show(result: CheckResult) -> None:
@@ -113,3 +118,12 @@ def run_serve(path: Path | None, config_path: Path | None, address: str) -> int:
         reporter(result.diagnostics, result.files, sys.stderr)
 
     return serve(path, config_path, address, report=show, say=_say)
+
+
+def build_date(root: Path, ref: str | None) -> int | None:
+    """The date written into the site: $SOURCE_DATE_EPOCH, else the commit time of the
+    built revision (so rebuilding a commit gives the same bytes), else unknown."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isdigit():
+        return int(value)
+    return commit_time(root, ref or "HEAD")
