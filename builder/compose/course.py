@@ -193,6 +193,6 @@ def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
     """Rows of a 考核评价 table with a 合计 row."""
     rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
     rows.append(
-        [cell("合计", bold=True), cell(num(sum(p.weight for p in parts)), bold=True), cell("")]
+        [cell("合计", bold=True), cell(num(total([p.weight for p in parts])), bold=True), cell("")]
     )
     return rows

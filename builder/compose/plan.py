@@ -36,6 +36,8 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     """Clause 8 with 8.1 课程设置 and 8.2 学时安排."""
     out.heading(1, "课程设置及学时安排")
     out.heading(2, "课程设置")
+    if not doc.courses:
+        out.text("本标准未列出具体课程。")
     for nature, title in NATURE_TITLES.items():
         courses = [c for c in doc.courses if c.nature == nature]
         if courses:
