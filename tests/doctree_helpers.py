@@ -31,7 +31,7 @@ def headings(tree: DocTree) -> list[str]:
     out = []
     for b in tree.blocks:
         if isinstance(b, Heading):
-            sep = "" if b.number.endswith(("、", "）")) else " "
+            sep = "" if not b.number or b.number.endswith(("、", "）")) else " "
             out.append(f"{b.number}{sep}{b.title}")
     return out
 

@@ -9,7 +9,7 @@ from builder.compose.anchors import ascii_id, file_name
 from builder.compose.text import cn_number, gongwen_number, join_lines, split_paragraphs
 from builder.corpus import Loaded
 from builder.doctree import Link
-from tests.compose_models import CONFIG, internship, small_corpus
+from tests.compose_models import CONFIG, course, internship, loaded, small_corpus, training_base
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 
 
@@ -70,6 +70,7 @@ def test_internship_uses_gbt_numbering_and_task_anchors() -> None:
         "第 6 学期",
         "6 个月（24 周）",
         "集中",
+        "—",
     ]
     assert "task-t1" in anchors(tree) and "task-t2" in anchors(tree)
     tasks = table(tree, "表2 实习内容与要求")
@@ -121,3 +122,81 @@ def test_text_helpers() -> None:
     assert [gongwen_number(lv, 2) for lv in (1, 2, 3, 4)] == ["二、", "（二）", "2.", "（2）"]
     assert join_lines("第一行\n第二行\nPython\nGit") == "第一行第二行Python Git"
     assert split_paragraphs("甲\n乙\n\n  \n丙") == ["甲乙", "丙"]
+
+
+def test_dangling_competency_reference_stays_plain_text() -> None:
+    extra = loaded(course("ZH09", "人工智能产品测试", [("9-9-9", "掌握")]), "courses/zh09.yaml")
+    corpus = small_corpus(extra)
+    tree = compose_document(corpus.documents[-1], corpus, CONFIG)
+    rows = row_texts(table(tree, "表3 本课程对应的职业能力"))
+    assert rows == [["9-9-9", "（清单中没有此能力）", "—", "—", "掌握", "M1-1 综合项目"]]
+    assert not any("9-9-9" in link.target for link in links(tree.blocks))
+
+
+def test_v2_course_and_room_fields() -> None:
+    plain = course(
+        "ZH01",
+        "数据采集与标注",
+        [("1-1-1", "掌握")],
+        hours=None,
+        theory_hours=None,
+        practice_hours=None,
+        credits=None,
+        semesters=[],
+        prerequisites=["Python程序设计"],
+        preface="本标准依据专业教学标准制定。",
+        design="以真实项目为载体。",
+        ideology="融入数据安全教育。",
+        modules=[
+            {
+                "code": "M1",
+                "name": "数据采集",
+                "items": [{"code": "M1-1", "name": "采集方案", "requirements": "制定采集方案。"}],
+            }
+        ],
+    )
+    room = {
+        "code": "R1",
+        "name": "数据采集与标注实训室",
+        "functions": "支持数据标注教学。",
+        "group": "专业核心技能",
+        "requirement": "选建",
+        "projects": ["图像标注", "文本标注"],
+        "courses": ["数据采集与标注"],
+        "equipment": [
+            {"name": "标注工作站", "spec": "8 核", "unit": "台", "quantity": 20, "note": "2 人一台"}
+        ],
+    }
+    base = training_base(
+        class_size=None,
+        rooms=[room],
+        site_requirements=[{"title": "采光与照明", "clauses": ["照度不低于 300 lx。"]}],
+    )
+    corpus = small_corpus()
+    corpus.documents = [d for d in corpus.documents if d.kind not in {"course", "training_base"}]
+    corpus.documents += [loaded(plain, "courses/zh01.yaml"), loaded(base, "training-base.yaml")]
+    corpus.group()
+    entry = corpus.specialties["510209"]
+    tree = compose_document(entry.courses[0], corpus, CONFIG)
+    assert headings(tree)[:5] == [
+        "前言",
+        "一、课程基本信息",
+        "二、课程性质与任务",
+        "三、课程设计思路",
+        "四、课程目标",
+    ]
+    assert "（三）课程思政" in headings(tree)
+    info = dict(row_texts(table(tree, "表1 课程基本信息")))
+    assert (
+        info["学时"] == "—"
+        and info["开设学期"] == "—"
+        and info["先修课程"] == "ZJ02 Python程序设计"
+    )
+    content = table(tree, "表2 课程内容与要求")
+    assert not content.total_row and row_texts(content)[0][0] == "M1 数据采集"
+    rooms = compose_document(entry.training_bases[0], corpus, CONFIG)
+    assert "3.1 采光与照明" in headings(rooms)
+    summary = row_texts(table(rooms, "表1 校内实训室一览"))[0]
+    assert summary[2:7] == ["专业核心技能", "选建", "—", "—", "ZH01 数据采集与标注"]
+    equipment = table(rooms, "表2 数据采集与标注实训室主要设备")
+    assert equipment.header[-1] == "备注" and row_texts(equipment)[0][-1] == "2 人一台"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.compose import compose_document, page_path
-from builder.doctree import Link, Notice
+from builder.doctree import Link, Notice, Paragraph, Table
 from tests.compose_models import CONFIG, loaded, meta, small_corpus, specialty
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 
@@ -108,7 +108,7 @@ def test_published_document_has_no_notice() -> None:
             "version": "2025",
             "status": "发布",
             "standard_no": "T/CIE 101—2025",
-            "issued_on": "2025-09-01",
+            "issued_on": "2025-09",
         }
     )
     corpus = small_corpus(with_all=False)
@@ -116,5 +116,74 @@ def test_published_document_has_no_notice() -> None:
     corpus.group()
     tree = compose_document(corpus.documents[0], corpus, CONFIG)
     assert not any(isinstance(b, Notice) for b in tree.blocks)
-    assert tree.cover.issued_on == "2025-09-01" and tree.cover.standard_no == "T/CIE 101—2025"
+    assert tree.cover.issued_on == "2025-09" and tree.cover.standard_no == "T/CIE 101—2025"
     assert page_path(corpus.documents[0]) == "510209/specialty.md"
+
+
+def test_national_plan_without_hours_uses_declared_shares() -> None:
+    bare = [
+        {
+            "code": "ZH01",
+            "name": "数据采集与标注",
+            "nature": "专业核心",
+            "standard": "courses/zh01.yaml",
+            "domain": "数据服务",
+            "content": "数据采集、清洗与标注。",
+        },
+        {"code": "GG01", "name": "思想道德与法治", "nature": "公共基础"},
+    ]
+    plan = {
+        "total_hours": 2600,
+        "public_share": 0.25,
+        "elective_share": 0.1,
+        "practice_share": 0.55,
+        "text": "总学时一般为 2600 学时。",
+    }
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(specialty(courses=bare, hours_plan=plan), "specialty.yaml")]
+    corpus.group()
+    tree = compose_document(corpus.documents[0], corpus, CONFIG)
+    captions = [b.caption for b in tree.blocks if isinstance(b, Table)]
+    assert "表3 课程设置及学时安排" not in captions
+    shares = {r[0]: r[1:] for r in row_texts(table(tree, "表3 学时结构"))}
+    assert shares["总学时"] == ["2600", "100%", "≥ 2500 学时"]
+    assert shares["实践性教学学时"] == ["—", "55.0%", "≥ 50%"]
+    described = row_texts(table(tree, "表2 专业核心课程主要教学内容"))
+    assert described == [["数据采集与标注", "数据服务", "数据采集、清洗与标注。"]]
+    assert any(
+        "学时与占比取自学时安排中的声明" in text(b.content)
+        for b in tree.blocks
+        if isinstance(b, Paragraph)
+    )
+
+
+def test_rows_without_some_figures_have_no_false_totals() -> None:
+    rows = [dict(c) for c in specialty().model_dump()["courses"]]
+    rows[0]["credits"] = None
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(specialty(courses=rows), "specialty.yaml")]
+    corpus.group()
+    plan = row_texts(
+        table(compose_document(corpus.documents[0], corpus, CONFIG), "表2 课程设置及学时安排")
+    )
+    assert plan[0][6] == "—" and plan[-1][6] == "—" and plan[-1][3] == "352"
+
+
+def test_publish_notice_and_patent_statement_and_references() -> None:
+    notice = {"doc_no": "教职成函〔2025〕3号", "issuer": "教育部", "date": "2025-02"}
+    doc = specialty(
+        meta={
+            **meta("人工智能技术应用专业教学标准"),
+            "published_by": notice,
+            "patent_statement": "本文件不涉及专利。",
+            "references": ["《职业教育专业目录（2021年）》"],
+        }
+    )
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(doc, "specialty.yaml")]
+    corpus.group()
+    tree = compose_document(corpus.documents[0], corpus, CONFIG)
+    assert tree.cover.doc_no == "教职成函〔2025〕3号" and tree.cover.issuer == "教育部"
+    assert tree.cover.issued_on == "2025-02"
+    assert isinstance(tree.blocks[1], Notice) and "本文件不涉及专利" in text(tree.blocks[1].text)
+    assert headings(tree)[-1] == "参考文献"

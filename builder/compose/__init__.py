@@ -12,8 +12,8 @@ from typing import Any
 from builder.compose.anchors import page_path
 from builder.compose.competencies import compose_competencies
 from builder.compose.course import compose_course
-from builder.compose.coverage import course_order
 from builder.compose.internship import compose_internship
+from builder.compose.order import documents
 from builder.compose.specialty import compose_specialty
 from builder.compose.training_base import compose_training_base
 from builder.config import ProjectConfig
@@ -40,20 +40,13 @@ def compose_corpus(corpus: Corpus, config: ProjectConfig) -> list[DocTree]:
     """Every document of the corpus, specialty by specialty in code order.
 
     Within a specialty: 专业教学标准, 职业能力清单, 课程标准 (in course-plan order),
-    岗位实习标准, 实训基地建设标准. When two documents would share a page (only possible in
+    岗位实习标准, 实训基地建设标准 (documents in force before retired ones). When two documents would share a page (only possible in
     a corpus that fails its checks, e.g. two lists for one specialty), the first one wins.
     """
     trees: list[DocTree] = []
     pages: set[str] = set()
     for entry in corpus.specialties.values():
-        ordered: list[Loaded[Any]] = []
-        if entry.specialty is not None:
-            ordered.append(entry.specialty)
-        ordered.extend(entry.competencies)
-        ordered.extend(course_order(entry))
-        ordered.extend(entry.internships)
-        ordered.extend(entry.training_bases)
-        for item in ordered:
+        for item in documents(entry):
             path = page_path(item)
             if path not in pages:
                 pages.add(path)

@@ -90,9 +90,11 @@ def page_path(item: Loaded[Any]) -> str:
 
 
 def _named(default: str, stem: str) -> str:
-    if stem.replace("_", "-") == default:
-        return default
-    return f"{default}-{ascii_id(stem)}"
+    """ "internship" → "internship", "internship-2019" → as is, "实习" → "internship-<id>"."""
+    name = ascii_id(stem.replace("_", "-"))
+    if name == default or (name.startswith(f"{default}-") and stem.isascii()):
+        return name
+    return f"{default}-{name}"
 
 
 def doc_id(item: Loaded[Any]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.links import specialty_set
-from builder.compose.meta import cover, notices
+from builder.compose.meta import back_matter, cover, notices
 from builder.compose.outline import Outline, cell, joined
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
@@ -42,6 +42,7 @@ def compose_competencies(
     out.text("下表列出每项职业能力在各课程、岗位实习和实训室中达到的学习水平；空白表示未承载。")
     header, rows, widths = matrix(doc, cov, page_path(item))
     out.table("职业能力培养矩阵", header, rows, widths, anchor="tbl-matrix")
+    back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),
         "competencies",

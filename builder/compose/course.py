@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import competencies
 from builder.compose.links import competency_ref, course_ref, specialty_set
-from builder.compose.meta import cover, notices
+from builder.compose.meta import back_matter, cover, notices
 from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import cn_date, num, paragraphs, total
 from builder.config import ProjectConfig
@@ -31,25 +31,39 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     entry = specialty_set(corpus, doc.specialty)
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
+    if doc.preface:
+        out.unnumbered(1, "前言", "preface")
+        out.paragraphs(paragraphs(doc.preface))
     out.heading(1, "课程基本信息")
     out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")
     out.heading(1, "课程性质与任务")
     out.paragraphs(paragraphs(doc.description))
+    for title, text in (("课程设计思路", doc.design), ("学情分析", doc.learner_analysis)):
+        if text:
+            out.heading(1, title)
+            out.paragraphs(paragraphs(text))
     out.heading(1, "课程目标")
     for kind, title in OBJECTIVE_TITLES.items():
         goals = [o for o in doc.objectives if o.type == kind]
         if goals:
             out.heading(2, title)
             out.items(([o.text] for o in goals), ordered=True)
+    if doc.ideology:
+        out.heading(2, "课程思政")
+        out.paragraphs(paragraphs(doc.ideology))
     out.heading(1, "课程内容")
-    out.text(f"本课程共 {len(doc.modules)} 个教学模块，合计 {doc.hours} 学时。")
+    hours = doc.hours if doc.hours is not None else total([m.hours for m in doc.modules])
+    out.text(
+        f"本课程共 {len(doc.modules)} 个教学模块"
+        + (f"，合计 {num(hours)} 学时。" if hours is not None else "。")
+    )
     out.table(
         "课程内容与要求",
         ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
-        _content_rows(doc, entry),
+        _content_rows(doc, entry, hours),
         (2.5, 2.5, 5, 2.5, 1),
         anchor="tbl-content",
-        total_row=True,
+        total_row=hours is not None,
     )
     out.heading(1, "对应职业能力", anchor="competencies")
     _competencies(out, doc, entry)
@@ -70,6 +84,7 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
         parts += [f"批准人：{s.approver}"] if s.approver else []
         parts += [f"制定日期：{cn_date(s.date)}"] if s.date else []
         out.text("　".join(parts))
+    back_matter(out, doc.meta)
     return DocTree(
         doc_id(item), "course", page_path(item), cover(doc.meta, "course"), tuple(out.blocks)
     )
@@ -81,13 +96,16 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         spec = entry.specialty.doc
         specialty = Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty))
     semesters = "、".join(str(s) for s in doc.semesters)
+    hours = num(doc.hours)
+    if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
+        hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
     rows: list[tuple[str, tuple[Inline, ...]]] = [
         ("课程名称", (doc.name,)),
         ("课程代码", (doc.code,)),
         ("课程性质", (f"{doc.nature}课程",)),
-        ("学时", (f"{doc.hours}（理论 {doc.theory_hours}，实践 {doc.practice_hours}）",)),
+        ("学时", (hours,)),
         ("学分", (num(doc.credits),)),
-        ("开设学期", (f"第 {semesters} 学期",)),
+        ("开设学期", (f"第 {semesters} 学期" if semesters else "—",)),
         ("所属专业", (specialty,)),
         ("适用对象", (doc.audience or "—",)),
         ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),
@@ -96,11 +114,13 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
     return [[cell(label, bold=True), cell(*value)] for label, value in rows]
 
 
-def _content_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
+def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for module in doc.modules:
         for i, item in enumerate(module.items):
-            head = f"{module.code} {module.name}（{module.hours} 学时）" if i == 0 else ""
+            head = f"{module.code} {module.name}" if i == 0 else ""
+            if head and module.hours is not None:
+                head += f"（{module.hours} 学时）"
             refs = [
                 competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in item.competencies
             ]
@@ -113,9 +133,10 @@ def _content_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
                     cell(str(item.hours) if item.hours is not None else ""),
                 ]
             )
-    rows.append(
-        [cell("合计", bold=True), cell(""), cell(""), cell(""), cell(str(doc.hours), bold=True)]
-    )
+    if hours is not None:
+        rows.append(
+            [cell("合计", bold=True), cell(""), cell(""), cell(""), cell(num(hours), bold=True)]
+        )
     return rows
 
 
@@ -172,6 +193,6 @@ def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
     """Rows of a 考核评价 table with a 合计 row."""
     rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
     rows.append(
-        [cell("合计", bold=True), cell(total([p.weight for p in parts]), bold=True), cell("")]
+        [cell("合计", bold=True), cell(num(total([p.weight for p in parts])), bold=True), cell("")]
     )
     return rows

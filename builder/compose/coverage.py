@@ -1,4 +1,7 @@
-"""Who teaches which 职业能力 at which 学习水平: the data behind the coverage matrix."""
+"""Who teaches which 职业能力 at which 学习水平: the data behind the coverage matrix.
+
+Retired documents (废止/被代替) teach nothing any more and are left out.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from builder.compose.anchors import (
     page_path,
     room_anchor,
 )
+from builder.compose.order import course_order, retired
 from builder.config import ProjectConfig
-from builder.corpus import Loaded, SpecialtySet
-from builder.model import Competency, CompetencyRef, Course
+from builder.corpus import SpecialtySet
+from builder.model import Competency, CompetencyRef
 
 CarrierKind = Literal["course", "internship", "room"]
 
@@ -91,17 +95,12 @@ def competency_target(entry: SpecialtySet, code: str) -> str | None:
     return f"{page_path(entry.competencies[0])}#{competency_anchor(code)}"
 
 
-def course_order(entry: SpecialtySet) -> list[Loaded[Course]]:
-    """Course standards in the order of the specialty's course plan, then by code."""
-    plan = [c.code for c in entry.specialty.doc.courses] if entry.specialty else []
-    rank = {code: i for i, code in enumerate(plan)}
-    return sorted(entry.courses, key=lambda c: (rank.get(c.doc.code, len(rank)), c.doc.code))
-
-
 def coverage(entry: SpecialtySet, config: ProjectConfig) -> Coverage:
     """Collect the columns and uses of one specialty set."""
     cov = Coverage(config)
     for course in course_order(entry):
+        if retired(course):
+            continue
         doc = course.doc
         target = page_path(course)
         column = Column(f"course:{doc.code}", doc.name, "course", f"{doc.code} {doc.name}", target)
@@ -109,15 +108,16 @@ def coverage(entry: SpecialtySet, config: ProjectConfig) -> Coverage:
         for module in doc.modules:
             for item in module.items:
                 _add(cov, column, item.competencies, f"{item.code} {item.name}", target)
-    for internship in entry.internships:
+    internships = [i for i in entry.internships if not retired(i)]
+    for internship in internships:
         target = page_path(internship)
-        title = "岗位实习" if len(entry.internships) == 1 else internship.doc.meta.title
+        title = "岗位实习" if len(internships) == 1 else internship.doc.meta.title
         column = Column(f"internship:{target}", title, "internship", title, target)
         cov.columns.append(column)
         for task in internship.doc.tasks:
             anchor = f"{target}#{internship_task_anchor(task.code)}"
             _add(cov, column, task.competencies, f"实习任务 {task.code} {task.name}", anchor)
-    for base in entry.training_bases:
+    for base in (b for b in entry.training_bases if not retired(b)):
         for room in base.doc.rooms:
             target = f"{page_path(base)}#{room_anchor(room.code)}"
             column = Column(f"room:{target}", room.name, "room", room.name, target)

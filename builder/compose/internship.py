@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_rows
-from builder.compose.links import competency_ref, specialty_set
-from builder.compose.meta import cover, notices
+from builder.compose.links import competency_ref, course_ref, specialty_set
+from builder.compose.meta import back_matter, cover, notices
 from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import num, paragraphs
+from builder.compose.text import book_title, num, paragraphs
 from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
+from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Link
 from builder.model import Internship
 from builder.model.internship import Phase
@@ -27,7 +27,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
         spec = entry.specialty
         out.text(
             "本标准与",
-            Link(f"《{spec.doc.meta.title}》", page_path(spec)),
+            Link(book_title(spec.doc.meta.title), page_path(spec)),
             "配套使用，实习任务对应的职业能力见本专业职业能力清单。",
         )
     out.heading(1, "实习目标")
@@ -35,9 +35,9 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     out.heading(1, "时间安排")
     out.table(
         "时间安排",
-        ("实习类型", "安排学期", "时长", "组织方式"),
-        [_phase_row(p) for p in doc.schedule],
-        (2, 2, 2, 2),
+        ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
+        [_phase_row(p, entry) for p in doc.schedule],
+        (2, 2, 2, 2, 3),
         anchor="tbl-schedule",
     )
     out.heading(1, "实习条件")
@@ -84,6 +84,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     )
     out.heading(1, "实习管理与安全")
     out.paragraphs(paragraphs(doc.management))
+    back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),
         "internship",
@@ -93,7 +94,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     )
 
 
-def _phase_row(phase: Phase) -> list[Cell]:
+def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
     parts = []
     if phase.months:
         parts.append(f"{num(phase.months)} 个月")
@@ -102,7 +103,8 @@ def _phase_row(phase: Phase) -> list[Cell]:
     semesters = "、".join(str(s) for s in phase.semesters)
     return [
         cell(phase.type),
-        cell(f"第 {semesters} 学期"),
+        cell(f"第 {semesters} 学期" if semesters else "—"),
         cell("（".join(parts) + ("）" if len(parts) > 1 else "") if parts else "—"),
         cell(phase.arrangement),
+        cell(course_ref(entry, phase.course) if phase.course else "—"),
     ]

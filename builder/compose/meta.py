@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from builder.compose.anchors import page_path
-from builder.compose.text import cn_date, iso_date
+from builder.compose.outline import Outline
+from builder.compose.text import book_title, cn_date
 from builder.corpus import Corpus, Loaded
 from builder.doctree import CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
@@ -13,17 +14,23 @@ from builder.model.meta import DRAFT_STATUSES, Meta
 
 
 def cover(meta: Meta, kind: str) -> CoverInfo:
-    """What a cover or a 公文 head shows, straight from the metadata."""
+    """What a cover or a 公文 head shows, straight from the metadata.
+
+    A document published by a notice (公布通知) without its own number shows the notice's
+    文号 and issuer; dates stay as written (YYYY, YYYY-MM or YYYY-MM-DD).
+    """
+    notice = meta.published_by
+    own_number = meta.doc_no is not None
     return CoverInfo(
         title=meta.title,
         kind_title=KIND_TITLES[kind],
         standard_no=meta.standard_no,
-        doc_no=meta.doc_no,
-        issuer=meta.issuer,
+        doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
+        issuer=meta.issuer if own_number or notice is None else notice.issuer,
         status=meta.status,
         version=meta.version,
-        issued_on=iso_date(meta.issued_on),
-        effective_on=iso_date(meta.effective_on),
+        issued_on=meta.issued_on or (notice.date if notice else None),
+        effective_on=meta.effective_on,
         replaces=tuple(meta.replaces),
         drafting_units=tuple(meta.drafting_units),
         drafters=tuple(meta.drafters),
@@ -36,7 +43,10 @@ def notices(item: Loaded[Any], corpus: Corpus) -> list[Notice]:
     """The lifecycle notices a document's status calls for (none for 发布/试行)."""
     meta: Meta = item.doc.meta
     if meta.status in DRAFT_STATUSES:
-        return [draft_notice(meta)]
+        found = [draft_notice(meta)]
+        if meta.patent_statement:
+            found.append(Notice("note", (f"专利说明：{meta.patent_statement.strip()}",)))
+        return found
     if meta.status in {"废止", "被代替"}:
         return [retired_notice(meta, corpus)]
     if meta.status == "修订中":
@@ -71,7 +81,7 @@ def retired_notice(meta: Meta, corpus: Corpus) -> Notice:
         "retired",
         (
             f"本文件已被 {meta.replaced_by} 代替，仅供查阅。现行文件：",
-            Link(f"《{title}》", page_path(successor)),
+            Link(book_title(title), page_path(successor)),
             "。",
         ),
     )
@@ -84,3 +94,14 @@ def find_by_number(corpus: Corpus, number: str) -> Loaded[Any] | None:
         if number in {meta.standard_no, meta.doc_no}:
             return candidate
     return None
+
+
+def back_matter(out: Outline, meta: Meta, *, normative: bool = True) -> None:
+    """Unnumbered closing sections: 规范性引用文件 (when the body has no chapter for them)
+    and 参考文献, as listed in the metadata."""
+    if normative and meta.normative_references:
+        out.unnumbered(1, "规范性引用文件", "normative-references")
+        out.items([ref] for ref in meta.normative_references)
+    if meta.references:
+        out.unnumbered(1, "参考文献", "references")
+        out.items(([ref] for ref in meta.references), ordered=True)

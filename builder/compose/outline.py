@@ -39,6 +39,10 @@ class Outline:
         self.blocks.append(Heading(level, title, number, anchor or default))
         return number
 
+    def unnumbered(self, level: int, title: str, anchor: str) -> None:
+        """Add a heading without a number (前言, 参考文献 …); numbering is not affected."""
+        self.blocks.append(Heading(level, title, "", anchor))
+
     def text(self, *content: Inline) -> None:
         """Add one paragraph made of inline runs."""
         if content:

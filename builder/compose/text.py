@@ -40,23 +40,16 @@ def cn_date(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def iso_date(value: dt.date | str | None) -> str | None:
-    """ISO date text (a partial date such as 2025-02 stays as written) or None."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value or None
-
-
 def num(value: float | None) -> str:
-    """A number without a useless decimal part: 4.0 → "4", 2.5 → "2.5"; None (not stated) → "—"."""
+    """A number without a useless decimal part: 4.0 → "4", 2.5 → "2.5"; None → "—"."""
     return "—" if value is None else f"{value:g}"
 
 
-def total(values: list[int | None] | list[float | None]) -> str:
-    """Column total, or "—" when some row does not state its number."""
+def total(values: list[int | None] | list[float | None]) -> float | None:
+    """Sum of a column, or None when any value is not stated."""
     if any(v is None for v in values):
-        return "—"
-    return num(sum(v for v in values if v is not None))
+        return None
+    return sum(v or 0 for v in values)
 
 
 def percent(part: float, whole: float) -> str:
@@ -92,3 +85,9 @@ def split_paragraphs(text: str | None) -> list[str]:
 def paragraphs(text: str | None) -> list[Paragraph]:
     """Body paragraphs of a text field."""
     return [Paragraph((p,)) for p in split_paragraphs(text)]
+
+
+def book_title(title: str) -> str:
+    """A title in book marks; marks inside become 〈〉: 《〈数据采集与标注〉课程标准》."""
+    inner = title.replace("《", "〈").replace("》", "〉")
+    return f"《{inner}》"
