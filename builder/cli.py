@@ -16,7 +16,7 @@ import click
 from builder import __version__
 from builder.project import UsageError, open_project
 
-FORMATS = ("auto", "text", "json", "github", "sarif")
+FORMATS = ("auto", "text", "json", "github", "sarif", "markdown")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -53,28 +53,124 @@ def cli() -> None:
     type=click.Path(path_type=Path),
     help="写入文件而不是标准输出 / write the report to a file.",
 )
+@click.option(
+    "--base",
+    "base_ref",
+    metavar="REF",
+    help="与基线版本（git 引用或目录）比较状态变更（ZB606）/ compare lifecycle with a base.",
+)
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）"
+    " / append a Markdown report (capped at 1 MiB).",
+)
 def check_command(
-    path: Path | None, config_path: Path | None, fmt: str, strict: bool, output: Path | None
+    path: Path | None,
+    config_path: Path | None,
+    fmt: str,
+    strict: bool,
+    output: Path | None,
+    base_ref: str | None,
+    summary_path: Path | None,
 ) -> None:
-    """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码。
+    """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码、生命周期。
 
-    Check a standards directory: schema, references, coverage, numeric rules, codes.
+    Check a standards directory: schema, references, coverage, numeric rules, codes, lifecycle.
     """
     import io
+    import os
+    from contextlib import ExitStack
 
     from builder import report
     from builder.atomic import write_text
     from builder.checking import run_check
 
-    result = run_check(open_project(path, config_path))
+    project = open_project(path, config_path)
+    with ExitStack() as stack:
+        baseline = None
+        if base_ref is not None:
+            from builder.diff.gitref import open_side
+
+            baseline = open_side(base_ref, project, stack).corpus
+        result = run_check(project, baseline=baseline)
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    diagnostics = result.diagnostics
+    if fmt == "github" and base_ref is not None:
+        from builder.diff.gitref import changed_files
+
+        touched = changed_files(project, base_ref)
+        diagnostics = sorted(diagnostics, key=lambda d: d.file not in touched)
     reporter = report.select(fmt)
     if output is not None:
         buffer = io.StringIO()
-        reporter(result.diagnostics, result.files, buffer)
+        reporter(diagnostics, result.files, buffer)
         write_text(output, buffer.getvalue())
     else:
-        reporter(result.diagnostics, result.files, sys.stdout)
+        reporter(diagnostics, result.files, sys.stdout)
+    if summary_path is None and fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        summary_path = Path(os.environ["GITHUB_STEP_SUMMARY"])
+    if summary_path is not None:
+        from builder.report.markdown import render
+        from builder.report.summary import append_summary
+
+        append_summary(summary_path, render(result.diagnostics, result.files))
     sys.exit(1 if result.failed(strict=strict) else 0)
+
+
+@cli.command("diff")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="[NEW]", required=False)
+@click.option(
+    "--standards",
+    "standards",
+    type=click.Path(path_type=Path),
+    help="工作区的标准目录（默认 ./standards）/ standards directory of the working tree.",
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 / config.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "markdown", "json", "docx")),
+    default="text",
+    show_default=True,
+    help="输出格式；docx 为修订对照表，须配合 -o / output format.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件 / write to a file.")
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="把 Markdown 差异追加到该文件（如 $GITHUB_STEP_SUMMARY，上限 1 MiB）"
+    " / append the Markdown diff to a step summary.",
+)
+@click.option(
+    "--exit-code",
+    is_flag=True,
+    help="有变更时返回 1（同 git diff）/ exit 1 when there are changes.",
+)
+def diff_command(
+    old: str,
+    new: str | None,
+    standards: Path | None,
+    config_path: Path | None,
+    fmt: str,
+    output: Path | None,
+    summary_path: Path | None,
+    exit_code: bool,
+) -> None:
+    """比较两个版本的标准（git 引用或目录；NEW 默认为工作区），按编码列出语义变更。
+
+    Semantic diff of two versions (git ref or directory; NEW defaults to the working
+    tree): documents, competencies, courses, internship, training bases, status.
+    """
+    from builder.diff.output import write_diff
+
+    changes = write_diff(open_project(standards, config_path), old, new, fmt, output, summary_path)
+    sys.exit(1 if exit_code and changes else 0)
 
 
 @cli.command("schema")
