@@ -173,6 +173,108 @@ def diff_command(
     sys.exit(1 if exit_code and changes else 0)
 
 
+@cli.command("fmt")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="只列出需要格式化的文件，有则返回 1 / list files that would change, exit 1.",
+)
+def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
+    """规范化 YAML（键序按数据模型、缩进、编码加引号），保留注释（默认 ./standards）。
+
+    Normalise standards YAML (key order, indentation, quoted codes) keeping comments.
+    """
+    from builder.corpus import place
+    from builder.diagnostics import Diagnostic
+    from builder.report.text import format_line
+    from builder.yamlfmt import format_paths
+
+    targets = list(paths) or [Path("standards")]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"路径不存在：{target}")
+    result = format_paths(targets, Path.cwd(), check=check_only)
+    for rel in result.changed:
+        click.echo(f"{rel}: 需要格式化 / would reformat" if check_only else f"{rel}: 已格式化")
+    for d in sorted(place(result.diagnostics, Path.cwd()), key=Diagnostic.sort_key):
+        click.echo(format_line(d), err=True)
+        if d.hint:
+            click.echo(f"    提示：{d.hint}", err=True)
+    verb = "需要格式化" if check_only else "已格式化"
+    click.echo(
+        f"{verb} {len(result.changed)} 个文件，{result.unchanged} 个文件无需改动"
+        + (f"，{len(result.diagnostics)} 个问题" if result.diagnostics else ""),
+        err=True,
+    )
+    failed = result.diagnostics or (check_only and result.changed)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("new")
+@click.argument(
+    "kind",
+    type=click.Choice(("specialty", "competencies", "course", "internship", "training-base")),
+)
+@click.option("--specialty", metavar="CODE", help="专业代码，如 510209 / specialty code.")
+@click.option("--code", help="课程代码（course）或专业代码（specialty）/ course or specialty code.")
+@click.option("--name", help="课程名称或专业名称 / course or specialty name.")
+@click.option(
+    "--level",
+    type=click.Choice(("中职", "高职专科", "职业本科")),
+    help="层次（默认由专业代码首位判断）/ education level.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file.")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 / config.")
+def new_command(
+    kind: str,
+    specialty: str | None,
+    code: str | None,
+    name: str | None,
+    level: str | None,
+    output: Path | None,
+    force: bool,
+    config_path: Path | None,
+) -> None:
+    """生成标准文件骨架（必填字段齐全，“待补充”处待填写），缺少的选项在终端中会询问。
+
+    Scaffold a standard document; missing options are asked for on a terminal.
+    """
+    from builder.atomic import write_text
+    from builder.scaffold import KINDS, Request, build, render
+
+    interactive = sys.stdin.isatty()
+
+    def need(value: str | None, option: str, label: str) -> str:
+        if value:
+            return value
+        if interactive:
+            answer: str = click.prompt(label)
+            return answer.strip()
+        raise UsageError(f"缺少选项 {option}（{label}）", hint="在终端中运行时会逐项询问。")
+
+    project = open_project(None, config_path)
+    if kind == "specialty":
+        spec_code = need(code or specialty, "--code", "专业代码")
+        request = Request(
+            "specialty", spec_code, name=need(name, "--name", "专业名称"), level=level
+        )
+    else:
+        spec_code = need(specialty, "--specialty", "专业代码")
+        course = need(code, "--code", "课程代码") if kind == "course" else None
+        asker = (lambda label: str(click.prompt(label)).strip()) if interactive else None
+        request = Request(KINDS[kind], spec_code, course, name, level, ask=asker)
+    scaffold = build(project, request)
+    target = output or scaffold.path
+    if target.exists() and not force:
+        raise UsageError(f"文件已存在：{target}", hint="加 --force 覆盖，或用 -o 指定其他文件。")
+    write_text(target, render(scaffold, project))
+    click.echo(f"已生成 {target}")
+    click.echo("下一步：把“待补充”替换为正文，然后运行 zhibiao check。")
+
+
 @cli.command("schema")
 @click.option(
     "--check", "check_only", is_flag=True, help="只检查是否与模型一致，不写入 / only detect drift."
