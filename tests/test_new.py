@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -118,3 +121,26 @@ def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
     result = run_cli(["new", *args], project)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_missing_values_are_asked_for_on_a_terminal(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    leader, follower = os.openpty()
+    os.write(leader, b"510209\nZH04\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "builder", "new", "course"],
+        cwd=project,
+        stdin=follower,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,  # a hang guard only: the answers are already in the terminal buffer
+        check=False,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "专业代码" in done.stdout and "课程代码" in done.stdout
+    assert (project / SPECIALTY_DIR / "courses/zh04.yaml").is_file()
