@@ -4,8 +4,9 @@ Every text an author still has to write is the placeholder 待补充 (reported b
 Numbers are the smallest valid ones unless they can be taken from the project:
 
 - a course listed in the specialty's course plan copies the plan row (name, nature,
-  hours, credits, semesters) and is written to the plan row's `standard` path, so
-  ZB206/ZB203 stay quiet; one module carries all the hours (ZB408);
+  hours, credits, semesters — those the row states) and is written to the plan row's
+  `standard` path, so ZB206/ZB203 stay quiet; one module carries all the hours (ZB408);
+  numbers nobody has stated yet are left out (they are optional in the model);
 - a competency list contains exactly the codes that courses, internship tasks, rooms
   and 培养规格 already reference, at the highest level they reach (no ZB201/ZB302);
 - internship tasks and rooms reference an existing competency at its required level;
@@ -134,18 +135,7 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
         },
         "objectives": P,
         "specs": [{"code": "A1", "type": "能力", "text": P}],
-        "courses": [
-            {
-                "code": P,
-                "name": P,
-                "nature": "专业核心",
-                "hours": 0,
-                "theory_hours": 0,
-                "practice_hours": 0,
-                "credits": 0,
-                "semesters": [1],
-            }
-        ],
+        "courses": [{"code": P, "name": P, "nature": "专业核心"}],
         "teachers": P,
         "conditions": P,
         "quality": P,
@@ -231,15 +221,17 @@ def _course(project: Project, entry: SpecialtySet, request: Request) -> Scaffold
                 f"课程设置中 {code} 的名称是「{row.name}」，与 --name「{request.name}」不一致",
                 hint="省略 --name 即沿用课程设置中的名称。",
             )
+        credits = row.credits
         numbers: dict[str, Any] = {
             "name": row.name,
             "nature": row.nature,
             "hours": row.hours,
             "theory_hours": row.theory_hours,
             "practice_hours": row.practice_hours,
-            "credits": row.credits if not float(row.credits).is_integer() else int(row.credits),
-            "semesters": list(row.semesters),
+            "credits": int(credits) if credits is not None and credits.is_integer() else credits,
+            "semesters": list(row.semesters) or None,
         }
+        numbers = {k: v for k, v in numbers.items() if v is not None}
         target = (
             entry.specialty.path.parent / row.standard
             if row.standard
@@ -251,15 +243,7 @@ def _course(project: Project, entry: SpecialtySet, request: Request) -> Scaffold
             raise UsageError(
                 f"专业 {entry.code} 的课程设置中没有课程 {code}，须用 --name 给出课程名称"
             )
-        numbers = {
-            "name": name,
-            "nature": "专业核心",
-            "hours": 0,
-            "theory_hours": 0,
-            "practice_hours": 0,
-            "credits": 0,
-            "semesters": [1],
-        }
+        numbers = {"name": name, "nature": "专业核心"}
         target = _folder(entry) / "courses" / f"{code.lower()}.yaml"
     _, version = _prefix(entry)
     data = {
@@ -274,7 +258,7 @@ def _course(project: Project, entry: SpecialtySet, request: Request) -> Scaffold
             {
                 "code": "M1",
                 "name": P,
-                "hours": numbers["hours"],
+                **({"hours": numbers["hours"]} if "hours" in numbers else {}),
                 "items": [{"code": "M1-1", "name": P, "requirements": P}],
             }
         ],
