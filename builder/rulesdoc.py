@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-import builder.checking  # noqa: F401  (imports every rule module so the registry is complete)
+import builder.checking
+import builder.opendata.import_rules  # noqa: F401  (ZB8xx: import xlsx)
 from builder.project import UsageError
 from builder.rules import RULES, Rule
 
