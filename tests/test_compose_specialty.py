@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from builder.compose import compose_document, page_path
 from builder.doctree import Link, Notice
 from tests.compose_models import CONFIG, loaded, meta, small_corpus, specialty
@@ -110,7 +108,7 @@ def test_published_document_has_no_notice() -> None:
             "version": "2025",
             "status": "发布",
             "standard_no": "T/CIE 101—2025",
-            "issued_on": dt.date(2025, 9, 1),
+            "issued_on": "2025-09-01",
         }
     )
     corpus = small_corpus(with_all=False)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from builder.check.numeric import figures
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import course_order
 from builder.compose.links import competency_ref, course_ref, related_documents, specialty_set
 from builder.compose.meta import cover, notices
 from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import num, paragraphs, percent, split_paragraphs
+from builder.compose.text import num, paragraphs, split_paragraphs, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Inline, Link
 from builder.model import Specialty
-from builder.model.specialty import Career
+from builder.model.specialty import Career, PlannedCourse
 
 NATURE_TITLES = {
     "公共基础": "公共基础课程",
@@ -135,7 +136,7 @@ def _courses(out: Outline, doc: Specialty, entry: SpecialtySet, config: ProjectC
         out.items(
             [
                 course_ref(entry, c.code),
-                f"（{c.hours} 学时，{num(c.credits)} 学分{'，选修' if c.elective else ''}）",
+                _row_summary(c),
             ]
             for c in courses
         )
@@ -171,9 +172,9 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(c.nature),
             cell(c.code),
             cell(course_ref(entry, c.code, with_code=False)),
-            cell(str(c.hours)),
-            cell(str(c.theory_hours)),
-            cell(str(c.practice_hours)),
+            cell(num(c.hours)),
+            cell(num(c.theory_hours)),
+            cell(num(c.practice_hours)),
             cell(num(c.credits)),
             cell("、".join(str(s) for s in c.semesters)),
             cell("选修" if c.elective else "必修"),
@@ -184,10 +185,10 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
         "合计",
         "",
         f"{len(doc.courses)} 门",
-        str(sum(c.hours for c in doc.courses)),
-        str(sum(c.theory_hours for c in doc.courses)),
-        str(sum(c.practice_hours for c in doc.courses)),
-        num(sum(c.credits for c in doc.courses)),
+        total([c.hours for c in doc.courses]),
+        total([c.theory_hours for c in doc.courses]),
+        total([c.practice_hours for c in doc.courses]),
+        total([c.credits for c in doc.courses]),
         "",
         "",
     ]
@@ -195,22 +196,58 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
     return rows
 
 
+def _row_summary(course: PlannedCourse) -> str:
+    parts = []
+    if course.hours is not None:
+        parts.append(f"{course.hours} 学时")
+    if course.credits is not None:
+        parts.append(f"{num(course.credits)} 学分")
+    if course.elective:
+        parts.append("选修")
+    return f"（{'，'.join(parts)}）" if parts else ""
+
+
 def _share_rows(doc: Specialty, config: ProjectConfig) -> list[list[Cell]]:
+    """学时结构: from the rows when they all state hours, else the declared 学时安排."""
     rules = config.numeric_rules.levels.get(doc.level)
-    total = sum(c.hours for c in doc.courses)
-    public = sum(c.hours for c in doc.courses if c.nature == "公共基础")
-    elective = sum(c.hours for c in doc.courses if c.elective)
-    practice = sum(c.practice_hours for c in doc.courses)
+    found = figures(doc)
     required = "—"
     if rules is not None and rules.total_hours is not None:
         required = f"{rules.total_hours.describe()} 学时"
+    if found is None:
+        return []
+    whole = found.total
+
+    def hours(share: float | None) -> str:
+        if share is None or whole is None or found is None or found.declared:
+            return "—"
+        return num(round(share * whole))
+
+    def ratio(share: float | None) -> str:
+        return "—" if share is None else f"{share:.1%}"
+
     rows = [
-        ("总学时", total, "100%", required),
-        ("公共基础课程学时", public, percent(public, total), _share(rules, "public_share")),
-        ("选修课程学时", elective, percent(elective, total), _share(rules, "elective_share")),
-        ("实践性教学学时", practice, percent(practice, total), _share(rules, "practice_share")),
+        ("总学时", num(whole), "100%" if whole else "—", required),
+        (
+            "公共基础课程学时",
+            hours(found.public),
+            ratio(found.public),
+            _share(rules, "public_share"),
+        ),
+        (
+            "选修课程学时",
+            hours(found.elective),
+            ratio(found.elective),
+            _share(rules, "elective_share"),
+        ),
+        (
+            "实践性教学学时",
+            hours(found.practice),
+            ratio(found.practice),
+            _share(rules, "practice_share"),
+        ),
     ]
-    return [[cell(a), cell(str(b)), cell(c), cell(d)] for a, b, c, d in rows]
+    return [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in rows]
 
 
 def _share(rules: LevelRules | None, name: str) -> str:

@@ -40,14 +40,23 @@ def cn_date(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def iso_date(value: dt.date | None) -> str | None:
-    """ISO date text or None."""
-    return value.isoformat() if value else None
+def iso_date(value: dt.date | str | None) -> str | None:
+    """ISO date text (a partial date such as 2025-02 stays as written) or None."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value or None
 
 
-def num(value: float) -> str:
-    """A number without a useless decimal part: 4.0 → "4", 2.5 → "2.5"."""
-    return f"{value:g}"
+def num(value: float | None) -> str:
+    """A number without a useless decimal part: 4.0 → "4", 2.5 → "2.5"; None (not stated) → "—"."""
+    return "—" if value is None else f"{value:g}"
+
+
+def total(values: list[int | None] | list[float | None]) -> str:
+    """Column total, or "—" when some row does not state its number."""
+    if any(v is None for v in values):
+        return "—"
+    return num(sum(v for v in values if v is not None))
 
 
 def percent(part: float, whole: float) -> str:
