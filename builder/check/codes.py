@@ -94,7 +94,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
     可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
     known = ctx.catalog.specialties
     for entry, _ in ctx.sets():
-        same_level = [c for c in known if entry.code[:1] == c[:1]]
+        same_class = [c for c in known if entry.code[:4] == c[:4]]
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
             continue
@@ -104,7 +104,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
                 spec.rel,
                 f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
                 path=("code",),
-                hint=did_you_mean(spec.doc.code, same_level)
+                hint=did_you_mean(spec.doc.code, same_class)
                 or "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
             )
         elif found.name != spec.doc.name:

@@ -193,7 +193,7 @@ def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if all(c.name == PLACEHOLDER for c in spec.doc.courses):
             continue
         count = sum(1 for c in spec.doc.courses if c.nature == "专业核心")
-        if not rules.core_courses.contains(count):
+        if spec.doc.courses and not rules.core_courses.contains(count):
             yield rule.diag(
                 spec.rel,
                 f"专业核心课程 {count} 门，应为 {rules.core_courses.describe()} 门",
@@ -327,11 +327,11 @@ def _modules(rule: Rule, item: Loaded[object]) -> Iterator[Diagnostic]:
     "assessment:\n  - {name: 过程考核, weight: 50}\n  - {name: 期末考试, weight: 40}   # 合计 90",
 )
 def weights_sum(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """课程标准和岗位实习标准中考核评价各项的权重（%）之和必须等于 100。"""
+    """课程标准和岗位实习标准中考核评价各项的权重（%）之和必须等于 100（各项都给出权重时）。"""
     for item in ctx.corpus.documents:
         parts: list[AssessmentPart] | None = getattr(item.doc, "assessment", None)
-        if parts:
-            total = sum(p.weight for p in parts)
+        if parts and all(p.weight is not None for p in parts):
+            total = sum(p.weight or 0 for p in parts)
             if abs(total - 100) > 1e-6:
                 yield rule.diag(
                     item.rel, f"考核评价各项权重之和为 {total:g}，应为 100", path=("assessment",)

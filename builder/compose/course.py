@@ -7,7 +7,7 @@ from builder.compose.coverage import competencies
 from builder.compose.links import competency_ref, course_ref, specialty_set
 from builder.compose.meta import cover, notices
 from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import cn_date, num, paragraphs
+from builder.compose.text import cn_date, num, paragraphs, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Inline, Link
@@ -172,6 +172,6 @@ def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
     """Rows of a 考核评价 table with a 合计 row."""
     rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
     rows.append(
-        [cell("合计", bold=True), cell(num(sum(p.weight for p in parts)), bold=True), cell("")]
+        [cell("合计", bold=True), cell(total([p.weight for p in parts]), bold=True), cell("")]
     )
     return rows

@@ -57,5 +57,7 @@ class AssessmentPart(Strict):
     """One component of 考核评价 with its weight in percent."""
 
     name: str = Field(title="考核项目", min_length=1)
-    weight: float = Field(title="权重（%）", ge=0, le=100)
+    weight: float | None = Field(
+        default=None, title="权重（%）", ge=0, le=100, description="原文未给出时省略"
+    )
     method: str | None = Field(default=None, title="考核方式与标准")

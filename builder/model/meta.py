@@ -33,7 +33,7 @@ RETIRED_STATUSES = frozenset({"废止", "被代替"})
 class PublishNotice(Strict):
     """The notice (公布通知) that issued the document, e.g. a batch of national standards."""
 
-    doc_no: str = Field(title="发文字号", description="如 教职成函〔2018〕1号")
+    doc_no: str | None = Field(default=None, title="发文字号", description="如 教职成函〔2018〕1号")
     issuer: str = Field(title="发文机关", min_length=1)
     date: PartialDate | None = Field(default=None, title="成文日期")
     title: str | None = Field(default=None, title="通知标题")

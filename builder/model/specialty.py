@@ -129,7 +129,7 @@ class Specialty(Strict):
     career: Career = Field(title="5 职业面向")
     objectives: Text = Field(title="6 培养目标")
     specs: list[Spec] = Field(min_length=1, title="7 培养规格")
-    courses: list[PlannedCourse] = Field(min_length=1, title="8 课程设置及学时安排")
+    courses: list[PlannedCourse] = Field(default_factory=list, title="8 课程设置及学时安排")
     totals: Totals | None = Field(default=None, title="学时学分合计（声明值）")
     hours_plan: HoursPlan | None = Field(default=None, title="学时安排（声明的总学时与占比）")
     teachers: Text = Field(title="9 师资队伍")
