@@ -13,28 +13,39 @@ from builder.yamlsource import parse
 from tests.conftest import REPO, run_cli
 from tests.review_helpers import PROJECT, copy_project
 
-EOL_COMMENT = re.compile(r"\s#\s.*$")
+
+def _comment_start(line: str) -> int | None:
+    """Index of the `#` that starts a comment on this line (outside quotes), or None."""
+    quote = None
+    for i, char in enumerate(line):
+        if quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'" and (i == 0 or line[i - 1] in " [{,:-"):
+            quote = char
+        elif char == "#" and (i == 0 or line[i - 1] in " \t"):
+            return i
+    return None
 
 
 def comments(text: str) -> list[str]:
-    """Full-line comments and end-of-line comments, in order (blank lines ignored)."""
+    """Full-line and end-of-line comments, in order (blank lines ignored)."""
     found = []
     for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            found.append(stripped)
-        elif (
-            (match := EOL_COMMENT.search(line))
-            and "'" not in line
-            and '"' not in line[: match.start()]
-        ):
-            found.append(match.group().strip())
+        start = _comment_start(line)
+        if start is not None:
+            found.append(line[start:].strip())
     return found
 
 
 def example_files() -> list[Path]:
     """Every standards YAML file the repository ships (fixture project, examples, cases)."""
-    roots = [PROJECT / "standards", REPO / "standards", REPO / "tests" / "cases"]
+    roots = [
+        PROJECT / "standards",
+        REPO / "standards",
+        REPO / "tests" / "cases",
+        REPO / "tests" / "realworld",
+    ]
     return [p for root in roots if root.is_dir() for p in discover(root)]
 
 
@@ -46,6 +57,7 @@ def test_every_example_file_is_stable(path: Path) -> None:
         assert first.diagnostics, path
         return
     assert sorted(comments(first.text)) == sorted(comments(original))
+    assert _eol_gaps(first.text) >= _eol_gaps(original), "a comment lost its spacing"
     assert parse(first.text) == parse(original), "fmt changed the data"
     second = format_text(first.text, path.name)
     assert second.text == first.text, "fmt is not idempotent"
@@ -53,6 +65,15 @@ def test_every_example_file_is_stable(path: Path) -> None:
         "# yaml-language-server"
     ):
         assert first.text.splitlines()[0] == original.splitlines()[0]
+
+
+def _eol_gaps(text: str) -> int:
+    """Number of end-of-line comments preceded by two spaces."""
+    return sum(
+        1
+        for line in text.splitlines()
+        if (start := _comment_start(line)) and line[:start].strip() and line[:start].endswith("  ")
+    )
 
 
 SCRAMBLED = """\

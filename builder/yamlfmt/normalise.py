@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarint import ScalarInt
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from builder.diagnostics import DataPath
 from builder.diff.keys import list_item_model, nested_model
@@ -94,11 +94,28 @@ def _quote(container: Any, key: Any, path: DataPath, *, code: bool) -> Iterator[
         if not exact:
             yield LostDigits(path, _written(value))
             return
-        container[key] = DoubleQuotedScalarString(digits)
+        _set_quoted(container, key, digits, len(digits) - len(_written(value)) + 2)
     elif isinstance(value, float):
         yield LostDigits(path, _written(value))
-    elif code and isinstance(value, str) and "\n" not in value:
-        container[key] = DoubleQuotedScalarString(str(value))
+    elif (
+        code
+        and isinstance(value, str)
+        and "\n" not in value
+        and not isinstance(value, DoubleQuotedScalarString)
+    ):
+        grow = 0 if isinstance(value, SingleQuotedScalarString) else 2
+        _set_quoted(container, key, str(value), grow)
+
+
+def _set_quoted(container: Any, key: Any, text: str, grow: int) -> None:
+    """Replace a scalar by a double-quoted string; an end-of-line comment after it keeps its
+    distance (the quotes make the value `grow` characters longer)."""
+    container[key] = DoubleQuotedScalarString(text)
+    entry = container.ca.items.get(key) if hasattr(container, "ca") else None
+    slot = 0 if isinstance(container, CommentedSeq) else 2
+    token = entry[slot] if entry else None
+    if token is not None and grow and not str(token.value).startswith("\n"):
+        token.start_mark.column += grow
 
 
 def _written(value: Any) -> str:
