@@ -28,12 +28,19 @@ class CheckResult:
         return sink.has_errors(strict=strict)
 
 
-def run_check(project: Project, *, base: Path | None = None) -> CheckResult:
-    """Check every standard under the project's standards directory."""
+def run_check(
+    project: Project, *, base: Path | None = None, baseline: Corpus | None = None
+) -> CheckResult:
+    """Check every standard under the project's standards directory.
+
+    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules.
+    """
     base = base or Path.cwd()
     sink = Diagnostics()
     corpus = load_corpus(project.standards, base, sink)
-    ctx = CheckContext(corpus, project.config, load_catalog(project.config), build_indexes(corpus))
+    ctx = CheckContext(
+        corpus, project.config, load_catalog(project.config), build_indexes(corpus), baseline
+    )
     sink.extend(run_checks(ctx))
     kept = apply_severity(sink.items, project.config)
     ordered = sorted(place(kept, base), key=Diagnostic.sort_key)

@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+import builder.source_rules  # noqa: F401  (registers ZB0xx, raised by the YAML reader)
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.locate import compose, locate
 from builder.model import (

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from builder.catalog import LEVEL_PREFIX
 from builder.check.context import CheckContext
+from builder.check.lifecycle import PLACEHOLDER
 from builder.check.suggest import did_you_mean
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import Rule, check
@@ -123,12 +124,12 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
 )
 def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """主要职业类别的编码采用《国家职业分类大典》格式 大类-中类-小类-细类，即 d-dd-dd-dd；
-    只到小类（d-dd-dd）时给出警告级提示。"""
+    只到小类（d-dd-dd）时给出警告级提示。尚未填写的“待补充”只报 ZB605。"""
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         for i, occupation in enumerate(entry.specialty.doc.career.occupations):
-            if OCCUPATION_CODE.match(occupation.code):
+            if OCCUPATION_CODE.match(occupation.code) or occupation.code == PLACEHOLDER:
                 continue
             path = ("career", "occupations", i, "code")
             if OCCUPATION_MINOR.match(occupation.code):
@@ -142,12 +143,13 @@ def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 
 @check("ZB505", "industry-code", Severity.ERROR, "行业代码格式错误", 'code: "6５"')
 def industry_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """对应行业的代码采用 GB/T 4754：门类为一个大写字母 A–T，大类 2 位、中类 3 位、小类 4 位数字。"""
+    """对应行业的代码采用 GB/T 4754：门类为一个大写字母 A–T，大类 2 位、中类 3 位、小类 4 位数字。
+    尚未填写的“待补充”只报 ZB605。"""
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         for i, industry in enumerate(entry.specialty.doc.career.industries):
-            if not INDUSTRY_CODE.match(industry.code):
+            if not INDUSTRY_CODE.match(industry.code) and industry.code != PLACEHOLDER:
                 yield rule.diag(
                     entry.specialty.rel,
                     f"行业代码「{industry.code}」不符合 GB/T 4754（门类 A–T，或 2–4 位数字）",

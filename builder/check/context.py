@@ -65,6 +65,8 @@ class CheckContext:
     config: ProjectConfig
     catalog: Catalog
     indexes: dict[str, SpecialtyIndex]
+    baseline: Corpus | None = None
+    """The base version (`zhibiao check --base REF`), for rules that compare versions."""
 
     def sets(self) -> list[tuple[SpecialtySet, SpecialtyIndex]]:
         """All specialty sets in code order with their index."""

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from builder.check.context import CheckContext, Use
+from builder.check.lifecycle import PLACEHOLDER
 from builder.diagnostics import Diagnostic, Location, Severity
 from builder.rules import Rule, check
 
@@ -21,13 +22,14 @@ _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
 )
 def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。
-    没有专业教学标准的专业（单独发布的能力清单）不检查。"""
+    没有专业教学标准的专业（单独发布的能力清单）不检查。描述仍为“待补充”的能力
+    （`zhibiao new` 生成的骨架）只报 ZB605，不报本规则。"""
     for _, index in ctx.sets():
         if not index.has_plan:
             continue
         used = {use.ref.ref for use in index.uses}
         for code, defined in index.competencies.items():
-            if code not in used:
+            if code not in used and defined.competency.text.strip() != PLACEHOLDER:
                 yield rule.diag(
                     defined.source.rel,
                     f"职业能力 {code}「{_short(defined.competency.text)}」没有任何课程、实习或实训承载",

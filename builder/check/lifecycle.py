@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from builder.check.context import CheckContext
 from builder.diagnostics import Diagnostic, Severity
-from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES
+from builder.diff.keys import document_key
+from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES, STATUS_ORDER
 from builder.rules import Rule, check
 
 PLACEHOLDER = "待补充"
@@ -115,6 +116,39 @@ def to_be_completed(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for path, value in _strings(item.doc.model_dump(mode="python"), ()):
             if PLACEHOLDER in value:
                 yield rule.diag(item.rel, "内容待补充", path=path)
+
+
+@check(
+    "ZB606",
+    "status-backwards",
+    Severity.ERROR,
+    "已发布文件的状态回退而未升版本",
+    '# 基线：version: "2025", status: 发布\n# 本次：version: "2025", status: 征求意见稿',
+)
+def status_backwards(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """与基线版本（`zhibiao check --base REF`，CI 中为目标分支）比较：基线中状态为“试行”“发布”
+    （或“废止”“被代替”）的文件，在版本号（meta.version）不变的情况下，状态不得退回到更早的阶段
+    （如“发布”→“征求意见稿”，“发布”→“试行”，“废止”→“发布”）。修订已发布的标准时，
+    应同时升版本号（如 2025 → 2026），或把状态改为“修订中”。不给 --base 时不检查。"""
+    if ctx.baseline is None:
+        return
+    before = {document_key(item.doc): item for item in ctx.baseline.documents}
+    for item in ctx.corpus.documents:
+        old = before.get(document_key(item.doc))
+        if old is None:
+            continue
+        was, now = old.doc.meta, item.doc.meta
+        if was.version != now.version or was.status not in PUBLISHED_STATUSES | RETIRED_STATUSES:
+            continue
+        if now.status in RETIRED_STATUSES and was.status in RETIRED_STATUSES:
+            continue
+        if STATUS_ORDER.index(now.status) < STATUS_ORDER.index(was.status):
+            yield rule.diag(
+                item.rel,
+                f"状态从「{was.status}」退回到「{now.status}」，但版本号仍为「{now.version}」",
+                path=("meta", "status"),
+                hint="修订已发布的标准请升版本号（meta.version），或把状态改为“修订中”。",
+            )
 
 
 def _strings(
