@@ -71,7 +71,10 @@ def check_command(
     if output is not None:
         buffer = io.StringIO()
         reporter(result.diagnostics, result.files, buffer)
-        write_text(output, buffer.getvalue())
+        try:
+            write_text(output, buffer.getvalue())
+        except OSError as exc:
+            raise UsageError(f"无法写入报告文件 {output}：{exc.strerror or exc}") from None
     else:
         reporter(result.diagnostics, result.files, sys.stdout)
     sys.exit(1 if result.failed(strict=strict) else 0)

@@ -24,8 +24,8 @@ from builder.model import (
     TrainingBase,
 )
 from builder.rules import RULES, declare
-from builder.schema_errors import diagnostics_from_error
-from builder.yamlsource import YamlProblem, decode, parse
+from builder.schema_errors import diagnostics_from_error, unquoted_hint
+from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
 T = TypeVar("T")
@@ -155,18 +155,29 @@ def discover(root: Path) -> Iterator[Path]:
 def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises for bad content."""
     if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
-        return None, [OUTSIDE_ROOT.diag(rel, "符号链接指向标准目录之外", line=1, column=1)]
+        target = path.readlink()
+        return None, [
+            OUTSIDE_ROOT.diag(rel, f"符号链接指向标准目录之外：{target}", line=1, column=1)
+        ]
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
-        return None, [NOT_A_STANDARD.diag(rel, f"无法读取文件：{exc.strerror}")]
+        return None, [NOT_A_STANDARD.diag(rel, f"无法读取文件：{exc.strerror}", line=1, column=1)]
+    except YamlProblem as problem:
+        return None, [
+            RULES[problem.code].diag(rel, problem.message, line=1, column=1, hint=problem.hint)
+        ]
     try:
         data = parse(decode(raw))
     except YamlProblem as problem:
         rule = RULES[problem.code]
         return None, [
             rule.diag(
-                rel, problem.message, line=problem.line, column=problem.column, hint=problem.hint
+                rel,
+                problem.message,
+                line=problem.line or 1,
+                column=problem.column or 1,
+                hint=problem.hint,
             )
         ]
     return validate(data, rel)
@@ -175,7 +186,15 @@ def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list
 def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Validate parsed data against the model its `kind` names."""
     if data is None:
-        return None, [EMPTY_FILE.diag(rel, "文件为空", line=1, column=1)]
+        return None, [
+            EMPTY_FILE.diag(
+                rel,
+                "文件没有内容（空文件，或只有注释）",
+                line=1,
+                column=1,
+                hint="删除它，或写入标准内容；`zhibiao new` 可生成骨架。",
+            )
+        ]
     if not isinstance(data, dict):
         return None, [
             NOT_A_STANDARD.diag(
@@ -245,8 +264,6 @@ def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
             position = locate(root_node, diagnostic.data_path, key=diagnostic.code in {"ZB103"})
             located = diagnostic.at(position.line, position.column)
             if diagnostic.code == "ZB102" and position.source:
-                located = replace(
-                    located, hint=f'给值加上引号：写成 "{position.source}"，否则前导零会丢失。'
-                )
+                located = replace(located, hint=unquoted_hint(position.source))
             placed.append(located)
     return placed

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean
-from builder.corpus import Loaded
+from builder.corpus import OUTSIDE_ROOT, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
-from builder.model import Course, Specialty
+from builder.model import KIND_TITLES, Course, Specialty
 from builder.rules import Rule, check
 
 
@@ -58,6 +59,8 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """先修/后续课程和实训室支撑的课程，必须是本专业课程设置中的课程代码（或有课程标准的课程）。"""
     for entry, index in ctx.sets():
+        if entry.specialty is None:
+            continue  # no course plan to compare with; ZB205 reports the missing specialty
         known = index.known_courses
         for course in entry.courses:
             for field in ("prerequisites", "followups"):
@@ -90,7 +93,8 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
-    且位于标准目录之内，文件类型与所引用的内容一致（课程代码相同）。"""
+    文件类型与所引用的内容一致（课程代码相同）。路径相对于专业教学标准所在的目录；指向标准目录之外的
+    路径报告为 ZB013。"""
     by_path = {item.path.resolve(): item for item in ctx.corpus.documents}
     failed = {Path(p).resolve() for p in ctx.corpus.failed}
     root = ctx.corpus.root.resolve()
@@ -109,7 +113,7 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for target, path, course_code in targets:
             resolved = (base / target).resolve()
             if root not in resolved.parents:
-                yield rule.diag(
+                yield OUTSIDE_ROOT.diag(
                     spec.rel,
                     f"路径「{target}」指向标准目录之外",
                     path=path,
@@ -137,8 +141,10 @@ def _kind_mismatch(
     if found.kind != expected:
         yield rule.diag(
             spec.rel,
-            f"引用的文件「{found.rel}」是 {found.kind}，应为 {expected}",
+            f"引用的文件「{found.rel}」是{KIND_TITLES[found.kind]}（{found.kind}），"
+            f"应为{KIND_TITLES[expected]}（{expected}）",
             path=path,
+            related=(Location(found.rel),),
         )
     elif isinstance(found.doc, Course) and found.doc.code != code:
         yield rule.diag(
@@ -228,8 +234,10 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     某个专业教学标准的专业代码。"""
     known = [code for code, entry in ctx.corpus.specialties.items() if entry.specialty]
     for code, entry in ctx.corpus.specialties.items():
-        if entry.specialty is not None:
-            continue
+        if entry.specialty is not None or ctx.specialty_broken(code):
+            continue  # a broken specialty.yaml is reported where it is broken
+        if not SPECIALTY_CODE.match(code):
+            continue  # ZB501 reports the malformed code
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
@@ -264,7 +272,7 @@ def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for course in entry.courses:
             if course.doc.code not in plan:
                 continue
-            row, planned = plan[course.doc.code]
+            _, planned = plan[course.doc.code]
             for field, label in fields.items():
                 mine, theirs = getattr(course.doc, field), getattr(planned, field)
                 if mine != theirs:
@@ -273,7 +281,7 @@ def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                         f"{label}为 {_show(mine)}，而课程设置中为 {_show(theirs)}",
                         path=(field,),
                         related=(Location(entry.specialty.rel),),
-                        hint=f"以专业教学标准 courses[{row}] 为准，或同时修改两处。",
+                        hint=f"以专业教学标准课程设置中 {planned.code} 一行为准，或同时修改两处。",
                     )
 
 
@@ -314,7 +322,7 @@ def _again(rule: Rule, item: Loaded[Any], what: str, first: Loaded[Any]) -> Diag
     return rule.diag(
         item.rel,
         f"{what}已在 {first.rel} 中定义",
-        path=("kind",),
+        path=("code",) if item.kind in {"specialty", "course"} else ("specialty",),
         related=(Location(first.rel),),
         hint="删除其中一份，或修改编码。",
     )
