@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
+import builder.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.locate import compose, locate
 from builder.model import (

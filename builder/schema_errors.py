@@ -78,17 +78,24 @@ def diagnostics_for_model(
     """Convert every error of a pydantic validation into a diagnostic with a data path.
 
     Missing fields of one mapping are reported together, so a nearly empty file gives one
-    diagnostic instead of fifteen.
+    diagnostic instead of fifteen; a missing field that an unknown field of the same mapping
+    most likely misspells (`supervisor` for `supervisors`) is left to that ZB103.
     """
     found: list[Diagnostic] = []
+    details = error.errors(include_url=False)
     missing: dict[DataPath, list[str]] = {}
-    for detail in error.errors(include_url=False):
+    for detail in details:
         path: DataPath = tuple(detail["loc"])
         if detail["type"] == "missing":
-            missing.setdefault(path[:-1], []).append(_field_label(model, path))
-        else:
-            found.append(_convert(model, file, detail))
-    for parent, names in missing.items():
+            missing.setdefault(path[:-1], []).append(str(path[-1]))
+    for detail in details:
+        if detail["type"] != "missing":
+            diagnostic = _convert(model, file, detail, missing)
+            found.append(diagnostic)
+    for parent, keys in missing.items():
+        if not keys:
+            continue
+        names = [_field_label(model, (*parent, key)) for key in keys]
         found.append(
             MISSING_FIELD.diag(
                 file,
@@ -107,7 +114,12 @@ _MISSING = "\x00missing"
 falls back to the mapping that lacks the field."""
 
 
-def _convert(model: type[BaseModel], file: str, detail: ErrorDetails) -> Diagnostic:
+def _convert(
+    model: type[BaseModel],
+    file: str,
+    detail: ErrorDetails,
+    missing: dict[DataPath, list[str]] | None = None,
+) -> Diagnostic:
     path: DataPath = tuple(detail["loc"])
     kind_type = detail["type"]
     value = detail.get("input")
@@ -124,6 +136,10 @@ def _convert(model: type[BaseModel], file: str, detail: ErrorDetails) -> Diagnos
         allowed = _allowed_fields(model, path[:-1])
         close = difflib.get_close_matches(str(path[-1]), allowed, n=1)
         hint = f"是否应为「{close[0]}」？" if close else f"可用字段：{'、'.join(allowed)}"
+        absent = (missing or {}).get(path[:-1], [])
+        if close and close[0] in absent:
+            absent.remove(close[0])  # reported here instead of as a separate ZB104
+            hint = f"是否应为「{close[0]}」？该字段是必填的。"
         return UNKNOWN_FIELD.diag(file, f"未知字段「{path[-1]}」", path=path, hint=hint)
     if (
         kind_type == "string_type"

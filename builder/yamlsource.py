@@ -86,6 +86,8 @@ def decode(raw: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         guess = _guess_encoding(raw)
+        if guess and guess.startswith("UTF-16"):
+            line, column = 1, 1  # the whole file is in another encoding
         if guess == "binary":
             raise YamlProblem(
                 "ZB002",
@@ -209,11 +211,17 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return mapping
 
 
+_SAFE = yaml.constructor.SafeConstructor.yaml_constructors
 _Constructor.yaml_constructors = {
-    **yaml.constructor.SafeConstructor.yaml_constructors,
+    # Only the YAML 1.2 core types: !!binary, !!set, !!omap, !!pairs, … are refused (ZB005).
+    **{
+        f"tag:yaml.org,2002:{name}": _SAFE[f"tag:yaml.org,2002:{name}"]
+        for name in ("null", "bool", "float", "str", "seq", "map")
+    },
     "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
     # YAML 1.2 core schema has no timestamps: dates stay text and pydantic parses them.
-    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:timestamp": _SAFE["tag:yaml.org,2002:str"],
+    None: _SAFE[None],  # any other tag: "could not determine a constructor" → ZB005
 }
 
 

@@ -249,8 +249,7 @@ SCHEMA = [
         ),
         expected=(
             "ZB103 standards/510209-人工智能技术应用/courses/ZH03.yaml:16:1 | 是否应为「prerequisites」",
-            "ZB103 standards/510209-人工智能技术应用/internship.yaml:18:3 | 是否应为「supervisors」",
-            "ZB104 standards/510209-人工智能技术应用/internship.yaml:15:1 | 缺少必填字段「supervisors」",
+            "ZB103 standards/510209-人工智能技术应用/internship.yaml:18:3 | 是否应为「supervisors」？该字段是必填的。",
         ),
     ),
     Case(

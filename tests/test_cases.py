@@ -88,6 +88,24 @@ def _show(d: dict[str, Any]) -> str:
     return f"{d['code']} {d['file']}:{d['line']}:{d['column']} {d['severity']} | {d['message']}"
 
 
+FILE_LEVEL = {"ZB002", "ZB006", "ZB007"}
+"""Codes about a whole file (encoding, emptiness, size): they sit at 1:1 or at a byte."""
+
+
+def _assert_points_at_text(case: Path, d: dict[str, Any]) -> None:
+    """The position is inside the file and on a visible character, not on blank space."""
+    assert d["line"] >= 1 and d["column"] >= 1, d
+    if d["code"] in FILE_LEVEL:
+        return
+    text = (case / d["file"]).read_bytes().decode("utf-8-sig", errors="replace")
+    lines = text.replace("\r\n", "\n").split("\n")
+    assert d["line"] <= len(lines), _show(d)
+    line = lines[d["line"] - 1]
+    assert d["column"] <= len(line), f"{_show(d)}: column beyond the line {line!r}"
+    char = line[d["column"] - 1]
+    assert char == "\t" or not char.isspace(), f"{_show(d)}: points at blank space in {line!r}"
+
+
 def run_case(case: Path, tmp_path: Path) -> tuple[int, str, str]:
     """Check a copy of the case; (exit code, stdout, stderr)."""
     work = tmp_path / case.name
@@ -135,7 +153,7 @@ def test_case(case: Path, tmp_path: Path) -> None:
     )
     assert not missing and not unmatched, report
     for d in found:
-        assert d["line"] >= 1 and d["column"] >= 1, d
+        _assert_points_at_text(case, d)
     strict = "--strict" in (
         (case / "args.txt").read_text("utf-8") if (case / "args.txt").is_file() else ""
     )
