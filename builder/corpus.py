@@ -134,8 +134,8 @@ class Corpus:
 
 def relative(path: Path, base: Path) -> str:
     """Path as shown in messages: relative to `base` when inside it, POSIX style."""
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+    try:  # absolute, but links not resolved: a symlinked file is shown under its own name
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -59,6 +59,11 @@ def test_symlink_inside_is_followed(project: Path) -> None:
     exit_code, found, _ = _check(project)
     assert exit_code == 1
     assert [d["code"] for d in found] == ["ZB207"], found  # the same course twice
+    # Each file is shown under its own name, not the link's target.
+    assert {found[0]["file"], found[0]["related"][0]["file"]} == {  # type: ignore[index]
+        f"{COURSES}/ZH01.yaml",
+        f"{COURSES}/ZH01-link.yaml",
+    }
 
 
 @pytest.mark.parametrize(
