@@ -134,8 +134,11 @@ class Corpus:
 
 def relative(path: Path, base: Path) -> str:
     """Path as shown in messages: relative to `base` when inside it, POSIX style."""
-    try:  # absolute, but links not resolved: a symlinked file is shown under its own name
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+    # os.path.abspath normalises ".." without resolving links (Path has no such method), so a
+    # symlinked file is shown under its own name, not its target's.
+    absolute, folder = os.path.abspath(path), os.path.abspath(base)  # noqa: PTH100
+    try:
+        return Path(absolute).relative_to(folder).as_posix()
     except ValueError:
         return path.as_posix()
 

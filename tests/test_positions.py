@@ -96,6 +96,7 @@ def test_yaml_1_2_core_schema() -> None:
         ("a: !!binary aGVsbG8=\n", "ZB005", 1, 4, "!!binary"),
         ("a: !!python/name:os.system\n", "ZB005", 1, 4, "!!python/name:os.system"),
         ("a: !!set {b, c}\n", "ZB005", 1, 4, "!!set"),
+        ("a: !!python/object:builtins.dict {b: 1}\n", "ZB005", 1, 4, "!!python/object"),
         ("a: !!str 060103\n", None, 0, 0, ""),
         ("a: 1\n---\nb: 2\n", "ZB001", 2, 1, "一个文件只能包含一个 YAML 文档"),
         ("a:\n\tb: 1\n", "ZB001", 2, 1, "Tab"),
