@@ -396,6 +396,14 @@ SEVERITY = [
         expected=("ZB409 standards/510209-人工智能技术应用/courses/ZH03.yaml:43:1 warning",),
     ),
     Case(
+        "severity-info",
+        "专业名称与目录不一致本是警告，severity 把 ZB503 降为 info：退出码 0，--strict 下也是 0",
+        (Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 人工智能技术\n"),),
+        expected=("ZB503 standards/510209-人工智能技术应用/specialty.yaml:10:7 info",),
+        args="--strict",
+        config="severity:\n  ZB503: info\n",
+    ),
+    Case(
         "severity-error",
         "征求意见稿缺截止日期本是警告，severity 把 ZB604 升为 error：退出码 1",
         (Sub(SPEC, "  comment_deadline: 2025-12-31\n", ""),),

@@ -223,3 +223,10 @@ def test_related_locations_in_text() -> None:
         "    相关：internship.yaml:26:9",
         "检查了 3 个文件：1 个错误，0 个警告",
     ]
+
+
+def test_summary_counts_notes() -> None:
+    note = Diagnostic("ZB503", Severity.INFO, "专业名称与目录不一致", "s.yaml", 10, 7)
+    warning = Diagnostic("ZB604", Severity.WARNING, "缺少截止日期", "s.yaml", 6, 11)
+    assert text.summary([note, warning], 6) == "检查了 6 个文件：0 个错误，1 个警告，1 条提示"
+    assert text.summary([], 6) == "检查了 6 个文件：没有发现问题"
