@@ -128,6 +128,162 @@ def rules_command(code: str | None, fmt: str) -> None:
     click.echo(render(code, fmt), nl=False)
 
 
+@cli.group("export")
+def export_group() -> None:
+    """导出标准（CASE 1.1、开放数据集、Excel 等）。
+
+    Export the standards to other formats.
+    """
+
+
+STANDARDS_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
+CONFIG_OPT = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
+)
+
+
+@export_group.command("case")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/case"),
+    show_default=True,
+    help="输出目录 / output directory.",
+)
+@click.option(
+    "--base-uri",
+    help="uri 的前缀（默认取 site.url + /ims/case/v1p1，未配置时用 urn:uuid:）/ base of every uri.",
+)
+def export_case_command(
+    path: Path | None, config_path: Path | None, output: Path, base_uri: str | None
+) -> None:
+    """导出 1EdTech CASE 1.1 CFPackage（每份标准文件一个 JSON）。
+
+    Export one CASE 1.1 CFPackage (JSON) per standard document.
+    """
+    from builder.opendata import console
+    from builder.opendata.case import export_case
+    from builder.opendata.loading import ExportBlocked
+
+    try:
+        result = export_case(open_project(path, config_path), output, base_uri)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    console.skipped(result.skipped)
+    click.echo(f"已写入 {len(result.files)} 个文件到 {output} / wrote {len(result.files)} file(s)")
+
+
+@export_group.command("json")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/opendata/zhibiao-dataset.json"),
+    show_default=True,
+    help="输出文件（同目录写入 dataset.schema.json）/ output file.",
+)
+def export_json_command(path: Path | None, config_path: Path | None, output: Path) -> None:
+    """导出全部标准的规范化数据集（JSON，附 JSON Schema）。
+
+    Export one normalised JSON dataset of all standards, with its JSON Schema.
+    """
+    from builder.opendata import console
+    from builder.opendata.dataset import export_dataset
+    from builder.opendata.loading import ExportBlocked
+
+    try:
+        written = export_dataset(open_project(path, config_path), output)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    for target in written:
+        click.echo(f"已写入 {target} / wrote {target}")
+
+
+@export_group.command("xlsx")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/xlsx"),
+    show_default=True,
+    help="输出目录（每个专业一个工作簿）/ output directory.",
+)
+def export_xlsx_command(path: Path | None, config_path: Path | None, output: Path) -> None:
+    """导出 Excel 工作簿：职业能力清单、课程设置、能力—课程矩阵。
+
+    Export one Excel workbook per specialty: competencies, course plan, matrix.
+    """
+    from builder.opendata import console
+    from builder.opendata.loading import ExportBlocked
+    from builder.opendata.xlsx_export import export_xlsx
+
+    try:
+        written = export_xlsx(open_project(path, config_path), output)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    for target in written:
+        click.echo(f"已写入 {target} / wrote {target}")
+
+
+@cli.group("import")
+def import_group() -> None:
+    """从其他格式导入标准（Excel 等）。
+
+    Import standards from other formats.
+    """
+
+
+@import_group.command("xlsx")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="要写入的职业能力清单 YAML / competencies YAML to write.",
+)
+@CONFIG_OPT
+@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」）/ sheet name.")
+@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名）/ specialty code.")
+@click.option("--title", help="文件名称（默认取「文件信息」）/ document title.")
+@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」）/ version.")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file.")
+def import_xlsx_command(
+    workbook: Path,
+    output: Path,
+    config_path: Path | None,
+    sheet: str | None,
+    specialty: str | None,
+    title: str | None,
+    version: str | None,
+    force: bool,
+) -> None:
+    """由 Excel 工作表（工作领域｜工作任务｜职业能力｜学习水平）生成职业能力清单 YAML。
+
+    Build a competency-list YAML from a spreadsheet.
+    """
+    from builder.opendata import console
+    from builder.opendata.xlsx_import import ImportOptions, import_xlsx
+
+    options = ImportOptions(sheet, specialty, title, version, force)
+    result = import_xlsx(workbook, output, options, config_path)
+    if result.diagnostics:
+        console.problems(result.diagnostics, 1)
+    click.echo(
+        f"已写入 {output}：{result.competencies} 项职业能力 / wrote {result.competencies} competencies"
+    )
+
+
 def main() -> None:
     """Entry point of the `zhibiao` console script."""
     try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-import builder.checking  # noqa: F401  (imports every rule module so the registry is complete)
+import builder.checking
+import builder.opendata.import_rules  # noqa: F401  (ZB8xx: import xlsx)
 from builder.project import UsageError
 from builder.rules import RULES, Rule
 
@@ -35,6 +36,7 @@ STAGES = {
     "4": "数值规则（学时、学分、占比）",
     "5": "编码体系（专业代码、职业编码、行业代码、文号）",
     "6": "生命周期与元数据",
+    "8": "导入电子表格（zhibiao import xlsx）",
 }
 """Groups of codes by their first digit, as described in `builder.rules`."""
 

@@ -11,7 +11,8 @@ from builder.check.context import CheckContext
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import Rule, check
 
-SPECIALTY_CODE = re.compile(r"^\d{6}$")
+SPECIALTY_CODE = re.compile(r"^\d{6}K?$")
+"""6 digits; the 2021 catalog marks 国家控制布点专业 with a trailing K (e.g. 520101K)."""
 OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
 OCCUPATION_MINOR = re.compile(r"^\d-\d{2}-\d{2}$")
 INDUSTRY_CODE = re.compile(r"^(?:[A-T]|\d{2}|\d{3}|\d{4})$")
@@ -26,12 +27,17 @@ DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>\d{4})〕(?P<seq>[1-
     'code: "51029"   # 少一位',
 )
 def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类）；各文件的 specialty 字段同样如此。"""
+    """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类），国家控制布点专业后缀 K；
+    各文件的 specialty 字段同样如此。"""
     for item in ctx.corpus.documents:
         field = "code" if item.kind == "specialty" else "specialty"
         value = getattr(item.doc, field)
         if not SPECIALTY_CODE.match(value):
-            yield rule.diag(item.rel, f"专业代码「{value}」应为 6 位数字", path=(field,))
+            yield rule.diag(
+                item.rel,
+                f"专业代码「{value}」应为 6 位数字（国家控制布点专业可带后缀 K）",
+                path=(field,),
+            )
 
 
 @check(
@@ -43,7 +49,7 @@ def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
 )
 def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """2021 年版专业目录中，专业代码首位标示层次：3 职业本科，5 高职专科，7 中职。
-    专业大类、专业类代码必须是专业代码的前 2、4 位。"""
+    专业大类、专业类代码必须是专业代码的前 2、4 位。接续专业中高职专科、职业本科的代码同样按首位核对。"""
     for entry, _ in ctx.sets():
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
@@ -56,6 +62,14 @@ def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 f"专业代码 {doc.code} 首位为 {doc.code[0]}，对应「{expected or '未知层次'}」，但层次写的是「{doc.level}」",
                 path=("level",),
             )
+        for i, follow in enumerate(doc.continuation):
+            wanted = {"高职专科": "5", "职业本科": "3"}.get(follow.level)
+            if wanted and not (SPECIALTY_CODE.match(follow.code) and follow.code[0] == wanted):
+                yield rule.diag(
+                    spec.rel,
+                    f"接续专业「{follow.name}」的代码 {follow.code} 与层次「{follow.level}」不符（应以 {wanted} 开头的 6 位数字）",
+                    path=("continuation", i, "code"),
+                )
         career = doc.career
         if career.major_category.code != doc.code[:2]:
             yield rule.diag(
@@ -79,6 +93,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
     可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
     known = ctx.catalog.specialties
     for entry, _ in ctx.sets():
+        same_class = [c for c in known if entry.code[:4] == c[:4]]
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
             continue
@@ -88,7 +103,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
                 spec.rel,
                 f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
                 path=("code",),
-                hint=_typo(spec.doc.code, known)
+                hint=_typo(spec.doc.code, same_class)
                 + "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
             )
         elif found.name != spec.doc.name:

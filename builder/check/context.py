@@ -42,11 +42,19 @@ class SpecialtyIndex:
     uses: list[Use] = field(default_factory=list)
     planned_courses: set[str] = field(default_factory=set)
     course_standards: set[str] = field(default_factory=set)
+    course_names: dict[str, str] = field(default_factory=dict)
+    has_plan: bool = False
 
     @property
     def known_courses(self) -> set[str]:
         """Course codes that a reference may name."""
         return self.planned_courses | self.course_standards
+
+    def resolve_course(self, reference: str) -> str | None:
+        """The course code a reference names: a code, or an exact course name."""
+        if reference in self.known_courses:
+            return reference
+        return self.course_names.get(reference)
 
 
 @dataclass(frozen=True, slots=True)

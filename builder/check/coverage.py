@@ -20,10 +20,11 @@ _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
     "# 1-3-2 在所有课程标准、实习任务和实训室中都没有被引用",
 )
 def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。"""
+    """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。
+    没有专业教学标准的专业（单独发布的能力清单）不检查；承载文件读取失败时也暂不检查。"""
     for entry, index in ctx.sets():
-        if ctx.incomplete(entry.code):
-            continue  # a carrying document failed to load; it is reported where it failed
+        if not index.has_plan or ctx.incomplete(entry.code):
+            continue  # a carrying document failed to load: it is reported where it failed
         used = {use.ref.ref for use in index.uses}
         for code, defined in index.competencies.items():
             if code not in used:
@@ -100,14 +101,16 @@ def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "# 实训室 R5 没有列出职业能力，它支撑的课程也都没有映射职业能力",
 )
 def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。"""
+    """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。
+    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查。"""
     for entry, index in ctx.sets():
-        if entry.specialty is None or ctx.incomplete(entry.code):
-            continue  # without the specialty (ZB205) or with a broken course the basis is unknown
+        if not index.has_plan or ctx.incomplete(entry.code):
+            continue  # without a plan (ZB205) or with a broken course the basis is unknown
         mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course"}
         for base in entry.training_bases:
             for r, room in enumerate(base.doc.rooms):
-                if not room.competencies and not mapped.intersection(room.courses):
+                served = {index.resolve_course(c) for c in room.courses}
+                if not room.competencies and not mapped.intersection(c for c in served if c):
                     yield rule.diag(
                         base.rel,
                         f"实训室 {room.code}「{room.name}」不承载任何职业能力",

@@ -21,19 +21,26 @@ PLACEHOLDER = "待补充"
     "status: 发布\n# 缺少 doc_no / standard_no 或 issued_on",
 )
 def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）或发文字号（doc_no），并有发布日期（issued_on）。"""
+    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）、发文字号（doc_no）或公布通知
+    （published_by，以通知批量公布的国家标准），并有发布日期（issued_on，或公布通知的日期；原文只有编制时间时
+    可用 compiled_on；均可只写年月）。"""
     for item in ctx.corpus.documents:
         meta = item.doc.meta
         if meta.status not in PUBLISHED_STATUSES:
             continue
-        if not (meta.doc_no or meta.standard_no):
+        notice = meta.published_by
+        if not (meta.doc_no or meta.standard_no or notice):
             yield rule.diag(
                 item.rel,
                 f"状态为「{meta.status}」，但没有标准编号或发文字号",
                 path=("meta", "status"),
                 hint="在 meta 中填写 standard_no（如 T/CIE 101—2025）或 doc_no 与 issuer。",
             )
-        if meta.issued_on is None:
+        if (
+            meta.issued_on is None
+            and meta.compiled_on is None
+            and (notice is None or notice.date is None)
+        ):
             yield rule.diag(
                 item.rel,
                 f"状态为「{meta.status}」，但没有发布日期 issued_on",
