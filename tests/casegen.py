@@ -2,7 +2,7 @@
 
 Every case is the clean project `tests/cases/clean-minimal/` (hand-written, checked clean)
 with a few edits: a typo, a wrong number, a broken encoding. The edits and the expected
-diagnostics are listed in `tests/cases_list.py`, one `Case` each; the generated folders are
+diagnostics are listed in `tests/cases_*.py`, one `Case` each; the generated folders are
 committed so a reviewer can read every case as a plain project. Run
 
     python3 -m tests.casegen          # rewrite the generated cases
