@@ -8,6 +8,7 @@ from pathlib import Path
 import builder.source_rules  # noqa: F401  (registers the ZB0xx codes)
 from builder.catalog import load_catalog
 from builder.check import CheckContext, apply_severity, build_indexes, run_checks
+from builder.check.claims import failed_claims
 from builder.corpus import Corpus, load_corpus, place
 from builder.diagnostics import Diagnostic, Diagnostics
 from builder.project import Project
@@ -39,7 +40,12 @@ def run_check(
     sink = Diagnostics()
     corpus = load_corpus(project.standards, base, sink)
     ctx = CheckContext(
-        corpus, project.config, load_catalog(project.config), build_indexes(corpus), baseline
+        corpus,
+        project.config,
+        load_catalog(project.config),
+        build_indexes(corpus),
+        baseline=baseline,
+        broken=failed_claims(corpus, base),
     )
     sink.extend(run_checks(ctx))
     kept = apply_severity(sink.items, project.config)

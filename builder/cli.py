@@ -107,7 +107,10 @@ def check_command(
     if output is not None:
         buffer = io.StringIO()
         reporter(diagnostics, result.files, buffer)
-        write_text(output, buffer.getvalue())
+        try:
+            write_text(output, buffer.getvalue())
+        except OSError as exc:
+            raise UsageError(f"无法写入报告文件 {output}：{exc.strerror or exc}") from None
     else:
         reporter(diagnostics, result.files, sys.stdout)
     if summary_path is None and fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

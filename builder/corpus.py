@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
 
-import builder.source_rules  # noqa: F401  (registers ZB0xx, raised by the YAML reader)
+import builder.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.locate import compose, locate
 from builder.model import (
@@ -25,8 +25,8 @@ from builder.model import (
     TrainingBase,
 )
 from builder.rules import RULES, declare
-from builder.schema_errors import diagnostics_from_error
-from builder.yamlsource import YamlProblem, decode, parse
+from builder.schema_errors import diagnostics_from_error, unquoted_hint
+from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
 T = TypeVar("T")
@@ -134,8 +134,11 @@ class Corpus:
 
 def relative(path: Path, base: Path) -> str:
     """Path as shown in messages: relative to `base` when inside it, POSIX style."""
+    # os.path.abspath normalises ".." without resolving links (Path has no such method), so a
+    # symlinked file is shown under its own name, not its target's.
+    absolute, folder = os.path.abspath(path), os.path.abspath(base)  # noqa: PTH100
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return Path(absolute).relative_to(folder).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -156,18 +159,29 @@ def discover(root: Path) -> Iterator[Path]:
 def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises for bad content."""
     if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
-        return None, [OUTSIDE_ROOT.diag(rel, "符号链接指向标准目录之外", line=1, column=1)]
+        target = path.readlink()
+        return None, [
+            OUTSIDE_ROOT.diag(rel, f"符号链接指向标准目录之外：{target}", line=1, column=1)
+        ]
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
-        return None, [NOT_A_STANDARD.diag(rel, f"无法读取文件：{exc.strerror}")]
+        return None, [NOT_A_STANDARD.diag(rel, f"无法读取文件：{exc.strerror}", line=1, column=1)]
+    except YamlProblem as problem:
+        return None, [
+            RULES[problem.code].diag(rel, problem.message, line=1, column=1, hint=problem.hint)
+        ]
     try:
         data = parse(decode(raw))
     except YamlProblem as problem:
         rule = RULES[problem.code]
         return None, [
             rule.diag(
-                rel, problem.message, line=problem.line, column=problem.column, hint=problem.hint
+                rel,
+                problem.message,
+                line=problem.line or 1,
+                column=problem.column or 1,
+                hint=problem.hint,
             )
         ]
     return validate(data, rel)
@@ -176,7 +190,15 @@ def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list
 def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Validate parsed data against the model its `kind` names."""
     if data is None:
-        return None, [EMPTY_FILE.diag(rel, "文件为空", line=1, column=1)]
+        return None, [
+            EMPTY_FILE.diag(
+                rel,
+                "文件没有内容（空文件，或只有注释）",
+                line=1,
+                column=1,
+                hint="删除它，或写入标准内容；`zhibiao new` 可生成骨架。",
+            )
+        ]
     if not isinstance(data, dict):
         return None, [
             NOT_A_STANDARD.diag(
@@ -246,8 +268,6 @@ def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
             position = locate(root_node, diagnostic.data_path, key=diagnostic.code in {"ZB103"})
             located = diagnostic.at(position.line, position.column)
             if diagnostic.code == "ZB102" and position.source:
-                located = replace(
-                    located, hint=f'给值加上引号：写成 "{position.source}"，否则前导零会丢失。'
-                )
+                located = replace(located, hint=unquoted_hint(position.source))
             placed.append(located)
     return placed

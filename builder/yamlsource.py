@@ -8,8 +8,10 @@ national corpus. Positions are recovered later, only for files that have diagnos
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,8 +19,17 @@ from yaml._yaml import CParser
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from builder.yaml_messages import explain
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused (ZB007): no real standard comes near it."""
+
+MAX_DEPTH = 100
+"""Deeper nesting is refused (ZB008); real standards stay below 15 levels."""
+
+_SAFE_DEPTH_BOUND = 2000
+"""Texts whose nesting *could* exceed this are scanned event by event before libyaml composes
+them: libyaml's composer recurses on the C stack and crashes the process around 100 000 levels."""
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "UTF-32 BE"),
@@ -39,14 +50,27 @@ class YamlProblem(Exception):
     hint: str | None = None
 
 
+def read_limited(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """Read a file, refusing (ZB007) before reading when it is larger than `max_bytes`."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise _too_large(size, max_bytes)
+        return handle.read(max_bytes + 1)
+
+
+def _too_large(size: int, max_bytes: int) -> YamlProblem:
+    return YamlProblem(
+        "ZB007",
+        f"文件过大（{size / 1048576:.1f} MB），上限为 {max_bytes / 1048576:g} MB",
+        hint="一份标准通常不超过 200 KB；请检查是否误提交了生成文件或数据文件。",
+    )
+
+
 def decode(raw: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Decode a standards file, which must be UTF-8 (a UTF-8 BOM is tolerated)."""
     if len(raw) > max_bytes:
-        raise YamlProblem(
-            "ZB007",
-            f"文件过大（{len(raw) / 1048576:.1f} MB），上限为 {max_bytes / 1048576:.0f} MB",
-            hint="一份标准通常不超过 200 KB；请检查是否误提交了生成文件或数据文件。",
-        )
+        raise _too_large(len(raw), max_bytes)
     for bom, name in _BOMS:
         if raw.startswith(bom):
             raise YamlProblem(
@@ -62,24 +86,45 @@ def decode(raw: bytes, *, max_bytes: int = MAX_FILE_BYTES) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         guess = _guess_encoding(raw)
+        if guess and guess.startswith("UTF-16"):
+            line, column = 1, 1  # the whole file is in another encoding
+        if guess == "binary":
+            raise YamlProblem(
+                "ZB002",
+                "文件含有二进制数据，不是文本文件",
+                line,
+                column,
+                hint="standards/ 下只放 YAML 文本；图片等附件请放到其他目录。",
+            ) from None
         raise YamlProblem(
             "ZB002",
-            f"文件不是有效的 UTF-8（疑似 {guess}）" if guess else "文件不是有效的 UTF-8",
+            f"文件不是有效的 UTF-8（疑似 {guess} 编码）" if guess else "文件不是有效的 UTF-8",
             line,
             column,
-            hint="在编辑器中以“UTF-8（无 BOM）”另存此文件，例如 iconv -f GBK -t UTF-8。",
+            hint="在编辑器中以“UTF-8（无 BOM）”另存此文件"
+            + (f"，或用 iconv -f {guess.split('/')[0]} -t UTF-8 转换。" if guess else "。"),
         ) from None
 
 
 def _guess_encoding(raw: bytes) -> str | None:
-    if raw.count(b"\x00") > len(raw) // 4:
-        return "UTF-16（无 BOM）"
+    """Name the likely encoding of bytes that are not UTF-8; "binary" for non-text data."""
+    sample = raw[:4096]
+    if b"\x00" in sample:
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd > half * 0.3 and even < half * 0.05:
+            return "UTF-16 LE"
+        if even > half * 0.3 and odd < half * 0.05:
+            return "UTF-16 BE"
+        return "binary"
     try:
-        raw.decode("gb18030")
+        text = raw.decode("gb18030")
     except UnicodeDecodeError:
         return None
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in text):
+        return "binary"
     return "GBK/GB18030"
 
 
@@ -137,12 +182,15 @@ class _Constructor(yaml.constructor.SafeConstructor):
         mapping: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
+            ):
                 raise YamlProblem(
                     "ZB003",
                     "不允许使用合并键（<<）",
                     key_node.start_mark.line + 1,
                     key_node.start_mark.column + 1,
+                    hint="把要合并的键值直接写在这个映射里。",
                 )
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str | int | float | bool) and key is not None:
@@ -165,11 +213,17 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return mapping
 
 
+_SAFE = yaml.constructor.SafeConstructor.yaml_constructors
 _Constructor.yaml_constructors = {
-    **yaml.constructor.SafeConstructor.yaml_constructors,
+    # Only the YAML 1.2 core types: !!binary, !!set, !!omap, !!pairs, … are refused (ZB005).
+    **{
+        f"tag:yaml.org,2002:{name}": _SAFE[f"tag:yaml.org,2002:{name}"]
+        for name in ("null", "bool", "float", "str", "seq", "map")
+    },
     "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
     # YAML 1.2 core schema has no timestamps: dates stay text and pydantic parses them.
-    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:timestamp": _SAFE["tag:yaml.org,2002:str"],
+    None: _SAFE[None],  # any other tag: "could not determine a constructor" → ZB005
 }
 
 
@@ -184,14 +238,21 @@ def parse(text: str) -> Any:
     """Parse one YAML document into plain data; raise `YamlProblem` on any failure."""
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        if _depth_bound(text) > _SAFE_DEPTH_BOUND:
+            _check_depth(_Loader(text))
+        data = loader.get_single_data()
+        if _data_depth(data) <= MAX_DEPTH:
+            return data
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        raise _marked_problem(exc, text) from None
+        raise YamlProblem(*explain(exc, text)) from None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        # libyaml reads UTF-8: the position is a byte offset into the encoded text.
+        encoded = text.encode("utf-8")
+        start = encoded.rfind(b"\n", 0, exc.position) + 1
+        line = encoded.count(b"\n", 0, exc.position) + 1
+        column = len(encoded[start : exc.position].decode("utf-8", errors="replace")) + 1
         raise YamlProblem(
             "ZB012",
             f"文件包含不允许的控制字符 U+{exc.character:04X}"
@@ -204,69 +265,59 @@ def parse(text: str) -> Any:
     except yaml.YAMLError as exc:
         raise YamlProblem("ZB001", f"YAML 语法错误：{exc}") from None
     except RecursionError:
-        raise YamlProblem(
-            "ZB008", "嵌套层级过深", hint="标准文件的结构不超过十几层；请检查缩进。"
-        ) from None
+        pass
     finally:
         loader.dispose()
+    # Too deep: find where, without recursion.
+    _check_depth(_Loader(text))
+    raise YamlProblem("ZB008", f"嵌套层级超过 {MAX_DEPTH} 层", hint=_DEPTH_HINT)
 
 
-def _marked_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 0
-    column = mark.column + 1 if mark else 0
-    problem = exc.problem or exc.context or "无法解析"
-    if isinstance(exc, ConstructorError) and "could not determine a constructor" in problem:
-        tag = problem.split("tag", 1)[-1].strip(" '")
-        return YamlProblem(
-            "ZB005",
-            f"不允许使用自定义标签 {tag}",
-            line,
-            column,
-            hint="删除标签，直接写出值；标准文件只用普通的映射、列表和标量。",
-        )
-    if "expected a single document" in problem or "but found another document" in problem:
-        return YamlProblem("ZB001", "一个文件只能包含一个 YAML 文档（多了 ---）", line, column)
-    hint = None
-    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
-        return YamlProblem(
-            "ZB001",
-            "YAML 语法错误：使用了 Tab 缩进",
-            line,
-            column,
-            hint="YAML 不允许用 Tab 缩进，请改用空格（通常每级 2 个空格）。",
-        )
-    if "mapping values are not allowed" in problem:
-        hint = "值里含有“: ”时请给整个值加引号，或检查上一行的缩进。"
-    elif "could not find expected ':'" in problem:
-        hint = "检查该行是否缺少冒号或缩进是否对齐。"
-    return YamlProblem("ZB001", f"YAML 语法错误：{_zh_problem(problem)}", line, column, hint)
+_DEPTH_HINT = "标准文件的结构不超过十几层；请检查缩进或括号。"
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    if line < len(lines) and column < len(lines[line]):
-        return lines[line][column]
-    return ""
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth that is cheap to compute.
+
+    A nested block collection starts at least one column further right every two levels, and
+    every flow level needs its own bracket, so the depth is at most twice the longest line
+    plus the number of opening brackets.
+    """
+    longest = max(map(len, text.splitlines()), default=0)
+    return 2 * longest + text.count("[") + text.count("{") + 2
 
 
-_PROBLEM_ZH = {
-    "found character that cannot start any token": "此处的字符不能开始一个值",
-    "mapping values are not allowed": "此处不允许出现映射值（多余的冒号？）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "did not find expected key": "缩进不一致或缺少键",
-    "did not find expected node content": "缺少值（括号或引号未闭合？）",
-    "did not find expected ',' or ']'": "流式列表缺少“,”或“]”",
-    "did not find expected ',' or '}'": "流式映射缺少“,”或“}”",
-    "found undefined alias": "使用了未定义的别名",
-    "found unexpected end of stream": "文件意外结束（引号或括号未闭合？）",
-    "found unknown escape character": "双引号字符串中有未知的转义字符",
-    "did not find expected '-' indicator": "列表项缩进不一致",
-}
+def _data_depth(data: Any) -> int:
+    """Nesting depth of parsed data (0 for a scalar), computed without recursion."""
+    if type(data) is not dict and type(data) is not list:
+        return 0
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        deepest = max(deepest, depth)
+        children = value.values() if type(value) is dict else value
+        stack.extend((c, depth + 1) for c in children if type(c) is dict or type(c) is list)
+    return deepest
 
 
-def _zh_problem(problem: str) -> str:
-    for english, chinese in _PROBLEM_ZH.items():
-        if problem.startswith(english):
-            return f"{chinese}（{problem}）"
-    return problem
+def _check_depth(scanner: _Loader) -> None:
+    """Walk the event stream (no recursion) and refuse nesting deeper than `MAX_DEPTH`."""
+    depth = 0
+    try:
+        while (event := scanner.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise YamlProblem(
+                        "ZB008",
+                        f"嵌套层级超过 {MAX_DEPTH} 层",
+                        mark.line + 1 if mark else 0,
+                        mark.column + 1 if mark else 0,
+                        hint=_DEPTH_HINT,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        scanner.dispose()

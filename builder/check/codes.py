@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from builder.catalog import LEVEL_PREFIX
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.check.suggest import did_you_mean
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import Rule, check
 
@@ -104,8 +104,8 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
                 spec.rel,
                 f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
                 path=("code",),
-                hint=did_you_mean(spec.doc.code, same_class)
-                or "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
+                hint=_typo(spec.doc.code, same_class)
+                + "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
             )
         elif found.name != spec.doc.name:
             yield rule.diag(
@@ -124,21 +124,38 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
 )
 def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """主要职业类别的编码采用《国家职业分类大典》格式 大类-中类-小类-细类，即 d-dd-dd-dd；
-    只到小类（d-dd-dd）时给出警告级提示。尚未填写的“待补充”只报 ZB605。"""
+    2018 年参考格式要求“到小类”，所以只到小类的 d-dd-dd 也接受。尚未填写的“待补充”只报 ZB605。"""
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         for i, occupation in enumerate(entry.specialty.doc.career.occupations):
-            if OCCUPATION_CODE.match(occupation.code) or occupation.code == PLACEHOLDER:
-                continue
-            path = ("career", "occupations", i, "code")
-            if OCCUPATION_MINOR.match(occupation.code):
+            if (
+                OCCUPATION_CODE.match(occupation.code)
+                or OCCUPATION_MINOR.match(occupation.code)
+                or occupation.code == PLACEHOLDER
+            ):
                 continue
             yield rule.diag(
                 entry.specialty.rel,
                 f"职业编码「{occupation.code}」格式应为 d-dd-dd-dd（如 4-04-05-05）",
-                path=path,
+                path=("career", "occupations", i, "code"),
+                hint=_occupation_hint(occupation.code),
             )
+
+
+def _typo(code: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.8)
+    return f"若是笔误，是否应为「{close[0]}」？" if close else ""
+
+
+def _occupation_hint(code: str) -> str | None:
+    """Suggest the zero-padded form of a code such as 4-4-5-5."""
+    parts = code.replace("－", "-").replace("—", "-").split("-")
+    if len(parts) in {3, 4} and all(p.isdigit() for p in parts):
+        padded = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+        if OCCUPATION_CODE.match(padded) or OCCUPATION_MINOR.match(padded):
+            return f"是否应为「{padded}」？"
+    return None
 
 
 @check("ZB505", "industry-code", Severity.ERROR, "行业代码格式错误", 'code: "6５"')
@@ -150,10 +167,14 @@ def industry_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             continue
         for i, industry in enumerate(entry.specialty.doc.career.industries):
             if not INDUSTRY_CODE.match(industry.code) and industry.code != PLACEHOLDER:
+                joined = re.match(r"^[A-T](\d{2,4})$", industry.code)
                 yield rule.diag(
                     entry.specialty.rel,
                     f"行业代码「{industry.code}」不符合 GB/T 4754（门类 A–T，或 2–4 位数字）",
                     path=("career", "industries", i, "code"),
+                    hint=f"门类字母不与数字连写；是否应为「{joined.group(1)}」？"
+                    if joined
+                    else None,
                 )
 
 

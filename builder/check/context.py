@@ -67,7 +67,18 @@ class CheckContext:
     indexes: dict[str, SpecialtyIndex]
     baseline: Corpus | None = None
     """The base version (`zhibiao check --base REF`), for rules that compare versions."""
+    broken: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Specialty code → kinds of the files that claim it but failed to load (see `claims`)."""
 
     def sets(self) -> list[tuple[SpecialtySet, SpecialtyIndex]]:
         """All specialty sets in code order with their index."""
         return [(s, self.indexes[code]) for code, s in self.corpus.specialties.items()]
+
+    def incomplete(self, code: str) -> bool:
+        """True when a course, internship, training-base or competency file of specialty
+        `code` failed to load: coverage cannot be judged until it is fixed."""
+        return bool(self.broken.get(code, frozenset()) - {"specialty"})
+
+    def specialty_broken(self, code: str) -> bool:
+        """True when the specialty standard of `code` exists but failed to load."""
+        return "specialty" in self.broken.get(code, frozenset())

@@ -35,6 +35,7 @@ def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnost
                 item.rel,
                 f"状态为「{meta.status}」，但没有标准编号或发文字号",
                 path=("meta", "status"),
+                hint="在 meta 中填写 standard_no（如 T/CIE 101—2025）或 doc_no 与 issuer。",
             )
         if (
             meta.issued_on is None
@@ -45,6 +46,7 @@ def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnost
                 item.rel,
                 f"状态为「{meta.status}」，但没有发布日期 issued_on",
                 path=("meta", "status"),
+                hint="在 meta 中填写 issued_on（YYYY-MM-DD）。",
             )
 
 
@@ -91,6 +93,7 @@ def doc_no_without_issuer(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
                 item.rel,
                 f"发文字号「{meta.doc_no}」没有对应的发文机关 issuer",
                 path=("meta", "doc_no"),
+                hint="在 meta 中填写 issuer（如 教育部）。",
             )
 
 
@@ -106,7 +109,12 @@ def comment_deadline(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     for item in ctx.corpus.documents:
         meta = item.doc.meta
         if meta.status == "征求意见稿" and meta.comment_deadline is None:
-            yield rule.diag(item.rel, "征求意见稿没有 comment_deadline", path=("meta", "status"))
+            yield rule.diag(
+                item.rel,
+                "征求意见稿没有 comment_deadline",
+                path=("meta", "status"),
+                hint="在 meta 中填写 comment_deadline（YYYY-MM-DD）。",
+            )
 
 
 @check("ZB605", "to-be-completed", Severity.WARNING, "内容待补充", "overview: 待补充")
@@ -115,7 +123,13 @@ def to_be_completed(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     for item in ctx.corpus.documents:
         for path, value in _strings(item.doc.model_dump(mode="python"), ()):
             if PLACEHOLDER in value:
-                yield rule.diag(item.rel, "内容待补充", path=path)
+                key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+                yield rule.diag(
+                    item.rel,
+                    f"「{key}」的内容待补充" if key else "内容待补充",
+                    path=path,
+                    hint="发布前用正文替换“待补充”。",
+                )
 
 
 @check(

@@ -94,8 +94,16 @@ def _share_check(
             spec.rel,
             f"{origin}{label}占总学时 {share:.1%}，{spec.doc.level}要求 {_pct(bounds)}",
             path=found.path,
-            hint=f"依据 {ctx.config.numeric_rules.profile}；可在 zhibiao.yaml 的 numeric_rules 中调整。",
+            hint=_basis(ctx),
         )
+
+
+def _basis(ctx: CheckContext) -> str:
+    """Where the threshold comes from and where to change it."""
+    return (
+        f"规则来源：{ctx.config.numeric_rules.profile}；"
+        "阈值可在 zhibiao.yaml 的 numeric_rules 中按层次调整。"
+    )
 
 
 def _pct(bounds: Range) -> str:
@@ -119,7 +127,7 @@ def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 spec.rel,
                 f"总学时为 {total}，{spec.doc.level}要求 {rules.total_hours.describe()}",
                 path=found.path,
-                hint=f"依据 {ctx.config.numeric_rules.profile}。",
+                hint=_basis(ctx),
             )
 
 
@@ -172,6 +180,7 @@ def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     f"课程 {course.code}「{course.name}」{course.hours} 学时 {course.credits:g} 学分，"
                     f"折合每学分 {ratio:.1f} 学时，应为 {rules.hours_per_credit.describe()}",
                     path=("courses", i, "credits"),
+                    hint=_basis(ctx),
                 )
 
 
@@ -198,6 +207,7 @@ def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 spec.rel,
                 f"专业核心课程 {count} 门，应为 {rules.core_courses.describe()} 门",
                 path=("courses",),
+                hint=_basis(ctx),
             )
 
 
@@ -222,6 +232,7 @@ def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     internship.rel,
                     f"岗位实习共约 {months:.1f} 个月，应为 {rules.internship_months.describe()} 个月",
                     path=("schedule",),
+                    hint=_basis(ctx),
                 )
 
 

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean
-from builder.corpus import Loaded
+from builder.corpus import OUTSIDE_ROOT, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
-from builder.model import Course, Specialty
+from builder.model import KIND_TITLES, Course, Specialty
 from builder.rules import Rule, check
 
 
@@ -60,7 +61,7 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     单独发布、没有专业教学标准的文件无从对照，不检查。"""
     for entry, index in ctx.sets():
         if not index.has_plan:
-            continue
+            continue  # no course plan to compare with; ZB205 reports the missing specialty
         known = index.known_courses | set(index.course_names)
         for course in entry.courses:
             for field in ("prerequisites", "followups"):
@@ -93,7 +94,8 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
-    且位于标准目录之内，文件类型与所引用的内容一致（课程代码相同）。"""
+    文件类型与所引用的内容一致（课程代码相同）。路径相对于专业教学标准所在的目录；指向标准目录之外的
+    路径报告为 ZB013。"""
     by_path = {item.path.resolve(): item for item in ctx.corpus.documents}
     failed = {Path(p).resolve() for p in ctx.corpus.failed}
     root = ctx.corpus.root.resolve()
@@ -112,7 +114,7 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for target, path, course_code in targets:
             resolved = (base / target).resolve()
             if root not in resolved.parents:
-                yield rule.diag(
+                yield OUTSIDE_ROOT.diag(
                     spec.rel,
                     f"路径「{target}」指向标准目录之外",
                     path=path,
@@ -140,8 +142,10 @@ def _kind_mismatch(
     if found.kind != expected:
         yield rule.diag(
             spec.rel,
-            f"引用的文件「{found.rel}」是 {found.kind}，应为 {expected}",
+            f"引用的文件「{found.rel}」是{KIND_TITLES[found.kind]}（{found.kind}），"
+            f"应为{KIND_TITLES[expected]}（{expected}）",
             path=path,
+            related=(Location(found.rel),),
         )
     elif isinstance(found.doc, Course) and found.doc.code != code:
         yield rule.diag(
@@ -229,11 +233,14 @@ def _duplicates(
 def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 应是标准目录中
     某个专业教学标准的专业代码。单独发布的标准（如国家实训教学条件建设标准）没有配套的专业教学标准，
-    因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。"""
+    因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
+    专业代码本身格式不对时只报 ZB501；专业教学标准存在但读取失败时，只在它出错的地方报告。"""
     known = [code for code, entry in ctx.corpus.specialties.items() if entry.specialty]
     for code, entry in ctx.corpus.specialties.items():
-        if entry.specialty is not None:
-            continue
+        if entry.specialty is not None or ctx.specialty_broken(code):
+            continue  # a broken specialty.yaml is reported where it is broken
+        if not SPECIALTY_CODE.match(code):
+            continue  # ZB501 reports the malformed code
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
@@ -268,7 +275,7 @@ def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for course in entry.courses:
             if course.doc.code not in plan:
                 continue
-            row, planned = plan[course.doc.code]
+            _, planned = plan[course.doc.code]
             for field, label in fields.items():
                 mine, theirs = getattr(course.doc, field), getattr(planned, field)
                 if mine in (None, []) or theirs in (None, []):
@@ -279,7 +286,7 @@ def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                         f"{label}为 {_show(mine)}，而课程设置中为 {_show(theirs)}",
                         path=(field,),
                         related=(Location(entry.specialty.rel),),
-                        hint=f"以专业教学标准 courses[{row}] 为准，或同时修改两处。",
+                        hint=f"以专业教学标准课程设置中 {planned.code} 一行为准，或同时修改两处。",
                     )
 
 
@@ -320,7 +327,7 @@ def _again(rule: Rule, item: Loaded[Any], what: str, first: Loaded[Any]) -> Diag
     return rule.diag(
         item.rel,
         f"{what}已在 {first.rel} 中定义",
-        path=("kind",),
+        path=("code",) if item.kind in {"specialty", "course"} else ("specialty",),
         related=(Location(first.rel),),
         hint="删除其中一份，或修改编码。",
     )
