@@ -9,6 +9,7 @@ from typing import Any
 import builder.source_rules  # noqa: F401  (registers the ZB0xx codes)
 from builder.catalog import load_catalog
 from builder.check import CheckContext, apply_severity, build_indexes, run_checks
+from builder.check.claims import failed_claims
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, load_sources, place, quiet_gc
 from builder.diagnostics import Diagnostic, Diagnostics
@@ -43,9 +44,26 @@ def order(d: Diagnostic) -> tuple[Any, ...]:
     return (*d.sort_key(), -int(d.severity), d.hint or "", related)
 
 
-def check_corpus(corpus: Corpus, config: ProjectConfig, base: Path) -> list[Diagnostic]:
-    """Run every rule on `corpus`; apply the configured severities, then place the results."""
-    ctx = CheckContext(corpus, config, load_catalog(config), build_indexes(corpus))
+def check_corpus(
+    corpus: Corpus,
+    config: ProjectConfig,
+    base: Path,
+    *,
+    baseline: Corpus | None = None,
+    broken: dict[str, frozenset[str]] | None = None,
+) -> list[Diagnostic]:
+    """Run every rule on `corpus`; apply the configured severities, then place the results.
+
+    `broken` (what the failed files claim to be) defaults to `failed_claims(corpus, base)`.
+    """
+    ctx = CheckContext(
+        corpus,
+        config,
+        load_catalog(config),
+        build_indexes(corpus),
+        baseline=baseline,
+        broken=failed_claims(corpus, base) if broken is None else broken,
+    )
     return place(apply_severity(run_checks(ctx), config), base)
 
 
@@ -53,11 +71,13 @@ def run_check(
     project: Project,
     *,
     base: Path | None = None,
+    baseline: Corpus | None = None,
     jobs: int | None = 1,
     show_progress: bool | None = False,
 ) -> CheckResult:
     """Check every standard under the project's standards directory (no cache).
 
+    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules.
     `jobs` worker processes parse the files when there are many (None: one per CPU; see
     `builder.parallel.parse_all`); `show_progress` None draws a bar on standard error
     when it is a terminal.
@@ -69,5 +89,6 @@ def run_check(
         bar.add(len(sources))
         corpus = load_sources(sources, project.standards, sink, jobs=jobs, advance=bar.advance)
         loaded = place(apply_severity(sink.items, project.config), base)
-        ordered = sorted([*loaded, *check_corpus(corpus, project.config, base)], key=order)
+        found = check_corpus(corpus, project.config, base, baseline=baseline)
+        ordered = sorted([*loaded, *found], key=order)
     return CheckResult(project, corpus, ordered, len(corpus.documents) + len(corpus.failed))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from builder.model.common import EducationLevel
 
@@ -99,7 +99,24 @@ class NumericRules(_Config):
     """The numeric rules profile."""
 
     profile: str = Field(default="教职成〔2019〕13号", title="规则来源")
-    levels: dict[EducationLevel, LevelRules] = Field(default_factory=_default_levels)
+    levels: dict[EducationLevel, LevelRules] = Field(
+        default_factory=_default_levels,
+        title="各层次的数值规则",
+        description="只写要改动的规则：未写出的规则沿用默认值（教职成〔2019〕13号），写 null 关闭该规则",
+    )
+
+    @field_validator("levels", mode="after")
+    @classmethod
+    def _merge_defaults(
+        cls, levels: dict[EducationLevel, LevelRules]
+    ) -> dict[EducationLevel, LevelRules]:
+        """Overlay the configured rules on the defaults, rule by rule and level by level."""
+        merged = _default_levels()
+        for level, rules in levels.items():
+            base = merged.get(level, LevelRules())
+            changed = {name: getattr(rules, name) for name in rules.model_fields_set}
+            merged[level] = base.model_copy(update=changed)
+        return merged
 
 
 class CatalogEntry(_Config):

@@ -15,7 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
-import builder.source_rules  # noqa: F401  (registers the ZB0xx codes the loader reports)
+import builder.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.locate import compose, locate
 from builder.model import (
@@ -28,9 +28,9 @@ from builder.model import (
 )
 from builder.parallel import Parsed, Task, parse_all, parse_task
 from builder.rules import RULES, declare
-from builder.schema_errors import diagnostics_from_error
+from builder.schema_errors import diagnostics_from_error, unquoted_hint
 from builder.sources import Source, find_sources, resolve_text
-from builder.yamlsource import decode, read
+from builder.yamlsource import decode, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
 T = TypeVar("T")
@@ -126,6 +126,10 @@ def doc_ref(rel: str, doc: Any) -> DocRef:
     return DocRef(rel, doc.kind, set_code(doc), doc.code if isinstance(doc, Course) else None)
 
 
+def _resolved(path: Path) -> str:
+    return resolve_text(str(path))
+
+
 def lexical_target(base: str, target: str) -> str | None:
     """Where `target` leads from the resolved folder `base`, computed without the disk.
 
@@ -172,13 +176,14 @@ class Corpus:
     """Resolved path (text) → reference, for every loaded document of the tree."""
     failed_paths: set[str] = field(default_factory=set)
     """Resolved paths (text) of the files that could not be loaded."""
-    real_paths: dict[str, str] = field(default_factory=dict)
-    """Display path → resolved path, for the documents in `documents`."""
+    locations: dict[str, str] = field(default_factory=dict)
+    """Display path → `Source.home` (folder resolved, a linked file not followed), for the
+    documents in `documents`."""
 
-    def real_path(self, item: Loaded[Any]) -> str:
-        """The resolved path of a loaded document."""
-        found = self.real_paths.get(item.rel)
-        return found if found is not None else str(item.path.resolve())
+    def location(self, item: Loaded[Any]) -> str:
+        """Where a loaded document is: its folder resolved, the file itself not followed."""
+        found = self.locations.get(item.rel)
+        return found if found is not None else str(item.path.parent.resolve() / item.path.name)
 
     def resolve_reference(self, base: str, target: str) -> str:
         """`(base / target).resolve()` for a resolved folder `base`, without disk access
@@ -199,7 +204,7 @@ class Corpus:
             doc = item.doc
             code = set_code(doc)
             if fill:
-                self.index[self.real_path(item)] = doc_ref(item.rel, doc)
+                self.index[_resolved(item.path)] = doc_ref(item.rel, doc)
             entry = sets.setdefault(code, SpecialtySet(code))
             if isinstance(doc, Specialty):
                 if entry.specialty is None:
@@ -219,8 +224,11 @@ class Corpus:
 
 def relative(path: Path, base: Path) -> str:
     """Path as shown in messages: relative to `base` when inside it, POSIX style."""
+    # os.path.abspath normalises ".." without resolving links (Path has no such method), so a
+    # symlinked file is shown under its own name, not its target's.
+    absolute, folder = os.path.abspath(path), os.path.abspath(base)  # noqa: PTH100
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return Path(absolute).relative_to(folder).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -238,10 +246,13 @@ def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list
 
 
 def finish(parsed: Parsed, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
-    """Validate what a worker read (`builder.parallel`) into a document or diagnostics."""
+    """Validate what a worker read (`builder.parallel`) into a document or diagnostics.
+
+    Every problem of the reading stage is located, at line 1 when nothing more precise is
+    known (an unreadable or oversized file)."""
     if parsed.problem is not None:
         code, message, line, column, hint = parsed.problem
-        return None, [RULES[code].diag(rel, message, line=line, column=column, hint=hint)]
+        return None, [RULES[code].diag(rel, message, line=line or 1, column=column or 1, hint=hint)]
     if parsed.payload is not None and parsed.kind in KINDS:
         try:
             return KINDS[parsed.kind].model_validate_json(parsed.payload), []
@@ -254,7 +265,15 @@ def finish(parsed: Parsed, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
 def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Validate parsed data against the model its `kind` names."""
     if data is None:
-        return None, [EMPTY_FILE.diag(rel, "文件为空", line=1, column=1)]
+        return None, [
+            EMPTY_FILE.diag(
+                rel,
+                "文件没有内容（空文件，或只有注释）",
+                line=1,
+                column=1,
+                hint="删除它，或写入标准内容；`zhibiao new` 可生成骨架。",
+            )
+        ]
     if not isinstance(data, dict):
         return None, [
             NOT_A_STANDARD.diag(
@@ -330,7 +349,7 @@ def load_sources(
                 corpus.failed_paths.add(source.real)
             else:
                 corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
-                corpus.real_paths[source.rel] = source.real
+                corpus.locations[source.rel] = source.home
                 corpus.index[source.real] = doc_ref(source.rel, doc)
         corpus.group()
     return corpus
@@ -364,7 +383,7 @@ def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
             pending[diagnostic.file].append(diagnostic)
     for file, items in pending.items():
         try:
-            root_node = compose(decode(read(base / file)))
+            root_node = compose(decode(read_limited(base / file)))
         except Exception:  # the file parsed before; if it changed since, keep line 1
             root_node = None
         for diagnostic in items:
@@ -372,8 +391,6 @@ def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
             position = locate(root_node, diagnostic.data_path, key=diagnostic.code in {"ZB103"})
             located = diagnostic.at(position.line, position.column)
             if diagnostic.code == "ZB102" and position.source:
-                located = replace(
-                    located, hint=f'给值加上引号：写成 "{position.source}"，否则前导零会丢失。'
-                )
+                located = replace(located, hint=unquoted_hint(position.source))
             placed.append(located)
     return placed

@@ -25,6 +25,7 @@ from typing import Any
 
 from builder.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
 from builder.check import apply_severity
+from builder.check.claims import failed_claims
 from builder.checking import CheckResult, check_corpus, order
 from builder.corpus import (
     AnyDoc,
@@ -121,6 +122,8 @@ class _Run:
     """State of one cached check."""
 
     def __init__(self, project: Project, base: Path, cache: CheckCache, jobs: int | None) -> None:
+        self.baseline: Corpus | None = None
+        self.broken: dict[str, frozenset[str]] = {}
         self.project = project
         self.base = base
         self.cache = cache
@@ -204,10 +207,12 @@ class _Run:
             else:
                 self.index[source.real] = ref
 
-    def set_key(self, static: str, members: list[Source], known: str) -> str | None:
-        """Hash of everything the checks of one set read; None when it depends on the disk."""
+    def set_key(self, static: str, members: list[Source], known: str, claims: str) -> str | None:
+        """Hash of everything the checks of one set read; None when it depends on the disk.
+
+        `claims` lists the kinds of the failed files that name this set (`failed_claims`)."""
         metas = self.metas
-        parts = [static]
+        parts = [static, claims]
         primary = None
         for source in members:
             meta = metas[source.rel]
@@ -218,7 +223,7 @@ class _Run:
         if primary is None:
             parts.append(known)
         else:
-            base = os.path.dirname(primary.real)  # noqa: PTH120  (text paths: see builder.sources)
+            base = os.path.dirname(primary.home)  # noqa: PTH120  (text paths: see builder.sources)
             for target in metas[primary.rel].targets:
                 found = lexical_target(base, target)
                 ref = self.index.get(found) if found is not None else None
@@ -242,9 +247,12 @@ class _Run:
             if ref is not None and ref.specialty in chosen:
                 doc = self.document(source)
                 corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
-                corpus.real_paths[source.rel] = source.real
+                corpus.locations[source.rel] = source.home
         corpus.group()
-        return corpus, check_corpus(corpus, self.project.config, self.base)
+        found = check_corpus(
+            corpus, self.project.config, self.base, baseline=self.baseline, broken=self.broken
+        )
+        return corpus, found
 
 
 def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
@@ -269,17 +277,20 @@ def run_check_cached(
     cache: CheckCache,
     *,
     base: Path | None = None,
+    baseline: Corpus | None = None,
     jobs: int | None = 1,
     show_progress: bool | None = None,
 ) -> CheckResult:
     """`run_check`, reusing what the cache knows; the diagnostics are identical.
 
     With a disabled cache (`CheckCache.open(None)`) this is a full check whose memory
-    stays bounded, which is what `zhibiao check --no-cache` runs.
+    stays bounded, which is what `zhibiao check --no-cache` runs. With a `baseline`
+    (`--base REF`) every set is checked again and no set result is stored.
     """
     base = base or Path.cwd()
     with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
         run = _Run(project, base, cache, jobs)
+        run.baseline = baseline
         digests = run.known_hashes()
         pending = []
         for source in run.sources:
@@ -297,9 +308,16 @@ def run_check_cached(
             ref = run.metas[source.rel].ref
             if ref is not None:
                 members[ref.specialty].append(source)
+        failed = {s.rel for s in run.sources if run.metas[s.rel].ref is None}
+        run.broken = failed_claims(Corpus(root=run.root, failed=failed), base)
         static = _static_key(cache, project, base)
         known = repr(sorted(r.specialty for r in run.index.values() if r.kind == "specialty"))
-        keys = {code: run.set_key(static, members[code], known) for code in sorted(members)}
+        keys = {
+            code: run.set_key(static, members[code], known, repr(sorted(run.broken.get(code, ()))))
+            for code in sorted(members)
+        }
+        if baseline is not None:
+            keys = dict.fromkeys(keys)
         cached = {code: _cached(cache, key) for code, key in keys.items()}
         dirty = [code for code, found in cached.items() if found is None]
         missing = [

@@ -61,7 +61,11 @@ def _problem(problem: Problem, stat: tuple[int, int, int, int] | None = None) ->
 def parse_task(task: Task) -> Parsed:
     """Read one file into a `Parsed`; never raises for bad content."""
     if task.link and not _inside(task.real, task.root):
-        return _problem(("ZB013", "符号链接指向标准目录之外", 1, 1, None))
+        try:
+            target = str(Path(task.path).readlink())
+        except OSError:
+            target = task.real
+        return _problem(("ZB013", f"符号链接指向标准目录之外：{target}", 1, 1, None))
     try:
         raw, info = read_with_stat(Path(task.path))
         stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from builder.config import CONFIG_NAME, ProjectConfig, find_config
 from builder.locate import compose, locate
 from builder.rules import RULES
-from builder.yamlsource import YamlProblem, decode, parse
+from builder.schema_errors import diagnostics_for_model, unquoted_hint
+from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
 class UsageError(Exception):
@@ -66,7 +67,7 @@ def open_project(standards: Path | None = None, config_path: Path | None = None)
     if config_path is None:
         config_path = find_config(folder.resolve())
     elif not config_path.is_file():
-        raise UsageError(f"配置文件不存在：{config_path}")
+        raise UsageError(f"配置文件不存在：{display_path(config_path)}")
     config = load_config(config_path) if config_path else ProjectConfig()
     root = config_path.parent if config_path else folder.resolve().parent
     return Project(root=root, standards=folder, config=config, config_path=config_path)
@@ -74,33 +75,42 @@ def open_project(standards: Path | None = None, config_path: Path | None = None)
 
 def load_config(path: Path) -> ProjectConfig:
     """Load and validate `zhibiao.yaml`; every problem raises `UsageError` with a location."""
-    shown = path.as_posix()
+    shown = display_path(path)
     try:
-        text = decode(path.read_bytes())
+        text = decode(read_limited(path))
         data = parse(text)
     except YamlProblem as problem:
         raise UsageError(
-            problem.message, file=shown, line=problem.line, column=problem.column, hint=problem.hint
+            problem.message,
+            file=shown,
+            line=problem.line or 1,
+            column=problem.column or 1,
+            hint=problem.hint,
         ) from None
     except OSError as exc:
         raise UsageError(f"无法读取配置文件：{exc.strerror}", file=shown) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise UsageError(f"{CONFIG_NAME} 的顶层必须是映射", file=shown, line=1, column=1)
+        raise UsageError(f"{CONFIG_NAME} 的顶层必须是映射（键: 值）", file=shown, line=1, column=1)
     try:
         config = ProjectConfig.model_validate_json(json.dumps(data, ensure_ascii=False))
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        loc = tuple(first["loc"])
-        position = locate(compose(text), loc, key=first["type"] == "extra_forbidden")
-        hint = None
-        if first["type"] == "extra_forbidden":
-            close = difflib.get_close_matches(str(loc[-1]), list(ProjectConfig.model_fields), n=1)
-            hint = f"是否应为「{close[0]}」？" if close and len(loc) == 1 else None
-        field = ".".join(map(str, loc))
+        root = compose(text)
+        located = sorted(
+            (
+                (locate(root, d.data_path or (), key=d.code == "ZB103"), d)
+                for d in diagnostics_for_model(ProjectConfig, shown, error)
+            ),
+            key=lambda pair: (pair[0].line, pair[0].column, pair[1].code),
+        )
+        position, first = located[0]
+        hint = first.hint
+        if first.code == "ZB102" and position.source:
+            hint = unquoted_hint(position.source)
+        parent = _dotted((first.data_path or ())[:-1])
         raise UsageError(
-            f"配置项 {field} 无效：{first['msg']}",
+            f"{parent}：{first.message}" if parent else first.message,
             file=shown,
             line=position.line,
             column=position.column,
@@ -108,6 +118,24 @@ def load_config(path: Path) -> ProjectConfig:
         ) from None
     _check_config(config, text, shown)
     return config
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    shown = ""
+    for part in path:
+        if isinstance(part, int):
+            shown += f"[{part}]"
+        elif not part.startswith("\x00"):
+            shown += f".{part}" if shown else part
+    return shown
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
@@ -118,7 +146,7 @@ def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
     for code in config.severity:
         if code not in RULES:
             position = locate(root, ("severity", code), key=True)
-            close = difflib.get_close_matches(code, list(RULES), n=1)
+            close = difflib.get_close_matches(code.upper(), list(RULES), n=1, cutoff=0.8)
             raise UsageError(
                 f"severity 中的规则代码 {code} 不存在",
                 file=shown,
@@ -129,8 +157,13 @@ def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
                 else "用 `zhibiao rules` 查看全部规则代码。",
             )
     levels = config.learning_levels
-    if len(set(levels)) != len(levels):
-        position = locate(root, ("learning_levels",))
-        raise UsageError(
-            "learning_levels 中有重复的取值", file=shown, line=position.line, column=position.column
-        )
+    for index, level in enumerate(levels):
+        if level in levels[:index]:
+            position = locate(root, ("learning_levels", index))
+            raise UsageError(
+                f"learning_levels 中的取值「{level}」重复",
+                file=shown,
+                line=position.line,
+                column=position.column,
+                hint="学习水平由低到高排列，每个取值只能出现一次。",
+            )

@@ -66,7 +66,7 @@ def declare(
     """Register a code that is produced by a stage rather than a check function."""
     if code in RULES:
         raise ValueError(f"duplicate rule code {code}")
-    rule = Rule(code, name, severity, summary, _dedent(explanation), _dedent(example))
+    rule = Rule(code, name, severity, summary, _dedent(explanation), example.strip("\n"))
     RULES[code] = rule
     return rule
 

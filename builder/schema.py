@@ -52,7 +52,17 @@ def generate() -> dict[str, str]:
     files["zhibiao.schema.json"] = _schema_text(
         ProjectConfig, "职标项目配置", "zhibiao.yaml：目录版本、学习水平、数值规则与严重级别"
     )
+    files["dataset.schema.json"] = dataset_schema_text()
     return files
+
+
+def dataset_schema_text() -> str:
+    """Schema of the open dataset written by `zhibiao export json`."""
+    from builder.opendata.dataset_model import Dataset
+
+    return _schema_text(
+        Dataset, "职标开放数据集", "zhibiao export json 输出的规范化数据集（各表以编码关联）"
+    )
 
 
 def write(folder: Path) -> list[str]:

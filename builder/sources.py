@@ -18,11 +18,15 @@ class Source(NamedTuple):
     path: str
     """As discovered: `root/sub`."""
     rel: str
-    """Shown in messages: relative to the base folder when inside it, POSIX style."""
+    """Shown in messages: relative to the base folder when inside it, POSIX style; a linked
+    file is shown under its own name, not its target's."""
     real: str
     """Resolved path (symbolic links followed)."""
     link: bool
     """The file itself is a symbolic link."""
+    home: str
+    """Where the file is: its folder resolved, the file itself (a link) not followed.
+    References in the file are relative to this folder."""
 
 
 def _walk(root: str, sub: str, found: list[tuple[list[str], bool]]) -> None:
@@ -58,23 +62,24 @@ def find_sources(root: Path, base: Path) -> list[Source]:
     found.sort(key=lambda item: item[0])
     root_text = str(root).rstrip(os.sep) or os.sep
     root_real = str(root.resolve()).rstrip(os.sep)
-    base_real = str(base.resolve())
-    base_prefix = base_real.rstrip(os.sep) + os.sep
+    root_abs = os.path.abspath(root).rstrip(os.sep)  # noqa: PTH100  (lexical, links kept)
+    base_abs = os.path.abspath(base)  # noqa: PTH100
+    base_prefix = base_abs.rstrip(os.sep) + os.sep
     sources = []
     for parts, link in found:
         # Text paths throughout: building a `Path` per file costs more than the walk itself.
         sub = os.sep.join(parts)  # noqa: PTH118
         path = f"{root_text}{os.sep}{sub}"
-        real = resolve_text(path) if link else f"{root_real}{os.sep}{sub}"
-        if real.startswith(base_prefix):
-            rel = real[len(base_prefix) :].replace(os.sep, "/")
-        elif real == base_real:
-            rel = "."
+        home = f"{root_real}{os.sep}{sub}"
+        real = resolve_text(path) if link else home
+        shown = f"{root_abs}{os.sep}{sub}"
+        if shown.startswith(base_prefix):
+            rel = shown[len(base_prefix) :].replace(os.sep, "/")
         else:
             rel = Path(path).as_posix()
         if not rel.isascii():
             rel = _printable(rel)
-        sources.append(Source(path, rel, real, link))
+        sources.append(Source(path, rel, real, link, home))
     return sources
 
 

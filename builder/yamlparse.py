@@ -28,8 +28,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-MAX_DEPTH = 200
-"""Deepest nesting accepted (ZB008); real standards stay under 15 levels."""
+MAX_DEPTH = 100
+"""Deeper nesting is refused (ZB008); real standards stay below 15 levels."""
 
 _CORE = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
@@ -104,7 +104,7 @@ def _scalar(event: Any) -> Any:
                     return _number(value, "float", event.start_mark)
         return value
     if tag == _CORE + "merge":
-        raise YamlProblem("ZB003", "不允许使用合并键（<<）", *_at(event.start_mark))
+        raise _merge_problem(event.start_mark)
     if tag in (_CORE + "str", _CORE + "timestamp"):
         return value
     if tag == _CORE + "int":
@@ -120,6 +120,12 @@ def _scalar(event: Any) -> Any:
             )
         return word
     raise _tag_problem(tag, event.start_mark)
+
+
+def _merge_problem(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "ZB003", "不允许使用合并键（<<）", *_at(mark), hint="把要合并的键值直接写在这个映射里。"
+    )
 
 
 def _short(tag: str) -> str:
@@ -240,7 +246,7 @@ class _Builder:
         if len(stack) >= MAX_DEPTH:
             raise YamlProblem(
                 "ZB008",
-                f"嵌套层级过深（超过 {MAX_DEPTH} 层）",
+                f"嵌套层级超过 {MAX_DEPTH} 层",
                 *_at(event.start_mark),
                 hint="标准文件的结构不超过十几层；请检查缩进或括号。",
             )
@@ -248,7 +254,7 @@ class _Builder:
     def _bad_key(self, event: Any, key: Any, frame: list[Any]) -> None:
         """Raise for a merge key or a duplicate key (the caller found one of the two)."""
         if key == "<<" and event.tag is None and event.implicit[0]:
-            raise YamlProblem("ZB003", "不允许使用合并键（<<）", *_at(event.start_mark))
+            raise _merge_problem(event.start_mark)
         if key not in frame[0]:
             return  # a quoted "<<" is an ordinary key
         if frame[2] is None:  # a second pass records key lines and raises with them

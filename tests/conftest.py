@@ -29,8 +29,8 @@ def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Cl
 
     PYTHONPATH points at this checkout, so a git worktree tests its own `builder/`.
     """
-    full_env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO), **(env or {})}
-    full_env.pop("GITHUB_ACTIONS", None)
+    inherited = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    full_env = {**inherited, "NO_COLOR": "1", "PYTHONPATH": str(REPO), **(env or {})}
     done = subprocess.run(
         [sys.executable, "-m", "builder", *args],
         cwd=cwd,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from builder.catalog import LEVEL_RANGES, level_of
 from builder.check.context import CheckContext
-from builder.check.suggest import did_you_mean
+from builder.check.lifecycle import PLACEHOLDER
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import Rule, check
 
-SPECIALTY_CODE = re.compile(r"^\d{6}$")
+SPECIALTY_CODE = re.compile(r"^\d{6}K?$")
+"""6 digits; the 2021 catalog marks 国家控制布点专业 with a trailing K (e.g. 520101K)."""
 OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
 OCCUPATION_MINOR = re.compile(r"^\d-\d{2}-\d{2}$")
 INDUSTRY_CODE = re.compile(r"^(?:[A-T]|\d{2}|\d{3}|\d{4})$")
@@ -26,12 +28,17 @@ DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>\d{4})〕(?P<seq>[1-
     'code: "51029"   # 少一位',
 )
 def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类）；各文件的 specialty 字段同样如此。"""
+    """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类），国家控制布点专业后缀 K；
+    各文件的 specialty 字段同样如此。"""
     for item in ctx.corpus.documents:
         field = "code" if item.kind == "specialty" else "specialty"
         value = getattr(item.doc, field)
         if not SPECIALTY_CODE.match(value):
-            yield rule.diag(item.rel, f"专业代码「{value}」应为 6 位数字", path=(field,))
+            yield rule.diag(
+                item.rel,
+                f"专业代码「{value}」应为 6 位数字（国家控制布点专业可带后缀 K）",
+                path=(field,),
+            )
 
 
 @check(
@@ -44,7 +51,7 @@ def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
 def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """2021 年版专业目录中，专业代码前 2 位是专业大类代码，并标示层次：21–39 职业本科，
     41–59 高职专科，61–79 中职（如 51 与 71 都是电子与信息大类）。
-    专业大类、专业类代码必须是专业代码的前 2、4 位。"""
+    专业大类、专业类代码必须是专业代码的前 2、4 位。接续专业中高职专科、职业本科的代码同样核对。"""
     for entry, _ in ctx.sets():
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
@@ -59,6 +66,17 @@ def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 hint=f"2021 年版目录的专业大类代码：{ranges}。",
                 path=("level",),
             )
+        for i, follow in enumerate(doc.continuation):
+            wanted = {low: (lo, hi) for lo, hi, low in LEVEL_RANGES}.get(follow.level)
+            if wanted and not (
+                SPECIALTY_CODE.match(follow.code) and level_of(follow.code) == follow.level
+            ):
+                yield rule.diag(
+                    spec.rel,
+                    f"接续专业「{follow.name}」的代码 {follow.code} 与层次「{follow.level}」不符"
+                    f"（应为专业大类代码 {wanted[0]}–{wanted[1]} 开头的 6 位数字）",
+                    path=("continuation", i, "code"),
+                )
         career = doc.career
         if career.major_category.code != doc.code[:2]:
             yield rule.diag(
@@ -82,6 +100,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
     可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
     known = ctx.catalog.specialties
     for entry, _ in ctx.sets():
+        same_class = [c for c in known if entry.code[:4] == c[:4]]
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
             continue
@@ -91,8 +110,8 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
                 spec.rel,
                 f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
                 path=("code",),
-                hint=did_you_mean(spec.doc.code, known)
-                or "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
+                hint=_typo(spec.doc.code, same_class)
+                + "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
             )
         elif found.name != spec.doc.name:
             yield rule.diag(
@@ -111,35 +130,57 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
 )
 def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """主要职业类别的编码采用《国家职业分类大典》格式 大类-中类-小类-细类，即 d-dd-dd-dd；
-    只到小类（d-dd-dd）时给出警告级提示。"""
+    2018 年参考格式要求“到小类”，所以只到小类的 d-dd-dd 也接受。尚未填写的“待补充”只报 ZB605。"""
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         for i, occupation in enumerate(entry.specialty.doc.career.occupations):
-            if OCCUPATION_CODE.match(occupation.code):
-                continue
-            path = ("career", "occupations", i, "code")
-            if OCCUPATION_MINOR.match(occupation.code):
+            if (
+                OCCUPATION_CODE.match(occupation.code)
+                or OCCUPATION_MINOR.match(occupation.code)
+                or occupation.code == PLACEHOLDER
+            ):
                 continue
             yield rule.diag(
                 entry.specialty.rel,
                 f"职业编码「{occupation.code}」格式应为 d-dd-dd-dd（如 4-04-05-05）",
-                path=path,
+                path=("career", "occupations", i, "code"),
+                hint=_occupation_hint(occupation.code),
             )
+
+
+def _typo(code: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(code, sorted(known), n=1, cutoff=0.8)
+    return f"若是笔误，是否应为「{close[0]}」？" if close else ""
+
+
+def _occupation_hint(code: str) -> str | None:
+    """Suggest the zero-padded form of a code such as 4-4-5-5."""
+    parts = code.replace("－", "-").replace("—", "-").split("-")
+    if len(parts) in {3, 4} and all(p.isdigit() for p in parts):
+        padded = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
+        if OCCUPATION_CODE.match(padded) or OCCUPATION_MINOR.match(padded):
+            return f"是否应为「{padded}」？"
+    return None
 
 
 @check("ZB505", "industry-code", Severity.ERROR, "行业代码格式错误", 'code: "6５"')
 def industry_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """对应行业的代码采用 GB/T 4754：门类为一个大写字母 A–T，大类 2 位、中类 3 位、小类 4 位数字。"""
+    """对应行业的代码采用 GB/T 4754：门类为一个大写字母 A–T，大类 2 位、中类 3 位、小类 4 位数字。
+    尚未填写的“待补充”只报 ZB605。"""
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         for i, industry in enumerate(entry.specialty.doc.career.industries):
-            if not INDUSTRY_CODE.match(industry.code):
+            if not INDUSTRY_CODE.match(industry.code) and industry.code != PLACEHOLDER:
+                joined = re.match(r"^[A-T](\d{2,4})$", industry.code)
                 yield rule.diag(
                     entry.specialty.rel,
                     f"行业代码「{industry.code}」不符合 GB/T 4754（门类 A–T，或 2–4 位数字）",
                     path=("career", "industries", i, "code"),
+                    hint=f"门类字母不与数字连写；是否应为「{joined.group(1)}」？"
+                    if joined
+                    else None,
                 )
 
 

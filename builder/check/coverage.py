@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from builder.check.context import CheckContext, Use
+from builder.check.lifecycle import PLACEHOLDER
 from builder.diagnostics import Diagnostic, Location, Severity
 from builder.rules import Rule, check
 
@@ -20,11 +21,15 @@ _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
     "# 1-3-2 在所有课程标准、实习任务和实训室中都没有被引用",
 )
 def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。"""
-    for _, index in ctx.sets():
+    """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。
+    没有专业教学标准的专业（单独发布的能力清单）不检查；承载文件读取失败时也暂不检查。描述仍为“待补充”的能力
+    （`zhibiao new` 生成的骨架）只报 ZB605，不报本规则。"""
+    for entry, index in ctx.sets():
+        if not index.has_plan or ctx.incomplete(entry.code):
+            continue  # a carrying document failed to load: it is reported where it failed
         used = {use.ref.ref for use in index.uses}
         for code, defined in index.competencies.items():
-            if code not in used:
+            if code not in used and defined.competency.text.strip() != PLACEHOLDER:
                 yield rule.diag(
                     defined.source.rel,
                     f"职业能力 {code}「{_short(defined.competency.text)}」没有任何课程、实习或实训承载",
@@ -43,7 +48,9 @@ def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def level_below_required(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """每项职业能力在所有引用处达到的最高学习水平，不得低于清单中要求的学习水平（按配置
     learning_levels 的顺序比较）。"""
-    for _, index in ctx.sets():
+    for entry, index in ctx.sets():
+        if ctx.incomplete(entry.code):
+            continue
         best: dict[str, list[Use]] = defaultdict(list)
         for use in index.uses:
             best[use.ref.ref].append(use)
@@ -96,12 +103,16 @@ def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "# 实训室 R5 没有列出职业能力，它支撑的课程也都没有映射职业能力",
 )
 def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。"""
+    """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。
+    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查。"""
     for entry, index in ctx.sets():
+        if not index.has_plan or ctx.incomplete(entry.code):
+            continue  # without a plan (ZB205) or with a broken course the basis is unknown
         mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course"}
         for base in entry.training_bases:
             for r, room in enumerate(base.doc.rooms):
-                if not room.competencies and not mapped.intersection(room.courses):
+                served = {index.resolve_course(c) for c in room.courses}
+                if not room.competencies and not mapped.intersection(c for c in served if c):
                     yield rule.diag(
                         base.rel,
                         f"实训室 {room.code}「{room.name}」不承载任何职业能力",

@@ -15,7 +15,11 @@ def _index(entry: SpecialtySet) -> SpecialtyIndex:
     index = SpecialtyIndex()
     _index_competencies(entry, index)
     if entry.specialty:
+        index.has_plan = True
         index.planned_courses = {c.code for c in entry.specialty.doc.courses}
+        index.course_names = {c.name: c.code for c in entry.specialty.doc.courses}
+    for course in entry.courses:
+        index.course_names.setdefault(course.doc.name, course.doc.code)
     _index_courses(entry, index)
     _index_internships(entry, index)
     _index_rooms(entry, index)

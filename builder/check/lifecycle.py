@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from builder.check.context import CheckContext
 from builder.diagnostics import Diagnostic, Severity
-from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES
+from builder.diff.keys import document_key
+from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES, STATUS_ORDER
 from builder.rules import Rule, check
 
 PLACEHOLDER = "待补充"
@@ -21,22 +22,31 @@ PLACEHOLDER = "待补充"
     "status: 发布\n# 缺少 doc_no / standard_no 或 issued_on",
 )
 def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）或发文字号（doc_no），并有发布日期（issued_on）。"""
+    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）、发文字号（doc_no）或公布通知
+    （published_by，以通知批量公布的国家标准），并有发布日期（issued_on，或公布通知的日期；原文只有编制时间时
+    可用 compiled_on；均可只写年月）。"""
     for item in ctx.corpus.documents:
         meta = item.doc.meta
         if meta.status not in PUBLISHED_STATUSES:
             continue
-        if not (meta.doc_no or meta.standard_no):
+        notice = meta.published_by
+        if not (meta.doc_no or meta.standard_no or notice):
             yield rule.diag(
                 item.rel,
                 f"状态为「{meta.status}」，但没有标准编号或发文字号",
                 path=("meta", "status"),
+                hint="在 meta 中填写 standard_no（如 T/CIE 101—2025）或 doc_no 与 issuer。",
             )
-        if meta.issued_on is None:
+        if (
+            meta.issued_on is None
+            and meta.compiled_on is None
+            and (notice is None or notice.date is None)
+        ):
             yield rule.diag(
                 item.rel,
                 f"状态为「{meta.status}」，但没有发布日期 issued_on",
                 path=("meta", "status"),
+                hint="在 meta 中填写 issued_on（YYYY-MM-DD）。",
             )
 
 
@@ -83,6 +93,7 @@ def doc_no_without_issuer(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
                 item.rel,
                 f"发文字号「{meta.doc_no}」没有对应的发文机关 issuer",
                 path=("meta", "doc_no"),
+                hint="在 meta 中填写 issuer（如 教育部）。",
             )
 
 
@@ -98,7 +109,12 @@ def comment_deadline(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     for item in ctx.corpus.documents:
         meta = item.doc.meta
         if meta.status == "征求意见稿" and meta.comment_deadline is None:
-            yield rule.diag(item.rel, "征求意见稿没有 comment_deadline", path=("meta", "status"))
+            yield rule.diag(
+                item.rel,
+                "征求意见稿没有 comment_deadline",
+                path=("meta", "status"),
+                hint="在 meta 中填写 comment_deadline（YYYY-MM-DD）。",
+            )
 
 
 @check("ZB605", "to-be-completed", Severity.WARNING, "内容待补充", "overview: 待补充")
@@ -109,7 +125,46 @@ def to_be_completed(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             continue
         for path, value in _strings(item.doc.model_dump(mode="python"), ()):
             if PLACEHOLDER in value:
-                yield rule.diag(item.rel, "内容待补充", path=path)
+                key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+                yield rule.diag(
+                    item.rel,
+                    f"「{key}」的内容待补充" if key else "内容待补充",
+                    path=path,
+                    hint="发布前用正文替换“待补充”。",
+                )
+
+
+@check(
+    "ZB606",
+    "status-backwards",
+    Severity.ERROR,
+    "已发布文件的状态回退而未升版本",
+    '# 基线：version: "2025", status: 发布\n# 本次：version: "2025", status: 征求意见稿',
+)
+def status_backwards(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """与基线版本（`zhibiao check --base REF`，CI 中为目标分支）比较：基线中状态为“试行”“发布”
+    （或“废止”“被代替”）的文件，在版本号（meta.version）不变的情况下，状态不得退回到更早的阶段
+    （如“发布”→“征求意见稿”，“发布”→“试行”，“废止”→“发布”）。修订已发布的标准时，
+    应同时升版本号（如 2025 → 2026），或把状态改为“修订中”。不给 --base 时不检查。"""
+    if ctx.baseline is None:
+        return
+    before = {document_key(item.doc): item for item in ctx.baseline.documents}
+    for item in ctx.corpus.documents:
+        old = before.get(document_key(item.doc))
+        if old is None:
+            continue
+        was, now = old.doc.meta, item.doc.meta
+        if was.version != now.version or was.status not in PUBLISHED_STATUSES | RETIRED_STATUSES:
+            continue
+        if now.status in RETIRED_STATUSES and was.status in RETIRED_STATUSES:
+            continue
+        if STATUS_ORDER.index(now.status) < STATUS_ORDER.index(was.status):
+            yield rule.diag(
+                item.rel,
+                f"状态从「{was.status}」退回到「{now.status}」，但版本号仍为「{now.version}」",
+                path=("meta", "status"),
+                hint="修订已发布的标准请升版本号（meta.version），或把状态改为“修订中”。",
+            )
 
 
 def _strings(

@@ -1,10 +1,16 @@
-"""Numeric rules: hours, shares and credits (profile from 教职成〔2019〕13号, configurable)."""
+"""Numeric rules: hours, shares and credits (profile from 教职成〔2019〕13号, configurable).
+
+National 专业教学标准 often give no per-course hours; the plan's figures then come from the
+declared 学时安排 (`hours_plan`). Rows without numbers are "not stated" and skipped.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from builder.check.context import CheckContext
+from builder.check.lifecycle import PLACEHOLDER
 from builder.config import LevelRules, Range
 from builder.corpus import Loaded
 from builder.diagnostics import DataPath, Diagnostic, Severity
@@ -13,16 +19,62 @@ from builder.model.common import AssessmentPart
 from builder.rules import Rule, check
 
 WEEKS_PER_MONTH = 52 / 12
+INTERNSHIP_TYPES = frozenset({"岗位实习", "顶岗实习"})
 
 
-def _plans(ctx: CheckContext) -> Iterator[tuple[Loaded[Specialty], LevelRules, int]]:
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Total hours and shares of one plan, from the rows or from the declared 学时安排."""
+
+    total: int | None
+    public: float | None
+    elective: float | None
+    practice: float | None
+    declared: bool
+    path: DataPath
+
+
+def figures(spec: Specialty) -> Figures | None:
+    """Sum the course rows when every row has hours; otherwise use `hours_plan`."""
+    rows = spec.courses
+    if rows and all(c.hours is not None for c in rows):
+        total = sum(c.hours or 0 for c in rows)
+        if total == 0:
+            return None
+        practice = (
+            sum(c.practice_hours or 0 for c in rows) / total
+            if all(c.practice_hours is not None for c in rows)
+            else None
+        )
+        return Figures(
+            total=total,
+            public=sum(c.hours or 0 for c in rows if c.nature == "公共基础") / total,
+            elective=sum(c.hours or 0 for c in rows if c.elective) / total,
+            practice=practice,
+            declared=False,
+            path=("courses",),
+        )
+    plan = spec.hours_plan
+    if plan is None:
+        return None
+    return Figures(
+        plan.total_hours,
+        plan.public_share,
+        plan.elective_share,
+        plan.practice_share,
+        declared=True,
+        path=("hours_plan",),
+    )
+
+
+def _plans(ctx: CheckContext) -> Iterator[tuple[Loaded[Specialty], LevelRules, Figures]]:
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         rules = ctx.config.numeric_rules.levels.get(entry.specialty.doc.level)
-        total = sum(c.hours for c in entry.specialty.doc.courses)
-        if rules is not None and total > 0:
-            yield entry.specialty, rules, total
+        found = figures(entry.specialty.doc)
+        if rules is not None and found is not None:
+            yield entry.specialty, rules, found
 
 
 def _share_check(
@@ -30,21 +82,28 @@ def _share_check(
     rule: Rule,
     pick: Callable[[LevelRules], Range | None],
     label: str,
-    part: Callable[[Specialty], int],
+    share_of: Callable[[Figures], float | None],
 ) -> Iterator[Diagnostic]:
-    for spec, rules, total in _plans(ctx):
+    for spec, rules, found in _plans(ctx):
         bounds = pick(rules)
-        if bounds is None:
+        share = share_of(found)
+        if bounds is None or share is None or bounds.contains(share):
             continue
-        share = part(spec.doc) / total
-        if not bounds.contains(share):
-            yield rule.diag(
-                spec.rel,
-                f"{label}占总学时 {share:.1%}（{part(spec.doc)}/{total}），"
-                f"{spec.doc.level}要求 {_pct(bounds)}",
-                path=("courses",),
-                hint=f"依据 {ctx.config.numeric_rules.profile}；可在 zhibiao.yaml 的 numeric_rules 中调整。",
-            )
+        origin = "学时安排中声明的" if found.declared else ""
+        yield rule.diag(
+            spec.rel,
+            f"{origin}{label}占总学时 {share:.1%}，{spec.doc.level}要求 {_pct(bounds)}",
+            path=found.path,
+            hint=_basis(ctx),
+        )
+
+
+def _basis(ctx: CheckContext) -> str:
+    """Where the threshold comes from and where to change it."""
+    return (
+        f"规则来源：{ctx.config.numeric_rules.profile}；"
+        "阈值可在 zhibiao.yaml 的 numeric_rules 中按层次调整。"
+    )
 
 
 def _pct(bounds: Range) -> str:
@@ -59,15 +118,16 @@ def _pct(bounds: Range) -> str:
     "ZB401", "total-hours", Severity.ERROR, "总学时不符合规定", "# 高职专科三年制总学时应 ≥ 2500"
 )
 def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """课程设置的总学时（各课程学时之和）须符合所在层次的规定：默认中职 ≥ 3000、高职专科 ≥ 2500
-    （教职成〔2019〕13号）。职业本科默认不检查，可在配置中设置。"""
-    for spec, rules, total in _plans(ctx):
-        if rules.total_hours and not rules.total_hours.contains(total):
+    """课程设置的总学时（各课程学时之和；各行未给学时时取 hours_plan.total_hours）须符合所在层次的规定：
+    默认中职 ≥ 3000、高职专科 ≥ 2500（教职成〔2019〕13号）。职业本科默认不检查，可在配置中设置。"""
+    for spec, rules, found in _plans(ctx):
+        total = found.total
+        if rules.total_hours and total is not None and not rules.total_hours.contains(total):
             yield rule.diag(
                 spec.rel,
                 f"总学时为 {total}，{spec.doc.level}要求 {rules.total_hours.describe()}",
-                path=("courses",),
-                hint=f"依据 {ctx.config.numeric_rules.profile}。",
+                path=found.path,
+                hint=_basis(ctx),
             )
 
 
@@ -77,11 +137,7 @@ def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def public_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """公共基础课程学时占总学时的比例：默认高职专科与职业本科 ≥ 25%，中职约 1/3（≥ 31.3%）。"""
     yield from _share_check(
-        ctx,
-        rule,
-        lambda r: r.public_share,
-        "公共基础课学时",
-        lambda s: sum(c.hours for c in s.courses if c.nature == "公共基础"),
+        ctx, rule, lambda r: r.public_share, "公共基础课学时", lambda f: f.public
     )
 
 
@@ -89,11 +145,7 @@ def public_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def elective_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """选修课（elective: true）学时占总学时的比例，默认不少于 10%。"""
     yield from _share_check(
-        ctx,
-        rule,
-        lambda r: r.elective_share,
-        "选修课学时",
-        lambda s: sum(c.hours for c in s.courses if c.elective),
+        ctx, rule, lambda r: r.elective_share, "选修课学时", lambda f: f.elective
     )
 
 
@@ -103,11 +155,7 @@ def elective_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 def practice_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """实践性教学学时（各课程 practice_hours 之和）占总学时的比例，默认原则上不少于 50%。"""
     yield from _share_check(
-        ctx,
-        rule,
-        lambda r: r.practice_share,
-        "实践性教学学时",
-        lambda s: sum(c.practice_hours for c in s.courses),
+        ctx, rule, lambda r: r.practice_share, "实践性教学学时", lambda f: f.practice
     )
 
 
@@ -115,21 +163,24 @@ def practice_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "ZB405", "hours-per-credit", Severity.WARNING, "学时与学分折算不符", "# 16–18 学时折算 1 学分"
 )
 def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """非实践类课程一般按 16–18 学时折算 1 学分；实践课程（岗位实习、毕业设计等）按周计学分，不检查。"""
-    for spec, rules, _ in _plans(ctx):
-        bounds = rules.hours_per_credit
-        if bounds is None:
+    """非实践类课程一般按 16–18 学时折算 1 学分；实践课程（岗位实习、毕业设计等）按周计学分，不检查。
+    未给出学时或学分的课程不检查。"""
+    for entry, _ in ctx.sets():
+        spec = entry.specialty
+        rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
+        if spec is None or rules is None or rules.hours_per_credit is None:
             continue
         for i, course in enumerate(spec.doc.courses):
-            if course.nature == "实践" or course.credits <= 0:
+            if course.nature == "实践" or not course.credits or course.hours is None:
                 continue
             ratio = course.hours / course.credits
-            if not bounds.contains(ratio):
+            if not rules.hours_per_credit.contains(ratio):
                 yield rule.diag(
                     spec.rel,
                     f"课程 {course.code}「{course.name}」{course.hours} 学时 {course.credits:g} 学分，"
-                    f"折合每学分 {ratio:.1f} 学时，应为 {bounds.describe()}",
+                    f"折合每学分 {ratio:.1f} 学时，应为 {rules.hours_per_credit.describe()}",
                     path=("courses", i, "credits"),
+                    hint=_basis(ctx),
                 )
 
 
@@ -141,14 +192,22 @@ def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "# 专业核心课程一般 6–8 门",
 )
 def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """课程性质为“专业核心”的课程门数，默认 6–8 门（教职成〔2019〕13号）。"""
-    for spec, rules, _ in _plans(ctx):
+    """课程性质为“专业核心”的课程门数，默认 6–8 门（教职成〔2019〕13号）。课程设置中只有
+    “待补充”课程（`zhibiao new` 生成的骨架）时不检查。"""
+    for entry, _ in ctx.sets():
+        spec = entry.specialty
+        rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
+        if spec is None or rules is None or rules.core_courses is None:
+            continue
+        if all(c.name == PLACEHOLDER for c in spec.doc.courses):
+            continue
         count = sum(1 for c in spec.doc.courses if c.nature == "专业核心")
-        if rules.core_courses and not rules.core_courses.contains(count):
+        if spec.doc.courses and not rules.core_courses.contains(count):
             yield rule.diag(
                 spec.rel,
                 f"专业核心课程 {count} 门，应为 {rules.core_courses.describe()} 门",
                 path=("courses",),
+                hint=_basis(ctx),
             )
 
 
@@ -156,24 +215,24 @@ def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "ZB407", "internship-length", Severity.WARNING, "岗位实习时长不符", "# 岗位实习一般为 6 个月"
 )
 def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """岗位实习时间一般为 6 个月（默认允许 5–7 个月），按各岗位实习阶段的 months 之和计算，
-    只给周数时按 52/12 周折合 1 个月。"""
+    """岗位实习（含 2016 年版用语“顶岗实习”）时间一般为 6 个月（默认允许 5–7 个月），按各阶段 months 之和计算，
+    只给周数时按 52/12 周折合 1 个月；没有任何时长的标准不检查。"""
     for entry, _ in ctx.sets():
-        if entry.specialty is None:
-            continue
-        rules = ctx.config.numeric_rules.levels.get(entry.specialty.doc.level)
+        spec = entry.specialty
+        rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
         if rules is None or rules.internship_months is None:
             continue
         for internship in entry.internships:
-            months = 0.0
-            for phase in internship.doc.schedule:
-                if phase.type == "岗位实习":
-                    months += phase.months or (phase.weeks or 0) / WEEKS_PER_MONTH
+            phases = [p for p in internship.doc.schedule if p.type in INTERNSHIP_TYPES]
+            if not any(p.months or p.weeks for p in phases):
+                continue
+            months = sum(p.months or (p.weeks or 0) / WEEKS_PER_MONTH for p in phases)
             if not rules.internship_months.contains(months):
                 yield rule.diag(
                     internship.rel,
                     f"岗位实习共约 {months:.1f} 个月，应为 {rules.internship_months.describe()} 个月",
                     path=("schedule",),
+                    hint=_basis(ctx),
                 )
 
 
@@ -186,61 +245,89 @@ def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def sum_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """声明的合计必须等于分项之和：课程学时 = 理论学时 + 实践学时；专业教学标准 totals 等于课程设置各行之和；
-    课程标准各模块学时之和等于课程学时；模块内容学时（如填写）之和等于模块学时。"""
+    课程标准各模块学时之和等于课程学时；模块内容学时（如填写）之和等于模块学时。只比较给出了数字的项。"""
     for item in ctx.corpus.documents:
         doc = item.doc
         if doc.kind == "specialty":
             for i, c in enumerate(doc.courses):
-                if c.theory_hours + c.practice_hours != c.hours:
-                    yield _split(
-                        rule,
-                        item.rel,
-                        ("courses", i, "hours"),
-                        c.hours,
-                        c.theory_hours,
-                        c.practice_hours,
-                    )
-            if doc.totals:
-                hours = sum(c.hours for c in doc.courses)
-                credits = sum(c.credits for c in doc.courses)
-                if doc.totals.hours != hours:
-                    yield rule.diag(
-                        item.rel,
-                        f"声明总学时 {doc.totals.hours}，课程设置合计为 {hours}",
-                        path=("totals", "hours"),
-                    )
-                if abs(doc.totals.credits - credits) > 1e-6:
-                    yield rule.diag(
-                        item.rel,
-                        f"声明总学分 {doc.totals.credits:g}，课程设置合计为 {credits:g}",
-                        path=("totals", "credits"),
-                    )
-        elif doc.kind == "course":
-            if doc.theory_hours + doc.practice_hours != doc.hours:
-                yield _split(
-                    rule, item.rel, ("hours",), doc.hours, doc.theory_hours, doc.practice_hours
-                )
-            module_hours = sum(m.hours for m in doc.modules)
-            if module_hours != doc.hours:
-                yield rule.diag(
+                yield from _split(
+                    rule,
                     item.rel,
-                    f"各模块学时之和为 {module_hours}，课程学时为 {doc.hours}",
-                    path=("modules",),
+                    ("courses", i, "hours"),
+                    c.hours,
+                    c.theory_hours,
+                    c.practice_hours,
                 )
-            for m, module in enumerate(doc.modules):
-                parts = [it.hours for it in module.items if it.hours is not None]
-                if len(parts) == len(module.items) and sum(parts) != module.hours:
-                    yield rule.diag(
-                        item.rel,
-                        f"模块 {module.code} 的内容学时之和为 {sum(parts)}，模块学时为 {module.hours}",
-                        path=("modules", m, "hours"),
-                    )
+            yield from _totals(rule, item)
+        elif doc.kind == "course":
+            yield from _split(
+                rule, item.rel, ("hours",), doc.hours, doc.theory_hours, doc.practice_hours
+            )
+            yield from _modules(rule, item)
 
 
 def _split(
-    rule: Rule, rel: str, path: DataPath, hours: int, theory: int, practice: int
-) -> Diagnostic:
-    return rule.diag(rel, f"学时 {hours} ≠ 理论 {theory} + 实践 {practice}", path=path)
+    rule: Rule,
+    rel: str,
+    path: DataPath,
+    hours: int | None,
+    theory: int | None,
+    practice: int | None,
+) -> Iterator[Diagnostic]:
+    if (
+        hours is not None
+        and theory is not None
+        and practice is not None
+        and theory + practice != hours
+    ):
+        yield rule.diag(rel, f"学时 {hours} ≠ 理论 {theory} + 实践 {practice}", path=path)
+
+
+def _totals(rule: Rule, item: Loaded[Specialty]) -> Iterator[Diagnostic]:
+    doc = item.doc
+    if doc.totals is None:
+        return
+    hours = [c.hours for c in doc.courses]
+    credits = [c.credits for c in doc.courses]
+    if all(h is not None for h in hours):
+        total_hours = sum(h or 0 for h in hours)
+        if doc.totals.hours != total_hours:
+            yield rule.diag(
+                item.rel,
+                f"声明总学时 {doc.totals.hours}，课程设置合计为 {total_hours}",
+                path=("totals", "hours"),
+            )
+    if all(c is not None for c in credits):
+        total_credits = sum(c or 0 for c in credits)
+        if abs(doc.totals.credits - total_credits) > 1e-6:
+            yield rule.diag(
+                item.rel,
+                f"声明总学分 {doc.totals.credits:g}，课程设置合计为 {total_credits:g}",
+                path=("totals", "credits"),
+            )
+
+
+def _modules(rule: Rule, item: Loaded[object]) -> Iterator[Diagnostic]:
+    doc = item.doc
+    modules = getattr(doc, "modules", [])
+    module_hours = [m.hours for m in modules]
+    course_hours = getattr(doc, "hours", None)
+    if course_hours is not None and modules and all(h is not None for h in module_hours):
+        total = sum(h or 0 for h in module_hours)
+        if total != course_hours:
+            yield rule.diag(
+                item.rel, f"各模块学时之和为 {total}，课程学时为 {course_hours}", path=("modules",)
+            )
+    for m, module in enumerate(modules):
+        parts = [it.hours for it in module.items]
+        if module.hours is not None and all(p is not None for p in parts):
+            total = sum(p or 0 for p in parts)
+            if total != module.hours:
+                yield rule.diag(
+                    item.rel,
+                    f"模块 {module.code} 的内容学时之和为 {total}，模块学时为 {module.hours}",
+                    path=("modules", m, "hours"),
+                )
 
 
 @check(
@@ -251,11 +338,11 @@ def _split(
     "assessment:\n  - {name: 过程考核, weight: 50}\n  - {name: 期末考试, weight: 40}   # 合计 90",
 )
 def weights_sum(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """课程标准和岗位实习标准中考核评价各项的权重（%）之和必须等于 100。"""
+    """课程标准和岗位实习标准中考核评价各项的权重（%）之和必须等于 100（各项都给出权重时）。"""
     for item in ctx.corpus.documents:
         parts: list[AssessmentPart] | None = getattr(item.doc, "assessment", None)
-        if parts:
-            total = sum(p.weight for p in parts)
+        if parts and all(p.weight is not None for p in parts):
+            total = sum(p.weight or 0 for p in parts)
             if abs(total - 100) > 1e-6:
                 yield rule.diag(
                     item.rel, f"考核评价各项权重之和为 {total:g}，应为 100", path=("assessment",)

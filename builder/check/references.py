@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean
-from builder.corpus import DocRef, Loaded
+from builder.corpus import OUTSIDE_ROOT, DocRef, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
-from builder.model import Course, Specialty
+from builder.model import KIND_TITLES, Course, Specialty
 from builder.rules import Rule, check
 
 
@@ -57,13 +58,16 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "prerequisites: [ZY99]   # 课程设置中没有 ZY99",
 )
 def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """先修/后续课程和实训室支撑的课程，必须是本专业课程设置中的课程代码（或有课程标准的课程）。"""
+    """先修/后续课程和实训室支撑的课程，必须是本专业课程设置中的课程（代码或课程名称），或有课程标准的课程。
+    单独发布、没有专业教学标准的文件无从对照，不检查。"""
     for entry, index in ctx.sets():
-        known = index.known_courses
+        if not index.has_plan:
+            continue  # no course plan to compare with; ZB205 reports the missing specialty
+        known = index.known_courses | set(index.course_names)
         for course in entry.courses:
             for field in ("prerequisites", "followups"):
                 for i, code in enumerate(getattr(course.doc, field)):
-                    if code not in known:
+                    if index.resolve_course(code) is None:
                         yield rule.diag(
                             course.rel,
                             f"课程「{code}」不在专业 {entry.code} 的课程设置中",
@@ -73,7 +77,7 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for base in entry.training_bases:
             for r, room in enumerate(base.doc.rooms):
                 for i, code in enumerate(room.courses):
-                    if code not in known:
+                    if index.resolve_course(code) is None:
                         yield rule.diag(
                             base.rel,
                             f"实训室 {room.code} 支撑的课程「{code}」不在课程设置中",
@@ -91,14 +95,15 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
-    且位于标准目录之内，文件类型与所引用的内容一致（课程代码相同）。"""
+    文件类型与所引用的内容一致（课程代码相同）。路径相对于专业教学标准所在的目录；指向标准目录之外的
+    路径报告为 ZB013。"""
     corpus = ctx.corpus
     inside = str(corpus.root.resolve()).rstrip(os.sep) + os.sep
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         spec = entry.specialty
-        base = os.path.dirname(corpus.real_path(spec))  # noqa: PTH120  (text paths are faster)
+        base = os.path.dirname(corpus.location(spec))  # noqa: PTH120  (text paths are faster)
         targets: list[tuple[str, DataPath, str | None]] = [
             (c.standard, ("courses", i, "standard"), c.code)
             for i, c in enumerate(spec.doc.courses)
@@ -109,7 +114,7 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for target, path, course_code in targets:
             resolved = corpus.resolve_reference(base, target)
             if not resolved.startswith(inside):
-                yield rule.diag(
+                yield OUTSIDE_ROOT.diag(
                     spec.rel,
                     f"路径「{target}」指向标准目录之外",
                     path=path,
@@ -137,8 +142,10 @@ def _kind_mismatch(
     if found.kind != expected:
         yield rule.diag(
             spec.rel,
-            f"引用的文件「{found.rel}」是 {found.kind}，应为 {expected}",
+            f"引用的文件「{found.rel}」是{KIND_TITLES[found.kind]}（{found.kind}），"
+            f"应为{KIND_TITLES[expected]}（{expected}）",
             path=path,
+            related=(Location(found.rel),),
         )
     elif found.kind == "course" and found.code != code:
         yield rule.diag(
@@ -219,17 +226,21 @@ def _duplicates(
 @check(
     "ZB205",
     "unknown-specialty",
-    Severity.ERROR,
+    Severity.WARNING,
     "所属专业没有专业教学标准",
     'specialty: "510299"   # 标准目录中没有这个专业',
 )
 def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 必须是标准目录中
-    某个专业教学标准的专业代码。"""
+    """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 应是标准目录中
+    某个专业教学标准的专业代码。单独发布的标准（如国家实训教学条件建设标准）没有配套的专业教学标准，
+    因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
+    专业代码本身格式不对时只报 ZB501；专业教学标准存在但读取失败时，只在它出错的地方报告。"""
     known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
-        if entry.specialty is not None:
-            continue
+        if entry.specialty is not None or ctx.specialty_broken(code):
+            continue  # a broken specialty.yaml is reported where it is broken
+        if not SPECIALTY_CODE.match(code):
+            continue  # ZB501 reports the malformed code
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
@@ -264,16 +275,18 @@ def course_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for course in entry.courses:
             if course.doc.code not in plan:
                 continue
-            row, planned = plan[course.doc.code]
+            _, planned = plan[course.doc.code]
             for field, label in fields.items():
                 mine, theirs = getattr(course.doc, field), getattr(planned, field)
+                if mine in (None, []) or theirs in (None, []):
+                    continue
                 if mine != theirs:
                     yield rule.diag(
                         course.rel,
                         f"{label}为 {_show(mine)}，而课程设置中为 {_show(theirs)}",
                         path=(field,),
                         related=(Location(entry.specialty.rel),),
-                        hint=f"以专业教学标准 courses[{row}] 为准，或同时修改两处。",
+                        hint=f"以专业教学标准课程设置中 {planned.code} 一行为准，或同时修改两处。",
                     )
 
 
@@ -314,7 +327,7 @@ def _again(rule: Rule, item: Loaded[Any], what: str, first: Loaded[Any]) -> Diag
     return rule.diag(
         item.rel,
         f"{what}已在 {first.rel} 中定义",
-        path=("kind",),
+        path=("code",) if item.kind in {"specialty", "course"} else ("specialty",),
         related=(Location(first.rel),),
         hint="删除其中一份，或修改编码。",
     )

@@ -11,7 +11,7 @@ def did_you_mean(value: str, candidates: Iterable[str], *, what: str = "") -> st
     pool = sorted(set(candidates))
     close = difflib.get_close_matches(value, pool, n=3, cutoff=0.5)
     if close:
-        return "是否应为 " + "、".join(f"「{c}」" for c in close) + "？"
+        return "是否应为" + "、".join(f"「{c}」" for c in close) + "？"
     if pool and what:
         shown = "、".join(pool[:8]) + ("…" if len(pool) > 8 else "")
         return f"已定义的{what}：{shown}"

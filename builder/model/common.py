@@ -23,6 +23,13 @@ Code = Annotated[
     Field(min_length=1, max_length=64, description="稳定编码（字符串，数字编码请加引号）"),
 ]
 Text = Annotated[str, Field(min_length=1, description="正文（可多段，段间空行）")]
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$",
+        description="日期 YYYY-MM-DD；原文只给出年月或年份时写 YYYY-MM 或 YYYY",
+    ),
+]
 Hours = Annotated[int, Field(ge=0, le=10000, description="学时")]
 
 
@@ -50,5 +57,7 @@ class AssessmentPart(Strict):
     """One component of 考核评价 with its weight in percent."""
 
     name: str = Field(title="考核项目", min_length=1)
-    weight: float = Field(title="权重（%）", ge=0, le=100)
+    weight: float | None = Field(
+        default=None, title="权重（%）", ge=0, le=100, description="原文未给出时省略"
+    )
     method: str | None = Field(default=None, title="考核方式与标准")

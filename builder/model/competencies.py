@@ -43,4 +43,5 @@ class CompetencyList(Strict):
     kind: Literal["competencies"] = Field(title="文件类型")
     meta: Meta
     specialty: Code = Field(title="专业代码")
+    specialty_name: str | None = Field(default=None, title="专业名称")
     domains: list[Domain] = Field(min_length=1, title="工作领域")

@@ -42,7 +42,7 @@ class Module(Strict):
 
     code: Code = Field(title="模块编号", description="如 M1")
     name: str = Field(title="模块名称", min_length=1)
-    hours: Hours = Field(title="学时")
+    hours: Hours | None = Field(default=None, title="学时")
     items: list[ContentItem] = Field(min_length=1, title="学习内容")
 
 
@@ -75,14 +75,23 @@ class Course(Strict):
     code: Code = Field(title="课程代码")
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
-    hours: Hours = Field(title="学时")
-    theory_hours: Hours = Field(title="理论学时")
-    practice_hours: Hours = Field(title="实践学时")
-    credits: float = Field(title="学分", ge=0, le=100)
-    semesters: list[int] = Field(min_length=1, title="开设学期")
+    specialty_name: str | None = Field(default=None, title="适用专业（名称）")
+    hours: Hours | None = Field(default=None, title="学时")
+    theory_hours: Hours | None = Field(default=None, title="理论学时")
+    practice_hours: Hours | None = Field(default=None, title="实践学时")
+    credits: float | None = Field(default=None, title="学分", ge=0, le=100)
+    semesters: list[int] = Field(default_factory=list, title="开设学期")
     audience: str | None = Field(default=None, title="适用对象")
-    prerequisites: list[Code] = Field(default_factory=list, title="先修课程（课程代码）")
-    followups: list[Code] = Field(default_factory=list, title="后续课程（课程代码）")
+    preface: str | None = Field(default=None, title="前言")
+    design: str | None = Field(default=None, title="课程设计思路")
+    learner_analysis: str | None = Field(default=None, title="学情分析")
+    ideology: str | None = Field(default=None, title="课程思政")
+    prerequisites: list[Code] = Field(
+        default_factory=list, title="先修课程", description="课程代码，或课程设置中的课程名称"
+    )
+    followups: list[Code] = Field(
+        default_factory=list, title="后续课程", description="课程代码，或课程设置中的课程名称"
+    )
     description: Text = Field(title="课程性质与任务")
     objectives: list[Objective] = Field(min_length=1, title="课程目标")
     modules: list[Module] = Field(min_length=1, title="课程内容")

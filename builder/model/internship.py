@@ -13,8 +13,14 @@ from builder.model.meta import Meta
 class Phase(Strict):
     """时间安排: one internship phase."""
 
-    type: Literal["认识实习", "岗位实习"] = Field(title="实习类型")
-    semesters: list[int] = Field(min_length=1, title="安排学期")
+    type: Literal["认识实习", "岗位实习", "跟岗实习", "顶岗实习"] = Field(
+        title="实习类型",
+        description="2021 年起为 认识实习/岗位实习；跟岗实习、顶岗实习 为 2016 年版用语",
+    )
+    semesters: list[int] = Field(default_factory=list, title="安排学期")
+    course: Code | None = Field(
+        default=None, title="对应课程代码", description="专业教学标准课程设置中的实践课程"
+    )
     weeks: int | None = Field(default=None, ge=1, le=104, title="周数")
     months: float | None = Field(default=None, gt=0, le=24, title="月数")
     arrangement: Literal["集中", "分段"] = Field(default="集中", title="组织方式")
@@ -37,7 +43,7 @@ class InternshipTask(Strict):
     post: str | None = Field(default=None, title="实习岗位")
     content: Text = Field(title="内容与要求")
     weeks: int | None = Field(default=None, ge=1, le=104, title="参考周数")
-    competencies: list[CompetencyRef] = Field(min_length=1, title="对应职业能力")
+    competencies: list[CompetencyRef] = Field(default_factory=list, title="对应职业能力")
 
 
 class Internship(Strict):
@@ -46,6 +52,7 @@ class Internship(Strict):
     kind: Literal["internship"] = Field(title="文件类型")
     meta: Meta
     specialty: Code = Field(title="专业代码")
+    specialty_name: str | None = Field(default=None, title="专业名称")
     scope: Text = Field(title="适用范围")
     objectives: list[str] = Field(min_length=1, title="实习目标")
     schedule: list[Phase] = Field(min_length=1, title="时间安排")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from builder.model.common import Strict
+from builder.model.common import PartialDate, Strict
 
 Status = Literal[
     "草案", "征求意见稿", "送审稿", "报批稿", "试行", "发布", "修订中", "废止", "被代替"
@@ -30,6 +30,15 @@ PUBLISHED_STATUSES = frozenset({"试行", "发布"})
 RETIRED_STATUSES = frozenset({"废止", "被代替"})
 
 
+class PublishNotice(Strict):
+    """The notice (公布通知) that issued the document, e.g. a batch of national standards."""
+
+    doc_no: str | None = Field(default=None, title="发文字号", description="如 教职成函〔2018〕1号")
+    issuer: str = Field(title="发文机关", min_length=1)
+    date: PartialDate | None = Field(default=None, title="成文日期")
+    title: str | None = Field(default=None, title="通知标题")
+
+
 class Meta(Strict):
     """Common metadata of a standard document (封面/前言 information)."""
 
@@ -50,8 +59,21 @@ class Meta(Strict):
     administered_by: str | None = Field(default=None, title="归口单位")
     drafting_units: list[str] = Field(default_factory=list, title="起草单位")
     drafters: list[str] = Field(default_factory=list, title="主要起草人")
-    issued_on: dt.date | None = Field(default=None, title="发布日期")
-    effective_on: dt.date | None = Field(default=None, title="实施日期")
+    issued_on: PartialDate | None = Field(default=None, title="发布日期")
+    effective_on: PartialDate | None = Field(default=None, title="实施日期")
+    compiled_on: PartialDate | None = Field(default=None, title="编制时间")
+    published_by: PublishNotice | None = Field(
+        default=None,
+        title="公布通知",
+        description="以通知批量公布、自身没有编号的标准（如教育部公布的专业教学标准），在此填写该通知",
+    )
+    patent_statement: str | None = Field(
+        default=None,
+        title="专利说明",
+        description="GB/T 1.1：征求意见稿和送审稿封面须说明是否涉及专利",
+    )
+    normative_references: list[str] = Field(default_factory=list, title="规范性引用文件")
+    references: list[str] = Field(default_factory=list, title="参考文献")
     replaces: list[str] = Field(
         default_factory=list, title="代替", description="被本文件代替的标准编号"
     )

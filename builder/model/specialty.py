@@ -58,17 +58,30 @@ class Spec(Strict):
 
 
 class PlannedCourse(Strict):
-    """A row of 课程设置及学时安排."""
+    """A row of 课程设置及学时安排.
 
-    code: Code = Field(title="课程代码")
+    National 专业教学标准 list courses with their content but often without hours; school
+    plans give hours, credits and semesters. Numbers left out are "not stated", and the
+    numeric rules then fall back to the declared `hours_plan`.
+    """
+
+    code: Code = Field(title="课程代码", description="稳定编码；原文无代码时自拟，如 ZH01")
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
-    hours: Hours = Field(title="学时")
-    theory_hours: Hours = Field(title="理论学时")
-    practice_hours: Hours = Field(title="实践学时")
-    credits: float = Field(title="学分", ge=0, le=100)
-    semesters: list[int] = Field(min_length=1, title="开设学期", description="如 [1] 或 [3, 4]")
+    hours: Hours | None = Field(default=None, title="学时")
+    theory_hours: Hours | None = Field(default=None, title="理论学时")
+    practice_hours: Hours | None = Field(default=None, title="实践学时")
+    credits: float | None = Field(default=None, title="学分", ge=0, le=100)
+    semesters: list[int] = Field(
+        default_factory=list, title="开设学期", description="如 [1] 或 [3, 4]"
+    )
+    weeks: int | None = Field(
+        default=None, ge=1, le=104, title="周数", description="按周安排的实践环节"
+    )
     elective: bool = Field(default=False, title="选修", description="true 为选修，false 为必修")
+    domain: str | None = Field(default=None, title="课程涉及的主要领域")
+    tasks: str | None = Field(default=None, title="典型工作任务描述")
+    content: str | None = Field(default=None, title="主要教学内容与要求")
     standard: str | None = Field(
         default=None,
         title="课程标准文件",
@@ -81,6 +94,16 @@ class Totals(Strict):
 
     hours: Hours = Field(title="总学时")
     credits: float = Field(title="总学分", ge=0)
+
+
+class HoursPlan(Strict):
+    """学时安排 as declared in the text (total and shares), when rows carry no hours."""
+
+    total_hours: Hours | None = Field(default=None, title="总学时")
+    public_share: float | None = Field(default=None, ge=0, le=1, title="公共基础课学时占比")
+    elective_share: float | None = Field(default=None, ge=0, le=1, title="选修课学时占比")
+    practice_share: float | None = Field(default=None, ge=0, le=1, title="实践性教学学时占比")
+    text: str | None = Field(default=None, title="学时安排说明")
 
 
 class Continuation(Strict):
@@ -106,8 +129,9 @@ class Specialty(Strict):
     career: Career = Field(title="5 职业面向")
     objectives: Text = Field(title="6 培养目标")
     specs: list[Spec] = Field(min_length=1, title="7 培养规格")
-    courses: list[PlannedCourse] = Field(min_length=1, title="8 课程设置及学时安排")
+    courses: list[PlannedCourse] = Field(default_factory=list, title="8 课程设置及学时安排")
     totals: Totals | None = Field(default=None, title="学时学分合计（声明值）")
+    hours_plan: HoursPlan | None = Field(default=None, title="学时安排（声明的总学时与占比）")
     teachers: Text = Field(title="9 师资队伍")
     conditions: Text = Field(title="10 教学条件")
     quality: Text = Field(title="11 质量保障和毕业要求")

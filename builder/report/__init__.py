@@ -1,4 +1,4 @@
-"""Reporters: diagnostics → text, JSON, GitHub annotations or SARIF; no reporter decides exit codes."""
+"""Reporters: diagnostics → text, JSON, GitHub annotations, SARIF or Markdown; no reporter decides exit codes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from builder.diagnostics import Diagnostic
-from builder.report import github, jsonfmt, sarif, text
+from builder.report import github, jsonfmt, markdown, sarif, text
 
 Reporter = Callable[[list[Diagnostic], int, TextIO], None]
 
@@ -16,6 +16,7 @@ REPORTERS: dict[str, Reporter] = {
     "json": jsonfmt.report,
     "github": github.report,
     "sarif": sarif.report,
+    "markdown": markdown.report,
 }
 
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from builder import __version__
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import RULES
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def uri(path: str) -> str:
+    """A relative path as a URI reference: SARIF requires non-ASCII characters percent-encoded."""
+    return quote(path, safe="/")
 
 
 def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
@@ -29,7 +35,7 @@ def document(diagnostics: list[Diagnostic]) -> dict[str, Any]:
     results = []
     for d in diagnostics:
         region = {"startLine": d.line, "startColumn": d.column} if d.line else {}
-        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": d.file}}}
+        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri(d.file)}}}
         if region:
             location["physicalLocation"]["region"] = region
         text = d.message + (f"（提示：{d.hint}）" if d.hint else "")

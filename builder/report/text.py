@@ -30,9 +30,11 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     """Counts line, e.g. `检查了 12 个文件：2 个错误，1 个警告`."""
     errors = sum(1 for d in diagnostics if d.severity == Severity.ERROR)
     warnings = sum(1 for d in diagnostics if d.severity == Severity.WARNING)
+    notes = len(diagnostics) - errors - warnings
     if not diagnostics:
         return f"检查了 {files} 个文件：没有发现问题"
-    return f"检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告"
+    counts = f"检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告"
+    return counts + (f"，{notes} 条提示" if notes else "")
 
 
 def report(diagnostics: list[Diagnostic], files: int, stream: TextIO) -> None:

@@ -1,0 +1,198 @@
+"""课程标准 → DocTree with 公文-style headings (一、（一）)."""
+
+from __future__ import annotations
+
+from builder.compose.anchors import doc_id, page_path
+from builder.compose.coverage import competencies
+from builder.compose.links import competency_ref, course_ref, specialty_set
+from builder.compose.meta import back_matter, cover, notices
+from builder.compose.outline import Outline, cell, joined
+from builder.compose.text import cn_date, num, paragraphs, total
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.doctree import Cell, DocTree, Inline, Link
+from builder.model import Course
+from builder.model.common import AssessmentPart
+
+OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}
+IMPLEMENTATION_TITLES = {
+    "design": "教学设计与方法",
+    "resources": "教学资源开发与应用",
+    "teachers": "师资要求",
+    "cooperation": "校企合作",
+    "textbooks": "教材选用及辅助资料",
+    "facilities": "教学条件",
+}
+
+
+def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) -> DocTree:
+    """The whole 课程标准: basic information, objectives, content, competencies, assessment."""
+    doc = item.doc
+    entry = specialty_set(corpus, doc.specialty)
+    out = Outline("gongwen")
+    out.add(*notices(item, corpus))
+    if doc.preface:
+        out.unnumbered(1, "前言", "preface")
+        out.paragraphs(paragraphs(doc.preface))
+    out.heading(1, "课程基本信息")
+    out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")
+    out.heading(1, "课程性质与任务")
+    out.paragraphs(paragraphs(doc.description))
+    for title, text in (("课程设计思路", doc.design), ("学情分析", doc.learner_analysis)):
+        if text:
+            out.heading(1, title)
+            out.paragraphs(paragraphs(text))
+    out.heading(1, "课程目标")
+    for kind, title in OBJECTIVE_TITLES.items():
+        goals = [o for o in doc.objectives if o.type == kind]
+        if goals:
+            out.heading(2, title)
+            out.items(([o.text] for o in goals), ordered=True)
+    if doc.ideology:
+        out.heading(2, "课程思政")
+        out.paragraphs(paragraphs(doc.ideology))
+    out.heading(1, "课程内容")
+    hours = doc.hours if doc.hours is not None else total([m.hours for m in doc.modules])
+    out.text(
+        f"本课程共 {len(doc.modules)} 个教学模块"
+        + (f"，合计 {num(hours)} 学时。" if hours is not None else "。")
+    )
+    out.table(
+        "课程内容与要求",
+        ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
+        _content_rows(doc, entry, hours),
+        (2.5, 2.5, 5, 2.5, 1),
+        anchor="tbl-content",
+        total_row=hours is not None,
+    )
+    out.heading(1, "对应职业能力", anchor="competencies")
+    _competencies(out, doc, entry)
+    _implementation(out, doc)
+    out.heading(1, "考核评价")
+    out.table(
+        "考核评价",
+        ("考核项目", "权重（%）", "考核方式与标准"),
+        assessment_rows(doc.assessment),
+        (3, 1.5, 6),
+        anchor="tbl-assessment",
+        total_row=True,
+    )
+    if doc.signoff:
+        s = doc.signoff
+        parts = [f"制定人：{s.author}"]
+        parts += [f"审核人：{s.reviewer}"] if s.reviewer else []
+        parts += [f"批准人：{s.approver}"] if s.approver else []
+        parts += [f"制定日期：{cn_date(s.date)}"] if s.date else []
+        out.text("　".join(parts))
+    back_matter(out, doc.meta)
+    return DocTree(
+        doc_id(item), "course", page_path(item), cover(doc.meta, "course"), tuple(out.blocks)
+    )
+
+
+def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
+    specialty: Inline = doc.specialty
+    if entry.specialty is not None:
+        spec = entry.specialty.doc
+        specialty = Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty))
+    semesters = "、".join(str(s) for s in doc.semesters)
+    hours = num(doc.hours)
+    if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
+        hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
+    rows: list[tuple[str, tuple[Inline, ...]]] = [
+        ("课程名称", (doc.name,)),
+        ("课程代码", (doc.code,)),
+        ("课程性质", (f"{doc.nature}课程",)),
+        ("学时", (hours,)),
+        ("学分", (num(doc.credits),)),
+        ("开设学期", (f"第 {semesters} 学期" if semesters else "—",)),
+        ("所属专业", (specialty,)),
+        ("适用对象", (doc.audience or "—",)),
+        ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),
+        ("后续课程", joined([course_ref(entry, c) for c in doc.followups]) or ("—",)),
+    ]
+    return [[cell(label, bold=True), cell(*value)] for label, value in rows]
+
+
+def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for module in doc.modules:
+        for i, item in enumerate(module.items):
+            head = f"{module.code} {module.name}" if i == 0 else ""
+            if head and module.hours is not None:
+                head += f"（{module.hours} 学时）"
+            refs = [
+                competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in item.competencies
+            ]
+            rows.append(
+                [
+                    cell(head),
+                    cell(f"{item.code} {item.name}"),
+                    cell(item.requirements.strip()),
+                    cell(*joined(refs)),
+                    cell(str(item.hours) if item.hours is not None else ""),
+                ]
+            )
+    if hours is not None:
+        rows.append(
+            [cell("合计", bold=True), cell(""), cell(""), cell(""), cell(num(hours), bold=True)]
+        )
+    return rows
+
+
+def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
+    taught: dict[str, list[tuple[str, str]]] = {}
+    for module in doc.modules:
+        for item in module.items:
+            for ref in item.competencies:
+                taught.setdefault(ref.ref, []).append((ref.level, f"{item.code} {item.name}"))
+    if not taught:
+        out.text("本课程未对应职业能力清单中的职业能力。")
+        return
+    listed = {c.code: (c, domain, task) for c, domain, task in competencies(entry)}
+    order = [code for code in listed if code in taught] + sorted(set(taught) - set(listed))
+    out.text(f"本课程承载本专业职业能力清单中的 {len(order)} 项职业能力，来源如下表。")
+    rows: list[list[Cell]] = []
+    for code in order:
+        known = listed.get(code)
+        levels = "、".join(dict.fromkeys(level for level, _ in taught[code]))
+        where = "；".join(dict.fromkeys(place for _, place in taught[code]))
+        rows.append(
+            [
+                cell(competency_ref(entry, code)),
+                cell(known[0].text if known else "（清单中没有此能力）"),
+                cell(f"{known[1]} / {known[2]}" if known else "—"),
+                cell(known[0].level if known else "—"),
+                cell(levels),
+                cell(where),
+            ]
+        )
+    out.table(
+        "本课程对应的职业能力",
+        ("编码", "职业能力", "工作领域 / 工作任务", "清单要求", "本课程达到", "学习内容"),
+        rows,
+        (1.2, 5, 3, 1.2, 1.2, 3),
+        anchor="tbl-competencies",
+    )
+
+
+def _implementation(out: Outline, doc: Course) -> None:
+    parts = [
+        (title, getattr(doc.implementation, key)) for key, title in IMPLEMENTATION_TITLES.items()
+    ]
+    present = [(title, text) for title, text in parts if text]
+    if not present:
+        return
+    out.heading(1, "教学实施与保障")
+    for title, text in present:
+        out.heading(2, title)
+        out.paragraphs(paragraphs(text))
+
+
+def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
+    """Rows of a 考核评价 table with a 合计 row."""
+    rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
+    rows.append(
+        [cell("合计", bold=True), cell(num(total([p.weight for p in parts])), bold=True), cell("")]
+    )
+    return rows

@@ -1,0 +1,110 @@
+"""岗位实习标准 → DocTree with GB/T 1.1 numbering (1 适用范围 … 8 实习管理与安全)."""
+
+from __future__ import annotations
+
+from builder.compose.anchors import doc_id, internship_task_anchor, page_path
+from builder.compose.course import assessment_rows
+from builder.compose.links import competency_ref, course_ref, specialty_set
+from builder.compose.meta import back_matter, cover, notices
+from builder.compose.outline import Outline, cell, joined
+from builder.compose.text import book_title, num, paragraphs
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.doctree import Cell, DocTree, Link
+from builder.model import Internship
+from builder.model.internship import Phase
+
+
+def compose_internship(item: Loaded[Internship], corpus: Corpus, config: ProjectConfig) -> DocTree:
+    """The whole 岗位实习标准 in reading order."""
+    doc = item.doc
+    entry = specialty_set(corpus, doc.specialty)
+    out = Outline("gbt")
+    out.add(*notices(item, corpus))
+    out.heading(1, "适用范围")
+    out.paragraphs(paragraphs(doc.scope))
+    if entry.specialty is not None:
+        spec = entry.specialty
+        out.text(
+            "本标准与",
+            Link(book_title(spec.doc.meta.title), page_path(spec)),
+            "配套使用，实习任务对应的职业能力见本专业职业能力清单。",
+        )
+    out.heading(1, "实习目标")
+    out.items(([o] for o in doc.objectives), ordered=True)
+    out.heading(1, "时间安排")
+    out.table(
+        "时间安排",
+        ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
+        [_phase_row(p, entry) for p in doc.schedule],
+        (2, 2, 2, 2, 3),
+        anchor="tbl-schedule",
+    )
+    out.heading(1, "实习条件")
+    out.heading(2, "实习单位")
+    out.paragraphs(paragraphs(doc.conditions.enterprises))
+    out.heading(2, "实习岗位")
+    out.items([p] for p in doc.conditions.posts)
+    out.heading(2, "指导教师")
+    out.paragraphs(paragraphs(doc.conditions.supervisors))
+    if doc.conditions.facilities:
+        out.heading(2, "实习场所与设施")
+        out.paragraphs(paragraphs(doc.conditions.facilities))
+    out.heading(1, "实习内容与要求")
+    rows: list[list[Cell]] = []
+    for task in doc.tasks:
+        refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in task.competencies]
+        rows.append(
+            [
+                cell(task.code, anchor=internship_task_anchor(task.code)),
+                cell(task.name),
+                cell(task.post or "—"),
+                cell(" ".join(p.strip() for p in task.content.splitlines() if p.strip())),
+                cell(str(task.weeks) if task.weeks else "—"),
+                cell(*joined(refs)),
+            ]
+        )
+    out.table(
+        "实习内容与要求",
+        ("编号", "实习任务", "实习岗位", "内容与要求", "参考周数", "对应职业能力"),
+        rows,
+        (1, 2.5, 2, 6, 1.2, 2.5),
+        anchor="tbl-tasks",
+    )
+    out.heading(1, "实习成果")
+    out.items(([o] for o in doc.outcomes), ordered=True)
+    out.heading(1, "考核评价")
+    out.table(
+        "考核评价",
+        ("考核项目", "权重（%）", "考核方式与标准"),
+        assessment_rows(doc.assessment),
+        (3, 1.5, 6),
+        anchor="tbl-assessment",
+        total_row=True,
+    )
+    out.heading(1, "实习管理与安全")
+    out.paragraphs(paragraphs(doc.management))
+    back_matter(out, doc.meta)
+    return DocTree(
+        doc_id(item),
+        "internship",
+        page_path(item),
+        cover(doc.meta, "internship"),
+        tuple(out.blocks),
+    )
+
+
+def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
+    parts = []
+    if phase.months:
+        parts.append(f"{num(phase.months)} 个月")
+    if phase.weeks:
+        parts.append(f"{phase.weeks} 周")
+    semesters = "、".join(str(s) for s in phase.semesters)
+    return [
+        cell(phase.type),
+        cell(f"第 {semesters} 学期" if semesters else "—"),
+        cell("（".join(parts) + ("）" if len(parts) > 1 else "") if parts else "—"),
+        cell(phase.arrangement),
+        cell(course_ref(entry, phase.course) if phase.course else "—"),
+    ]

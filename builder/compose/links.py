@@ -1,0 +1,88 @@
+"""Inline links between documents of one specialty (courses, competencies, related standards)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builder.compose.anchors import page_path
+from builder.compose.coverage import competencies, competency_target
+from builder.compose.text import book_title
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.doctree import Inline, Link
+
+
+def specialty_set(corpus: Corpus, code: str) -> SpecialtySet:
+    """The set of a specialty code (an empty one when the corpus has none)."""
+    return corpus.specialties.get(code) or SpecialtySet(code)
+
+
+def resolve_course(entry: SpecialtySet, reference: str) -> str:
+    """The course code a reference names: a code, or an exact course name (as the checks do)."""
+    plan = entry.specialty.doc.courses if entry.specialty is not None else []
+    if any(c.code == reference for c in plan) or any(
+        c.doc.code == reference for c in entry.courses
+    ):
+        return reference
+    for planned in plan:
+        if planned.name == reference:
+            return planned.code
+    for standard in entry.courses:
+        if standard.doc.name == reference:
+            code: str = standard.doc.code
+            return code
+    return reference
+
+
+def course_standard(entry: SpecialtySet, code: str) -> Loaded[Any] | None:
+    """The course standard with this course code, if the specialty has one."""
+    return next((c for c in entry.courses if c.doc.code == code), None)
+
+
+def course_name(entry: SpecialtySet, code: str) -> str | None:
+    """Course name from the standard or the course plan."""
+    standard = course_standard(entry, code)
+    if standard is not None:
+        name: str = standard.doc.name
+        return name
+    if entry.specialty is not None:
+        for planned in entry.specialty.doc.courses:
+            if planned.code == code:
+                return planned.name
+    return None
+
+
+def course_ref(entry: SpecialtySet, reference: str, *, with_code: bool = True) -> Inline:
+    """ "ZY03 机器学习应用" as a link when the course has a standard, plain text otherwise.
+
+    `reference` is a course code or a course name from the plan (resolved as the checks do).
+    """
+    code = resolve_course(entry, reference)
+    name = course_name(entry, code)
+    text = (f"{code} {name}" if with_code else name) if name else code
+    standard = course_standard(entry, code)
+    return Link(text, page_path(standard)) if standard is not None else text
+
+
+def competency_ref(entry: SpecialtySet, code: str, text: str | None = None) -> Inline:
+    """A competency code as a link to its anchor on the competency list (plain text when the
+    list does not define it, so a dangling reference never becomes a broken link)."""
+    target = competency_target(entry, code)
+    shown = text or code
+    defined = any(c.code == code for c, _, _ in competencies(entry))
+    return Link(shown, target) if target and defined else shown
+
+
+def document_ref(item: Loaded[Any]) -> Link:
+    """《title》 linking to a document page."""
+    return Link(book_title(item.doc.meta.title), page_path(item))
+
+
+def related_documents(entry: SpecialtySet, exclude: Loaded[Any] | None = None) -> list[Link]:
+    """Links to the other documents of the specialty, in a fixed order."""
+    found: list[Loaded[Any]] = []
+    if entry.specialty is not None:
+        found.append(entry.specialty)
+    found.extend(entry.competencies)
+    found.extend(entry.internships)
+    found.extend(entry.training_bases)
+    return [document_ref(item) for item in found if item is not exclude]

@@ -1,0 +1,101 @@
+"""Block collector that numbers headings and tables literally as the document style requires."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from builder.compose.anchors import ascii_id
+from builder.compose.text import gongwen_number
+from builder.doctree import Block, Cell, Heading, Inline, ListBlock, Paragraph, Table
+
+Style = Literal["gbt", "gongwen"]
+
+
+class Outline:
+    """Appends blocks in reading order.
+
+    ``gbt`` numbers clauses "5", "5.1", "5.1.1" (GB/T 1.1); ``gongwen`` numbers headings
+    "一、", "（一）", "1.", "（1）" (GB/T 9704). Tables are numbered 表1, 表2, … in both.
+    """
+
+    def __init__(self, style: Style) -> None:
+        self.style = style
+        self.blocks: list[Block] = []
+        self._counters = [0, 0, 0, 0]
+        self._tables = 0
+
+    def heading(self, level: int, title: str, anchor: str = "") -> str:
+        """Add a numbered heading (levels 1–4) and return its number."""
+        self._counters[level - 1] += 1
+        for deeper in range(level, len(self._counters)):
+            self._counters[deeper] = 0
+        parts = self._counters[:level]
+        if self.style == "gbt":
+            number = ".".join(str(n) for n in parts)
+        else:
+            number = gongwen_number(level, parts[-1])
+        default = "sec-" + "-".join(ascii_id(str(n)) for n in parts)
+        self.blocks.append(Heading(level, title, number, anchor or default))
+        return number
+
+    def unnumbered(self, level: int, title: str, anchor: str) -> None:
+        """Add a heading without a number (前言, 参考文献 …); numbering is not affected."""
+        self.blocks.append(Heading(level, title, "", anchor))
+
+    def text(self, *content: Inline) -> None:
+        """Add one paragraph made of inline runs."""
+        if content:
+            self.blocks.append(Paragraph(tuple(content)))
+
+    def paragraphs(self, items: Iterable[Paragraph]) -> None:
+        """Add ready-made paragraphs."""
+        self.blocks.extend(items)
+
+    def items(self, entries: Iterable[Sequence[Inline]], *, ordered: bool = False) -> None:
+        """Add a list (skipped when empty)."""
+        rows = tuple(tuple(e) for e in entries)
+        if rows:
+            self.blocks.append(ListBlock(rows, ordered))
+
+    def table(
+        self,
+        title: str,
+        header: Sequence[str],
+        rows: Iterable[Sequence[Cell]],
+        widths: Sequence[float],
+        *,
+        anchor: str = "",
+        total_row: bool = False,
+    ) -> Table:
+        """Add a numbered table; the caption reads "表N 标题"."""
+        self._tables += 1
+        table = Table(
+            caption=f"表{self._tables} {title}",
+            header=tuple(header),
+            rows=tuple(tuple(r) for r in rows),
+            widths=tuple(float(w) for w in widths),
+            anchor=anchor or f"tbl-{self._tables}",
+            total_row=total_row,
+        )
+        self.blocks.append(table)
+        return table
+
+    def add(self, *blocks: Block) -> None:
+        """Add blocks as they are."""
+        self.blocks.extend(blocks)
+
+
+def cell(*content: Inline, anchor: str = "", bold: bool = False) -> Cell:
+    """A table cell from inline runs (empty strings are dropped)."""
+    return Cell(tuple(c for c in content if c != ""), anchor, bold)
+
+
+def joined(parts: Sequence[Inline], sep: str = "、") -> tuple[Inline, ...]:
+    """Inline runs separated by `sep`: [a, b] → (a, "、", b)."""
+    out: list[Inline] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(sep)
+        out.append(part)
+    return tuple(out)

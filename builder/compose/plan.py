@@ -1,0 +1,190 @@
+"""Element 8 of the 专业教学标准: 课程设置 (grouped by nature) and 学时安排 (table, totals, shares).
+
+Rows may leave hours, credits and semesters out (national standards often do); such cells
+read "—", totals are given only when every row states the figure, and the shares come from
+the same `figures()` the numeric rules check (rows, or the declared `hours_plan`).
+"""
+
+from __future__ import annotations
+
+from builder.check.numeric import figures
+from builder.compose.links import course_ref
+from builder.compose.order import course_order
+from builder.compose.outline import Outline, cell, joined
+from builder.compose.text import num, paragraphs, total
+from builder.config import LevelRules, ProjectConfig, Range
+from builder.corpus import SpecialtySet
+from builder.doctree import Cell
+from builder.model import Specialty
+from builder.model.specialty import PlannedCourse
+
+NATURE_TITLES = {
+    "公共基础": "公共基础课程",
+    "专业基础": "专业基础课程",
+    "专业核心": "专业核心课程",
+    "专业拓展": "专业拓展课程",
+    "实践": "实践性教学环节",
+}
+DESCRIPTION_COLUMNS = (
+    ("domain", "课程涉及的主要领域", 3.0),
+    ("tasks", "典型工作任务描述", 5.0),
+    ("content", "主要教学内容与要求", 6.0),
+)
+
+
+def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: ProjectConfig) -> None:
+    """Clause 8 with 8.1 课程设置 and 8.2 学时安排."""
+    out.heading(1, "课程设置及学时安排")
+    out.heading(2, "课程设置")
+    if not doc.courses:
+        out.text("本标准未列出具体课程。")
+    for nature, title in NATURE_TITLES.items():
+        courses = [c for c in doc.courses if c.nature == nature]
+        if courses:
+            out.heading(3, title)
+            out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
+            _descriptions(out, title, courses, entry)
+    listed = {c.code for c in doc.courses}
+    extra = [c for c in course_order(entry) if c.doc.code not in listed]
+    if extra:
+        out.text("另有课程标准：", *joined([course_ref(entry, c.doc.code) for c in extra]), "。")
+    out.heading(2, "学时安排")
+    if doc.hours_plan and doc.hours_plan.text:
+        out.paragraphs(paragraphs(doc.hours_plan.text))
+    if any(c.hours is not None or c.credits is not None for c in doc.courses):
+        out.table(
+            "课程设置及学时安排",
+            (
+                "课程性质",
+                "课程代码",
+                "课程名称",
+                "学时",
+                "理论",
+                "实践",
+                "学分",
+                "开设学期",
+                "修读",
+            ),
+            _plan_rows(doc, entry),
+            (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
+            anchor="tbl-plan",
+            total_row=True,
+        )
+    _shares(out, doc, config)
+
+
+def _facts(course: PlannedCourse) -> list[str]:
+    parts = [f"{course.hours} 学时"] if course.hours is not None else []
+    parts += [f"{course.weeks} 周"] if course.weeks else []
+    parts += [f"{num(course.credits)} 学分"] if course.credits is not None else []
+    parts += ["选修"] if course.elective else []
+    return [f"（{'，'.join(parts)}）"] if parts else []
+
+
+def _descriptions(
+    out: Outline, title: str, courses: list[PlannedCourse], entry: SpecialtySet
+) -> None:
+    columns = [c for c in DESCRIPTION_COLUMNS if any(getattr(x, c[0]) for x in courses)]
+    described = [c for c in courses if any(getattr(c, key) for key, _, _ in columns)]
+    if not described:
+        return
+    out.table(
+        f"{title}主要教学内容",
+        ("课程名称", *(label for _, label, _ in columns)),
+        [
+            [
+                cell(course_ref(entry, c.code, with_code=False)),
+                *(cell(" ".join(paragraphs_text(getattr(c, key)))) for key, _, _ in columns),
+            ]
+            for c in described
+        ],
+        (2.5, *(width for _, _, width in columns)),
+    )
+
+
+def paragraphs_text(text: str | None) -> list[str]:
+    """The paragraphs of a field as plain strings (for table cells)."""
+    return [str(p.content[0]) for p in paragraphs(text)]
+
+
+def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
+    rows = [
+        [
+            cell(c.nature),
+            cell(c.code),
+            cell(course_ref(entry, c.code, with_code=False)),
+            cell(num(c.hours) + (f"（{c.weeks} 周）" if c.weeks else "")),
+            cell(num(c.theory_hours)),
+            cell(num(c.practice_hours)),
+            cell(num(c.credits)),
+            cell("、".join(str(s) for s in c.semesters) or "—"),
+            cell("选修" if c.elective else "必修"),
+        ]
+        for c in doc.courses
+    ]
+    courses = doc.courses
+    totals = [
+        "合计",
+        "",
+        f"{len(courses)} 门",
+        num(total([c.hours for c in courses])),
+        num(total([c.theory_hours for c in courses])),
+        num(total([c.practice_hours for c in courses])),
+        num(total([c.credits for c in courses])),
+        "",
+        "",
+    ]
+    rows.append([cell(t, bold=True) for t in totals])
+    return rows
+
+
+def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
+    found = figures(doc)
+    if found is None:
+        out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
+        return
+    rules = config.numeric_rules.levels.get(doc.level)
+    required = "—"
+    if rules is not None and rules.total_hours is not None:
+        required = f"{rules.total_hours.describe()} 学时"
+    hours = {"public": "—", "elective": "—", "practice": "—"}
+    if not found.declared:
+        rows = doc.courses
+        hours["public"] = num(sum(c.hours or 0 for c in rows if c.nature == "公共基础"))
+        hours["elective"] = num(sum(c.hours or 0 for c in rows if c.elective))
+        hours["practice"] = num(total([c.practice_hours for c in rows]))
+    data = [
+        ("总学时", num(found.total), "100%" if found.total else "—", required),
+        ("公共基础课程学时", hours["public"], _pct(found.public), _bounds(rules, "public_share")),
+        ("选修课程学时", hours["elective"], _pct(found.elective), _bounds(rules, "elective_share")),
+        (
+            "实践性教学学时",
+            hours["practice"],
+            _pct(found.practice),
+            _bounds(rules, "practice_share"),
+        ),
+    ]
+    out.table(
+        "学时结构",
+        ("项目", "学时", "占总学时比例", "要求"),
+        [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in data],
+        (4, 1.5, 2, 2),
+        anchor="tbl-shares",
+    )
+    origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
+    out.text(f"{origin}要求依据 {config.numeric_rules.profile}，按{doc.level}层次执行。")
+
+
+def _pct(share: float | None) -> str:
+    return "—" if share is None else f"{share:.1%}"
+
+
+def _bounds(rules: LevelRules | None, name: str) -> str:
+    bounds: Range | None = getattr(rules, name) if rules is not None else None
+    if bounds is None:
+        return "—"
+    low = f"{bounds.min:.0%}" if bounds.min is not None else None
+    high = f"{bounds.max:.0%}" if bounds.max is not None else None
+    if low and high:
+        return f"{low}–{high}"
+    return f"≥ {low}" if low else f"≤ {high}"

@@ -1,0 +1,132 @@
+"""专业教学标准 → DocTree in the 2025 eleven-element format (GB/T 1.1-style numbering)."""
+
+from __future__ import annotations
+
+from builder.compose.anchors import doc_id, page_path
+from builder.compose.links import competency_ref, related_documents, specialty_set
+from builder.compose.meta import back_matter, cover, notices
+from builder.compose.outline import Outline, cell, joined
+from builder.compose.plan import course_plan
+from builder.compose.text import book_title, paragraphs, split_paragraphs
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.doctree import Cell, DocTree, Inline, Link
+from builder.model import Specialty
+from builder.model.specialty import Career
+
+SPEC_TITLES = {"素质": "素质", "知识": "知识", "能力": "能力"}
+CONTINUATION_TITLES = {
+    "高职专科": "接续高职专科专业",
+    "职业本科": "接续职业本科专业",
+    "普通本科": "接续普通本科专业",
+}
+
+
+def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectConfig) -> DocTree:
+    """The whole 专业教学标准 in reading order: notices, then elements 1–11."""
+    doc = item.doc
+    entry = specialty_set(corpus, doc.code)
+    out = Outline("gbt")
+    out.add(*notices(item, corpus))
+    out.heading(1, "概述")
+    out.paragraphs(paragraphs(doc.overview))
+    companions = related_documents(entry, exclude=item)
+    if companions or entry.courses:
+        runs: list[Inline] = ["本标准的配套文件："]
+        runs.extend(joined(companions))
+        if entry.courses:
+            runs.append(f"{'及 ' if companions else ''}{len(entry.courses)} 份课程标准（见 8.1）")
+        out.text(*runs, "。")
+    out.heading(1, "专业名称（专业代码）")
+    out.text(f"{doc.name}（{doc.code}）")
+    _continuation(out, doc, corpus)
+    out.heading(1, "入学基本要求")
+    out.paragraphs(paragraphs(doc.admission))
+    out.heading(1, "基本修业年限")
+    out.text(f"{doc.duration.years}年")
+    if doc.duration.note:
+        out.paragraphs(paragraphs(doc.duration.note))
+    out.heading(1, "职业面向")
+    out.table("职业面向", ("项目", "内容"), _career_rows(doc.career), (3, 7), anchor="tbl-career")
+    out.heading(1, "培养目标")
+    out.paragraphs(paragraphs(doc.objectives))
+    _specs(out, doc, entry)
+    course_plan(out, doc, entry, config)
+    out.heading(1, "师资队伍")
+    out.paragraphs(paragraphs(doc.teachers))
+    out.heading(1, "教学条件")
+    out.paragraphs(paragraphs(doc.conditions))
+    if entry.training_bases:
+        refs = [Link(book_title(b.doc.meta.title), page_path(b)) for b in entry.training_bases]
+        out.text("校内外实训基地的具体要求见", *joined(refs), "。")
+    _quality(out, doc, entry)
+    back_matter(out, doc.meta)
+    return DocTree(
+        doc_id(item), "specialty", page_path(item), cover(doc.meta, "specialty"), tuple(out.blocks)
+    )
+
+
+def _continuation(out: Outline, doc: Specialty, corpus: Corpus) -> None:
+    if not doc.continuation:
+        return
+    entries: list[list[Inline]] = []
+    for cont in doc.continuation:
+        label = f"{cont.name}（{cont.code}）"
+        target = corpus.specialties.get(cont.code)
+        shown: Inline = label
+        if target is not None and target.specialty is not None:
+            shown = Link(label, page_path(target.specialty))
+        entries.append([f"{CONTINUATION_TITLES[cont.level]}：", shown])
+    out.text("接续专业举例：")
+    out.items(entries)
+
+
+def _career_rows(career: Career) -> list[list[Cell]]:
+    def coded(name: str, code: str) -> str:
+        return f"{name}（{code}）"
+
+    occupations = [
+        f"{o.name}{'/'.join(sorted(o.marks, reverse=True))}（{o.code}）" for o in career.occupations
+    ]
+    rows = [
+        ("所属专业大类（代码）", coded(career.major_category.name, career.major_category.code)),
+        ("所属专业类（代码）", coded(career.major_class.name, career.major_class.code)),
+        ("对应行业（代码）", "、".join(coded(i.name, i.code) for i in career.industries)),
+        ("主要职业类别（代码）", "、".join(occupations)),
+        ("主要岗位（群）或技术领域", "、".join(career.posts)),
+        ("职业类证书", "、".join(career.certificates) or "—"),
+    ]
+    return [[cell(label, bold=True), cell(value)] for label, value in rows]
+
+
+def _specs(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
+    out.heading(1, "培养规格")
+    out.text("本专业学生应全面提升素质、知识、能力，总体上须达到以下要求。")
+    for kind, title in SPEC_TITLES.items():
+        specs = [s for s in doc.specs if s.type == kind]
+        if not specs:
+            continue
+        out.heading(2, title)
+        entries: list[list[Inline]] = []
+        for spec in specs:
+            runs: list[Inline] = [f"{spec.code} "]
+            runs.append("".join(split_paragraphs(spec.text)))
+            if spec.competencies:
+                refs = [competency_ref(entry, code) for code in spec.competencies]
+                runs.extend(["（对应职业能力：", *joined(refs), "）"])
+            entries.append(runs)
+        out.items(entries)
+
+
+def _quality(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
+    out.heading(1, "质量保障和毕业要求")
+    if not doc.graduation:
+        out.paragraphs(paragraphs(doc.quality))
+        return
+    out.heading(2, "质量保障")
+    out.paragraphs(paragraphs(doc.quality))
+    out.heading(2, "毕业要求")
+    out.items(([g] for g in doc.graduation), ordered=True)
+    if entry.internships:
+        refs = [Link(book_title(i.doc.meta.title), page_path(i)) for i in entry.internships]
+        out.text("岗位实习的考核要求见", *joined(refs), "。")

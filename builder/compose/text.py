@@ -1,0 +1,93 @@
+"""Text helpers of the composers: paragraphs, Chinese numerals, dates and shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from builder.doctree import Paragraph
+
+_DIGITS = "零一二三四五六七八九"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def cn_number(n: int) -> str:
+    """Chinese numeral for 1–99 as used in 公文 headings: 1 → 一, 10 → 十, 21 → 二十一."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    head = "" if tens == 1 else _DIGITS[tens]
+    return f"{head}十{_DIGITS[ones] if ones else ''}"
+
+
+def gongwen_number(level: int, n: int) -> str:
+    """公文 heading number: level 1 "一、", level 2 "（一）", level 3 "1.", level 4 "（1）"."""
+    if level == 1:
+        return f"{cn_number(n)}、"
+    if level == 2:
+        return f"（{cn_number(n)}）"
+    if level == 3:
+        return f"{n}."
+    return f"（{n}）"
+
+
+def cn_date(value: dt.date | None) -> str:
+    """A date written the Chinese way: 2025年12月31日 (no zero padding)."""
+    if value is None:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def num(value: float | None) -> str:
+    """A number without a useless decimal part: 4.0 → "4", 2.5 → "2.5"; None → "—"."""
+    return "—" if value is None else f"{value:g}"
+
+
+def total(values: list[int | None] | list[float | None]) -> float | None:
+    """Sum of a column, or None when any value is not stated."""
+    if any(v is None for v in values):
+        return None
+    return sum(v or 0 for v in values)
+
+
+def percent(part: float, whole: float) -> str:
+    """Share as a percentage with one decimal: 0.2534 → "25.3%"."""
+    if whole <= 0:
+        return "—"
+    return f"{part / whole:.1%}"
+
+
+def _is_wide(char: str) -> bool:
+    return ord(char) >= 0x2E80
+
+
+def join_lines(text: str) -> str:
+    """Join the lines of one paragraph: no space between Chinese characters, one otherwise."""
+    out = ""
+    for line in (part.strip() for part in text.splitlines()):
+        if not line:
+            continue
+        if out and not (_is_wide(out[-1]) or _is_wide(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """The paragraphs of a multi-paragraph text field (separated by blank lines)."""
+    if not text:
+        return []
+    return [p for p in (join_lines(chunk) for chunk in _BLANK_LINE.split(text)) if p]
+
+
+def paragraphs(text: str | None) -> list[Paragraph]:
+    """Body paragraphs of a text field."""
+    return [Paragraph((p,)) for p in split_paragraphs(text)]
+
+
+def book_title(title: str) -> str:
+    """A title in book marks; marks inside become 〈〉: 《〈数据采集与标注〉课程标准》."""
+    inner = title.replace("《", "〈").replace("》", "〉")
+    return f"《{inner}》"

@@ -1,0 +1,135 @@
+"""实训基地建设标准 → DocTree with GB/T 1.1 numbering (4.1 <实训室> …)."""
+
+from __future__ import annotations
+
+from builder.compose.anchors import doc_id, page_path, room_anchor
+from builder.compose.links import (
+    competency_ref,
+    course_ref,
+    document_ref,
+    resolve_course,
+    specialty_set,
+)
+from builder.compose.meta import back_matter, cover, notices
+from builder.compose.outline import Outline, cell, joined
+from builder.compose.text import num, paragraphs
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.doctree import Cell, DocTree, Inline
+from builder.model import TrainingBase
+from builder.model.training_base import Room
+
+
+def compose_training_base(
+    item: Loaded[TrainingBase], corpus: Corpus, config: ProjectConfig
+) -> DocTree:
+    """The whole 实训基地建设标准: scope, references, basic requirements, one clause per room."""
+    doc = item.doc
+    entry = specialty_set(corpus, doc.specialty)
+    out = Outline("gbt")
+    out.add(*notices(item, corpus))
+    out.heading(1, "适用范围")
+    out.paragraphs(paragraphs(doc.scope))
+    out.heading(1, "规范性引用文件")
+    references: list[list[Inline]] = []
+    if entry.specialty is not None:
+        references.append([document_ref(entry.specialty)])
+    references.extend(
+        [document_ref(c)] for c in entry.courses if _supported(doc, entry, c.doc.code)
+    )
+    references.extend([ref] for ref in doc.meta.normative_references)
+    if references:
+        out.text("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。")
+        out.items(references)
+    else:
+        out.text("本文件没有规范性引用文件。")
+    out.heading(1, "基本要求")
+    size = f"实训设备数量按每个教学班 {doc.class_size} 名学生配置；" if doc.class_size else ""
+    out.text(f"{size}本专业校内实训基地应设置以下 {len(doc.rooms)} 个实训室。")
+    out.table(
+        "校内实训室一览",
+        ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
+        [_summary_row(room, entry) for room in doc.rooms],
+        (1, 3, 1.5, 1, 1.2, 1, 4),
+        anchor="tbl-rooms",
+    )
+    for requirement in doc.site_requirements:
+        out.heading(2, requirement.title)
+        out.items([clause] for clause in requirement.clauses)
+    out.heading(1, "校内实训室")
+    for room in doc.rooms:
+        _room(out, room, entry)
+    if doc.external:
+        out.heading(1, "校外实训基地")
+        for base in doc.external:
+            out.heading(2, base.name)
+            out.paragraphs(paragraphs(base.requirements))
+    out.heading(1, "实训教学管理与安全")
+    out.paragraphs(paragraphs(doc.management))
+    back_matter(out, doc.meta, normative=False)
+    return DocTree(
+        doc_id(item),
+        "training_base",
+        page_path(item),
+        cover(doc.meta, "training_base"),
+        tuple(out.blocks),
+    )
+
+
+def _supported(doc: TrainingBase, entry: SpecialtySet, code: str) -> bool:
+    return any(code in {resolve_course(entry, c) for c in room.courses} for room in doc.rooms)
+
+
+def _summary_row(room: Room, entry: SpecialtySet) -> list[Cell]:
+    return [
+        cell(room.code),
+        cell(room.name),
+        cell(room.group or "—"),
+        cell(room.requirement),
+        cell(num(room.area)),
+        cell(num(room.stations)),
+        cell(*joined([course_ref(entry, c) for c in room.courses])) if room.courses else cell("—"),
+    ]
+
+
+def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
+    out.heading(2, room.name, anchor=room_anchor(room.code))
+    out.paragraphs(paragraphs(room.functions))
+    facts = [f"实训类别：{room.group}"] if room.group else []
+    facts.append(f"建设要求：{room.requirement}")
+    facts += [f"使用面积不少于 {num(room.area)} ㎡"] if room.area is not None else []
+    facts += [f"工位数不少于 {room.stations} 个"] if room.stations is not None else []
+    out.text("；".join(facts) + "。")
+    if room.courses:
+        out.text("支撑课程：", *joined([course_ref(entry, c) for c in room.courses]), "。")
+    if room.competencies:
+        refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in room.competencies]
+        out.text("培养的职业能力：", *joined(refs), "。")
+    if room.projects:
+        out.text("实训项目：")
+        out.items([p] for p in room.projects)
+    notes = any(e.note for e in room.equipment)
+    header = (
+        "序号",
+        "设备名称",
+        "主要功能及技术要求",
+        "单位",
+        "数量",
+        *(("备注",) if notes else ()),
+    )
+    out.table(
+        f"{room.name}主要设备",
+        header,
+        [
+            [
+                cell(str(i)),
+                cell(e.name),
+                cell(e.spec.strip()),
+                cell(e.unit),
+                cell(str(e.quantity)),
+                *([cell(e.note or "")] if notes else []),
+            ]
+            for i, e in enumerate(room.equipment, start=1)
+        ],
+        (0.8, 3, 6, 1, 1, *((2,) if notes else ())),
+    )

@@ -1,0 +1,203 @@
+"""Export pipeline: DocTrees → one deterministic .docx per standard document.
+
+Everything is rendered in memory first; files are written only when every document
+rendered, each through an atomic replace, so a failure never leaves a partial file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from builder.atomic import write_bytes
+from builder.checking import CheckResult, run_check
+from builder.config import ProjectConfig
+from builder.corpus import Corpus
+from builder.doctree import DocTree
+from builder.docx.issuing import render_notice
+from builder.docx.notice import load_notice
+from builder.docx.package import to_bytes
+from builder.docx.profiles import profile_named
+from builder.docx.template import load_template
+from builder.docx.writer import render
+from builder.model import KIND_TITLES
+from builder.project import Project, UsageError
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
+_MAX_NAME = 120
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One rendered file: its name inside the output directory and its bytes."""
+
+    name: str
+    data: bytes
+
+
+def safe(text: str) -> str:
+    """A file-name fragment: no path separators, reserved characters or whitespace."""
+    return _UNSAFE.sub("_", text).strip("._") or "文件"
+
+
+def file_name(tree: DocTree) -> str:
+    """Stable file name, e.g. ``510209-专业教学标准.docx``, ``510209-课程标准-ZY03-电工技术.docx``."""
+    specialty, _, rest = tree.doc_id.partition("/")
+    kind_title = KIND_TITLES.get(tree.kind, tree.cover.kind_title)
+    parts = [specialty, kind_title]
+    if tree.kind == "course":
+        code = rest.rpartition("/")[2]
+        parts += [code, _course_name(tree.cover.title, kind_title)]
+    elif rest and rest != tree.kind:
+        parts.append(rest.removeprefix(f"{tree.kind}_"))
+    stem = "-".join(safe(part) for part in parts if part)
+    return f"{stem[:_MAX_NAME]}.docx"
+
+
+def _course_name(title: str, kind_title: str) -> str:
+    quoted = re.search(r"《(.+?)》", title)
+    if quoted:
+        return quoted.group(1)
+    return title.removesuffix(kind_title) or title
+
+
+def notice_name(doc_no: str) -> str:
+    """File name of the issuing notice, e.g. ``通知-电子行指委〔2026〕5号.docx``."""
+    return f"通知-{safe(doc_no)[:_MAX_NAME]}.docx"
+
+
+def render_trees(
+    trees: Sequence[DocTree],
+    config: ProjectConfig,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> list[Output]:
+    """Render every tree in its kind's profile (and the notice), without writing anything."""
+    load_template(reference_docx)  # fail early on a bad template, before any rendering
+    notice_file = load_notice(notice) if notice is not None else None
+    outputs: list[Output] = []
+    used: set[str] = set()
+    trees = [_with_issuer(tree, config.issuer) for tree in trees]
+    for tree in trees:
+        profile = profile_named(config.docx.profiles.get(tree.kind, "gbt1.1"))  # type: ignore[call-overload]
+        name = _unique(file_name(tree), used)
+        outputs.append(Output(name, to_bytes(render(tree, profile, template=reference_docx))))
+    if notice_file is not None:
+        by_id = {tree.doc_id: tree for tree in trees}
+        document = render_notice(notice_file, by_id, template=reference_docx)
+        outputs.append(Output(_unique(notice_name(notice_file.doc_no), used), to_bytes(document)))
+    return outputs
+
+
+def _with_issuer(tree: DocTree, issuer: str) -> DocTree:
+    """A document without its own 发布机构 shows the project's (`issuer` in zhibiao.yaml)."""
+    if tree.cover.issuer or not issuer:
+        return tree
+    return replace(tree, cover=replace(tree.cover, issuer=issuer))
+
+
+def _unique(name: str, used: set[str]) -> str:
+    stem, suffix = name.removesuffix(".docx"), 2
+    while name in used:
+        name = f"{stem}-{suffix}.docx"
+        suffix += 1
+    used.add(name)
+    return name
+
+
+def check_writable(out_dir: Path) -> None:
+    """`UsageError` unless `out_dir` is, or can be created as, a writable directory."""
+    probe = out_dir
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UsageError(f"无法创建输出目录 {out_dir}：{probe} 不是目录")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise UsageError(f"输出目录不可写：{probe}", hint="用 -o 指定一个可写的目录")
+
+
+def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
+    """Write rendered files into `out_dir` atomically; `UsageError` if it is not writable."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
+        raise UsageError(f"输出目录不可写：{out_dir}", hint="用 -o 指定一个可写的目录")
+    written: list[Path] = []
+    for output in outputs:
+        target = out_dir / output.name
+        try:
+            write_bytes(target, output.data)
+        except OSError as exc:
+            raise UsageError(f"无法写入 {target}：{exc.strerror}") from None
+        written.append(target)
+    return written
+
+
+def export_trees(
+    trees: Sequence[DocTree],
+    config: ProjectConfig,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> list[Path]:
+    """Render and write one .docx per tree (plus the notice); returns the written paths."""
+    outputs = render_trees(trees, config, reference_docx=reference_docx, notice=notice)
+    return write_outputs(outputs, out_dir)
+
+
+def export_corpus(
+    corpus: Corpus,
+    config: ProjectConfig,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> list[Path]:
+    """Compose every document of `corpus` and export it; used by the CLI and the site build."""
+    from builder.compose import compose_corpus
+
+    trees = compose_corpus(corpus, config)
+    return export_trees(trees, config, out_dir, reference_docx=reference_docx, notice=notice)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What `zhibiao export docx` did: the check it ran first and the files it wrote."""
+
+    check: CheckResult
+    written: list[Path]
+
+
+def export_project(
+    project: Project,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+) -> ExportResult:
+    """Check the project, then export it unless the check found errors.
+
+    The reference template comes from the argument, else from `docx.reference_docx` in
+    `zhibiao.yaml` (relative to the project root).
+    """
+    if reference_docx is None and project.config.docx.reference_docx:
+        reference_docx = project.root / project.config.docx.reference_docx
+    # Usage problems first, before the (slower) check and rendering.
+    load_template(reference_docx)
+    if notice is not None:
+        load_notice(notice)
+    check_writable(out_dir)
+    check = run_check(project)
+    if check.failed():
+        return ExportResult(check, [])
+    written = export_corpus(
+        check.corpus, project.config, out_dir, reference_docx=reference_docx, notice=notice
+    )
+    return ExportResult(check, written)

@@ -1,0 +1,118 @@
+"""The issuing-notice file (`--notice`): a small YAML document validated with pydantic.
+
+Example::
+
+    issuer: 全国电子信息职业教育教学指导委员会
+    doc_no: 电子行指委〔2026〕5号
+    title: 关于征求《人工智能技术应用专业教学标准（征求意见稿）》意见的通知
+    recipients: [各有关职业院校, 各有关企业]
+    body: |
+      第一段……
+
+      第二段……
+    attachments:
+      - title: 高等职业教育专科人工智能技术应用专业教学标准（征求意见稿）
+        document: 510209/specialty
+    date: 2026-07-01
+    cc: [教育部职业教育与成人教育司]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from builder.locate import compose, locate
+from builder.project import UsageError
+from builder.yamlsource import YamlProblem, decode, parse
+
+_DOC_NO = re.compile(r"^.+〔\d{4}〕[1-9]\d*号$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Attachment(_Strict):
+    """附件: its name, and optionally the standard document bound in as its text."""
+
+    title: str = Field(min_length=1, title="附件名称")
+    document: str | None = Field(
+        default=None,
+        title="附件正文对应的标准文件",
+        description="文件标识，如 510209/specialty、510209/course/ZH03；省略时只列出名称",
+    )
+
+
+class NoticeFile(_Strict):
+    """A 公文 that issues or circulates standards (GB/T 9704-2012 elements)."""
+
+    issuer: str = Field(min_length=1, title="发文机关")
+    mark: str | None = Field(
+        default=None, title="发文机关标志", description="默认为「发文机关 + 文件」"
+    )
+    doc_no: str = Field(min_length=1, title="发文字号", description="如 电子行指委〔2026〕5号")
+    title: str = Field(min_length=1, title="标题")
+    recipients: list[str] = Field(min_length=1, title="主送机关")
+    body: str = Field(min_length=1, title="正文", description="段间空一行")
+    attachments: list[Attachment] = Field(default_factory=list, title="附件")
+    signer: str | None = Field(default=None, title="发文机关署名", description="默认为发文机关")
+    date: dt.date = Field(title="成文日期")
+    cc: list[str] = Field(default_factory=list, title="抄送机关")
+    printer: str | None = Field(default=None, title="印发机关", description="默认为发文机关")
+    printed_on: dt.date | None = Field(default=None, title="印发日期", description="默认为成文日期")
+
+    @field_validator("doc_no")
+    @classmethod
+    def _doc_no_form(cls, value: str) -> str:
+        if not _DOC_NO.match(value):
+            raise ValueError(
+                "发文字号应写成「机关代字〔年份〕序号号」，年份用六角括号〔〕，序号不编虚位，如 电子行指委〔2026〕5号"
+            )
+        return value
+
+    def paragraphs(self) -> list[str]:
+        """The body split into paragraphs at blank lines, inner line breaks joined."""
+        blocks = re.split(r"\n\s*\n", self.body.strip())
+        return ["".join(line.strip() for line in block.splitlines()) for block in blocks]
+
+
+def load_notice(path: Path) -> NoticeFile:
+    """Read and validate a notice file; problems raise `UsageError` with file:line:col."""
+    shown = path.as_posix()
+    try:
+        text = decode(path.read_bytes())
+        data = parse(text)
+    except YamlProblem as problem:
+        raise UsageError(
+            problem.message, file=shown, line=problem.line, column=problem.column, hint=problem.hint
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"无法读取通知文件：{exc.strerror}", file=shown) from None
+    if not isinstance(data, dict):
+        raise UsageError("通知文件的顶层必须是映射（键: 值）", file=shown, line=1, column=1)
+    try:
+        return NoticeFile.model_validate_json(json.dumps(data, ensure_ascii=False, default=str))
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        loc = tuple(first["loc"])
+        unknown = first["type"] == "extra_forbidden"
+        position = locate(compose(text), loc, key=unknown)
+        hint = None
+        if unknown:
+            close = difflib.get_close_matches(str(loc[-1]), list(NoticeFile.model_fields), n=1)
+            hint = f"是否应为「{close[0]}」？" if close and len(loc) == 1 else None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        field = ".".join(map(str, loc))
+        raise UsageError(
+            f"通知文件字段 {field} 无效：{message}",
+            file=shown,
+            line=position.line,
+            column=position.column,
+            hint=hint,
+        ) from None

@@ -1,0 +1,140 @@
+"""Tables: fixed column widths inside the text block, repeated header row, unsplit rows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Twips
+
+from builder.doctree import Table
+from builder.docx.inline import add_inlines
+from builder.docx.profiles import Profile
+from builder.docx.styles import TABLE_STYLE
+
+_NUMERIC = re.compile(r"^[\d.,/%–\-～~—＋+×]+$")
+
+
+def column_widths(relative: tuple[float, ...], columns: int, total: int) -> list[int]:
+    """Scale relative widths to twips summing exactly to `total` (equal widths if unusable)."""
+    weights = list(relative[:columns])
+    if len(weights) < columns or any(weight <= 0 for weight in weights):
+        weights = [1.0] * columns
+    scale = sum(weights)
+    widths = [int(total * weight / scale) for weight in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def column_count(table: Table) -> int:
+    """Number of columns: the widest of the header and the rows."""
+    return max([len(table.header), *(len(row) for row in table.rows)], default=1)
+
+
+def add_table(
+    document: Any, table: Table, profile: Profile, *, width_mm: float | None = None
+) -> Any:
+    """Append the caption and the table; every cell gets its width, the header repeats.
+
+    The table fills `width_mm` (default: the profile's text width).
+    """
+    roles = profile.roles
+    if table.caption:
+        document.add_paragraph(table.caption, roles.caption)
+    columns = column_count(table)
+    total = round((width_mm or profile.geometry.text_width) / 25.4 * 1440)
+    widths = column_widths(table.widths, columns, total)
+    grid = document.add_table(rows=1 + len(table.rows), cols=columns)
+    grid.style = document.styles[TABLE_STYLE]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    _fix_layout(grid, widths, total)
+    rows = grid.rows
+    header = rows[0]
+    _row_flags(header, header=True)
+    for cell, text, width in zip(header.cells, _pad(table.header, columns), widths, strict=True):
+        _fill(cell, width, roles.table_head)
+        cell.paragraphs[0].add_run(text)
+    last = len(table.rows) - 1
+    for index, source in enumerate(table.rows):
+        row = rows[index + 1]
+        _row_flags(row, header=False)
+        bold_row = table.total_row and index == last
+        for position, (cell, width) in enumerate(zip(row.cells, widths, strict=True)):
+            _fill(cell, width, roles.table_text)
+            if position >= len(source):
+                continue
+            item = source[position]
+            paragraph = cell.paragraphs[0]
+            add_inlines(paragraph, item.content, bold=item.bold or bold_row)
+            if _NUMERIC.match(paragraph.text.strip() or "x") or (bold_row and position == 0):
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return grid
+
+
+def _pad(values: tuple[str, ...], columns: int) -> list[str]:
+    return [*values, *([""] * (columns - len(values)))]
+
+
+def _fix_layout(grid: Any, widths: list[int], total: int) -> None:
+    tblpr = grid._tbl.tblPr
+    width = tblpr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tblpr.append(width)
+    width.set(qn("w:w"), str(total))
+    width.set(qn("w:type"), "dxa")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    _order(tblpr)
+    for column, value in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        column.set(qn("w:w"), str(value))
+
+
+_TBLPR_ORDER = [
+    qn(f"w:{tag}")
+    for tag in (
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    )
+]
+
+
+def _order(tblpr: Any) -> None:
+    rank = {tag: index for index, tag in enumerate(_TBLPR_ORDER)}
+    for child in sorted(tblpr, key=lambda child: rank.get(child.tag, len(rank))):
+        tblpr.remove(child)
+        tblpr.append(child)
+
+
+def _row_flags(row: Any, *, header: bool) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        flag = OxmlElement("w:tblHeader")
+        flag.set(qn("w:val"), "true")
+        trpr.append(flag)
+
+
+def _fill(cell: Any, width: int, style: str) -> None:
+    cell.width = Twips(width)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    cell.paragraphs[0].style = style

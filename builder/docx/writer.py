@@ -1,0 +1,199 @@
+"""DocTree → python-docx Document in a layout profile.
+
+Only named styles are used for paragraphs (see `styles.STYLES`); direct formatting is
+limited to what styles cannot hold (tab stops at the text-block edge, table widths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK
+
+from builder.doctree import Block, DocTree, Heading, ListBlock, Notice, Paragraph, Table
+from builder.docx import cover as covers
+from builder.docx.fields import bookmark
+from builder.docx.inline import add_inlines
+from builder.docx.numbering import depth_of, heading_text, is_appendix
+from builder.docx.package import CoreInfo, fixed_time, set_core
+from builder.docx.page import (
+    add_page_numbers,
+    add_running_header,
+    blank_first_page,
+    number_pages,
+    setup_section,
+    turn_page,
+)
+from builder.docx.profiles import Profile
+from builder.docx.tables import add_table, column_count
+from builder.docx.template import load_template
+from builder.docx.toc import Entry, add_toc
+
+TOC_DEPTH = 2
+LANDSCAPE_COLUMNS = 12
+"""Tables with this many columns or more get a landscape page of their own."""
+
+
+@dataclass(slots=True)
+class _Body:
+    """Rendering state: bookmarks handed out for TOC entries."""
+
+    profile: Profile
+    entries: list[Entry] = field(default_factory=list)
+    next_id: int = 1
+
+    def mark(self, paragraph: Any, text: str, level: int) -> None:
+        name = f"_Toc{self.next_id:08d}"
+        bookmark(paragraph, name, self.next_id)
+        self.entries.append(Entry(text, level, name))
+        self.next_id += 1
+
+
+def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> Any:
+    """Build the Word document of `tree` in `profile` on the reference template."""
+    document, _added = load_template(template)
+    document.settings.odd_and_even_pages_header_footer = True
+    first = document.sections[0]
+    setup_section(first, profile)
+    add_page_numbers(first, profile)
+    add_running_header(first, profile, _header_text(tree, profile))
+    blank_first_page(first)
+    front, body = _split_front(tree.blocks)
+    state = _Body(profile)
+    # The body is laid out first into a scratch list of elements so the TOC knows its entries.
+    if profile.cover:
+        covers.add_cover(document, tree.cover, profile)
+        front_section = document.add_section(WD_SECTION.NEW_PAGE)
+        front_section.different_first_page_header_footer = False
+        number_pages(front_section, fmt="upperRoman", start=1)
+    toc_anchor = document.add_paragraph()
+    if profile.cover:
+        _page_break(document)
+        document.add_paragraph("前\u3000\u3000言", profile.roles.front_title)
+        if front:
+            _blocks(document, front, state, toc=False)
+        else:
+            for line in covers.preface(tree.cover):
+                document.add_paragraph(line, profile.roles.body)
+    body_section = document.add_section(WD_SECTION.NEW_PAGE)
+    body_section.different_first_page_header_footer = False
+    number_pages(body_section, fmt="decimal", start=1)
+    if profile.cover:
+        document.add_paragraph(tree.cover.title, profile.roles.title)
+    else:
+        covers.add_gongwen_title(document, tree.cover)
+    _blocks(document, body, state, toc=True)
+    if profile.cover:
+        document.add_paragraph("\u2014" * 6, "标准终结线")
+    else:
+        document.add_paragraph(style=profile.roles.body)
+    _place_toc(document, toc_anchor, state, profile)
+    set_core(
+        document,
+        CoreInfo(
+            title=tree.cover.title,
+            subject=tree.cover.kind_title,
+            author=tree.cover.issuer or "职标 Zhibiao",
+            keywords=f"{tree.cover.kind_title}；{tree.cover.status}",
+            identifier=tree.cover.standard_no or tree.doc_id,
+            version=tree.cover.version,
+            when=fixed_time(tree.cover.issued_on),
+        ),
+    )
+    return document
+
+
+def write_blocks(document: Any, blocks: tuple[Block, ...], profile: Profile) -> None:
+    """Append `blocks` in `profile` style without collecting TOC entries (attachments)."""
+    _blocks(document, list(blocks), _Body(profile), toc=False)
+
+
+def _header_text(tree: DocTree, profile: Profile) -> str:
+    if profile.cover:
+        return covers.running_header(tree.cover)
+    return "" if tree.cover.status == "发布" else tree.cover.status
+
+
+def _split_front(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]]:
+    """Blocks under a leading unnumbered "前言" heading go to the front matter."""
+    items = list(blocks)
+    for index, block in enumerate(items):
+        if isinstance(block, Heading) and block.title.replace("\u3000", "").strip() == "前言":
+            end = index + 1
+            while end < len(items) and not (
+                isinstance(items[end], Heading) and items[end].level <= block.level  # type: ignore[union-attr]
+            ):
+                end += 1
+            return items[index + 1 : end], items[:index] + items[end:]
+        if isinstance(block, Heading) and block.number:
+            break
+    return [], items
+
+
+def _page_break(document: Any) -> None:
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _blocks(document: Any, blocks: list[Block], state: _Body, *, toc: bool) -> None:
+    profile = state.profile
+    roles = profile.roles
+    previous_table = False
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            if column_count(block) >= LANDSCAPE_COLUMNS:
+                width = turn_page(document, profile, landscape=True)
+                add_table(document, block, profile, width_mm=width)
+                if index < len(blocks) - 1:  # the closing line may stay on the turned page
+                    turn_page(document, profile, landscape=False)
+                previous_table = False
+                continue
+            if previous_table and not block.caption:
+                document.add_paragraph(style=roles.caption)
+            add_table(document, block, profile)
+            previous_table = True
+            continue
+        previous_table = False
+        if isinstance(block, Heading):
+            _heading(document, block, state, toc=toc)
+        elif isinstance(block, Paragraph):
+            add_inlines(document.add_paragraph(style=roles.body), block.content)
+        elif isinstance(block, ListBlock):
+            for number, item in enumerate(block.items, start=1):
+                paragraph = document.add_paragraph(style=roles.list_item)
+                paragraph.add_run(f"{number}）" if block.ordered else "——")
+                add_inlines(paragraph, item)
+        elif isinstance(block, Notice):
+            add_inlines(document.add_paragraph(style=roles.notice), block.text)
+
+
+def _heading(document: Any, heading: Heading, state: _Body, *, toc: bool) -> None:
+    profile = state.profile
+    styles = profile.roles.headings
+    if profile.heading_style == "standard" and is_appendix(heading.number):
+        paragraph = document.add_paragraph(style="标准附录标识")
+        paragraph.add_run(heading.number)
+        paragraph.add_run().add_break()
+        paragraph.add_run(heading.title)
+        text = f"{heading.number}\u3000{heading.title}"
+        depth = 1
+    else:
+        depth = depth_of(heading.number, heading.level)
+        text = heading_text(heading.number, heading.title, profile.heading_style)
+        paragraph = document.add_paragraph(text, styles[min(depth, len(styles)) - 1])
+    if toc and depth <= TOC_DEPTH:
+        state.mark(paragraph, text, depth)
+
+
+def _place_toc(document: Any, anchor: Any, state: _Body, profile: Profile) -> None:
+    """Build the TOC at the end of the body, then move it to the anchor paragraph."""
+    body = document.element.body
+    before = len(body)
+    add_toc(document, state.entries, profile, depth=TOC_DEPTH)
+    created = list(body)[before - 1 : -1] if body[-1].tag.endswith("sectPr") else []
+    target = anchor._p
+    for element in created:
+        target.addprevious(element)
+    target.getparent().remove(target)

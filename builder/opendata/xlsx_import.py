@@ -1,0 +1,208 @@
+"""`zhibiao import xlsx`: build a 职业能力清单 YAML from a spreadsheet.
+
+The sheet layout is in `xlsx_layout` (and docs/opendata.md); problems are reported as
+diagnostics located by sheet, row and column, and nothing is written while any remain.
+The YAML starts with the schema modeline, is checked by the project's own loader before it
+is written atomically, and an existing file is only replaced with `force`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+import yaml
+
+from builder.config import ProjectConfig, find_config
+from builder.corpus import validate
+from builder.diagnostics import Diagnostic
+from builder.model import CompetencyList
+from builder.model.meta import Status
+from builder.opendata import import_rules as rules
+from builder.opendata import xlsx_layout as lay
+from builder.opendata.output import write_all
+from builder.opendata.xlsx_reader import SheetReader, cell_text, where
+from builder.project import UsageError, load_config
+from builder.yamlsource import parse
+
+_SPECIALTY_DIR = re.compile(r"^(\d{6})(?:-|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """Command-line choices; None means "take it from the workbook"."""
+
+    sheet: str | None = None
+    specialty: str | None = None
+    title: str | None = None
+    version: str | None = None
+    force: bool = False
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What happened: diagnostics (nothing written) or the number of competencies written."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    competencies: int = 0
+    document: CompetencyList | None = None
+
+
+def _open(path: Path) -> Any:
+    from openpyxl import load_workbook
+
+    if not path.is_file():
+        raise UsageError(f"工作簿不存在：{path}")
+    try:
+        return load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UsageError(
+            f"无法读取工作簿：{path}（{type(exc).__name__}）",
+            hint="请另存为 Excel 工作簿（.xlsx）后再导入。",
+        ) from None
+
+
+def _rows(sheet: Any) -> list[tuple[int, list[str]]]:
+    return [
+        (number, [cell_text(value) for value in values])
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    ]
+
+
+def _pick_sheet(book: Any, name: str | None, file: str) -> tuple[Any, list[Diagnostic]]:
+    if name is not None:
+        if name in book.sheetnames:
+            return book[name], []
+        message = f"工作表「{name}」不存在"
+    elif lay.COMPETENCY_SHEET in book.sheetnames:
+        return book[lay.COMPETENCY_SHEET], []
+    else:
+        for sheet in book.worksheets:
+            if any(lay.DOMAIN in cells for _, cells in _rows(sheet)[:10]):
+                return sheet, []
+        message = f"没有「{lay.COMPETENCY_SHEET}」工作表，也没有含「{lay.DOMAIN}」表头的工作表"
+    hint = f"工作簿中的工作表：{'、'.join(book.sheetnames)}；用 --sheet 指定。"
+    return None, [rules.SHEET.diag(file, message, line=1, column=1, hint=hint)]
+
+
+def _meta(book: Any) -> tuple[dict[str, str], dict[str, int]]:
+    """Values of the 文件信息 sheet by meaning, and the row each came from."""
+    values: dict[str, str] = {}
+    rows: dict[str, int] = {}
+    if lay.META_SHEET not in book.sheetnames:
+        return values, rows
+    for number, cells in _rows(book[lay.META_SHEET]):
+        label = cells[0] if cells else ""
+        if label in lay.META_FIELDS and len(cells) > 1 and cells[1]:
+            values[lay.META_FIELDS[label]] = cells[1]
+            rows[lay.META_FIELDS[label]] = number
+    return values, rows
+
+
+def _document(
+    tree: list[dict[str, Any]], book: Any, file: str, output: Path, options: ImportOptions
+) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    info, rows = _meta(book)
+    problems: list[Diagnostic] = []
+
+    def bad(key: str, message: str, hint: str) -> None:
+        row = rows.get(key)
+        text = f"{where(lay.META_SHEET, row, 2)}：{message}" if row else message
+        problems.append(
+            rules.META.diag(file, text, line=row or 1, column=2 if row else 1, hint=hint)
+        )
+
+    folder = _SPECIALTY_DIR.match(output.resolve().parent.name)
+    specialty = options.specialty or info.get("specialty") or (folder.group(1) if folder else "")
+    if not specialty:
+        bad(
+            "specialty", "无法确定专业代码", "用 --specialty 指定，或在「文件信息」中填写专业代码。"
+        )
+    version = options.version or info.get("version", "")
+    if not version:
+        bad("version", "缺少版本", "用 --version 指定（如 2025），或在「文件信息」中填写版本。")
+    status = info.get("status", "草案")
+    if status not in get_args(Status):
+        bad("status", f"状态「{status}」无效", f"可用取值：{'、'.join(get_args(Status))}")
+    name = info.get("specialty_name", "")
+    fallback = f"{name}专业职业能力清单" if name else "职业能力清单"
+    title = options.title or info.get("title") or fallback
+    if problems:
+        return None, problems
+    meta: dict[str, Any] = {"title": title}
+    if info.get("standard_no"):
+        meta["standard_no"] = info["standard_no"]
+    meta.update({"version": version, "status": status})
+    return {"kind": "competencies", "meta": meta, "specialty": specialty, "domains": tree}, []
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with indented lists, as the hand-written standards are."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def modeline(output: Path, config_path: Path | None) -> str:
+    """`# yaml-language-server: $schema=…` relative to the output file."""
+    if config_path is not None:
+        schema = config_path.resolve().parent / "schemas" / "competencies.schema.json"
+        relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
+    else:
+        relative = "../../schemas/competencies.schema.json"
+    return f"# yaml-language-server: $schema={relative}\n"
+
+
+def render_yaml(data: dict[str, Any], output: Path, config_path: Path | None, source: str) -> str:
+    """The YAML text: modeline, a provenance comment, then the document."""
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=10_000,
+        default_flow_style=False,
+    )
+    return f"{modeline(output, config_path)}# 由 {source} 导入（zhibiao import xlsx）。\n{body}"
+
+
+def import_xlsx(
+    workbook: Path, output: Path, options: ImportOptions, config_path: Path | None = None
+) -> ImportResult:
+    """Read the workbook and write the competency list; diagnostics instead when it has problems."""
+    if output.is_dir():
+        raise UsageError(f"输出路径是目录：{output}", hint="用 -o 指定要写入的 YAML 文件。")
+    if output.exists() and not options.force:
+        raise UsageError(
+            f"文件已存在：{output}", hint="确认要覆盖时加 --force；或用 -o 指定另一个文件。"
+        )
+    if config_path is None:
+        config_path = find_config(output.resolve().parent)
+    config = load_config(config_path) if config_path else ProjectConfig()
+    file = workbook.as_posix()
+    book = _open(workbook)
+    sheet, problems = _pick_sheet(book, options.sheet, file)
+    if sheet is None:
+        return ImportResult(problems)
+    reader = SheetReader(file, sheet.title, config)
+    rows = _rows(sheet)
+    header = reader.find_header(rows)
+    tree = reader.read(rows, header) if header is not None else []
+    if header is not None and not tree and not reader.diagnostics:
+        reader.problem(rules.EMPTY, header + 1, None, "表头下没有任何职业能力")
+    if reader.diagnostics:
+        return ImportResult(sorted(reader.diagnostics, key=Diagnostic.sort_key))
+    data, problems = _document(tree, book, file, output, options)
+    if data is None:
+        return ImportResult(problems)
+    text = render_yaml(data, output, config_path, workbook.name)
+    doc, invalid = validate(parse(text), output.as_posix())
+    if doc is None or not isinstance(doc, CompetencyList):
+        return ImportResult(invalid)
+    write_all({output: text.encode("utf-8")})
+    count = sum(len(t.competencies) for d in doc.domains for t in d.tasks)
+    return ImportResult([], count, doc)

@@ -1,0 +1,109 @@
+"""Files offered for download on each document page.
+
+A provider maps page paths to files; the site copies each file next to its page as
+`<page stem><suffix>` (e.g. `courses/ZY03.yaml`). The raw YAML is always offered; the Word
+export (`builder.docx.export.export_corpus`) is offered too unless `--no-docx` is given.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from builder.compose import page_path
+from builder.config import ProjectConfig
+from builder.corpus import Corpus
+from builder.doctree import DocTree
+
+
+class DownloadProvider(Protocol):
+    """Produces one kind of downloadable file for document pages."""
+
+    @property
+    def label(self) -> str:
+        """Link text shown on the page, e.g. "YAML 源文件"."""
+        ...
+
+    def collect(
+        self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
+    ) -> dict[str, Path]:
+        """Page path → file to publish; may write files under `work`."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class YamlSources:
+    """The raw YAML each page was generated from."""
+
+    label: str = "YAML 源文件"
+
+    def collect(
+        self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
+    ) -> dict[str, Path]:
+        """Every document's source file, keyed by its page."""
+        pages = {t.page for t in trees}
+        found: dict[str, Path] = {}
+        for item in corpus.documents:
+            page = page_path(item)
+            if page in pages and page not in found:
+                found[page] = item.path
+        return found
+
+
+Exporter = Callable[[Corpus, ProjectConfig, Path], list[Path]]
+
+
+@dataclass(frozen=True, slots=True)
+class WordExport:
+    """The .docx files of `builder.docx.export_corpus`, matched to pages by document title
+    (the core property the exporter sets) or, failing that, by file name."""
+
+    export: Exporter
+    label: str = "Word 文档"
+
+    def collect(
+        self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
+    ) -> dict[str, Path]:
+        """Run the export into `work/docx` and match every file to a page."""
+        produced = self.export(corpus, config, work / "docx")
+        by_title = {t.cover.title: t.page for t in trees}
+        by_stem = {Path(t.page).stem: t.page for t in trees}
+        by_rel = {t.page.removesuffix(".md"): t.page for t in trees}
+        found: dict[str, Path] = {}
+        for path in sorted(produced):
+            rel = (
+                path.relative_to(work / "docx").with_suffix("").as_posix()
+                if path.is_relative_to(work / "docx")
+                else ""
+            )
+            page = by_rel.get(rel) or by_title.get(_docx_title(path)) or by_stem.get(path.stem)
+            if page and page not in found:
+                found[page] = path
+        return found
+
+
+def _docx_title(path: Path) -> str:
+    try:
+        import docx
+
+        title: str = docx.Document(str(path)).core_properties.title or ""
+    except Exception:  # an unreadable file simply does not match by title
+        return ""
+    return title
+
+
+def _export_docx(corpus: Corpus, config: ProjectConfig, out: Path) -> list[Path]:
+    from builder.docx.export import export_corpus
+
+    return export_corpus(corpus, config, out)
+
+
+def default_providers(*, docx: bool = True) -> list[DownloadProvider]:
+    """YAML always; the Word files of `zhibiao export docx` unless switched off."""
+    providers: list[DownloadProvider] = [YamlSources()]
+    if docx:
+        providers.append(WordExport(_export_docx))
+    return providers

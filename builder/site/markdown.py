@@ -1,0 +1,188 @@
+"""DocTree → Markdown for MkDocs (Python-Markdown + attr_list + admonition + tables).
+
+Pure functions: text in, text out. Every piece of data text is escaped, so YAML content
+can never inject Markdown or HTML; headings carry explicit ASCII ids (`{#sec-5}`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from builder.doctree import (
+    Block,
+    DocTree,
+    Heading,
+    Inline,
+    Link,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Table,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_LINE_START = re.compile(r"^([-+>!?~]|\d+[.)]|=+$)")
+_NOTICE_TYPES = {"draft": "warning", "retired": "danger", "note": "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file offered on a page: label and href relative to the page's Markdown file."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageChrome:
+    """Site-only additions around a document: downloads and a forced-build banner."""
+
+    downloads: tuple[Download, ...] = ()
+    banner: str | None = None
+
+
+def escape(text: str) -> str:
+    """Escape data text for inline Markdown: no markup, no raw HTML, one line."""
+    flat = " ".join(part.strip() for part in text.splitlines())
+    return _SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def line_start(markdown: str) -> str:
+    """Keep a rendered line from starting a block construct (list, quote, setext underline,
+    admonition, fence): "1. x" → "1\\. x", "!!! x" → "\\!!! x"."""
+    match = _LINE_START.match(markdown)
+    if not match:
+        return markdown
+    marker = match.group(1)
+    if marker[0].isdigit():
+        return f"{marker[:-1]}\\{marker[-1]}{markdown[len(marker) :]}"
+    if marker[0] in "-+>!":
+        return f"\\{markdown}"
+    return f"&#{ord(marker[0])};{markdown[1:]}"
+
+
+def relative_target(page: str, target: str) -> str:
+    """Turn a site-relative target ("510209/a.md#x") into a link relative to `page`."""
+    path, _, fragment = target.partition("#")
+    if not path or path == page:
+        return f"#{fragment}" if fragment else posixpath.basename(page)
+    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def inline(runs: Iterable[Inline], page: str) -> str:
+    """Render inline runs: escaped text and relative links."""
+    out: list[str] = []
+    for run in runs:
+        if isinstance(run, Link):
+            out.append(f"[{escape(run.text)}]({relative_target(page, run.target)})")
+        else:
+            out.append(escape(run))
+    return "".join(out)
+
+
+def front_matter(values: dict[str, str]) -> str:
+    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1)."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def heading_text(block: Heading) -> str:
+    """ "5.1 素质" for GB/T numbers, "一、概述" / "（一）目标" for 公文 numbers."""
+    if not block.number:
+        return block.title
+    sep = "" if block.number.endswith(("、", "）")) else " "
+    return f"{block.number}{sep}{block.title}"
+
+
+def render_block(block: Block, page: str, status: str = "") -> str:
+    """One block as Markdown (no trailing blank line)."""
+    if isinstance(block, Heading):
+        hashes = "#" * min(block.level + 1, 6)
+        anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+        return f"{hashes} {escape(heading_text(block))}{anchor}"
+    if isinstance(block, Paragraph):
+        return line_start(inline(block.content, page))
+    if isinstance(block, ListBlock):
+        return "\n".join(
+            f"{f'{i}.' if block.ordered else '-'} {line_start(inline(item, page))}"
+            for i, item in enumerate(block.items, start=1)
+        )
+    if isinstance(block, Notice):
+        title = {"draft": status or "草案", "retired": status or "已废止", "note": "说明"}[
+            block.kind
+        ]
+        return (
+            f'!!! {_NOTICE_TYPES[block.kind]} "{escape(title)}"\n\n    {inline(block.text, page)}'
+        )
+    return render_table(block, page)
+
+
+def render_table(table: Table, page: str) -> str:
+    """Caption paragraph with an id, then a pipe table; cell anchors become empty spans."""
+    caption = (
+        f"{escape(table.caption)}\n{{: #{table.anchor} .zb-caption }}"
+        if table.anchor
+        else escape(table.caption)
+    )
+    lines = [
+        "| " + " | ".join(escape(h) for h in table.header) + " |",
+        "|" + "|".join(" --- " for _ in table.header) + "|",
+    ]
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            body = inline(cell.content, page)
+            if cell.bold and body:
+                body = f"**{body}**"
+            if cell.anchor:
+                body = f'<span id="{cell.anchor}"></span>{body}'
+            cells.append(body)
+        lines.append("| " + " | ".join(cells) + " |")
+    return caption + "\n\n" + "\n".join(lines)
+
+
+def cover_line(tree: DocTree) -> str:
+    """One line of document facts under the title: status, version, numbers, dates."""
+    cover = tree.cover
+    facts = [("状态", cover.status), ("版本", cover.version)]
+    facts += [("标准编号", cover.standard_no)] if cover.standard_no else []
+    if cover.doc_no:
+        facts.append(("发文字号", f"{cover.issuer or ''}{cover.doc_no}"))
+    facts += [("发布日期", cover.issued_on)] if cover.issued_on else []
+    facts += [("实施日期", cover.effective_on)] if cover.effective_on else []
+    facts += [("代替", "、".join(cover.replaces))] if cover.replaces else []
+    body = "　".join(f"**{escape(k)}**：{escape(v)}" for k, v in facts if v)
+    return f"{body}\n{{: .zb-meta }}"
+
+
+def downloads_line(chrome: PageChrome) -> str:
+    """ "下载：[YAML 源文件](a.yaml)　[Word 文档](a.docx)" or ""."""
+    if not chrome.downloads:
+        return ""
+    links = "　".join(f"[{escape(d.label)}]({d.href})" for d in chrome.downloads)
+    return f"下载：{links}\n{{: .zb-downloads }}"
+
+
+def banner_block(banner: str | None) -> str:
+    """The forced-build warning shown on top of every page."""
+    return f'!!! danger "检查未通过"\n\n    {line_start(escape(banner))}' if banner else ""
+
+
+def render_document(tree: DocTree, chrome: PageChrome | None = None) -> str:
+    """A whole document page: front matter, title, facts, downloads, then every block."""
+    chrome = chrome or PageChrome()
+    parts = [
+        banner_block(chrome.banner),
+        f"# {escape(tree.cover.title)} {{#title}}",
+        cover_line(tree),
+        downloads_line(chrome),
+    ]
+    parts.extend(render_block(b, tree.page, tree.cover.status) for b in tree.blocks)
+    body = "\n\n".join(p for p in parts if p)
+    return front_matter({"title": tree.cover.title}) + body + "\n"

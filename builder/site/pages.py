@@ -1,0 +1,184 @@
+"""Site-only pages built from the corpus: the home page and one overview page per specialty.
+
+Pure functions returning Markdown; links are relative to the page being written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from builder.compose import page_path
+from builder.compose.anchors import ascii_id, competency_anchor, file_name
+from builder.compose.coverage import competencies, coverage
+from builder.compose.order import documents
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.model import KIND_TITLES
+from builder.site.markdown import Download, banner_block, escape, front_matter, relative_target
+
+LEVEL_ORDER = ("中职", "高职专科", "职业本科")
+LEVEL_IDS = {"中职": "zz", "高职专科": "gz", "职业本科": "bk"}
+UNGROUPED = ("", "未归类（缺少专业教学标准）")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """Site-wide facts shown on the generated pages."""
+
+    title: str
+    issuer: str = ""
+    version: str | None = None
+    banner: str | None = None
+
+
+def overview_path(entry: SpecialtySet) -> str:
+    """Path of a specialty's overview page, e.g. "510209/index.md"."""
+    return f"{file_name(entry.code)}/index.md"
+
+
+def specialty_label(entry: SpecialtySet) -> str:
+    """ "人工智能技术应用（510209）" or the bare code when the specialty document is missing."""
+    if entry.specialty is None:
+        return entry.code
+    return f"{entry.specialty.doc.name}（{entry.code}）"
+
+
+def category(entry: SpecialtySet) -> tuple[str, str]:
+    """(code, name) of the 专业大类 a specialty belongs to."""
+    if entry.specialty is None:
+        return UNGROUPED
+    major = entry.specialty.doc.career.major_category
+    return major.code, major.name
+
+
+def grouped(corpus: Corpus) -> list[tuple[tuple[str, str], list[tuple[str, list[SpecialtySet]]]]]:
+    """Specialties grouped by 专业大类 (code order), then level (中职 → 职业本科), then code."""
+    groups: dict[tuple[str, str], dict[str, list[SpecialtySet]]] = {}
+    for entry in corpus.specialties.values():
+        level = entry.specialty.doc.level if entry.specialty else ""
+        groups.setdefault(category(entry), {}).setdefault(level, []).append(entry)
+    ordered = []
+    for cat in sorted(groups, key=lambda c: (c == UNGROUPED, c[0])):
+        levels = groups[cat]
+        keys = sorted(levels, key=lambda lv: LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 9)
+        ordered.append((cat, [(lv, sorted(levels[lv], key=lambda e: e.code)) for lv in keys]))
+    return ordered
+
+
+def home_page(corpus: Corpus, info: SiteInfo) -> str:
+    """`index.md`: specialties grouped by 专业大类 and level with status and version."""
+    page = "index.md"
+    count = sum(len(documents(e)) for e in corpus.specialties.values())
+    intro = f"本站发布{escape(info.issuer) + '组织编写的' if info.issuer else ''}职业教育标准，"
+    intro += f"共 {len(corpus.specialties)} 个专业、{count} 份标准文件"
+    intro += f"（{escape(info.version)} 版）。" if info.version else "。"
+    parts = [banner_block(info.banner), f"# {escape(info.title)} {{#title}}", intro]
+    parts.append(
+        "每个专业包括专业教学标准、职业能力清单、课程标准、岗位实习标准和实训基地建设标准；"
+        "职业能力清单中的每项能力都链接到培养它的课程、实习任务和实训室。"
+    )
+    for (code, name), levels in grouped(corpus):
+        cat_id = f"cat-{ascii_id(code)}" if code else "cat-none"
+        parts.append(f"## {escape(name)}{f'（{code}）' if code else ''} {{#{cat_id}}}")
+        for level, entries in levels:
+            if level:
+                parts.append(
+                    f"### {escape(level)} {{#{cat_id}-{LEVEL_IDS.get(level, ascii_id(level))}}}"
+                )
+            rows = [
+                "| 专业代码 | 专业名称 | 专业教学标准 | 状态 | 版本 | 配套文件 |",
+                "| --- | --- | --- | --- | --- | --- |",
+            ]
+            rows.extend(_home_row(entry, page) for entry in entries)
+            parts.append("\n".join(rows))
+    return front_matter({"title": info.title}) + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _home_row(entry: SpecialtySet, page: str) -> str:
+    name = entry.specialty.doc.name if entry.specialty else entry.code
+    overview = f"[{escape(name)}]({relative_target(page, overview_path(entry))})"
+    standard, status, version = "—", "—", "—"
+    if entry.specialty is not None:
+        meta = entry.specialty.doc.meta
+        standard = f"[{escape(meta.title)}]({relative_target(page, page_path(entry.specialty))})"
+        status, version = escape(meta.status), escape(meta.version)
+    extras = []
+    if entry.competencies:
+        extras.append(f"[职业能力清单]({relative_target(page, page_path(entry.competencies[0]))})")
+    if entry.courses:
+        extras.append(f"{len(entry.courses)} 份课程标准")
+    extras += [f"[岗位实习标准]({relative_target(page, page_path(i))})" for i in entry.internships]
+    extras += [
+        f"[实训基地建设标准]({relative_target(page, page_path(b))})" for b in entry.training_bases
+    ]
+    return f"| {escape(entry.code)} | {overview} | {standard} | {status} | {version} | {' · '.join(extras) or '—'} |"
+
+
+def specialty_page(
+    entry: SpecialtySet,
+    config: ProjectConfig,
+    downloads: Mapping[str, Sequence[Download]],
+    info: SiteInfo,
+) -> str:
+    """`<code>/index.md`: facts, every document with status/version/downloads, coverage summary."""
+    page = overview_path(entry)
+    title = specialty_label(entry)
+    parts = [banner_block(info.banner), f"# {escape(title)} {{#title}}"]
+    if entry.specialty is not None:
+        doc = entry.specialty.doc
+        career = doc.career
+        parts.append(
+            f"**专业大类**：{escape(career.major_category.name)}（{escape(career.major_category.code)}）　"
+            f"**专业类**：{escape(career.major_class.name)}（{escape(career.major_class.code)}）　"
+            f"**层次**：{escape(doc.level)}　**基本修业年限**：{doc.duration.years}年\n{{: .zb-meta }}"
+        )
+    parts.append("## 标准文件 {#documents}")
+    rows = ["| 文件 | 类型 | 状态 | 版本 | 下载 |", "| --- | --- | --- | --- | --- |"]
+    for item in documents(entry):
+        target = page_path(item)
+        meta = item.doc.meta
+        files = " · ".join(
+            f"[{escape(d.label)}]({relative_target(page, _beside(target, d.href))})"
+            for d in downloads.get(target, ())
+        )
+        rows.append(
+            f"| [{escape(meta.title)}]({relative_target(page, target)}) | {KIND_TITLES[item.kind]} "
+            f"| {escape(meta.status)} | {escape(meta.version)} | {files or '—'} |"
+        )
+    parts.append("\n".join(rows))
+    parts.extend(_coverage_summary(entry, config, page))
+    return front_matter({"title": title}) + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _beside(target: str, href: str) -> str:
+    folder = target.rpartition("/")[0]
+    return f"{folder}/{href}" if folder else href
+
+
+def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> list[str]:
+    if not entry.competencies:
+        return []
+    items = competencies(entry)
+    cov = coverage(entry, config)
+    taught = [c for c, _, _ in items if cov.uses.get(c.code)]
+    kinds = {"course": 0, "internship": 0, "room": 0}
+    for column in cov.columns:
+        kinds[column.kind] += 1
+    matrix = relative_target(page, f"{page_path(entry.competencies[0])}#matrix")
+    lines = [
+        "## 职业能力覆盖 {#coverage}",
+        f"职业能力清单共 {len(items)} 项职业能力，其中 {len(taught)} 项由 {kinds['course']} 门课程、"
+        f"{kinds['internship']} 份岗位实习标准和 {kinds['room']} 个实训室承载，"
+        f"详见[职业能力培养矩阵]({matrix})。",
+    ]
+    missing = [c for c, _, _ in items if not cov.uses.get(c.code)]
+    if missing:
+        target = page_path(entry.competencies[0])
+        links = "、".join(
+            f"[{escape(c.code)}]({relative_target(page, f'{target}#{competency_anchor(c.code)}')})"
+            for c in missing
+        )
+        lines.append(f"尚未承载的职业能力：{links}。")
+    return lines

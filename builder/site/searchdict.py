@@ -1,0 +1,48 @@
+"""jieba user dictionary generated from the data, so whole course names and competency
+terms become single search tokens (Material's search cuts Chinese with jieba at build time;
+the browser only matches whole tokens and their prefixes)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from builder.corpus import Corpus
+
+# Material cuts only runs of Han characters with jieba (`\p{script: Han}+`), so only
+# Han-only words can ever apply: "Python程序设计" contributes "程序设计".
+_HAN_RUN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]+")
+
+
+def _names(corpus: Corpus) -> Iterator[str]:
+    for entry in corpus.specialties.values():
+        if entry.specialty is not None:
+            doc = entry.specialty.doc
+            yield doc.name
+            yield from (c.name for c in doc.courses)
+            yield from doc.career.posts
+            yield from (o.name for o in doc.career.occupations)
+        for source in entry.competencies:
+            for domain in source.doc.domains:
+                yield domain.name
+                yield from (task.name for task in domain.tasks)
+        for course in entry.courses:
+            yield course.doc.name
+        for internship in entry.internships:
+            yield from (task.name for task in internship.doc.tasks)
+            yield from internship.doc.conditions.posts
+        for base in entry.training_bases:
+            yield from (room.name for room in base.doc.rooms)
+
+
+def search_terms(corpus: Corpus) -> list[str]:
+    """Domain terms (course, 领域, 任务, room, post names …) as Han-only words of ≥ 2 characters."""
+    terms: set[str] = set()
+    for name in _names(corpus):
+        terms.update(run for run in _HAN_RUN.findall(name) if len(run) >= 2)
+    return sorted(terms)
+
+
+def jieba_user_dict(corpus: Corpus) -> str:
+    """The dictionary file: one word per line; jieba then picks a frequency that keeps it whole."""
+    return "".join(f"{term}\n" for term in search_terms(corpus))

@@ -1,0 +1,176 @@
+"""The generated docs tree: every Markdown page, the nav and the files to copy.
+
+`site_sources` is pure (models in, text out); `write_sources` and `sync_sources` put the
+result on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from builder.atomic import write_bytes
+from builder.compose import page_path
+from builder.compose.order import documents
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, SpecialtySet
+from builder.model import KIND_TITLES
+from builder.doctree import DocTree
+from builder.site.config import ZHIBIAO_CSS
+from builder.site.markdown import Download, PageChrome, front_matter, render_document
+from builder.site.opendata import DATA_PAGE, DataFile, as_blobs, data_page
+from builder.site.pages import (
+    SiteInfo,
+    grouped,
+    home_page,
+    overview_path,
+    specialty_label,
+    specialty_page,
+)
+
+CHANGELOG_PAGE = "changelog.md"
+
+
+@dataclass(slots=True)
+class SiteSources:
+    """Docs-relative path → Markdown text, docs-relative path → file to copy, and the nav."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, Path] = field(default_factory=dict)
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+
+
+def published_name(page: str, suffix: str) -> str:
+    """Where a download of `page` is published: `510209/courses/ZY03.md` → `…/ZY03.yaml`."""
+    return str(PurePosixPath(page).with_suffix(suffix))
+
+
+def site_sources(
+    corpus: Corpus,
+    config: ProjectConfig,
+    trees: Sequence[DocTree],
+    downloads: Mapping[str, Sequence[tuple[str, Path]]],
+    info: SiteInfo,
+    changelog: str | None = None,
+    data: Sequence[DataFile] = (),
+) -> SiteSources:
+    """Render every page of the site and plan the copies; nothing is written."""
+    out = SiteSources()
+    offered: dict[str, list[Download]] = {}
+    for page, files in downloads.items():
+        for label, source in files:
+            target = published_name(page, source.suffix.lower())
+            out.copies[target] = source
+            offered.setdefault(page, []).append(Download(label, PurePosixPath(target).name))
+    out.pages["index.md"] = home_page(corpus, info)
+    for tree in trees:
+        chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
+        out.pages[tree.page] = render_document(tree, chrome)
+    for entry in corpus.specialties.values():
+        out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
+    if changelog is not None:
+        out.pages[CHANGELOG_PAGE] = changelog_page(changelog)
+    if data:
+        out.pages[DATA_PAGE] = data_page(list(data))
+        out.blobs.update(as_blobs(list(data)))
+    out.nav = site_nav(corpus, {t.page for t in trees}, changelog is not None, bool(data))
+    return out
+
+
+def changelog_page(markdown: str) -> str:
+    """The 修订说明 page from Markdown text (given by the diff engine or the user)."""
+    body = markdown.strip()
+    if not body.startswith("# "):
+        body = f"# 修订说明\n\n{body}"
+    return front_matter({"title": "修订说明"}) + body + "\n"
+
+
+def _documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
+    items: list[Any] = [overview_path(entry)]
+    courses: list[Any] = []
+    kinds = [item.kind for item in documents(entry)]
+    for item in documents(entry):
+        page = page_path(item)
+        if page not in pages:
+            continue
+        if item.kind == "course":
+            if not courses:
+                items.append({"课程标准": courses})
+            courses.append({f"{item.doc.code} {item.doc.name}": page})
+        else:
+            single = kinds.count(item.kind) == 1
+            items.append({KIND_TITLES[item.kind] if single else item.doc.meta.title: page})
+    return items
+
+
+def site_nav(corpus: Corpus, pages: set[str], changelog: bool, data: bool = False) -> list[Any]:
+    """Home, then 专业大类 → specialty → its documents, then 修订说明 and 开放数据."""
+    nav: list[Any] = [{"首页": "index.md"}]
+    for (_, name), levels in grouped(corpus):
+        specialties = [
+            {specialty_label(entry): _documents_nav(entry, pages)}
+            for _, entries in levels
+            for entry in entries
+        ]
+        nav.append({name: specialties})
+    if changelog:
+        nav.append({"修订说明": CHANGELOG_PAGE})
+    if data:
+        nav.append({"开放数据": DATA_PAGE})
+    return nav
+
+
+def stylesheet() -> bytes:
+    """The builder's own CSS (captions, cover facts, tables)."""
+    return resources.files("builder").joinpath("templates/site/zhibiao.css").read_bytes()
+
+
+def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str, bytes | Path]:
+    """Everything the docs directory must hold: page texts, the CSS, downloads and assets."""
+    files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
+    files[ZHIBIAO_CSS] = stylesheet()
+    files.update(sources.copies)
+    files.update(sources.blobs)
+    files.update(assets)
+    return files
+
+
+def write_sources(files: Mapping[str, bytes | Path], docs: Path) -> None:
+    """Write a fresh docs directory (the caller provides an empty staging directory)."""
+    for rel, content in sorted(files.items()):
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_bytes(content)
+
+
+def sync_sources(files: Mapping[str, bytes | Path], docs: Path) -> int:
+    """Update a docs directory in place, touching only changed files (for live reload).
+
+    Returns the number of files written or removed.
+    """
+    changed = 0
+    wanted = {docs / rel: content for rel, content in files.items()}
+    for target, content in sorted(wanted.items()):
+        data = content.read_bytes() if isinstance(content, Path) else content
+        if not target.is_file() or _digest(target.read_bytes()) != _digest(data):
+            write_bytes(target, data)
+            changed += 1
+    if docs.is_dir():
+        for existing in sorted(docs.rglob("*")):
+            if existing.is_file() and existing not in wanted:
+                existing.unlink()
+                changed += 1
+    return changed
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,185 @@
+"""Bad input that is generated at run time rather than committed: symlinks, huge or deeply
+nested files, random bytes. Each must give a located message and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from builder.corpus import load_document
+from builder.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from tests.conftest import CASES, run_cli
+
+RUNTIME_CODES = {
+    "ZB007": "test_file_over_the_size_limit",
+    "ZB008": "test_deep_nesting",
+    "ZB013": "test_symlink_pointing_outside",
+}
+"""Codes whose failing case is generated here (the files are too big or not committable)."""
+
+COURSES = "standards/510209-人工智能技术应用/courses"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the clean base project."""
+    target = tmp_path / "project"
+    shutil.copytree(CASES / "clean-minimal", target)
+    (target / "expected.txt").unlink()
+    return target
+
+
+def _check(project: Path) -> tuple[int, list[dict[str, object]], str]:
+    result = run_cli(["check", "standards", "--format", "json"], project)
+    assert "Traceback" not in result.stderr, result.stderr
+    found = json.loads(result.stdout) if result.exit_code in (0, 1) else []
+    return result.exit_code, found, result.stderr
+
+
+def test_symlink_pointing_outside(project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("kind: course\n", "utf-8")
+    link = project / COURSES / "ZH02.yaml"
+    link.symlink_to(secret)
+    exit_code, found, _ = _check(project)
+    assert exit_code == 1
+    assert [(d["code"], d["file"], d["line"], d["column"]) for d in found] == [
+        ("ZB013", f"{COURSES}/ZH02.yaml", 1, 1)
+    ]
+    assert str(secret) in str(found[0]["message"])
+
+
+def test_symlink_inside_is_followed(project: Path) -> None:
+    """A link to another file of the standards tree is read like the file itself."""
+    (project / COURSES / "ZH01-link.yaml").symlink_to("ZH01.yaml")
+    exit_code, found, _ = _check(project)
+    assert exit_code == 1
+    assert [d["code"] for d in found] == ["ZB207"], found  # the same course twice
+    # Each file is shown under its own name, not the link's target.
+    assert {found[0]["file"], found[0]["related"][0]["file"]} == {  # type: ignore[index]
+        f"{COURSES}/ZH01.yaml",
+        f"{COURSES}/ZH01-link.yaml",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # 100 000 nested flow sequences: libyaml alone would overflow the C stack.
+        # The file's mapping is level 1, so the 100th "[" (column 106) is level 101.
+        ("kind: course\nname: " + "[" * 100_000 + "]" * 100_000 + "\n", 2, 7 + MAX_DEPTH - 1),
+        # 150 nested block mappings: parses fine, but is refused before validation recurses.
+        (
+            "kind: course\nname:\n"
+            + "".join("  " * i + f"a{i}:\n" for i in range(1, 150))
+            + "  " * 150
+            + "x: 1\n",
+            MAX_DEPTH + 2,  # the mapping under a100, the 101st level (the file's mapping is 1st)
+            2 * MAX_DEPTH + 1,
+        ),
+    ],
+    ids=["flow-100000", "block-150"],
+)
+def test_deep_nesting(project: Path, text: str, line: int, column: int) -> None:
+    (project / COURSES / "ZH02.yaml").write_text(text, "utf-8")
+    exit_code, found, _ = _check(project)
+    assert exit_code == 1
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("ZB008", line, column)]
+    assert f"{MAX_DEPTH} 层" in str(found[0]["message"])
+
+
+def test_file_over_the_size_limit(project: Path) -> None:
+    big = project / COURSES / "ZH02.yaml"
+    with big.open("wb") as handle:
+        handle.write(b"kind: course\n")
+        handle.write(b"# " + b"x" * (MAX_FILE_BYTES - 1) + b"\n")
+    exit_code, found, _ = _check(project)
+    assert exit_code == 1
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("ZB007", 1, 1)]
+    assert "5 MB" in str(found[0]["message"])
+
+
+def test_file_at_the_size_limit_is_read(project: Path) -> None:
+    text = (project / COURSES / "ZH01.yaml").read_bytes()
+    padded = text + b"#" * (MAX_FILE_BYTES - len(text) - 1) + b"\n"
+    assert len(padded) == MAX_FILE_BYTES
+    (project / COURSES / "ZH01.yaml").write_bytes(padded)
+    exit_code, found, _ = _check(project)
+    assert (exit_code, found) == (0, [])
+
+
+def test_random_bytes_never_crash(tmp_path: Path) -> None:
+    """Corrupt a real standard byte by byte; loading must always end in diagnostics."""
+    original = (CASES / "clean-minimal" / COURSES / "ZH01.yaml").read_bytes()
+    rng = random.Random(20250601)
+    target = tmp_path / "ZH01.yaml"
+    codes: set[str] = set()
+    for _ in range(300):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 6)):
+            position = rng.randrange(len(data))
+            data[position] = rng.randrange(256)
+        target.write_bytes(bytes(data))
+        doc, problems = load_document(target, "ZH01.yaml", tmp_path)
+        assert (doc is None) == bool(problems)
+        for problem in problems:
+            assert problem.code.startswith("ZB") and problem.message
+        codes.update(p.code for p in problems)
+    for _ in range(50):
+        target.write_bytes(rng.randbytes(rng.randint(1, 4000)))
+        doc, problems = load_document(target, "ZH01.yaml", tmp_path)
+        assert doc is None and problems
+    assert {"ZB001", "ZB002"} <= codes  # the corruption did hit both the YAML and the encoding
+
+
+def test_random_bytes_through_the_cli(project: Path) -> None:
+    rng = random.Random(7)
+    (project / COURSES / "ZH02.yaml").write_bytes(rng.randbytes(2048))
+    exit_code, found, _ = _check(project)
+    assert exit_code == 1
+    assert [d["code"] for d in found] == ["ZB002"]
+
+
+def test_nonexistent_standards_dir(tmp_path: Path) -> None:
+    result = run_cli(["check", "标准"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: 标准目录不存在：标准")
+    assert "Traceback" not in result.stderr
+
+
+def test_standards_path_is_a_file(project: Path) -> None:
+    result = run_cli(["check", "standards/510209-人工智能技术应用/specialty.yaml"], project)
+    assert result.exit_code == 2
+    assert "不是目录" in result.stderr
+
+
+def test_config_file_not_found(project: Path) -> None:
+    result = run_cli(["check", "standards", "--config", "nope.yaml"], project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: 配置文件不存在：nope.yaml")
+
+
+def test_config_found_in_a_parent_folder(project: Path) -> None:
+    """Run from inside the standards tree: the config is found by walking up."""
+    (project / "zhibiao.yaml").write_text("severity:\n  ZB605: ignore\n", "utf-8")
+    spec = project / "standards/510209-人工智能技术应用/specialty.yaml"
+    spec.write_text(
+        spec.read_text("utf-8").replace("quality: 建立", "quality: 待补充。建立"), "utf-8"
+    )
+    result = run_cli(["check", "."], project / "standards")
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (
+        0,
+        "检查了 6 个文件：没有发现问题",
+    )
+
+
+def test_unreadable_config_is_a_usage_error(project: Path) -> None:
+    (project / "zhibiao.yaml").write_bytes("issuer: 测试\n".encode("gbk"))
+    result = run_cli(["check", "standards"], project)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("zhibiao.yaml:1:9: error: 文件不是有效的 UTF-8（疑似 GBK")

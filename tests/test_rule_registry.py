@@ -1,0 +1,87 @@
+"""Docs as tests: every registered diagnostic code is produced by at least one case."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import builder.checking  # noqa: F401  (imports every rule module so the registry is complete)
+from builder.rules import RULES
+from tests.conftest import CASES
+from tests.test_bad_input import RUNTIME_CODES as GENERATED_CODES
+from tests.test_cases import CASE_DIRS, parse_expected
+
+RUNTIME_CODES = {
+    **GENERATED_CODES,
+}
+BASELINE_CODES = {
+    # needs a git baseline (`check --base REF`), which tests/test_check_review.py builds
+    "ZB606": "test_status_backwards_without_new_version_is_an_error",
+}
+
+
+def _expected_codes() -> dict[str, list[str]]:
+    """Code → names of the cases whose expected.txt lists it."""
+    found: dict[str, list[str]] = {}
+    for case in CASE_DIRS:
+        for line in parse_expected(case):
+            found.setdefault(line.code, []).append(case.name)
+    return found
+
+
+CHECK_STAGES = "0123456"
+"""Codes ZB0xx–ZB6xx come from `zhibiao check`; others (ZB8xx: `zhibiao import xlsx`) from
+other commands, which test them in their own test modules."""
+
+
+def test_every_check_code_has_a_failing_case() -> None:
+    expected = _expected_codes()
+    missing = sorted(
+        code
+        for code in RULES
+        if code[2] in CHECK_STAGES
+        and code not in expected
+        and code not in RUNTIME_CODES
+        and code not in BASELINE_CODES
+    )
+    assert missing == [], f"no case produces {missing}"
+
+
+def test_every_other_code_is_asserted_by_some_test() -> None:
+    here = Path(__file__).resolve()
+    sources = "".join(
+        p.read_text("utf-8") for p in sorted(here.parent.glob("test_*.py")) if p != here
+    )
+    untested = sorted(code for code in RULES if code[2] not in CHECK_STAGES and code not in sources)
+    assert untested == [], f"no test mentions {untested}"
+
+
+def test_runtime_codes_are_tested_where_they_say() -> None:
+    import tests.test_bad_input as module
+    import tests.test_check_review as review
+
+    for code, test in RUNTIME_CODES.items():
+        assert code in RULES
+        assert callable(getattr(module, test)), test
+    for code, test in BASELINE_CODES.items():
+        assert code in RULES
+        assert callable(getattr(review, test)), test
+
+
+def test_expected_files_name_only_real_codes() -> None:
+    unknown = sorted(set(_expected_codes()) - set(RULES) - {"usage-error"})
+    assert unknown == []
+
+
+def test_the_clean_base_passes() -> None:
+    assert parse_expected(CASES / "clean-minimal") == []
+
+
+def test_rules_are_documented() -> None:
+    names = [rule.name for rule in RULES.values()]
+    assert len(set(names)) == len(names), "rule names must be unique"
+    for code, rule in RULES.items():
+        assert re.fullmatch(r"ZB\d{3}", code)
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name), rule.name
+        assert rule.summary and rule.explanation, code
+        assert re.search(r"[\u4e00-\u9fff]", rule.explanation), f"{code}: explanation not Chinese"

@@ -1,0 +1,149 @@
+"""DocTree → Markdown: escaping, anchors, links, tables — checked by rendering with Python-Markdown."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from builder.compose import compose_corpus
+from builder.doctree import (
+    Cell,
+    CoverInfo,
+    DocTree,
+    Heading,
+    Link,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Table,
+)
+from builder.site.markdown import (
+    Download,
+    PageChrome,
+    escape,
+    line_start,
+    relative_target,
+    render_block,
+    render_document,
+)
+from tests.compose_models import CONFIG, small_corpus
+
+EXTENSIONS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "meta"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def plain(html: str) -> str:
+    import html as h
+
+    return h.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+NASTY = [
+    "*强调* 与 _下划线_ 和 `代码`",
+    "<script>alert(1)</script> & 已转义 &lt;",
+    "[不是链接](http://example.com) ![图](x.png)",
+    "行首 # 号与 {#伪锚点} 和 {: .cls }",
+    "管道 | 符号 \\ 反斜杠",
+    "1. 看起来像列表",
+    "- 看起来像列表",
+    "+ 加号开头",
+    "> 引用开头",
+    "===",
+    "!!! note 伪提示",
+    "??? note 折叠",
+    "~~~ 围栏",
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_paragraph_text_survives_markdown_verbatim(text: str) -> None:
+    html = to_html(render_block(Paragraph((text,)), "a.md"))
+    assert html.startswith("<p>"), html
+    assert plain(html) == text
+    assert "<script>" not in html
+
+
+@pytest.mark.parametrize("text", NASTY)
+def test_table_cell_text_survives_verbatim(text: str) -> None:
+    table = Table("表1 测试", ("列",), ((Cell((text,)),),), (1.0,), anchor="tbl-1")
+    html = to_html(render_block(table, "a.md"))
+    cell = re.search(r"<td>(.*?)</td>", html, re.S)
+    assert cell and plain(cell.group(1)) == text, html
+
+
+def test_heading_has_explicit_ascii_id_and_literal_number() -> None:
+    html = to_html(render_block(Heading(2, "素质", "7.1", "sec-7-1"), "a.md"))
+    assert '<h3 id="sec-7-1">7.1 素质</h3>' in html
+    html = to_html(render_block(Heading(1, "课程目标", "三、", "sec-3"), "a.md"))
+    assert '<h2 id="sec-3">三、课程目标</h2>' in html
+
+
+def test_links_are_relative_to_the_page() -> None:
+    assert (
+        relative_target("510209/courses/ZH01.md", "510209/competencies.md#c-1-1-1")
+        == "../competencies.md#c-1-1-1"
+    )
+    assert relative_target("510209/competencies.md", "510209/competencies.md#c-1") == "#c-1"
+    assert relative_target("510209/specialty.md", "510209/courses/ZH01.md") == "courses/ZH01.md"
+    html = to_html(render_block(Paragraph(("见", Link("*能力*", "510209/a.md#x"))), "510209/b.md"))
+    assert '<a href="a.md#x">*能力*</a>' in html
+
+
+def test_table_caption_anchor_cells_and_bold() -> None:
+    table = Table(
+        "表2 矩阵",
+        ("职业能力", "水平"),
+        ((Cell(("1-1-1 能采集",), anchor="c-1-1-1"), Cell(("掌握",), bold=True)),),
+        (2.0, 1.0),
+        anchor="tbl-matrix",
+    )
+    html = to_html(render_block(table, "a.md"))
+    assert '<p class="zb-caption" id="tbl-matrix">表2 矩阵</p>' in html
+    assert '<span id="c-1-1-1"></span>1-1-1 能采集' in html
+    assert "<strong>掌握</strong>" in html
+
+
+def test_notice_and_list_rendering() -> None:
+    notice = to_html(
+        render_block(Notice("draft", ("截止日期：2025年12月31日",)), "a.md", "征求意见稿")
+    )
+    assert (
+        'class="admonition warning"' in notice and "征求意见稿" in notice and "截止日期" in notice
+    )
+    items = to_html(render_block(ListBlock((("甲",), ("1. 乙",)), ordered=True), "a.md"))
+    assert items.count("<li>") == 2 and "<ol>" in items and "1. 乙" in items
+
+
+def test_line_start_only_touches_block_markers() -> None:
+    assert line_start("2025年") == "2025年"
+    assert line_start("3. 条") == "3\\. 条"
+    assert escape("a|b") == "a\\|b"
+
+
+def test_document_page_has_front_matter_title_facts_and_downloads() -> None:
+    tree = compose_corpus(small_corpus(), CONFIG)[0]
+    text = render_document(
+        tree, PageChrome((Download("YAML 源文件", "specialty.yaml"),), "强制发布")
+    )
+    assert text.startswith('---\ntitle: "人工智能技术应用专业教学标准"\n---\n')
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    html = md.convert(text)
+    assert md.Meta["title"] == ['"人工智能技术应用专业教学标准"']  # type: ignore[attr-defined]
+    assert '<h1 id="title">' in html and '<a href="specialty.yaml">YAML 源文件</a>' in html
+    assert html.index("检查未通过") < html.index("<h1")
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) and all(i.isascii() for i in ids)
+    assert {"sec-1", "sec-11", "tbl-career", "tbl-plan"} <= set(ids)
+
+
+def test_cover_line_for_published_document() -> None:
+    cover = CoverInfo(
+        "标题", "专业教学标准", "T/CIE 1—2025", None, None, "发布", "2025", "2025-06-30", None
+    )
+    html = to_html(render_document(DocTree("x", "specialty", "x.md", cover)).split("---\n", 2)[2])
+    assert "T/CIE 1—2025" in html and "2025-06-30" in html and 'class="zb-meta"' in html
