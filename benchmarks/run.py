@@ -53,7 +53,7 @@ class Row:
     name: str
     size: int
     samples: list[Sample] = field(default_factory=list)
-    baseline: str | None = None
+    baseline: Row | None = None
     note: str = ""
 
     def median(self, attr: str) -> float:
@@ -140,7 +140,7 @@ def restore_first_set(project: Path, size: int, seed: int) -> None:
         (first / rel).write_text(text, "utf-8")
 
 
-def run_size(size: int, work: Path, repeat: int, seed: int) -> list[Row]:
+def run_size(size: int, work: Path, repeat: int, seed: int, *, publish: bool) -> list[Row]:
     """Every measurement for one corpus size."""
     project = corpus(work, size, seed)
     restore_first_set(project, size, seed)
@@ -154,16 +154,20 @@ def run_size(size: int, work: Path, repeat: int, seed: int) -> list[Row]:
         "XDG_CACHE_HOME": str(home),
         "NO_COLOR": "1",
         "NO_PROGRESS": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "SOURCE_DATE_EPOCH": "1767225600",
     }
     env.pop("GITHUB_ACTIONS", None)
     py = sys.executable
     check = [py, "-m", "builder", "check", "standards", "--format", "json"]
     cache = project / ".zhibiao" / "cache"
+    parse = Row("基线：PyYAML CSafeLoader 解析全部文件", size)
     rows = {
-        "parse": Row("基线：PyYAML CSafeLoader 解析全部文件", size),
-        "nocache": Row("check --no-cache（并行）", size, baseline="parse"),
-        "nocache1": Row("check --no-cache -j 1（单进程）", size, baseline="parse"),
-        "cold": Row("check，空缓存（首次）", size, baseline="parse"),
+        "parse": parse,
+        "nocache": Row("check --no-cache（并行）", size, baseline=parse, note="目标 ≤ 1.3 ×"),
+        "nocache1": Row("check --no-cache -j 1（单进程）", size, baseline=parse),
+        "cold": Row("check，空缓存（首次）", size, baseline=parse),
         "warm": Row("check，缓存命中，无改动", size, note="目标 ≤ 1 s"),
         "edit": Row("check，改动 1 个文件后", size, note="目标 ≤ 1 s"),
     }
@@ -179,32 +183,80 @@ def run_size(size: int, work: Path, repeat: int, seed: int) -> list[Row]:
         edit_one(project, round_no)
         rows["edit"].samples.append(measure(check, project, env))
     shutil.rmtree(home, ignore_errors=True)
-    extra = [*bench_site(project, size), *bench_docx(project, size)]
+    extra = [*bench_site(project, size, env), *bench_docx(project, size, env)] if publish else []
     return [*rows.values(), *extra]
 
 
-def _has_command(name: str) -> bool:
+def _has_command(*names: str) -> bool:
     from builder.cli import cli
 
-    return name in getattr(cli, "commands", {})
+    group = cli
+    for name in names:
+        group = getattr(group, "commands", {}).get(name)
+        if group is None:
+            return False
+    return True
 
 
-def bench_site(project: Path, size: int) -> list[Row]:
-    """Site build against a plain mkdocs build (when `zhibiao build` exists)."""
+def bench_site(project: Path, size: int, env: dict[str, str]) -> list[Row]:
+    """`zhibiao build` against a plain `mkdocs build` of the Markdown it generated."""
+    name = "site build（zhibiao build --no-docx --no-data）"
     if not _has_command("build"):
-        return [
-            Row("site build vs 纯 mkdocs build", size, note="未测：zhibiao build 尚未合并到 main")
-        ]
-    return [Row("site build vs 纯 mkdocs build", size, note="未测：基准尚未接入")]
+        return [Row(name, size, note="未测：zhibiao build 不可用")]
+    py = sys.executable
+    shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / "build", ignore_errors=True)
+    build = Row(name, size, note="目标 ≤ 1.5 ×")
+    build.samples.append(
+        measure(
+            [py, "-m", "builder", "build", "--no-docx", "--no-data", "-f", "json"], project, env
+        )
+    )
+    plain = Row("基线：纯 mkdocs build（同一批生成的 Markdown）", size)
+    out = project / "build" / "plain-site"
+    config = project / "build" / "site-src" / "mkdocs.yml"
+    plain.samples.append(
+        measure(
+            [py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], project, env
+        )
+    )
+    build.baseline = plain
+    index = project / "site" / "search" / "search_index.json"
+    pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    megabytes = (
+        sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()) / 1048576
+    )
+    build.note += (
+        f"；{pages} 页，站点 {megabytes:.0f} MB，搜索索引 {index.stat().st_size / 1048576:.1f} MB"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return [plain, build]
 
 
-def bench_docx(project: Path, size: int) -> list[Row]:
-    """docx export against raw python-docx (when `zhibiao export` exists)."""
-    if not _has_command("export"):
-        return [
-            Row("docx 导出 vs 直接 python-docx", size, note="未测：zhibiao export 尚未合并到 main")
-        ]
-    return [Row("docx 导出 vs 直接 python-docx", size, note="未测：基准尚未接入")]
+def bench_docx(project: Path, size: int, env: dict[str, str]) -> list[Row]:
+    """`zhibiao export docx` against raw python-docx writing the same paragraphs and tables."""
+    name = "docx 导出（zhibiao export docx）"
+    if not _has_command("export", "docx"):
+        return [Row(name, size, note="未测：zhibiao export docx 不可用")]
+    py = sys.executable
+    out = project / "build" / "docx"
+    shutil.rmtree(out, ignore_errors=True)
+    export = Row(name, size, note="目标 ≤ 1.5 ×")
+    export.samples.append(
+        measure([py, "-m", "builder", "export", "docx", "-o", str(out)], project, env)
+    )
+    content = project / "build" / "docx-content.json"
+    script = str(HERE / "baseline_docx.py")
+    subprocess.run([py, script, "extract", str(out), str(content)], check=True, capture_output=True)
+    raw = Row("基线：python-docx 直接写同样的段落和表格", size)
+    raw.samples.append(
+        measure([py, script, "write", str(content), str(out) + "-raw"], project, env)
+    )
+    export.baseline = raw
+    documents = sum(1 for _ in out.glob("*.docx"))
+    export.note += f"；{documents} 个文档"
+    shutil.rmtree(str(out) + "-raw", ignore_errors=True)
+    return [raw, export]
 
 
 def report(rows: list[Row]) -> str:
@@ -213,18 +265,15 @@ def report(rows: list[Row]) -> str:
         "| 规模 | 测量 | 墙钟时间 | CPU 时间 | 最大单进程 RSS | 进程树 RSS | 相对基线（墙钟） | 相对基线（CPU） | 备注 |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    by_key = {(r.size, r.name): r for r in rows}
-    baselines = {r.size: r for r in rows if r.name.startswith("基线")}
     for row in rows:
         if not row.samples:
             lines.append(f"| {row.size} | {row.name} | – | – | – | – | – | – | {row.note} |")
             continue
         wall, cpu = row.median("wall"), row.median("cpu")
         ratio_wall = ratio_cpu = "–"
-        base = baselines.get(row.size) if row.baseline else None
-        if base is not None and (row.size, base.name) in by_key:
-            ratio_wall = f"{wall / base.median('wall'):.2f} ×"
-            ratio_cpu = f"{cpu / base.median('cpu'):.2f} ×"
+        if row.baseline is not None and row.baseline.samples:
+            ratio_wall = f"{wall / row.baseline.median('wall'):.2f} ×"
+            ratio_cpu = f"{cpu / row.baseline.median('cpu'):.2f} ×"
         lines.append(
             f"| {row.size} | {row.name} | {wall:.2f} s | {cpu:.2f} s | {row.median('rss_mb'):.0f} MB "
             f"| {row.median('tree_rss_mb'):.0f} MB | {ratio_wall} | {ratio_cpu} | {row.note} |"
@@ -256,15 +305,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="小规模、重复 1 次（冒烟测试）")
     parser.add_argument("--repeat", type=int, default=3, help="每项重复次数，取中位数")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument(
+        "--publish-sizes",
+        default="50",
+        help="也测站点构建与 docx 导出的规模（各测一次；1,000 个专业约需一小时）",
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zhibiao-bench")
     parser.add_argument("--json", type=Path, help="另存原始数据 / save raw samples as JSON")
     args = parser.parse_args(argv)
     sizes = [3] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    publish = {3} if args.quick else {int(s) for s in args.publish_sizes.split(",") if s.strip()}
     repeat = 1 if args.quick else args.repeat
     header = f"机器：{machine()}；日期：{time.strftime('%Y-%m-%d')}；重复 {repeat} 次取中位数"
     rows: list[Row] = []
     for size in sizes:
-        rows.extend(run_size(size, args.work, repeat, args.seed))
+        rows.extend(run_size(size, args.work, repeat, args.seed, publish=size in publish))
     print(header)  # noqa: T201
     print(report(rows))  # noqa: T201
     if args.json:
