@@ -11,7 +11,7 @@ from builder.check.numeric import figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import num, paragraphs, total
+from builder.compose.text import flat, num, paragraphs, semesters, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import SpecialtySet
 from builder.doctree import Cell
@@ -25,7 +25,7 @@ NATURE_TITLES = {
     "专业拓展": "专业拓展课程",
     "实践": "实践性教学环节",
 }
-DESCRIPTION_COLUMNS = (
+DESCRIPTIONS = (
     ("domain", "课程涉及的主要领域", 3.0),
     ("tasks", "典型工作任务描述", 5.0),
     ("content", "主要教学内容与要求", 6.0),
@@ -42,8 +42,11 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
         courses = [c for c in doc.courses if c.nature == nature]
         if courses:
             out.heading(3, title)
-            out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
-            _descriptions(out, title, courses, entry)
+            described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
+            # A group fully described in its table needs no separate name list.
+            if len(described) < len(courses) or any(_facts(c) for c in courses):
+                out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
+            _descriptions(out, title, described, entry)
     listed = {c.code for c in doc.courses}
     extra = [c for c in course_order(entry) if c.doc.code not in listed]
     if extra:
@@ -70,7 +73,20 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
             anchor="tbl-plan",
             total_row=True,
         )
+    _declared_totals(out, doc)
     _shares(out, doc, config)
+
+
+def _declared_totals(out: Outline, doc: Specialty) -> None:
+    """The declared 总学时/总学分 when the rows do not add up to them by themselves."""
+    declared = doc.totals
+    rows = doc.courses
+    if declared is None:
+        return
+    summed = (total([c.hours for c in rows]), total([c.credits for c in rows]))
+    if rows and None not in summed:
+        return  # the 合计 row shows them (ZB401/ZB402 compare them with the declaration)
+    out.text(f"本专业总学时为 {declared.hours} 学时，总学分为 {num(declared.credits)} 学分。")
 
 
 def _facts(course: PlannedCourse) -> list[str]:
@@ -82,29 +98,24 @@ def _facts(course: PlannedCourse) -> list[str]:
 
 
 def _descriptions(
-    out: Outline, title: str, courses: list[PlannedCourse], entry: SpecialtySet
+    out: Outline, title: str, described: list[PlannedCourse], entry: SpecialtySet
 ) -> None:
-    columns = [c for c in DESCRIPTION_COLUMNS if any(getattr(x, c[0]) for x in courses)]
-    described = [c for c in courses if any(getattr(c, key) for key, _, _ in columns)]
+    """The 2025-format table of a course group: 主要领域, 典型工作任务, 主要教学内容与要求."""
     if not described:
         return
+    columns = [c for c in DESCRIPTIONS if any(getattr(x, c[0]) for x in described)]
     out.table(
         f"{title}主要教学内容",
         ("课程名称", *(label for _, label, _ in columns)),
         [
             [
-                cell(course_ref(entry, c.code, with_code=False)),
-                *(cell(" ".join(paragraphs_text(getattr(c, key)))) for key, _, _ in columns),
+                cell(course_ref(entry, c.code)),
+                *(cell(flat(getattr(c, key)) or "—") for key, _, _ in columns),
             ]
             for c in described
         ],
         (2.5, *(width for _, _, width in columns)),
     )
-
-
-def paragraphs_text(text: str | None) -> list[str]:
-    """The paragraphs of a field as plain strings (for table cells)."""
-    return [str(p.content[0]) for p in paragraphs(text)]
 
 
 def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
@@ -117,7 +128,7 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(num(c.theory_hours)),
             cell(num(c.practice_hours)),
             cell(num(c.credits)),
-            cell("、".join(str(s) for s in c.semesters) or "—"),
+            cell(semesters(c.semesters) or "—"),
             cell("选修" if c.elective else "必修"),
         ]
         for c in doc.courses
