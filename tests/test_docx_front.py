@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from builder.doctree import Cell, DocTree, Notice, Table
+from builder.doctree import Cell, DocTree, Heading, Notice, Paragraph, Table
 from builder.docx.cover import _dates_line, _title_lines, preface, statements
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT11, GBT9704
@@ -139,3 +139,33 @@ def test_only_numeric_columns_are_centred() -> None:
     document = open_docx(to_bytes(render(replace(course_tree(), blocks=(info,)), GBT9704)))
     [table] = document.tables
     assert table.rows[2].cells[1].paragraphs[0].alignment != WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_documents_in_force_carry_no_status_line() -> None:
+    from builder.docx.cover import running_header, status_mark
+
+    revising = replace(COVER, status="修订中")
+    assert status_mark(revising) == "" and running_header(revising) == "T/CIE 101—2026"
+    assert status_mark(replace(COVER, status="试行")) == "（试行）"
+    assert status_mark(replace(COVER, status="被代替")) == "（被代替）"
+
+
+def test_references_close_the_document() -> None:
+    refs = (
+        Heading(1, "参考文献", "", "references"),
+        Paragraph(("[1]\u2002《职业教育专业目录（2021年）》",)),
+    )
+    standard = replace(specialty_tree(), blocks=(*specialty_tree().blocks, *refs))
+    paragraphs = _paragraphs(standard, GBT11)
+    heading = next(p for p in paragraphs if p.text == "参考文献")
+    assert heading.style.name == "标准目次前言标题"  # set like 前言, not as a chapter
+    assert [p.text for p in paragraphs][-2] == "[1]\u2002《职业教育专业目录（2021年）》"
+    course = course_tree()
+    course = replace(
+        course,
+        cover=replace(course.cover, status="发布", issued_on="2026-03-18"),
+        blocks=(*course.blocks, *refs),
+    )
+    texts = [p.text for p in _paragraphs(course, GBT9704)]
+    # 署名 and 成文日期 end the text; the references follow like an attachment
+    assert texts[-4:] == [course.cover.issuer, "2026年3月18日", "参考文献", refs[1].content[0]]

@@ -173,7 +173,8 @@ def normative_references(
 
 
 def back_matter(out: Outline, meta: Meta) -> None:
-    """The unnumbered closing element 参考文献, as listed in the metadata."""
+    """The unnumbered closing element 参考文献, numbered [1], [2] … as GB/T 1.1 lists it."""
     if meta.references:
         out.unnumbered(1, "参考文献", "references")
-        out.items(([ref] for ref in meta.references), ordered=True)
+        for number, ref in enumerate(meta.references, start=1):
+            out.text(f"[{number}]\u2002{ref}")

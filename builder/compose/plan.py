@@ -7,7 +7,7 @@ the same `figures()` the numeric rules check (rows, or the declared `hours_plan`
 
 from __future__ import annotations
 
-from builder.check.numeric import figures
+from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined
@@ -158,32 +158,58 @@ def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
     required = "—"
     if rules is not None and rules.total_hours is not None:
         required = f"{rules.total_hours.describe()} 学时"
-    hours = {"public": "—", "elective": "—", "practice": "—"}
-    if not found.declared:
+    if found.declared:
+        _declared_shares(out, found, rules, required)
+    else:
         rows = doc.courses
-        hours["public"] = num(sum(c.hours or 0 for c in rows if c.nature == "公共基础"))
-        hours["elective"] = num(sum(c.hours or 0 for c in rows if c.elective))
-        hours["practice"] = num(total([c.practice_hours for c in rows]))
+        data = [
+            ("总学时", num(found.total), "100%" if found.total else "—", required),
+            (
+                "公共基础课程学时",
+                num(sum(c.hours or 0 for c in rows if c.nature == "公共基础")),
+                _pct(found.public),
+                _bounds(rules, "public_share"),
+            ),
+            (
+                "选修课程学时",
+                num(sum(c.hours or 0 for c in rows if c.elective)),
+                _pct(found.elective),
+                _bounds(rules, "elective_share"),
+            ),
+            (
+                "实践性教学学时",
+                num(total([c.practice_hours for c in rows])),
+                _pct(found.practice),
+                _bounds(rules, "practice_share"),
+            ),
+        ]
+        out.table(
+            "学时结构",
+            ("项目", "学时", "占总学时比例", "要求"),
+            [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in data],
+            (4, 1.5, 2, 2),
+            anchor="tbl-shares",
+        )
+    origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
+    out.text(f"{origin}要求依据{config.numeric_rules.profile}，按{doc.level}层次执行。")
+
+
+def _declared_shares(out: Outline, found: Figures, rules: LevelRules | None, required: str) -> None:
+    """学时结构 from the declared 学时安排: the stated total and shares, no per-row hours."""
+    total_hours = f"{num(found.total)} 学时" if found.total is not None else "—"
     data = [
-        ("总学时", num(found.total), "100%" if found.total else "—", required),
-        ("公共基础课程学时", hours["public"], _pct(found.public), _bounds(rules, "public_share")),
-        ("选修课程学时", hours["elective"], _pct(found.elective), _bounds(rules, "elective_share")),
-        (
-            "实践性教学学时",
-            hours["practice"],
-            _pct(found.practice),
-            _bounds(rules, "practice_share"),
-        ),
+        ("总学时", total_hours, required),
+        ("公共基础课程学时占比", _pct(found.public), _bounds(rules, "public_share")),
+        ("选修课程学时占比", _pct(found.elective), _bounds(rules, "elective_share")),
+        ("实践性教学学时占比", _pct(found.practice), _bounds(rules, "practice_share")),
     ]
     out.table(
         "学时结构",
-        ("项目", "学时", "占总学时比例", "要求"),
-        [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in data],
-        (4, 1.5, 2, 2),
+        ("项目", "学时安排中的声明", "要求"),
+        [[cell(a), cell(b), cell(c)] for a, b, c in data],
+        (4, 2.5, 2),
         anchor="tbl-shares",
     )
-    origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
-    out.text(f"{origin}要求依据 {config.numeric_rules.profile}，按{doc.level}层次执行。")
 
 
 def _pct(share: float | None) -> str:

@@ -37,13 +37,13 @@ def compose_training_base(
     out.heading(1, "适用范围")
     out.paragraphs(paragraphs(doc.scope))
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
-    references: list[list[Inline]] = []
+    # GB/T 1.1 lists standards first, then other documents (the companion standards)
+    references: list[list[Inline]] = [[ref] for ref in doc.meta.normative_references]
     if entry.specialty is not None:
         references.append([document_ref(entry.specialty)])
     references.extend(
         [document_ref(c)] for c in entry.courses if _supported(doc, entry, c.doc.code)
     )
-    references.extend([ref] for ref in doc.meta.normative_references)
     normative_references(out, references, always=True)
     out.heading(1, "基本要求")
     size = f"实训设备数量按每个教学班 {doc.class_size} 名学生配置；" if doc.class_size else ""
@@ -54,7 +54,7 @@ def compose_training_base(
         *without_empty(
             ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
             [_summary_row(room, entry, coded=coded) for room in doc.rooms],
-            (1, 3, 1.6, 1.2, 1.3, 1, 4),
+            (1, 3, 2.2, 1.5, 1.5, 1.2, 3.6),
             optional=("编号", "类别", "使用面积（㎡）", "工位数", "支撑课程"),
         ),
         anchor="tbl-rooms",

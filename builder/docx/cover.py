@@ -20,16 +20,25 @@ PATENT_COVER = frozenset({"征求意见稿", "送审稿"})
 _PT_PER_MM = 72 / 25.4
 
 
+UNMARKED = frozenset({"发布", "修订中"})
+"""States in force as issued: no status line (修订中 is said by the notice in the body)."""
+
+
+def shown_status(cover: CoverInfo) -> str:
+    """The status printed on the cover and in the header ("" for a document in force)."""
+    return "" if cover.status in UNMARKED else cover.status
+
+
 def status_mark(cover: CoverInfo) -> str:
-    """The visible status line, e.g. "（征求意见稿）"; empty for a published document."""
-    return "" if cover.status == "发布" else f"（{cover.status}）"
+    """The visible status line, e.g. "（征求意见稿）"; empty for a document in force."""
+    status = shown_status(cover)
+    return f"（{status}）" if status else ""
 
 
 def running_header(cover: CoverInfo) -> str:
     """Header text: the document number, plus the status on drafts."""
     base = cover.standard_no or cover.doc_no or cover.kind_title
-    status = cover.status if cover.status != "发布" else ""
-    return f"{base}\u3000{status}".strip()
+    return f"{base}\u3000{shown_status(cover)}".strip()
 
 
 def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
