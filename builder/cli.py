@@ -570,6 +570,13 @@ def import_xlsx_command(
     type=click.Path(path_type=Path, dir_okay=False),
     help="修订说明页面（Markdown 文件）/ changelog page (Markdown).",
 )
+@click.option(
+    "--changes-since",
+    "since",
+    metavar="REF",
+    help="由与该 git 引用（如上一版本的标签）的语义差异生成修订说明页 / changelog from the diff to REF.",
+)
+@click.option("--no-data", is_flag=True, help="不生成开放数据页 / skip the open-data page.")
 def build_command(
     path: Path | None,
     config_path: Path | None,
@@ -582,6 +589,8 @@ def build_command(
     fmt: str,
     no_docx: bool,
     changelog: Path | None,
+    since: str | None,
+    no_data: bool,
 ) -> None:
     """检查标准并生成文档站点（mkdocs，严格模式）；有错误时拒绝发布。
 
@@ -592,6 +601,8 @@ def build_command(
 
     if aliases and version is None:
         raise click.UsageError("--alias 需要与 --version 一起使用 / --alias needs --version")
+    if changelog is not None and since is not None:
+        raise click.UsageError("--changelog 与 --changes-since 只能选一个 / choose one")
     options = BuildOptions(
         site_dir=Path("site"),
         force=force,
@@ -599,9 +610,10 @@ def build_command(
         aliases=aliases,
         title=title,
         docx=not no_docx,
+        open_data=not no_data,
         changelog=read_changelog(changelog),
     )
-    sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref))
+    sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
 
 
 @cli.command("serve")
