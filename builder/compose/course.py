@@ -12,7 +12,7 @@ from builder.compose.meta import (
     notices,
     specialty_label,
 )
-from builder.compose.outline import Outline, cell, joined
+from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
@@ -66,9 +66,12 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     )
     out.table(
         "课程内容与要求",
-        ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
-        _content_rows(doc, entry, hours),
-        (2.5, 2.5, 5, 2.5, 1),
+        *without_empty(
+            ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
+            _content_rows(doc, entry, hours),
+            (2.5, 2.5, 5, 2.5, 1),
+            optional=("对应职业能力", "学时"),
+        ),
         anchor="tbl-content",
         total_row=hours is not None,
     )
@@ -76,14 +79,7 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     _competencies(out, doc, entry)
     _implementation(out, doc)
     out.heading(1, "考核评价")
-    out.table(
-        "考核评价",
-        ("考核项目", "权重（%）", "考核方式与标准"),
-        assessment_rows(doc.assessment),
-        (3, 1.5, 6),
-        anchor="tbl-assessment",
-        total_row=True,
-    )
+    assessment_table(out, doc.assessment)
     if doc.signoff:
         s = doc.signoff
         parts = [f"制定人：{s.author}"]
@@ -197,10 +193,21 @@ def _implementation(out: Outline, doc: Course) -> None:
         out.paragraphs(paragraphs(text))
 
 
-def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
-    """Rows of a 考核评价 table with a 合计 row."""
-    rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
-    rows.append(
-        [cell("合计", bold=True), cell(num(total([p.weight for p in parts])), bold=True), cell("")]
+def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
+    """The 考核评价 table; a 合计 row when every part has a weight, and no column of dashes
+    when the source gives no weights or no methods."""
+    weights = total([p.weight for p in parts])
+    rows = [[cell(p.name), cell(num(p.weight)), cell(flat(p.method) or "—")] for p in parts]
+    if weights is not None:
+        rows.append([cell("合计", bold=True), cell(num(weights), bold=True), cell("")])
+    out.table(
+        "考核评价",
+        *without_empty(
+            ("考核项目", "权重（%）", "考核方式与标准"),
+            rows,
+            (3, 1.5, 6),
+            optional=("权重（%）", "考核方式与标准"),
+        ),
+        anchor="tbl-assessment",
+        total_row=weights is not None,
     )
-    return rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
-from builder.compose.course import assessment_rows
+from builder.compose.course import assessment_table
 from builder.compose.links import applies_to, competency_ref, course_ref, specialty_set
 from builder.compose.meta import (
     back_matter,
@@ -87,14 +87,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     out.heading(1, "实习成果")
     out.items(([o] for o in doc.outcomes), ordered=True)
     out.heading(1, "考核评价")
-    out.table(
-        "考核评价",
-        ("考核项目", "权重（%）", "考核方式与标准"),
-        assessment_rows(doc.assessment),
-        (3, 1.5, 6),
-        anchor="tbl-assessment",
-        total_row=True,
-    )
+    assessment_table(out, doc.assessment)
     out.heading(1, "实习管理与安全")
     out.paragraphs(paragraphs(doc.management))
     back_matter(out, doc.meta)

@@ -6,6 +6,8 @@ import math
 from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from builder.doctree import CoverInfo
@@ -48,7 +50,8 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
     usable = (geometry.height - geometry.top - geometry.bottom) * _PT_PER_MM
     used = 0.0
     kind = "团体标准" if (cover.standard_no or "").startswith("T/") else cover.kind_title
-    head = document.add_paragraph(kind, "封面类别")
+    head = document.add_paragraph(style="封面类别")
+    _fit_spacing(head.add_run(kind), len(kind), width_pt)
     add_rule(head, "bottom", size=12, space=4)
     used += 48 + 8
     number = cover.standard_no or cover.doc_no or ""
@@ -85,6 +88,21 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
     add_rule(dates, "bottom", size=12, space=4)
     if cover.issuer:
         document.add_paragraph(f"{cover.issuer}\u3000\u3000发\u2002布", "封面发布机构")
+
+
+CATEGORY_PT = 36
+CATEGORY_SPACING_PT = 12
+
+
+def _fit_spacing(run: Any, chars: int, width_pt: float) -> None:
+    """Narrow the letter spacing of the cover's kind line so a long kind name
+    (实训教学条件建设标准) stays on one line; short ones keep the style's spacing."""
+    room = width_pt / max(chars, 1) - CATEGORY_PT - 1
+    if room >= CATEGORY_SPACING_PT:
+        return
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(max(0, int(room * 20))))
+    run._r.get_or_add_rPr().append(spacing)
 
 
 def _dates_line(cover: CoverInfo) -> str:
