@@ -11,6 +11,7 @@ import io
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from builder.compose import compose_document
 from builder.docx.export import render_trees
@@ -21,10 +22,7 @@ from tests.test_compose_fields import CORPORA, not_in
 def docx_text(data: bytes) -> str:
     """All text of a .docx: body paragraphs and tables, then headers and footers."""
     document = docx.Document(io.BytesIO(data))
-    parts = [
-        "".join(t.text or "" for t in p.iter(qn("w:t")))
-        for p in document.element.body.iter(qn("w:p"))
-    ]
+    parts = [Paragraph(p, document).text for p in document.element.body.iter(qn("w:p"))]
     for section in document.sections:
         for part in (section.header, section.even_page_header, section.first_page_header):
             parts.extend(p.text for p in part.paragraphs)

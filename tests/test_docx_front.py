@@ -169,3 +169,26 @@ def test_references_close_the_document() -> None:
     texts = [p.text for p in _paragraphs(course, GBT9704)]
     # 署名 and 成文日期 end the text; the references follow like an attachment
     assert texts[-4:] == [course.cover.issuer, "2026年3月18日", "参考文献", refs[1].content[0]]
+
+
+def test_codes_never_break_at_their_hyphens() -> None:
+    from docx.oxml.ns import qn
+
+    tree = replace(course_tree(), blocks=(Paragraph(("对应职业能力：2-1-1、4-04-05-05。",)),))
+    document = open_docx(to_bytes(render(tree, GBT9704)))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("对应职业能力"))
+    assert paragraph.text == "对应职业能力：2-1-1、4-04-05-05。"  # read back with plain hyphens
+    assert len(paragraph._p.findall(f".//{qn('w:noBreakHyphen')}")) == 5
+    assert "-" not in "".join(t.text for t in paragraph._p.iter(qn("w:t")))
+
+
+def test_a_table_starts_with_at_least_two_rows_on_its_page() -> None:
+    rows = tuple(tuple(Cell((f"{r}-{c}",)) for c in range(3)) for r in range(6))
+    tree = replace(course_tree(), blocks=(Table("表1 课程设置", ("a", "b", "c"), rows, (1, 1, 1)),))
+    document = open_docx(to_bytes(render(tree, GBT9704)))
+    [table] = document.tables
+    kept = [
+        all(p.paragraph_format.keep_with_next for c in r.cells for p in c.paragraphs)
+        for r in table.rows
+    ]
+    assert kept == [True, True, True, False, False, False, False]

@@ -74,7 +74,20 @@ def add_table(
             add_inlines(paragraph, item.content, bold=item.bold or bold_row)
             if position in centred or (bold_row and position == 0):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _keep_start_together(rows, min(KEEP_ROWS, len(table.rows) - 1))
     return grid
+
+
+KEEP_ROWS = 2
+"""Body rows kept on the page of the caption and header (no table that starts with one row
+at the foot of a page)."""
+
+
+def _keep_start_together(rows: Any, body_rows: int) -> None:
+    for row in list(rows)[: 1 + max(body_rows, 0)]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _numeric_columns(table: Table, columns: int) -> set[int]:
