@@ -192,3 +192,16 @@ def test_a_table_starts_with_at_least_two_rows_on_its_page() -> None:
         for r in table.rows
     ]
     assert kept == [True, True, True, False, False, False, False]
+
+
+def test_columns_are_wide_enough_for_their_longest_latin_word() -> None:
+    from builder.docx.tables import column_widths, word_minimums
+
+    header = ("职业能力", *(f"课程{i}" for i in range(12)), "Python程序设计")
+    matrix = Table("表2 矩阵", header, (tuple(Cell(("掌握",)) for _ in header),), (1,) * 14)
+    floors = word_minimums(matrix, 14, 9)
+    assert floors[0] == 0 and floors[-1] > max(floors[:-1])  # "Python" is the longest word
+    widths = column_widths(matrix.widths, 14, 10000, floors)
+    assert sum(widths) == 10000 and widths[-1] >= floors[-1] > 10000 // 14
+    # minimums that cannot all fit are ignored rather than overflowing the text block
+    assert column_widths((1, 1), 2, 1000, [900, 900]) == [500, 500]
