@@ -60,3 +60,21 @@ def test_semester_ranges() -> None:
     assert semesters([5, 6]) == "5、6"
     assert semesters([1, 3, 4, 5, 7]) == "1、3–5、7"
     assert semesters([]) == ""
+
+
+def test_hours_plan_in_words_only_has_no_table_of_dashes() -> None:
+    from tests.compose_models import specialty
+
+    doc = specialty(
+        courses=[{"code": "GG01", "name": "思想政治", "nature": "公共基础"}],
+        hours_plan={"text": "总学时一般不低于 3000 学时，公共基础课程学时一般占总学时的三分之一。"},
+    )
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(doc, "specialty.yaml")]
+    corpus.group()
+    tree = compose_document(corpus.documents[0], corpus, CONFIG)
+    captions = [b.caption for b in tree.blocks if hasattr(b, "caption")]
+    assert not any("学时结构" in c for c in captions)
+    texts = [text for b in tree.blocks if hasattr(b, "content") for text in b.content]  # type: ignore[attr-defined]
+    assert "总学时一般不低于 3000 学时，公共基础课程学时一般占总学时的三分之一。" in texts
+    assert "课程设置未给出各门课程的学时，也没有声明学时安排。" not in texts

@@ -151,8 +151,12 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
 
 def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
     found = figures(doc)
-    if found is None:
-        out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
+    stated = found is not None and any(
+        v is not None for v in (found.total, found.public, found.elective, found.practice)
+    )
+    if found is None or not stated:
+        if not (doc.hours_plan and doc.hours_plan.text):
+            out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
         return
     rules = config.numeric_rules.levels.get(doc.level)
     required = "—"
