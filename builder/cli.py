@@ -191,10 +191,11 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     """
     from builder.corpus import place
     from builder.diagnostics import Diagnostic
+    from builder.project import default_standards
     from builder.report.text import format_line
     from builder.yamlfmt import format_paths
 
-    targets = list(paths) or [Path("standards")]
+    targets = list(paths) or [default_standards()]
     for target in targets:
         if not target.exists():
             raise UsageError(f"路径不存在：{target}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,9 +55,31 @@ class Project:
     config_path: Path | None
 
 
+def default_standards(start: Path | None = None) -> Path:
+    """The standards directory used when none is given: `./standards`, or, when run from a
+    folder inside a project, the `standards/` of the nearest parent that has one.
+
+    The search stops at the first folder holding `zhibiao.yaml` (the project root). The path
+    is relative to the working directory where possible, so messages stay short.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "standards"
+        if candidate.is_dir():
+            if folder == here:
+                return Path("standards")
+            try:
+                return Path(os.path.relpath(candidate, here))
+            except ValueError:  # another drive on Windows
+                return candidate
+        if (folder / CONFIG_NAME).is_file():
+            break
+    return Path("standards")
+
+
 def open_project(standards: Path | None = None, config_path: Path | None = None) -> Project:
     """Resolve the standards directory and load the config found next to it (or given)."""
-    folder = standards if standards is not None else Path("standards")
+    folder = standards if standards is not None else default_standards()
     if not folder.exists():
         raise UsageError(
             f"标准目录不存在：{folder}",
