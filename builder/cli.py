@@ -259,7 +259,7 @@ def new_command(
             return answer.strip()
         raise UsageError(f"缺少选项 {option}（{label}）", hint="在终端中运行时会逐项询问。")
 
-    project = open_project(None, config_path)
+    project = open_project(None, config_path, missing_ok=True)
     if kind == "specialty":
         spec_code = need(code or specialty, "--code", "专业代码")
         request = Request(

@@ -77,15 +77,20 @@ def default_standards(start: Path | None = None) -> Path:
     return Path("standards")
 
 
-def open_project(standards: Path | None = None, config_path: Path | None = None) -> Project:
-    """Resolve the standards directory and load the config found next to it (or given)."""
+def open_project(
+    standards: Path | None = None, config_path: Path | None = None, *, missing_ok: bool = False
+) -> Project:
+    """Resolve the standards directory and load the config found next to it (or given).
+
+    `missing_ok` accepts a standards directory that does not exist yet (`zhibiao new`).
+    """
     folder = standards if standards is not None else default_standards()
-    if not folder.exists():
+    if not folder.exists() and not missing_ok:
         raise UsageError(
             f"标准目录不存在：{folder}",
             hint="在项目根目录运行，或给出标准目录路径：zhibiao check PATH",
         )
-    if not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         raise UsageError(f"不是目录：{folder}")
     if config_path is None:
         config_path = find_config(folder.resolve())
