@@ -321,7 +321,10 @@ def schema_command(check_only: bool, folder: Path) -> None:
     show_default=True,
 )
 def rules_command(code: str | None, fmt: str) -> None:
-    """列出全部检查规则及说明和示例 / list every diagnostic code."""
+    """列出全部检查规则及说明和示例；CODE 可为代码（ZB201）或名称（dangling-competency）。
+
+    List every diagnostic code, or one rule by code or name.
+    """
     from builder.rulesdoc import render
 
     click.echo(render(code, fmt), nl=False)
