@@ -287,21 +287,25 @@ def new_command(
     "--dir",
     "folder",
     type=click.Path(path_type=Path),
-    default=Path("schemas"),
-    show_default=True,
-    help="输出目录 / output directory.",
+    help="输出目录（默认项目根目录下的 schemas/）/ output directory.",
 )
-def schema_command(check_only: bool, folder: Path) -> None:
+def schema_command(check_only: bool, folder: Path | None) -> None:
     """由数据模型生成 JSON Schema（schemas/*.json）。
 
     Generate the JSON Schemas from the pydantic models; --check exits 1 on drift.
     """
     from builder import schema
+    from builder.project import default_schemas
 
+    folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
         for name in stale:
-            click.echo(f"{folder / name}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            shown = (folder / name).as_posix()
+            if (folder / name).is_file():
+                click.echo(f"{shown}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            else:
+                click.echo(f"{shown}: 文件不存在，请运行 zhibiao schema / missing")
         if stale:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致 / up to date")

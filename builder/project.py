@@ -57,24 +57,33 @@ class Project:
 
 def default_standards(start: Path | None = None) -> Path:
     """The standards directory used when none is given: `./standards`, or, when run from a
-    folder inside a project, the `standards/` of the nearest parent that has one.
+    folder inside a project, the `standards/` of the nearest parent that has one."""
+    return _nearest("standards", start)
 
-    The search stops at the first folder holding `zhibiao.yaml` (the project root). The path
-    is relative to the working directory where possible, so messages stay short.
+
+def default_schemas(start: Path | None = None) -> Path:
+    """The project's `schemas/` folder, found the same way as `default_standards`."""
+    return _nearest("schemas", start)
+
+
+def _nearest(name: str, start: Path | None) -> Path:
+    """`./name`, or `name` in the nearest parent folder that has it.
+
+    The search stops at the first folder holding `zhibiao.yaml` (the project root), whose
+    `name` is returned even when it does not exist yet. The path is relative to the working
+    directory where possible, so messages stay short.
     """
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        candidate = folder / "standards"
-        if candidate.is_dir():
+        candidate = folder / name
+        if candidate.is_dir() or (folder / CONFIG_NAME).is_file():
             if folder == here:
-                return Path("standards")
+                return Path(name)
             try:
                 return Path(os.path.relpath(candidate, here))
             except ValueError:  # another drive on Windows
                 return candidate
-        if (folder / CONFIG_NAME).is_file():
-            break
-    return Path("standards")
+    return Path(name)
 
 
 def open_project(
