@@ -191,10 +191,11 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     """
     from builder.corpus import place
     from builder.diagnostics import Diagnostic
+    from builder.project import default_standards
     from builder.report.text import format_line
     from builder.yamlfmt import format_paths
 
-    targets = list(paths) or [Path("standards")]
+    targets = list(paths) or [default_standards()]
     for target in targets:
         if not target.exists():
             raise UsageError(f"路径不存在：{target}")
@@ -258,7 +259,7 @@ def new_command(
             return answer.strip()
         raise UsageError(f"缺少选项 {option}（{label}）", hint="在终端中运行时会逐项询问。")
 
-    project = open_project(None, config_path)
+    project = open_project(None, config_path, missing_ok=True)
     if kind == "specialty":
         spec_code = need(code or specialty, "--code", "专业代码")
         request = Request(
@@ -286,21 +287,25 @@ def new_command(
     "--dir",
     "folder",
     type=click.Path(path_type=Path),
-    default=Path("schemas"),
-    show_default=True,
-    help="输出目录 / output directory.",
+    help="输出目录（默认项目根目录下的 schemas/）/ output directory.",
 )
-def schema_command(check_only: bool, folder: Path) -> None:
+def schema_command(check_only: bool, folder: Path | None) -> None:
     """由数据模型生成 JSON Schema（schemas/*.json）。
 
     Generate the JSON Schemas from the pydantic models; --check exits 1 on drift.
     """
     from builder import schema
+    from builder.project import default_schemas
 
+    folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
         for name in stale:
-            click.echo(f"{folder / name}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            shown = (folder / name).as_posix()
+            if (folder / name).is_file():
+                click.echo(f"{shown}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            else:
+                click.echo(f"{shown}: 文件不存在，请运行 zhibiao schema / missing")
         if stale:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致 / up to date")
@@ -320,7 +325,10 @@ def schema_command(check_only: bool, folder: Path) -> None:
     show_default=True,
 )
 def rules_command(code: str | None, fmt: str) -> None:
-    """列出全部检查规则及说明和示例 / list every diagnostic code."""
+    """列出全部检查规则及说明和示例；CODE 可为代码（ZB201）或名称（dangling-competency）。
+
+    List every diagnostic code, or one rule by code or name.
+    """
     from builder.rulesdoc import render
 
     click.echo(render(code, fmt), nl=False)
