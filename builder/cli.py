@@ -463,12 +463,19 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     type=click.Path(path_type=Path),
     help="发文通知（YAML），另生成带附件的公文 / issuing notice file.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”"
+    " / export proofs despite errors, marked as unchecked.",
+)
 def export_docx_command(
     path: Path | None,
     config_path: Path | None,
     out_dir: Path,
     reference_docx: Path | None,
     notice: Path | None,
+    force: bool,
 ) -> None:
     """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
 
@@ -478,12 +485,27 @@ def export_docx_command(
     from builder.docx.export import export_project
 
     result = export_project(
-        open_project(path, config_path), out_dir, reference_docx=reference_docx, notice=notice
+        open_project(path, config_path),
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        force=force,
     )
-    if not result.written:
+    if result.check.failed():
         report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
-        click.echo("检查发现错误，未导出 / not exported: fix the errors first", err=True)
+    if not result.written:
+        click.echo(
+            "检查发现错误，未导出；修正后重试，或用 --force 导出校对稿"
+            " / not exported: fix the errors first (or --force for proofs)",
+            err=True,
+        )
         sys.exit(1)
+    if result.check.failed():
+        click.echo(
+            f"警告：检查未通过，已按 --force 导出；{len(result.forced)} 个有错误的文件"
+            "标注为“未通过检查”，不得作为正式文本印发 / exported despite errors (--force)",
+            err=True,
+        )
     for written in result.written:
         click.echo(str(written))
     click.echo(f"已写入 {len(result.written)} 个文件 / wrote {len(result.written)} file(s)")

@@ -16,7 +16,7 @@ from builder.docx.inline import add_inlines
 from builder.docx.profiles import Profile
 from builder.docx.styles import TABLE_STYLE
 
-_NUMERIC = re.compile(r"^[\d.,/%–\-～~—＋+×]+$")
+_NUMERIC = re.compile(r"^[\d.,/%–\-～~—＋+×、]+(（\d+ ?周）)?$")
 
 
 def column_widths(relative: tuple[float, ...], columns: int, total: int) -> list[int]:
@@ -60,6 +60,7 @@ def add_table(
         _fill(cell, width, roles.table_head)
         cell.paragraphs[0].add_run(text)
     last = len(table.rows) - 1
+    centred = _numeric_columns(table, columns)
     for index, source in enumerate(table.rows):
         row = rows[index + 1]
         _row_flags(row, header=False)
@@ -71,9 +72,25 @@ def add_table(
             item = source[position]
             paragraph = cell.paragraphs[0]
             add_inlines(paragraph, item.content, bold=item.bold or bold_row)
-            if _NUMERIC.match(paragraph.text.strip() or "x") or (bold_row and position == 0):
+            if position in centred or (bold_row and position == 0):
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return grid
+
+
+def _numeric_columns(table: Table, columns: int) -> set[int]:
+    """Columns whose every filled body cell is a number (学时, 学分, 数量, 1–4, 5、6, —):
+    they are centred; a number in a text column (学分 in a 项目/内容 table) is not."""
+    found = set()
+    for position in range(columns):
+        texts = [
+            "".join(r if isinstance(r, str) else r.text for r in row[position].content).strip()
+            for row in table.rows
+            if position < len(row)
+        ]
+        filled = [t for t in texts if t]
+        if filled and all(_NUMERIC.match(t) for t in filled) and any(t != "—" for t in filled):
+            found.add(position)
+    return found
 
 
 def _pad(values: tuple[str, ...], columns: int) -> list[str]:
