@@ -66,6 +66,17 @@ def cli() -> None:
     help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）"
     " / append a Markdown report (capped at 1 MiB).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不读写检查缓存 .zhibiao/cache / neither read nor write the check cache.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="解析文件的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+)
 def check_command(
     path: Path | None,
     config_path: Path | None,
@@ -74,10 +85,13 @@ def check_command(
     output: Path | None,
     base_ref: str | None,
     summary_path: Path | None,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码、生命周期。
 
     Check a standards directory: schema, references, coverage, numeric rules, codes, lifecycle.
+    Unchanged specialty sets are taken from the cache (.zhibiao/cache).
     """
     import io
     import os
@@ -85,7 +99,8 @@ def check_command(
 
     from builder import report
     from builder.atomic import write_text
-    from builder.checking import run_check
+    from builder.cache import CheckCache
+    from builder.incremental import run_check_cached
 
     project = open_project(path, config_path)
     with ExitStack() as stack:
@@ -94,7 +109,11 @@ def check_command(
             from builder.diff.gitref import open_side
 
             baseline = open_side(base_ref, project, stack).corpus
-        result = run_check(project, baseline=baseline)
+        use_cache = not no_cache and baseline is None  # a base version is not part of the key
+        cache = CheckCache.open(project.root / ".zhibiao" / "cache" if use_cache else None)
+        result = run_check_cached(
+            project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
+        )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     diagnostics = result.diagnostics
