@@ -66,6 +66,17 @@ def cli() -> None:
     help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）"
     " / append a Markdown report (capped at 1 MiB).",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不读写检查缓存 .zhibiao/cache / neither read nor write the check cache.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="解析文件的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+)
 def check_command(
     path: Path | None,
     config_path: Path | None,
@@ -74,10 +85,13 @@ def check_command(
     output: Path | None,
     base_ref: str | None,
     summary_path: Path | None,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码、生命周期。
 
     Check a standards directory: schema, references, coverage, numeric rules, codes, lifecycle.
+    Unchanged specialty sets are taken from the cache (.zhibiao/cache).
     """
     import io
     import os
@@ -85,7 +99,8 @@ def check_command(
 
     from builder import report
     from builder.atomic import write_text
-    from builder.checking import run_check
+    from builder.cache import CheckCache
+    from builder.incremental import run_check_cached
 
     project = open_project(path, config_path)
     with ExitStack() as stack:
@@ -94,7 +109,11 @@ def check_command(
             from builder.diff.gitref import open_side
 
             baseline = open_side(base_ref, project, stack).corpus
-        result = run_check(project, baseline=baseline)
+        use_cache = not no_cache and baseline is None  # a base version is not part of the key
+        cache = CheckCache.open(project.root / ".zhibiao" / "cache" if use_cache else None)
+        result = run_check_cached(
+            project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
+        )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     diagnostics = result.diagnostics
@@ -191,10 +210,11 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     """
     from builder.corpus import place
     from builder.diagnostics import Diagnostic
+    from builder.project import default_standards
     from builder.report.text import format_line
     from builder.yamlfmt import format_paths
 
-    targets = list(paths) or [Path("standards")]
+    targets = list(paths) or [default_standards()]
     for target in targets:
         if not target.exists():
             raise UsageError(f"路径不存在：{target}")
@@ -258,7 +278,7 @@ def new_command(
             return answer.strip()
         raise UsageError(f"缺少选项 {option}（{label}）", hint="在终端中运行时会逐项询问。")
 
-    project = open_project(None, config_path)
+    project = open_project(None, config_path, missing_ok=True)
     if kind == "specialty":
         spec_code = need(code or specialty, "--code", "专业代码")
         request = Request(
@@ -286,21 +306,25 @@ def new_command(
     "--dir",
     "folder",
     type=click.Path(path_type=Path),
-    default=Path("schemas"),
-    show_default=True,
-    help="输出目录 / output directory.",
+    help="输出目录（默认项目根目录下的 schemas/）/ output directory.",
 )
-def schema_command(check_only: bool, folder: Path) -> None:
+def schema_command(check_only: bool, folder: Path | None) -> None:
     """由数据模型生成 JSON Schema（schemas/*.json）。
 
     Generate the JSON Schemas from the pydantic models; --check exits 1 on drift.
     """
     from builder import schema
+    from builder.project import default_schemas
 
+    folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
         for name in stale:
-            click.echo(f"{folder / name}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            shown = (folder / name).as_posix()
+            if (folder / name).is_file():
+                click.echo(f"{shown}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+            else:
+                click.echo(f"{shown}: 文件不存在，请运行 zhibiao schema / missing")
         if stale:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致 / up to date")
@@ -320,7 +344,10 @@ def schema_command(check_only: bool, folder: Path) -> None:
     show_default=True,
 )
 def rules_command(code: str | None, fmt: str) -> None:
-    """列出全部检查规则及说明和示例 / list every diagnostic code."""
+    """列出全部检查规则及说明和示例；CODE 可为代码（ZB201）或名称（dangling-competency）。
+
+    List every diagnostic code, or one rule by code or name.
+    """
     from builder.rulesdoc import render
 
     click.echo(render(code, fmt), nl=False)

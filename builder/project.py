@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,15 +55,51 @@ class Project:
     config_path: Path | None
 
 
-def open_project(standards: Path | None = None, config_path: Path | None = None) -> Project:
-    """Resolve the standards directory and load the config found next to it (or given)."""
-    folder = standards if standards is not None else Path("standards")
-    if not folder.exists():
+def default_standards(start: Path | None = None) -> Path:
+    """The standards directory used when none is given: `./standards`, or, when run from a
+    folder inside a project, the `standards/` of the nearest parent that has one."""
+    return _nearest("standards", start)
+
+
+def default_schemas(start: Path | None = None) -> Path:
+    """The project's `schemas/` folder, found the same way as `default_standards`."""
+    return _nearest("schemas", start)
+
+
+def _nearest(name: str, start: Path | None) -> Path:
+    """`./name`, or `name` in the nearest parent folder that has it.
+
+    The search stops at the first folder holding `zhibiao.yaml` (the project root), whose
+    `name` is returned even when it does not exist yet. The path is relative to the working
+    directory where possible, so messages stay short.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / name
+        if candidate.is_dir() or (folder / CONFIG_NAME).is_file():
+            if folder == here:
+                return Path(name)
+            try:
+                return Path(os.path.relpath(candidate, here))
+            except ValueError:  # another drive on Windows
+                return candidate
+    return Path(name)
+
+
+def open_project(
+    standards: Path | None = None, config_path: Path | None = None, *, missing_ok: bool = False
+) -> Project:
+    """Resolve the standards directory and load the config found next to it (or given).
+
+    `missing_ok` accepts a standards directory that does not exist yet (`zhibiao new`).
+    """
+    folder = standards if standards is not None else default_standards()
+    if not folder.exists() and not missing_ok:
         raise UsageError(
             f"标准目录不存在：{folder}",
             hint="在项目根目录运行，或给出标准目录路径：zhibiao check PATH",
         )
-    if not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         raise UsageError(f"不是目录：{folder}")
     if config_path is None:
         config_path = find_config(folder.resolve())
@@ -139,6 +176,9 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
+    import builder.check  # registers every rule code, whoever imported us
+    import builder.source_rules  # noqa: F401
+
     root = compose(text)
     for code in config.severity:
         if code not in RULES:

@@ -26,7 +26,7 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from builder.catalog import LEVEL_PREFIX, load_catalog
+from builder.catalog import level_of, load_catalog
 from builder.check.lifecycle import PLACEHOLDER
 from builder.corpus import Corpus, SpecialtySet, load_corpus
 from builder.diagnostics import Diagnostics
@@ -90,7 +90,7 @@ def build(project: Project, request: Request) -> Scaffold:
     if entry is None or entry.specialty is None:
         raise UsageError(
             f"标准目录中没有专业 {request.specialty} 的专业教学标准",
-            hint=f"先运行 zhibiao new specialty --specialty {request.specialty} --name 专业名称",
+            hint=f"先运行 zhibiao new specialty --code {request.specialty} --name 专业名称",
         )
     builders = {
         "competencies": _competencies,
@@ -105,11 +105,12 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
     code, name = request.specialty, request.name or ""
     if not SPECIALTY_CODE.match(code):
         raise UsageError(f"专业代码「{code}」应为 6 位数字，如 510209")
+    _file_name_part(name, "专业名称")
     if code in corpus.specialties and corpus.specialties[code].specialty is not None:
         existing = corpus.specialties[code].specialty
         assert existing is not None
         raise UsageError(f"专业 {code} 已有专业教学标准：{existing.rel}")
-    level = request.level or LEVEL_PREFIX.get(code[0])
+    level = request.level or level_of(code)
     if level not in LEVEL_TITLES:
         raise UsageError(
             f"无法由专业代码 {code} 判断层次", hint="用 --level 给出：中职、高职专科或职业本科"
@@ -210,9 +211,19 @@ def _code_key(code: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in code.split("-"))
 
 
+def _file_name_part(value: str, label: str) -> None:
+    """Refuse a value that is part of the new file's path but would leave its folder."""
+    if "/" in value or "\\" in value or value.startswith(".") or not value.isprintable():
+        raise UsageError(
+            f"{label}「{value}」不能用作文件名",
+            hint="不能含有 / 或 \\、不可见字符，也不能以“.”开头。",
+        )
+
+
 def _course(project: Project, entry: SpecialtySet, request: Request) -> Scaffold:
     assert entry.specialty is not None and request.code is not None
     code = request.code
+    _file_name_part(code, "课程代码")
     plan = {c.code: c for c in entry.specialty.doc.courses}
     row = plan.get(code)
     if row is not None:

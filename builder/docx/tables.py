@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -81,6 +82,8 @@ def add_table(
     The table fills `width_mm` (default: the profile's text width).
     """
     roles = profile.roles
+    head_style = document.part.get_style_id(roles.table_head, WD_STYLE_TYPE.PARAGRAPH)
+    text_style = document.part.get_style_id(roles.table_text, WD_STYLE_TYPE.PARAGRAPH)
     if table.caption:
         document.add_paragraph(table.caption, roles.caption)
     columns = column_count(table)
@@ -96,7 +99,7 @@ def add_table(
     header = rows[0]
     _row_flags(header, header=True)
     for cell, text, width in zip(header.cells, _pad(table.header, columns), widths, strict=True):
-        _fill(cell, width, roles.table_head)
+        _fill(cell, width, head_style)
         cell.paragraphs[0].add_run(text)
     last = len(table.rows) - 1
     centred = _numeric_columns(table, columns)
@@ -105,7 +108,7 @@ def add_table(
         _row_flags(row, header=False)
         bold_row = table.total_row and index == last
         for position, (cell, width) in enumerate(zip(row.cells, widths, strict=True)):
-            _fill(cell, width, roles.table_text)
+            _fill(cell, width, text_style)
             if position >= len(source):
                 continue
             item = source[position]
@@ -207,7 +210,35 @@ def _row_flags(row: Any, *, header: bool) -> None:
         trpr.append(flag)
 
 
-def _fill(cell: Any, width: int, style: str) -> None:
-    cell.width = Twips(width)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    cell.paragraphs[0].style = style
+def _fill(cell: Any, width: int, style_id: str | None) -> None:
+    """Width, vertical centring and paragraph style of a new cell.
+
+    The elements are set directly: python-docx's generic schema-ordered insertion costs
+    more than the rest of the export on table-heavy standards. A cell made by
+    `add_table` holds `<w:tcPr><w:tcW/></w:tcPr><w:p/>`; the result is the XML that
+    `cell.width`, `cell.vertical_alignment` and `paragraph.style` would write.
+    """
+    tc = cell._tc
+    tcpr = tc.find(_TCPR)
+    tcw = tcpr.find(_TCW) if tcpr is not None else None
+    paragraph = tc.find(_P)
+    if tcw is None or len(tcpr) != 1 or paragraph is None or len(paragraph):
+        cell.width = Twips(width)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        cell.paragraphs[0]._p.style = style_id
+        return
+    tcw.set(_TYPE, "dxa")
+    tcw.set(_W, str(width))
+    valign = OxmlElement("w:vAlign")
+    valign.set(_VAL, "center")
+    tcpr.append(valign)
+    ppr = OxmlElement("w:pPr")
+    if style_id is not None:
+        pstyle = OxmlElement("w:pStyle")
+        pstyle.set(_VAL, style_id)
+        ppr.append(pstyle)
+    paragraph.append(ppr)
+
+
+_TCPR, _TCW, _P = qn("w:tcPr"), qn("w:tcW"), qn("w:p")
+_TYPE, _W, _VAL = qn("w:type"), qn("w:w"), qn("w:val")

@@ -87,9 +87,21 @@ def inline(runs: Iterable[Inline], page: str) -> str:
 
 
 def front_matter(values: dict[str, str]) -> str:
-    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1)."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1).
+
+    The title is HTML-escaped: Material puts `page.meta.title` into `<title>` and the
+    header without escaping (MkDocs renders templates with autoescape off)."""
+    lines = [
+        f"{key}: {json.dumps(nav_title(value) if key == 'title' else value, ensure_ascii=False)}"
+        for key, value in values.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def nav_title(text: str) -> str:
+    """A title for the nav or the front matter: one line, HTML-escaped (templates print it
+    as is, so `<script>` in a course name would otherwise run on every page)."""
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def heading_text(block: Heading) -> str:

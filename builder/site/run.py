@@ -66,7 +66,7 @@ def run_build(
     `site_dir` defaults to `site/` in the project root; `options.site_dir` is ignored.
     """
     project = open_project(path, config_path)
-    standards = path if path is not None else Path("standards")
+    standards = project.standards
     options = replace(
         options,
         site_dir=(site_dir or project.root / "site").resolve(),

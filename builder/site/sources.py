@@ -22,7 +22,13 @@ from builder.corpus import Corpus, SpecialtySet
 from builder.model import KIND_TITLES
 from builder.doctree import DocTree
 from builder.site.config import ZHIBIAO_CSS
-from builder.site.markdown import Download, PageChrome, front_matter, render_document
+from builder.site.markdown import (
+    Download,
+    PageChrome,
+    front_matter,
+    nav_title,
+    render_document,
+)
 from builder.site.opendata import DATA_PAGE, DataFile, as_blobs, data_page
 from builder.site.pages import (
     SiteInfo,
@@ -102,10 +108,11 @@ def _documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
         if item.kind == "course":
             if not courses:
                 items.append({"课程标准": courses})
-            courses.append({f"{item.doc.code} {item.doc.name}": page})
+            courses.append({nav_title(f"{item.doc.code} {item.doc.name}"): page})
         else:
             single = kinds.count(item.kind) == 1
-            items.append({KIND_TITLES[item.kind] if single else item.doc.meta.title: page})
+            title = KIND_TITLES[item.kind] if single else nav_title(item.doc.meta.title)
+            items.append({title: page})
     return items
 
 
@@ -114,11 +121,11 @@ def site_nav(corpus: Corpus, pages: set[str], changelog: bool, data: bool = Fals
     nav: list[Any] = [{"首页": "index.md"}]
     for (_, name), levels in grouped(corpus):
         specialties = [
-            {specialty_label(entry): _documents_nav(entry, pages)}
+            {nav_title(specialty_label(entry)): _documents_nav(entry, pages)}
             for _, entries in levels
             for entry in entries
         ]
-        nav.append({name: specialties})
+        nav.append({nav_title(name): specialties})
     if changelog:
         nav.append({"修订说明": CHANGELOG_PAGE})
     if data:
