@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import os
 from dataclasses import dataclass
@@ -163,6 +164,27 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+_OS_REASONS = {
+    errno.ENOTDIR: "路径中有一级不是目录",
+    errno.EISDIR: "这是一个目录",
+    errno.EEXIST: "已有同名的文件",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOENT: "路径不存在",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统是只读的",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """`无法访问 路径：原因` for an input/output error, the reason in Chinese where known."""
+    name = exc.filename2 if exc.filename2 is not None else exc.filename
+    reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    if name is None:
+        return f"无法完成文件读写：{reason}"
+    return f"无法访问 {display_path(Path(os.fsdecode(name)))}：{reason}"
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

@@ -123,7 +123,7 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
         "code": code,
         "name": name,
         "level": level,
-        "catalog": project.config.catalogs.specialty,
+        "catalog": DoubleQuotedScalarString(project.config.catalogs.specialty),
         "overview": P,
         "admission": P,
         "duration": {"years": YEARS[level]},

@@ -219,3 +219,35 @@ def test_no_standards_above_the_working_directory(tmp_path: Path) -> None:
     result = run_cli(["check"], inner)
     assert result.exit_code == 2
     assert result.stderr.startswith("error: 标准目录不存在：standards")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "standards", "-o", "standards"],
+        ["diff", "standards", "--format", "docx", "-o", "报告/修订对照表.docx"],
+        ["diff", "standards", "--summary", "报告/summary.md"],
+        ["check", "--summary", "报告/summary.md"],
+        [
+            "new",
+            "course",
+            "--specialty",
+            "510209",
+            "--code",
+            "ZY09",
+            "--name",
+            "测试",
+            "-o",
+            "报告/x.yaml",
+        ],
+        ["export", "json", "-o", "报告/x.json"],
+    ],
+)
+def test_an_output_path_that_cannot_be_written(project: Path, args: list[str]) -> None:
+    """`报告` is a file, so nothing can be written under it: a usage error naming the path."""
+    (project / "报告").write_text("不是目录\n", "utf-8")
+    result = run_cli(args, project)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("error: 无法"), result.stderr
+    assert "报告" in result.stderr or "standards" in result.stderr
+    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr

@@ -195,3 +195,13 @@ def test_windows_file_already_formatted_is_left_alone(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stdout
     assert run_cli(["fmt"], project).exit_code == 0
     assert course.read_bytes() == original
+
+
+def test_a_named_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
+    """`zhibiao fmt 会议纪要.txt` must not rewrite a text file that happens to parse as YAML."""
+    notes = tmp_path / "会议纪要.txt"
+    notes.write_text("时间:   2025-03-01\n议题:    [学时, 学分]\n", "utf-8")
+    result = run_cli(["fmt", "会议纪要.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert "只处理 .yaml / .yml 文件：会议纪要.txt" in result.stderr
+    assert notes.read_text("utf-8") == "时间:   2025-03-01\n议题:    [学时, 学分]\n"

@@ -102,7 +102,8 @@ def test_first_specialty_in_an_empty_folder(tmp_path: Path) -> None:
     second.mkdir()
     result = run_cli(["new", "specialty", "--code", "510203", "--name", "软件技术"], first)
     assert result.exit_code == 0, result.stderr
-    assert (first / "standards/510203-软件技术/specialty.yaml").is_file()
+    text = (first / "standards/510203-软件技术/specialty.yaml").read_text("utf-8")
+    assert 'code: "510203"\n' in text and 'catalog: "2021"\n' in text  # house style: double quotes
     assert {d["code"] for d in _check(first)} == INCOMPLETE
     other = run_cli(["new", "course", "--specialty", "510203", "--code", "ZY01"], second)
     assert other.exit_code == 2

@@ -37,6 +37,11 @@ def main() -> None:
     except UsageError as exc:
         click.echo(exc.render(), err=True)
         sys.exit(2)
+    except OSError as exc:  # an output path that cannot be written, a disk that is full …
+        from builder.project import os_error_message
+
+        click.echo(f"error: {os_error_message(exc)}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         click.echo("已中断 / interrupted", err=True)
         sys.exit(130)

@@ -87,6 +87,8 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     for target in targets:
         if not target.exists():
             raise UsageError(f"路径不存在：{target}")
+        if not target.is_dir() and target.suffix.lower() not in {".yaml", ".yml"}:
+            raise UsageError(f"只处理 .yaml / .yml 文件：{target}")
     result = format_paths(targets, Path.cwd(), check=check_only)
     for rel in result.changed:
         click.echo(f"{rel}: 需要格式化 / would reformat" if check_only else f"{rel}: 已格式化")
