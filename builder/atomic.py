@@ -15,6 +15,7 @@ import ctypes.util
 import os
 import secrets
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,14 +37,30 @@ def _umask() -> int:
     return mask
 
 
+def _mode_for(target: Path, default: int) -> int:
+    """The permissions `target` has now, else those a plain create would give (umask applied).
+
+    Temporary files and folders are created private (0600 / 0700); without this, every file
+    rewritten by `zhibiao fmt` and every published site would be readable by its owner only.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return default & ~mask
+
+
 def write_bytes(target: Path, data: bytes) -> None:
     """Write `data` to `target` through a temporary file in the same directory."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target, 0o666)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        tmp.chmod(mode)  # a rewritten file keeps its permissions
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -82,6 +99,7 @@ def _exchange(first: Path, second: Path) -> bool:
 def replace_directory(target: Path) -> Iterator[Path]:
     """Yield a fresh staging directory that replaces `target` only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target, 0o777)
     old = target.with_name(f".{target.name}.old")
     if not target.exists() and old.is_dir():
         old.replace(target)  # an earlier run stopped between its two renames
@@ -90,6 +108,7 @@ def replace_directory(target: Path) -> Iterator[Path]:
     staging.chmod(0o777 & ~_umask())
     try:
         yield staging
+        staging.chmod(mode)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

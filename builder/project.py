@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,15 +56,51 @@ class Project:
     config_path: Path | None
 
 
-def open_project(standards: Path | None = None, config_path: Path | None = None) -> Project:
-    """Resolve the standards directory and load the config found next to it (or given)."""
-    folder = standards if standards is not None else Path("standards")
-    if not folder.exists():
+def default_standards(start: Path | None = None) -> Path:
+    """The standards directory used when none is given: `./standards`, or, when run from a
+    folder inside a project, the `standards/` of the nearest parent that has one."""
+    return _nearest("standards", start)
+
+
+def default_schemas(start: Path | None = None) -> Path:
+    """The project's `schemas/` folder, found the same way as `default_standards`."""
+    return _nearest("schemas", start)
+
+
+def _nearest(name: str, start: Path | None) -> Path:
+    """`./name`, or `name` in the nearest parent folder that has it.
+
+    The search stops at the first folder holding `zhibiao.yaml` (the project root), whose
+    `name` is returned even when it does not exist yet. The path is relative to the working
+    directory where possible, so messages stay short.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / name
+        if candidate.is_dir() or (folder / CONFIG_NAME).is_file():
+            if folder == here:
+                return Path(name)
+            try:
+                return Path(os.path.relpath(candidate, here))
+            except ValueError:  # another drive on Windows
+                return candidate
+    return Path(name)
+
+
+def open_project(
+    standards: Path | None = None, config_path: Path | None = None, *, missing_ok: bool = False
+) -> Project:
+    """Resolve the standards directory and load the config found next to it (or given).
+
+    `missing_ok` accepts a standards directory that does not exist yet (`zhibiao new`).
+    """
+    folder = standards if standards is not None else default_standards()
+    if not folder.exists() and not missing_ok:
         raise UsageError(
             f"标准目录不存在：{folder}",
             hint="在项目根目录运行，或给出标准目录路径：zhibiao check PATH",
         )
-    if not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         raise UsageError(f"不是目录：{folder}")
     if config_path is None:
         config_path = find_config(folder.resolve())
@@ -126,6 +164,27 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+_OS_REASONS = {
+    errno.ENOTDIR: "路径中有一级不是目录",
+    errno.EISDIR: "这是一个目录",
+    errno.EEXIST: "已有同名的文件",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOENT: "路径不存在",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统是只读的",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """`无法访问 路径：原因` for an input/output error, the reason in Chinese where known."""
+    name = exc.filename2 if exc.filename2 is not None else exc.filename
+    reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    if name is None:
+        return f"无法完成文件读写：{reason}"
+    return f"无法访问 {display_path(Path(os.fsdecode(name)))}：{reason}"
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 
 import builder.checking
@@ -14,11 +15,7 @@ def render(code: str | None, fmt: str) -> str:
     """Every rule, or one rule, in the requested format."""
     rules = [RULES[c] for c in sorted(RULES)]
     if code is not None:
-        if code.upper() not in RULES:
-            raise UsageError(
-                f"没有规则 {code} / unknown rule", hint="运行 zhibiao rules 查看全部规则。"
-            )
-        rules = [RULES[code.upper()]]
+        rules = [_find(code)]
     if fmt == "json":
         return json.dumps([_as_dict(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -26,6 +23,19 @@ def render(code: str | None, fmt: str) -> str:
             return _markdown(rules[0], level=2)
         return _markdown_page(rules)
     return "".join(_text(r) for r in rules)
+
+
+def _find(key: str) -> Rule:
+    """The rule with this code (any case) or name (as `zhibiao rules` prints it)."""
+    by_name = {rule.name: rule for rule in RULES.values()}
+    found = RULES.get(key.upper()) or by_name.get(key.lower())
+    if found is None:
+        close = difflib.get_close_matches(key.lower(), list(by_name), n=1, cutoff=0.8)
+        raise UsageError(
+            f"没有规则 {key} / unknown rule",
+            hint=f"是否应为「{close[0]}」？" if close else "运行 zhibiao rules 查看全部规则。",
+        )
+    return found
 
 
 STAGES = {

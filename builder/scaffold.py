@@ -90,7 +90,7 @@ def build(project: Project, request: Request) -> Scaffold:
     if entry is None or entry.specialty is None:
         raise UsageError(
             f"标准目录中没有专业 {request.specialty} 的专业教学标准",
-            hint=f"先运行 zhibiao new specialty --specialty {request.specialty} --name 专业名称",
+            hint=f"先运行 zhibiao new specialty --code {request.specialty} --name 专业名称",
         )
     builders = {
         "competencies": _competencies,
@@ -105,6 +105,7 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
     code, name = request.specialty, request.name or ""
     if not SPECIALTY_CODE.match(code):
         raise UsageError(f"专业代码「{code}」应为 6 位数字，如 510209")
+    _file_name_part(name, "专业名称")
     if code in corpus.specialties and corpus.specialties[code].specialty is not None:
         existing = corpus.specialties[code].specialty
         assert existing is not None
@@ -122,7 +123,7 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
         "code": code,
         "name": name,
         "level": level,
-        "catalog": project.config.catalogs.specialty,
+        "catalog": DoubleQuotedScalarString(project.config.catalogs.specialty),
         "overview": P,
         "admission": P,
         "duration": {"years": YEARS[level]},
@@ -210,9 +211,19 @@ def _code_key(code: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in code.split("-"))
 
 
+def _file_name_part(value: str, label: str) -> None:
+    """Refuse a value that is part of the new file's path but would leave its folder."""
+    if "/" in value or "\\" in value or value.startswith(".") or not value.isprintable():
+        raise UsageError(
+            f"{label}「{value}」不能用作文件名",
+            hint="不能含有 / 或 \\、不可见字符，也不能以“.”开头。",
+        )
+
+
 def _course(project: Project, entry: SpecialtySet, request: Request) -> Scaffold:
     assert entry.specialty is not None and request.code is not None
     code = request.code
+    _file_name_part(code, "课程代码")
     plan = {c.code: c for c in entry.specialty.doc.courses}
     row = plan.get(code)
     if row is not None:

@@ -86,6 +86,27 @@ REFERENCES = [
         ),
     ),
     Case(
+        "linked-other-specialty",
+        "课程设置链接的课程标准写的是另一个专业代码（从别的专业复制后忘了改）",
+        (Sub(ZH01, 'specialty: "510209"', 'specialty: "510208"'),),
+        expected=(
+            "ZB203 standards/510209-人工智能技术应用/specialty.yaml:50:134 | 属于专业 510208，不是本专业 510209",
+            "ZB205 standards/510209-人工智能技术应用/courses/ZH01.yaml:7:12 warning | 是否应为「510209」",
+            "# ZH01 不再算作本专业的课程，它承载的两项能力随之无人承载",
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:15:20 | 1-1-1",
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:16:20 | 1-1-2",
+        ),
+    ),
+    Case(
+        "linked-other-list",
+        "专业教学标准链接的职业能力清单写的是另一个专业代码",
+        (Sub(COMP, 'specialty: "510209"', 'specialty: "510208"'),),
+        expected=(
+            "ZB203 standards/510209-人工智能技术应用/specialty.yaml:70:15 | 职业能力清单「standards/510209-人工智能技术应用/competencies.yaml」属于专业 510208",
+            "ZB205 standards/510209-人工智能技术应用/competencies.yaml:7:12 warning | 是否应为「510209」",
+        ),
+    ),
+    Case(
         "duplicate-code",
         "职业能力编码和模块编号重复",
         (

@@ -183,3 +183,71 @@ def test_unreadable_config_is_a_usage_error(project: Path) -> None:
     result = run_cli(["check", "standards"], project)
     assert result.exit_code == 2
     assert result.stderr.startswith("zhibiao.yaml:1:9: error: 文件不是有效的 UTF-8（疑似 GBK")
+
+
+def test_check_without_a_path_from_inside_the_standards_tree(project: Path) -> None:
+    """`zhibiao check` run in standards/<专业>/courses finds the project's standards/ above it."""
+    course = project / COURSES / "ZH01.yaml"
+    course.write_text(
+        course.read_text("utf-8").replace('{ref: "1-1-2"', '{ref: "1-1-9"', 1), "utf-8"
+    )
+    result = run_cli(["check", "--format", "json"], project / COURSES)
+    assert result.exit_code == 1, result.stderr
+    found = json.loads(result.stdout)
+    assert [(d["code"], d["file"], d["line"]) for d in found] == [
+        ("ZB301", "../../510209-人工智能技术应用/competencies.yaml", 16),  # 1-1-2 lost its carrier
+        ("ZB201", "ZH01.yaml", 40),
+    ]
+
+
+def test_commands_without_a_path_from_a_project_subfolder(example_project: Path) -> None:
+    """From any folder under the project root (next to zhibiao.yaml), the defaults still work."""
+    (example_project / "docs").mkdir()
+    check = run_cli(["check"], example_project / "docs")
+    assert (check.exit_code, check.stdout) == (0, "检查了 22 个文件：没有发现问题\n")
+    fmt = run_cli(["fmt", "--check"], example_project / "standards" / "730701-电子商务")
+    assert (fmt.exit_code, fmt.stderr) == (0, "需要格式化 0 个文件，22 个文件无需改动\n")
+
+
+def test_no_standards_above_the_working_directory(tmp_path: Path) -> None:
+    """Outside any project the message still names ./standards, and nothing is searched beyond
+    the first folder holding zhibiao.yaml."""
+    (tmp_path / "standards").mkdir()
+    inner = tmp_path / "other"
+    inner.mkdir()
+    (inner / "zhibiao.yaml").write_text("issuer: 测试\n", "utf-8")
+    result = run_cli(["check"], inner)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: 标准目录不存在：standards")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["diff", "standards", "-o", "standards"],
+        ["diff", "standards", "--format", "docx", "-o", "报告/修订对照表.docx"],
+        ["diff", "standards", "--summary", "报告/summary.md"],
+        ["check", "--summary", "报告/summary.md"],
+        [
+            "new",
+            "course",
+            "--specialty",
+            "510209",
+            "--code",
+            "ZY09",
+            "--name",
+            "测试",
+            "-o",
+            "报告/x.yaml",
+        ],
+        ["export", "json", "-o", "报告/x.json"],
+    ],
+)
+def test_an_output_path_that_cannot_be_written(project: Path, args: list[str]) -> None:
+    """`报告` is a file, so nothing can be written under it: a usage error naming the path."""
+    (project / "报告").write_text("不是目录\n", "utf-8")
+    result = run_cli(args, project)
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith("error: 无法"), result.stderr
+    assert "报告" in result.stderr or "standards" in result.stderr
+    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr

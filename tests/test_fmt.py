@@ -173,3 +173,35 @@ def test_lost_leading_zero_is_reported_not_fixed(tmp_path: Path) -> None:
 def test_unquoted_integer_code_becomes_a_string() -> None:
     result = format_text("kind: specialty\ncode: 510209\nname: 人工智能技术应用\n", "s.yaml")
     assert result.text == 'kind: specialty\ncode: "510209"\nname: 人工智能技术应用\n'
+
+
+def test_windows_line_endings_are_kept() -> None:
+    """A CRLF file stays CRLF on every line (comments included); a formatted one is unchanged."""
+    crlf = SCRAMBLED.replace("\n", "\r\n")
+    result = format_text(crlf, "a.yaml")
+    assert result.text is not None
+    assert result.text.count("\r\n") == result.text.count("\n")
+    plain = format_text(SCRAMBLED, "a.yaml").text
+    assert plain is not None and result.text == plain.replace("\n", "\r\n")
+    assert format_text(result.text, "a.yaml").text == result.text
+
+
+def test_windows_file_already_formatted_is_left_alone(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    course = next((project / "standards").rglob("zh01.yaml"))
+    original = course.read_bytes().replace(b"\n", b"\r\n")
+    course.write_bytes(original)
+    result = run_cli(["fmt", "--check"], project)
+    assert result.exit_code == 0, result.stdout
+    assert run_cli(["fmt"], project).exit_code == 0
+    assert course.read_bytes() == original
+
+
+def test_a_named_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
+    """`zhibiao fmt 会议纪要.txt` must not rewrite a text file that happens to parse as YAML."""
+    notes = tmp_path / "会议纪要.txt"
+    notes.write_text("时间:   2025-03-01\n议题:    [学时, 学分]\n", "utf-8")
+    result = run_cli(["fmt", "会议纪要.txt"], tmp_path)
+    assert result.exit_code == 2
+    assert "只处理 .yaml / .yml 文件：会议纪要.txt" in result.stderr
+    assert notes.read_text("utf-8") == "时间:   2025-03-01\n议题:    [学时, 学分]\n"

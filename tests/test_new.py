@@ -95,6 +95,21 @@ def test_whole_new_specialty_round_trip(tmp_path: Path) -> None:
     assert all(d["severity"] == "warning" for d in diagnostics)
 
 
+def test_first_specialty_in_an_empty_folder(tmp_path: Path) -> None:
+    """A new project has no standards/ yet: `zhibiao new specialty` creates it."""
+    first, second = tmp_path / "p", tmp_path / "q"
+    first.mkdir()
+    second.mkdir()
+    result = run_cli(["new", "specialty", "--code", "510203", "--name", "软件技术"], first)
+    assert result.exit_code == 0, result.stderr
+    text = (first / "standards/510203-软件技术/specialty.yaml").read_text("utf-8")
+    assert 'code: "510203"\n' in text and 'catalog: "2021"\n' in text  # house style: double quotes
+    assert {d["code"] for d in _check(first)} == INCOMPLETE
+    other = run_cli(["new", "course", "--specialty", "510203", "--code", "ZY01"], second)
+    assert other.exit_code == 2
+    assert "没有专业 510203" in other.stderr and "--code 510203" in other.stderr
+
+
 def test_competency_list_covers_existing_references(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / SPECIALTY_DIR / "competencies.yaml").unlink()
@@ -114,6 +129,10 @@ def test_competency_list_covers_existing_references(tmp_path: Path) -> None:
         (["specialty", "--code", "51020", "--name", "x"], "应为 6 位数字"),
         (["specialty", "--code", "510209", "--name", "人工智能技术应用"], "已有专业教学标准"),
         (["course", "--specialty", "510209", "--code", "ZJ02", "--name", "别的名字"], "不一致"),
+        (["course", "--specialty", "510209", "--code", "../ZY01", "--name", "x"], "不能用作文件名"),
+        (["course", "--specialty", "510209", "--code", "ZY\\01", "--name", "x"], "不能用作文件名"),
+        (["specialty", "--code", "510203", "--name", "软件/技术"], "不能用作文件名"),
+        (["specialty", "--code", "510203", "--name", ".."], "不能用作文件名"),
     ],
 )
 def test_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:

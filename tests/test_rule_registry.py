@@ -7,7 +7,7 @@ from pathlib import Path
 
 import builder.checking  # noqa: F401  (imports every rule module so the registry is complete)
 from builder.rules import RULES
-from tests.conftest import CASES
+from tests.conftest import CASES, run_cli
 from tests.test_bad_input import RUNTIME_CODES as GENERATED_CODES
 from tests.test_cases import CASE_DIRS, parse_expected
 
@@ -85,3 +85,16 @@ def test_rules_are_documented() -> None:
         assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name), rule.name
         assert rule.summary and rule.explanation, code
         assert re.search(r"[\u4e00-\u9fff]", rule.explanation), f"{code}: explanation not Chinese"
+
+
+def test_rules_command_finds_a_rule_by_code_or_name(tmp_path: Path) -> None:
+    """`zhibiao rules` prints the name next to each code, so the name works as a key too."""
+    shown = [run_cli(["rules", key], tmp_path) for key in ("ZB201", "zb201", "dangling-competency")]
+    assert [r.exit_code for r in shown] == [0, 0, 0]
+    assert shown[0].stdout.startswith("ZB201  dangling-competency  [error]  引用了不存在的职业能力")
+    assert shown[0].stdout == shown[1].stdout == shown[2].stdout
+    typo = run_cli(["rules", "dangling-competence"], tmp_path)
+    assert typo.exit_code == 2
+    assert "是否应为「dangling-competency」" in typo.stderr
+    unknown = run_cli(["rules", "ZB999"], tmp_path)
+    assert unknown.exit_code == 2 and "运行 zhibiao rules 查看全部规则" in unknown.stderr

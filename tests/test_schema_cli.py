@@ -67,3 +67,20 @@ def test_the_clean_base_project_validates_against_the_schemas() -> None:
         document = json.loads(json.dumps(data, ensure_ascii=False))
         loaded = json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8"))
         jsonschema.Draft202012Validator(loaded).validate(document)
+
+
+def test_from_a_project_subfolder_the_project_schemas_are_used(example_project: Path) -> None:
+    """Run inside standards/: the project's schemas/ is checked and written, not a new one."""
+    shutil.copytree(SCHEMAS, example_project / "schemas")
+    inside = example_project / "standards" / "510209-人工智能技术应用"
+    result = run_cli(["schema", "--check"], inside)
+    assert result.exit_code == 0, result.stdout
+    (example_project / "schemas" / "course.schema.json").unlink()
+    missing = run_cli(["schema", "--check"], inside)
+    assert missing.exit_code == 1
+    assert missing.stdout.splitlines() == [
+        "../../schemas/course.schema.json: 文件不存在，请运行 zhibiao schema / missing"
+    ]
+    assert run_cli(["schema"], inside).exit_code == 0
+    assert (example_project / "schemas" / "course.schema.json").is_file()
+    assert not (inside / "schemas").exists()

@@ -283,3 +283,29 @@ def test_example_corpus_builds_and_its_matrix_matches_the_yaml(tmp_path: Path) -
             for column, value in zip(header[2:], row[2:], strict=True):
                 if column in courses:
                     assert value == expected.get((row[0], column), ""), (code, row[0], column)
+
+
+@pytest.mark.parametrize("site_dir", [".", "..", "standards", "notes", "notes/会议纪要.md"])
+def test_an_output_folder_that_is_not_a_site_is_never_replaced(
+    tmp_path: Path, site_dir: str
+) -> None:
+    """The site folder is replaced as a whole, so `-d .` or `-d standards` would delete the
+    project: such folders (and plain files) are refused before anything is written."""
+    project = copy_project(tmp_path / "project")
+    (project / "notes").mkdir()
+    (project / "notes/会议纪要.md").write_text("# 第一次起草组会议\n", "utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = run_cli(["build", "-d", site_dir], project)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "已拒绝" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_an_empty_or_previous_site_folder_is_replaced(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "public").mkdir()
+    assert run_cli(["build", "-d", "public"], project).exit_code == 0
+    (project / "public/stale.html").write_text("old", "utf-8")
+    assert run_cli(["build", "-d", "public"], project).exit_code == 0
+    assert not (project / "public/stale.html").exists()
+    assert (project / "public/index.html").is_file()

@@ -95,3 +95,44 @@ def test_command_line_is_a_valid_invocation(line: str) -> None:
 def test_commands_cover_the_review_workflow() -> None:
     names = {shlex.split(line)[1] for line in _workflow_commands()}
     assert {"check", "diff", "fmt"} <= names
+
+
+def _command(path: str) -> click.Command:
+    command: click.Command = cli
+    for name in path.split():
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return command
+
+
+def _option(command: click.Command, flag: str) -> Any:
+    return next((p for p in command.params if flag in getattr(p, "opts", ())), None)
+
+
+def test_uploads_are_where_the_commands_write() -> None:
+    """The artifacts upload the folders `zhibiao build` and `zhibiao export docx` write to by
+    default (the workflow calls them without -o), and the report folder the earlier steps fill."""
+    workflow = _load(WORKFLOW)
+    steps = workflow["jobs"]["standards"]["steps"]
+    uploads = {s["with"]["name"]: s["with"]["path"] for s in steps if "upload" in s.get("uses", "")}
+    docx_default = _option(_command("export docx"), "--output").default
+    assert uploads["docx"] == f"{Path(docx_default).as_posix()}/"
+    assert uploads["site"] == "site/"  # build: site/ in the project root unless --site-dir
+    assert uploads["zhibiao-report"] == "${{ env.REPORT_DIR }}/"
+    lines = _workflow_commands()
+    assert "zhibiao export docx" in lines
+    assert any(line.startswith("zhibiao build") and "--site-dir" not in line for line in lines)
+
+
+def test_only_the_check_step_writes_annotations() -> None:
+    """`zhibiao build` checks again; in Actions its default format (auto) would repeat every
+    annotation of the check step, so the workflow asks it for plain text."""
+    for line in _workflow_commands():
+        args = shlex.split(line)
+        if args[1] == "check":
+            continue
+        option = _option(_command(args[1]), "--format")
+        if option is None or "github" not in getattr(option.type, "choices", ()):
+            continue
+        formats = [args[i + 1] for i, a in enumerate(args[:-1]) if a in option.opts]
+        assert formats and formats[-1] not in ("auto", "github"), line

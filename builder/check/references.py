@@ -95,7 +95,7 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
-    文件类型与所引用的内容一致（课程代码相同）。路径相对于专业教学标准所在的目录；指向标准目录之外的
+    文件类型与所引用的内容一致（课程代码相同），且文件的 `specialty` 是本专业的代码。路径相对于专业教学标准所在的目录；指向标准目录之外的
     路径报告为 ZB013。"""
     corpus = ctx.corpus
     inside = str(corpus.root.resolve()).rstrip(os.sep) + os.sep
@@ -153,6 +153,15 @@ def _kind_mismatch(
             f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.code}",
             path=path,
             related=(Location(found.rel),),
+        )
+    elif found.specialty != spec.doc.code:
+        what = f"课程 {code} 链接的课程标准" if code is not None else "链接的职业能力清单"
+        yield rule.diag(
+            spec.rel,
+            f"{what}「{found.rel}」属于专业 {found.specialty}，不是本专业 {spec.doc.code}",
+            path=path,
+            related=(Location(found.rel),),
+            hint="核对该文件的 specialty 字段（是否从别的专业复制后忘了修改），或改正链接。",
         )
 
 

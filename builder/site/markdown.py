@@ -165,7 +165,7 @@ def cover_line(tree: DocTree) -> str:
     facts = [("状态", cover.status), ("版本", cover.version)]
     facts += [("标准编号", cover.standard_no)] if cover.standard_no else []
     if cover.doc_no:
-        facts.append(("发文字号", f"{cover.issuer or ''}{cover.doc_no}"))
+        facts.append(("发文字号", f"{cover.issuer} {cover.doc_no}" if cover.issuer else cover.doc_no))
     facts += [("发布日期", cover.issued_on)] if cover.issued_on else []
     facts += [("实施日期", cover.effective_on)] if cover.effective_on else []
     facts += [("代替", "、".join(cover.replaces))] if cover.replaces else []

@@ -66,12 +66,13 @@ def run_build(
     `site_dir` defaults to `site/` in the project root; `options.site_dir` is ignored.
     """
     project = open_project(path, config_path)
-    standards = path if path is not None else Path("standards")
+    standards = project.standards
     options = replace(
         options,
         site_dir=(site_dir or project.root / "site").resolve(),
         source_date_epoch=build_date(project.root, ref),
     )
+    guard_site_dir(options.site_dir, project)
     if since is not None:
         options = replace(options, changelog=changelog_since(project, since, ref))
     reporter = report.select(fmt)
@@ -94,6 +95,27 @@ def run_build(
         _say("警告：检查未通过，站点已强制发布，每页顶部显示警告横幅。")
     _say(f"站点已生成：{outcome.published}")
     return 0
+
+
+def guard_site_dir(site_dir: Path, project: Project) -> None:
+    """Refuse an output folder whose replacement would delete something that is not a site:
+    a plain file, the project, its standards, the working directory or a folder of other files.
+    """
+    shown = site_dir.as_posix()
+    if site_dir.exists() and not site_dir.is_dir():
+        raise UsageError(f"输出目录 {shown} 是一个文件，已拒绝", hint="用 -d 指定一个目录。")
+    keep = [project.root, project.standards, Path.cwd()]
+    if any(path.resolve().is_relative_to(site_dir) for path in keep):
+        raise UsageError(
+            f"输出目录 {shown} 包含项目、标准目录或当前目录，构建会把它整个替换掉，已拒绝",
+            hint="用 -d 指定项目中的一个子目录，如 site 或 public。",
+        )
+    if site_dir.is_dir() and any(site_dir.iterdir()):
+        if not any((site_dir / name).is_file() for name in ("index.html", "versions.json")):
+            raise UsageError(
+                f"输出目录 {shown} 已有文件，但不是站点（没有 index.html），构建会删除其中的全部内容，已拒绝",
+                hint="换一个输出目录，或先手工清空它。",
+            )
 
 
 def _temp_sources(base: Path | None) -> Path:

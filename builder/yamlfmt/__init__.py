@@ -50,7 +50,19 @@ class Formatted:
 
 
 def format_text(text: str, rel: str) -> Formatted:
-    """Normalise one file's text; `rel` is the path shown in diagnostics."""
+    """Normalise one file's text; `rel` is the path shown in diagnostics.
+
+    A file with Windows line endings (CRLF) keeps them on every line.
+    """
+    if "\r\n" not in text:
+        return _format_lf(text, rel)
+    formatted = _format_lf(text.replace("\r\n", "\n"), rel)
+    if formatted.text is None:
+        return formatted
+    return Formatted(formatted.text.replace("\n", "\r\n"), formatted.diagnostics)
+
+
+def _format_lf(text: str, rel: str) -> Formatted:
     try:
         parse(text)
     except YamlProblem as problem:
