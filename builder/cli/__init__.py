@@ -31,7 +31,10 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.Abort:
+    except click.Abort as exc:
+        if isinstance(exc.__context__, KeyboardInterrupt):  # click wraps Ctrl-C in Abort
+            click.echo("已中断 / interrupted", err=True)
+            sys.exit(130)
         click.echo("已中止 / aborted", err=True)
         sys.exit(2)
     except UsageError as exc:
