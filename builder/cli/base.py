@@ -12,6 +12,15 @@ FORMATS = ("auto", "text", "json", "github", "sarif", "markdown")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 STANDARDS_ARG = click.argument("path", required=False, type=click.Path(path_type=Path))
+FORMAT_OPT = click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="诊断的输出格式（auto：GitHub Actions 中为 github，否则为 text）/ diagnostics format.",
+)
 CONFIG_OPT = click.option(
     "--config",
     "config_path",

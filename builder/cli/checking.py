@@ -7,27 +7,14 @@ from pathlib import Path
 
 import click
 
-from builder.cli.base import FORMATS, cli
+from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
 from builder.project import UsageError, open_project
 
 
 @cli.command("check")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
-)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="输出格式 / output format.",
-)
+@STANDARDS_ARG
+@CONFIG_OPT
+@FORMAT_OPT
 @click.option("--strict", is_flag=True, help="有警告也返回 1 / fail on warnings too.")
 @click.option(
     "-o",

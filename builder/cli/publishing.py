@@ -7,17 +7,12 @@ from pathlib import Path
 
 import click
 
-from builder.cli.base import FORMATS, cli
+from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
 
 
 @cli.command("build")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
-)
+@STANDARDS_ARG
+@CONFIG_OPT
 @click.option(
     "--force", is_flag=True, help="检查有错误也发布，每页显示警告 / publish despite errors."
 )
@@ -35,15 +30,7 @@ from builder.cli.base import FORMATS, cli
     type=click.Path(path_type=Path),
     help="输出目录（默认项目根目录下的 site/）/ output directory.",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="auto",
-    show_default=True,
-    help="检查结果的输出格式 / diagnostics format.",
-)
+@FORMAT_OPT
 @click.option("--no-docx", is_flag=True, help="不生成 Word 下载 / skip the Word downloads.")
 @click.option(
     "--changelog",
@@ -97,13 +84,8 @@ def build_command(
 
 
 @cli.command("serve")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
-)
+@STANDARDS_ARG
+@CONFIG_OPT
 @click.option(
     "-a",
     "--dev-addr",
