@@ -140,7 +140,12 @@ def relative(path: Path, base: Path) -> str:
     try:
         return Path(absolute).relative_to(folder).as_posix()
     except ValueError:
-        return path.as_posix()
+        if path.is_absolute():
+            return path.as_posix()
+        try:  # `../../510209-…/x.yaml` from inside 510209-…/courses reads as `../x.yaml`
+            return Path(os.path.relpath(absolute, folder)).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.as_posix()
 
 
 def discover(root: Path) -> Iterator[Path]:
