@@ -1,14 +1,40 @@
-"""Atomic writes: an output file or directory is either the old one or the complete new one."""
+"""Atomic writes: an output file or directory is either the old one or the complete new one.
+
+Files are written to a temporary name in the same directory and renamed over the target.
+Directories are built in a staging directory and swapped with the target in one step
+(`renameat2(RENAME_EXCHANGE)` on Linux); where the system cannot swap, two renames are
+used and a run interrupted between them is repaired by the next one. Outputs get the
+usual permissions (0666/0777 minus the umask), not the 0600/0700 of temporary files, so
+a published site stays readable by the web server.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
+import secrets
 import shutil
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    try:
+        for line in Path("/proc/self/status").read_text("ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _mode_for(target: Path, default: int) -> int:
@@ -29,14 +55,15 @@ def write_bytes(target: Path, data: bytes) -> None:
     """Write `data` to `target` through a temporary file in the same directory."""
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target, 0o666)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(target)
+        tmp.chmod(mode)  # a rewritten file keeps its permissions
+        tmp.replace(target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -45,19 +72,49 @@ def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step; False when the system cannot (then nothing happened)."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    return bool(result == 0)
+
+
 @contextmanager
 def replace_directory(target: Path) -> Iterator[Path]:
     """Yield a fresh staging directory that replaces `target` only if the block succeeds."""
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target, 0o777)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    old = target.with_name(f".{target.name}.old")
+    if not target.exists() and old.is_dir():
+        old.replace(target)  # an earlier run stopped between its two renames
+    staging = target.with_name(f".{target.name}.{secrets.token_hex(6)}.new")
+    staging.mkdir(mode=0o777)
+    staging.chmod(0o777 & ~_umask())
     try:
         yield staging
         staging.chmod(mode)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = target.with_name(f".{target.name}.old")
+    if target.exists() and _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous output
+        return
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.replace(old)

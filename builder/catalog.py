@@ -8,8 +8,17 @@ from importlib import resources
 from builder.config import ProjectConfig
 from builder.yamlsource import parse
 
-LEVEL_PREFIX = {"3": "职业本科", "5": "高职专科", "7": "中职"}
-"""First digit of a 2021-catalog code → education level."""
+LEVEL_RANGES = ((21, 39, "职业本科"), (41, 59, "高职专科"), (61, 79, "中职"))
+"""2021 catalog: the 专业大类 code (first 2 digits) gives the level, e.g. 41–59 高职专科
+(41 农林牧渔大类 … 51 电子与信息大类 … 59 公共管理与服务大类)."""
+
+
+def level_of(code: str) -> str | None:
+    """Education level of a 2021-catalog specialty code, None when the 大类 code is outside."""
+    if len(code) < 2 or not code[:2].isdigit():
+        return None
+    major = int(code[:2])
+    return next((level for low, high, level in LEVEL_RANGES if low <= major <= high), None)
 
 
 @dataclass(frozen=True, slots=True)

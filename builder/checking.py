@@ -4,24 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import builder.source_rules  # noqa: F401  (registers the ZB0xx codes)
 from builder.catalog import load_catalog
 from builder.check import CheckContext, apply_severity, build_indexes, run_checks
 from builder.check.claims import failed_claims
-from builder.corpus import Corpus, load_corpus, place
+from builder.config import ProjectConfig
+from builder.corpus import Corpus, load_sources, place, quiet_gc
 from builder.diagnostics import Diagnostic, Diagnostics
+from builder.progress import progress
 from builder.project import Project
+from builder.sources import find_sources
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
-    """Everything `zhibiao check` found, ready for a reporter."""
+    """Everything `zhibiao check` found, ready for a reporter.
+
+    `corpus` holds every document, except after a cached check (`complete` false),
+    where it holds only the specialty sets that were examined again.
+    """
 
     project: Project
     corpus: Corpus
     diagnostics: list[Diagnostic]
     files: int
+    complete: bool = True
 
     def failed(self, *, strict: bool = False) -> bool:
         """True when the exit status must be 1."""
@@ -29,25 +38,57 @@ class CheckResult:
         return sink.has_errors(strict=strict)
 
 
-def run_check(
-    project: Project, *, base: Path | None = None, baseline: Corpus | None = None
-) -> CheckResult:
-    """Check every standard under the project's standards directory.
+def order(d: Diagnostic) -> tuple[Any, ...]:
+    """A total order of diagnostics: file, position, code, message, then everything else."""
+    related = tuple((r.file, r.line, r.column) for r in d.related)
+    return (*d.sort_key(), -int(d.severity), d.hint or "", related)
 
-    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules.
+
+def check_corpus(
+    corpus: Corpus,
+    config: ProjectConfig,
+    base: Path,
+    *,
+    baseline: Corpus | None = None,
+    broken: dict[str, frozenset[str]] | None = None,
+) -> list[Diagnostic]:
+    """Run every rule on `corpus`; apply the configured severities, then place the results.
+
+    `broken` (what the failed files claim to be) defaults to `failed_claims(corpus, base)`.
     """
-    base = base or Path.cwd()
-    sink = Diagnostics()
-    corpus = load_corpus(project.standards, base, sink)
     ctx = CheckContext(
         corpus,
-        project.config,
-        load_catalog(project.config),
+        config,
+        load_catalog(config),
         build_indexes(corpus),
         baseline=baseline,
-        broken=failed_claims(corpus, base),
+        broken=failed_claims(corpus, base) if broken is None else broken,
     )
-    sink.extend(run_checks(ctx))
-    kept = apply_severity(sink.items, project.config)
-    ordered = sorted(place(kept, base), key=Diagnostic.sort_key)
+    return place(apply_severity(run_checks(ctx), config), base)
+
+
+def run_check(
+    project: Project,
+    *,
+    base: Path | None = None,
+    baseline: Corpus | None = None,
+    jobs: int | None = 1,
+    show_progress: bool | None = False,
+) -> CheckResult:
+    """Check every standard under the project's standards directory (no cache).
+
+    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules.
+    `jobs` worker processes parse the files when there are many (None: one per CPU; see
+    `builder.parallel.parse_all`); `show_progress` None draws a bar on standard error
+    when it is a terminal.
+    """
+    base = base or Path.cwd()
+    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
+        sink = Diagnostics()
+        sources = find_sources(project.standards, base)
+        bar.add(len(sources))
+        corpus = load_sources(sources, project.standards, sink, jobs=jobs, advance=bar.advance)
+        loaded = place(apply_severity(sink.items, project.config), base)
+        found = check_corpus(corpus, project.config, base, baseline=baseline)
+        ordered = sorted([*loaded, *found], key=order)
     return CheckResult(project, corpus, ordered, len(corpus.documents) + len(corpus.failed))

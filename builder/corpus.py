@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import json
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
@@ -24,9 +26,11 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
+from builder.parallel import Parsed, Task, parse_all, parse_task
 from builder.rules import RULES, declare
 from builder.schema_errors import diagnostics_from_error, unquoted_hint
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
+from builder.sources import Source, find_sources, resolve_text
+from builder.yamlsource import decode, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
 T = TypeVar("T")
@@ -116,21 +120,107 @@ class SpecialtySet:
         yield from self.training_bases
 
 
+class DocRef(NamedTuple):
+    """What any check may know about any document of the tree, loaded here or not."""
+
+    rel: str
+    kind: str
+    specialty: str
+    """Code of the specialty set the document belongs to."""
+    code: str | None
+    """Course code, for course standards."""
+
+
+def set_code(doc: Any) -> str:
+    """The specialty set a document belongs to."""
+    code: str = doc.code if isinstance(doc, Specialty) else doc.specialty
+    return code
+
+
+def doc_ref(rel: str, doc: Any) -> DocRef:
+    """The `DocRef` of a loaded document."""
+    return DocRef(rel, doc.kind, set_code(doc), doc.code if isinstance(doc, Course) else None)
+
+
+def _resolved(path: Path) -> str:
+    return resolve_text(str(path))
+
+
+def lexical_target(base: str, target: str) -> str | None:
+    """Where `target` leads from the resolved folder `base`, computed without the disk.
+
+    Leading `..` parts are exact on a resolved folder. The other parts agree with
+    `resolve()` whenever the result is a file found by the walk (`builder.sources`), which
+    does not enter linked folders and records linked files under their targets; callers
+    must accept the result only in that case. None when the target has `..` after a
+    name, is absolute, or climbs above the file system root.
+    """
+    if target.startswith(("/", os.sep)):
+        return None
+    if os.sep == "/" and "/." not in "/" + target and "//" not in target and target:
+        return f"{base}/{target}"  # the common case: a plain relative path below `base`
+    parts = [part for part in target.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    up = 0
+    while up < len(parts) and parts[up] == "..":
+        up += 1
+    if ".." in parts[up:]:
+        return None
+    folder = base
+    for _ in range(up):
+        parent = os.path.dirname(folder)  # noqa: PTH120  (text paths: see builder.sources)
+        if parent == folder:
+            return None
+        folder = parent
+    return os.path.join(folder, *parts[up:])  # noqa: PTH118
+
+
 @dataclass(slots=True)
 class Corpus:
-    """The loaded standards tree."""
+    """The loaded standards tree.
+
+    `documents` and `specialties` may hold only part of the tree (the sets an incremental
+    check re-examines); `index` and `failed_paths` always describe the whole tree, so
+    checks that look across sets (references between files) see every file. Checks
+    must look beyond their own specialty set only through these two fields.
+    """
 
     root: Path
     documents: list[Loaded[Any]] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
     specialties: dict[str, SpecialtySet] = field(default_factory=dict)
+    index: dict[str, DocRef] = field(default_factory=dict)
+    """Resolved path (text) → reference, for every loaded document of the tree."""
+    failed_paths: set[str] = field(default_factory=set)
+    """Resolved paths (text) of the files that could not be loaded."""
+    locations: dict[str, str] = field(default_factory=dict)
+    """Display path → `Source.home` (folder resolved, a linked file not followed), for the
+    documents in `documents`."""
+
+    def location(self, item: Loaded[Any]) -> str:
+        """Where a loaded document is: its folder resolved, the file itself not followed."""
+        found = self.locations.get(item.rel)
+        return found if found is not None else str(item.path.parent.resolve() / item.path.name)
+
+    def resolve_reference(self, base: str, target: str) -> str:
+        """`(base / target).resolve()` for a resolved folder `base`, without disk access
+        when the answer is a known file of the tree (see `lexical_target`)."""
+        lexical = lexical_target(base, target)
+        if lexical is not None and (lexical in self.index or lexical in self.failed_paths):
+            return lexical
+        try:
+            return str((Path(base) / target).resolve())
+        except (OSError, RuntimeError, ValueError):  # NUL byte, link loop: no such file
+            return lexical or str(Path(base) / target)
 
     def group(self) -> None:
         """Group documents by specialty code (called once after loading)."""
         sets: dict[str, SpecialtySet] = {}
+        fill = not self.index
         for item in self.documents:
             doc = item.doc
-            code = doc.code if isinstance(doc, Specialty) else doc.specialty
+            code = set_code(doc)
+            if fill:
+                self.index[_resolved(item.path)] = doc_ref(item.rel, doc)
             entry = sets.setdefault(code, SpecialtySet(code))
             if isinstance(doc, Specialty):
                 if entry.specialty is None:
@@ -168,45 +258,30 @@ def relative(path: Path, base: Path) -> str:
 
 def discover(root: Path) -> Iterator[Path]:
     """Every `*.yaml`/`*.yml` file under `root`, sorted, hidden folders skipped, no link following."""
-    found: list[Path] = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(folder) / name
-            for name in files
-            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
-        )
-    yield from sorted(found)
+    for source in find_sources(root, root):
+        yield Path(source.path)
 
 
 def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list[Diagnostic]]:
     """Read, parse and validate one file; never raises for bad content."""
-    if path.is_symlink() and not _inside(path.resolve(), root.resolve()):
-        target = path.readlink()
-        return None, [
-            OUTSIDE_ROOT.diag(rel, f"符号链接指向标准目录之外：{target}", line=1, column=1)
-        ]
-    try:
-        raw = read_limited(path)
-    except OSError as exc:
-        return None, [NOT_A_STANDARD.diag(rel, f"无法读取文件：{exc.strerror}", line=1, column=1)]
-    except YamlProblem as problem:
-        return None, [
-            RULES[problem.code].diag(rel, problem.message, line=1, column=1, hint=problem.hint)
-        ]
-    try:
-        data = parse(decode(raw))
-    except YamlProblem as problem:
-        rule = RULES[problem.code]
-        return None, [
-            rule.diag(
-                rel,
-                problem.message,
-                line=problem.line or 1,
-                column=problem.column or 1,
-                hint=problem.hint,
-            )
-        ]
+    task = Task(str(path), resolve_text(str(path)), path.is_symlink(), str(root.resolve()))
+    return finish(parse_task(task), rel)
+
+
+def finish(parsed: Parsed, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
+    """Validate what a worker read (`builder.parallel`) into a document or diagnostics.
+
+    Every problem of the reading stage is located, at line 1 when nothing more precise is
+    known (an unreadable or oversized file)."""
+    if parsed.problem is not None:
+        code, message, line, column, hint = parsed.problem
+        return None, [RULES[code].diag(rel, message, line=line or 1, column=column or 1, hint=hint)]
+    if parsed.payload is not None and parsed.kind in KINDS:
+        try:
+            return KINDS[parsed.kind].model_validate_json(parsed.payload), []
+        except ValidationError as error:
+            return None, diagnostics_from_error(parsed.kind, rel, error)
+    data = json.loads(parsed.payload) if parsed.payload is not None else parsed.data
     return validate(data, rel)
 
 
@@ -229,7 +304,7 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
             )
         ]
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         if kind is None:
             return None, [
                 NOT_A_STANDARD.diag(
@@ -239,7 +314,9 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
         close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
         hint = f"是否应为「{close[0]}」？" if close else f"可用取值：{'、'.join(KINDS)}"
         return None, [
-            NOT_A_STANDARD.diag(rel, f"未知的文件类型 kind: {kind}", path=("kind",), hint=hint)
+            NOT_A_STANDARD.diag(
+                rel, f"未知的文件类型 kind: {str(kind)[:80]}", path=("kind",), hint=hint
+            )
         ]
     model = KINDS[kind]
     try:
@@ -253,23 +330,69 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
     return doc, []
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
+@contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a corpus is built.
+
+    Loading creates millions of long-lived objects and no reference cycles; without the
+    pause, each full collection rescans everything loaded so far.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def load_corpus(root: Path, base: Path, sink: Diagnostics) -> Corpus:
-    """Load every standards file under `root`; problems go to `sink`."""
+def load_sources(
+    sources: list[Source],
+    root: Path,
+    sink: Diagnostics,
+    *,
+    jobs: int | None = 1,
+    advance: Callable[[], None] | None = None,
+    keep: Callable[[Source, Parsed, AnyDoc | None, list[Diagnostic]], None] | None = None,
+) -> Corpus:
+    """Load the given files of the tree under `root` into a corpus; problems go to `sink`."""
     corpus = Corpus(root=root)
-    for path in discover(root):
-        rel = relative(path, base)
-        doc, problems = load_document(path, rel, root)
-        sink.extend(problems)
-        if doc is None:
-            corpus.failed.add(rel)
-        else:
-            corpus.documents.append(Loaded(path, rel, doc))
-    corpus.group()
+    root_real = str(root.resolve())
+    tasks = [Task(s.path, s.real, s.link, root_real) for s in sources]
+    with quiet_gc():
+        for source, parsed in zip(
+            sources, parse_all(tasks, jobs=jobs, advance=advance), strict=True
+        ):
+            doc, problems = finish(parsed, source.rel)
+            sink.extend(problems)
+            if keep is not None:
+                keep(source, parsed, doc, problems)
+            if doc is None:
+                corpus.failed.add(source.rel)
+                corpus.failed_paths.add(source.real)
+            else:
+                corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
+                corpus.locations[source.rel] = source.home
+                corpus.index[source.real] = doc_ref(source.rel, doc)
+        corpus.group()
     return corpus
+
+
+def load_corpus(
+    root: Path,
+    base: Path,
+    sink: Diagnostics,
+    *,
+    jobs: int | None = 1,
+    advance: Callable[[], None] | None = None,
+) -> Corpus:
+    """Load every standards file under `root`; problems go to `sink`.
+
+    With `jobs` > 1 (None: one per CPU), files are parsed in worker processes when there
+    are many; the result is the same as a sequential load, in the same order. See
+    `builder.parallel.parse_all` for the one condition on the caller.
+    """
+    return load_sources(find_sources(root, base), root, sink, jobs=jobs, advance=advance)
 
 
 def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
@@ -283,7 +406,7 @@ def place(diagnostics: Iterable[Diagnostic], base: Path) -> list[Diagnostic]:
             pending[diagnostic.file].append(diagnostic)
     for file, items in pending.items():
         try:
-            root_node = compose(decode((base / file).read_bytes()))
+            root_node = compose(decode(read_limited(base / file)))
         except Exception:  # the file parsed before; if it changed since, keep line 1
             root_node = None
         for diagnostic in items:

@@ -107,6 +107,10 @@ class CoverInfo:
     drafters: tuple[str, ...] = ()
     proposed_by: str | None = None
     administered_by: str | None = None
+    compiled_on: str | None = None
+    published_by: str | None = None
+    """The notice that published the document, as one sentence (公布通知)."""
+    patent_statement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from builder.diagnostics import DataPath
+from builder.yamlparse import within_depth
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,13 @@ class Position:
 
 
 def compose(text: str) -> Node | None:
-    """Compose a document into nodes with positions (None for an empty file)."""
+    """Compose a document into nodes with positions (None for an empty or too deep file).
+
+    libyaml's composer recurses in C, so the depth is checked first: a file that nests
+    deeper than `MAX_DEPTH` would already have been refused by the parser.
+    """
+    if not within_depth(text):
+        return None
     return yaml.compose(text, Loader=yaml.CSafeLoader)
 
 

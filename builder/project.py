@@ -198,6 +198,9 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
+    import builder.check  # registers every rule code, whoever imported us
+    import builder.source_rules  # noqa: F401
+
     root = compose(text)
     for code in config.severity:
         if code not in RULES:

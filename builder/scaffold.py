@@ -26,7 +26,7 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from builder.catalog import LEVEL_PREFIX, load_catalog
+from builder.catalog import level_of, load_catalog
 from builder.check.lifecycle import PLACEHOLDER
 from builder.corpus import Corpus, SpecialtySet, load_corpus
 from builder.diagnostics import Diagnostics
@@ -110,7 +110,7 @@ def _specialty(project: Project, corpus: Corpus, request: Request) -> Scaffold:
         existing = corpus.specialties[code].specialty
         assert existing is not None
         raise UsageError(f"专业 {code} 已有专业教学标准：{existing.rel}")
-    level = request.level or LEVEL_PREFIX.get(code[0])
+    level = request.level or level_of(code)
     if level not in LEVEL_TITLES:
         raise UsageError(
             f"无法由专业代码 {code} 判断层次", hint="用 --level 给出：中职、高职专科或职业本科"

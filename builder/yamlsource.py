@@ -1,35 +1,37 @@
 """Fast, safe YAML reading: bytes → text → plain data, every failure a located problem.
 
-Parsing uses PyYAML's libyaml parser (CSafeLoader) with a YAML 1.2 core-schema resolver,
+Parsing uses libyaml's event parser and builds the data directly (`builder.yamlparse`),
 because the round-trip parser of ruamel.yaml is an order of magnitude slower on a
-national corpus. Positions are recovered later, only for files that have diagnostics
-(`builder.locate`). ruamel.yaml is used where comments must survive (`zhibiao fmt`).
+national corpus. Files are measured before they are read (`read_limited`), positions
+are recovered later, only for files that have diagnostics (`builder.locate`).
+ruamel.yaml is used where comments must survive (`zhibiao fmt`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import re
-from dataclasses import dataclass
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
-from yaml.constructor import ConstructorError
-from yaml.nodes import MappingNode, Node, ScalarNode
 
 from builder.yaml_messages import explain
+from builder.yamlparse import MAX_DEPTH, YamlProblem, build
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "YamlProblem",
+    "decode",
+    "parse",
+    "read_limited",
+    "read_with_stat",
+]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused (ZB007): no real standard comes near it."""
-
-MAX_DEPTH = 100
-"""Deeper nesting is refused (ZB008); real standards stay below 15 levels."""
-
-_SAFE_DEPTH_BOUND = 2000
-"""Texts whose nesting *could* exceed this are scanned event by event before libyaml composes
-them: libyaml's composer recurses on the C stack and crashes the process around 100 000 levels."""
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\x00\x00\xfe\xff", "UTF-32 BE"),
@@ -39,24 +41,29 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class YamlProblem(Exception):
-    """A file that cannot be turned into data; `line`/`column` are 1-based (0 = unknown)."""
-
-    code: str
-    message: str
-    line: int = 0
-    column: int = 0
-    hint: str | None = None
-
-
 def read_limited(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     """Read a file, refusing (ZB007) before reading when it is larger than `max_bytes`."""
-    with path.open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > max_bytes:
-            raise _too_large(size, max_bytes)
-        return handle.read(max_bytes + 1)
+    return read_with_stat(path, max_bytes=max_bytes)[0]
+
+
+def read_with_stat(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """`read_limited`, with the status of the opened file taken before its bytes.
+
+    Only regular files are read: a FIFO or a device named `*.yaml` would otherwise block
+    or never end (it is opened without blocking, then refused).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "不是普通文件（可能是管道、设备或目录）")
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        raw = handle.read(max_bytes + 1)  # the file may grow between stat and read
+    if len(raw) > max_bytes:
+        raise _too_large(len(raw), max_bytes)
+    return raw, info
 
 
 def _too_large(size: int, max_bytes: int) -> YamlProblem:
@@ -128,121 +135,10 @@ def _guess_encoding(raw: bytes) -> str | None:
     return "GBK/GB18030"
 
 
-class _CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: no yes/no booleans, no sexagesimal, no timestamps, no merge."""
-
-
-_CoreResolver.yaml_implicit_resolvers = {}
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-    list("-+0123456789"),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
-
-class _Constructor(yaml.constructor.SafeConstructor):
-    """Safe constructor that refuses aliases and duplicate keys."""
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise YamlProblem(
-                "ZB003",
-                "不允许使用锚点与别名（& / *）",
-                node.start_mark.line + 1,
-                node.start_mark.column + 1,
-                hint="把被引用的内容直接写出来；别名会让一处修改悄悄影响多处。",
-            )
-        return super().construct_object(node, deep=deep)
-
-    def construct_yaml_int(self, node: ScalarNode) -> int:
-        text = str(self.construct_scalar(node)).replace("_", "")
-        if text.startswith("0o"):
-            return int(text[2:], 8)
-        if text.startswith("0x"):
-            return int(text[2:], 16)
-        return int(text)
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, MappingNode):
-            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
-        mapping: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
-            ):
-                raise YamlProblem(
-                    "ZB003",
-                    "不允许使用合并键（<<）",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    hint="把要合并的键值直接写在这个映射里。",
-                )
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise YamlProblem(
-                    "ZB001",
-                    "映射的键必须是简单标量",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-            if key in first_seen:
-                raise YamlProblem(
-                    "ZB004",
-                    f"重复的键「{key}」（第 {first_seen[key]} 行已出现）",
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    hint="删除或合并其中一处；YAML 会静默保留其中一个值。",
-                )
-            first_seen[key] = key_node.start_mark.line + 1
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-
-_SAFE = yaml.constructor.SafeConstructor.yaml_constructors
-_Constructor.yaml_constructors = {
-    # Only the YAML 1.2 core types: !!binary, !!set, !!omap, !!pairs, … are refused (ZB005).
-    **{
-        f"tag:yaml.org,2002:{name}": _SAFE[f"tag:yaml.org,2002:{name}"]
-        for name in ("null", "bool", "float", "str", "seq", "map")
-    },
-    "tag:yaml.org,2002:int": _Constructor.construct_yaml_int,
-    # YAML 1.2 core schema has no timestamps: dates stay text and pydantic parses them.
-    "tag:yaml.org,2002:timestamp": _SAFE["tag:yaml.org,2002:str"],
-    None: _SAFE[None],  # any other tag: "could not determine a constructor" → ZB005
-}
-
-
-class _Loader(CParser, _Constructor, _CoreResolver):
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        _Constructor.__init__(self)
-        _CoreResolver.__init__(self)
-
-
 def parse(text: str) -> Any:
     """Parse one YAML document into plain data; raise `YamlProblem` on any failure."""
-    loader = _Loader(text)
     try:
-        if _depth_bound(text) > _SAFE_DEPTH_BOUND:
-            _check_depth(_Loader(text))
-        data = loader.get_single_data()
-        if _data_depth(data) <= MAX_DEPTH:
-            return data
+        return build(text)
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -264,60 +160,3 @@ def parse(text: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem("ZB001", f"YAML 语法错误：{exc}") from None
-    except RecursionError:
-        pass
-    finally:
-        loader.dispose()
-    # Too deep: find where, without recursion.
-    _check_depth(_Loader(text))
-    raise YamlProblem("ZB008", f"嵌套层级超过 {MAX_DEPTH} 层", hint=_DEPTH_HINT)
-
-
-_DEPTH_HINT = "标准文件的结构不超过十几层；请检查缩进或括号。"
-
-
-def _depth_bound(text: str) -> int:
-    """An upper bound of the nesting depth that is cheap to compute.
-
-    A nested block collection starts at least one column further right every two levels, and
-    every flow level needs its own bracket, so the depth is at most twice the longest line
-    plus the number of opening brackets.
-    """
-    longest = max(map(len, text.splitlines()), default=0)
-    return 2 * longest + text.count("[") + text.count("{") + 2
-
-
-def _data_depth(data: Any) -> int:
-    """Nesting depth of parsed data (0 for a scalar), computed without recursion."""
-    if type(data) is not dict and type(data) is not list:
-        return 0
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        deepest = max(deepest, depth)
-        children = value.values() if type(value) is dict else value
-        stack.extend((c, depth + 1) for c in children if type(c) is dict or type(c) is list)
-    return deepest
-
-
-def _check_depth(scanner: _Loader) -> None:
-    """Walk the event stream (no recursion) and refuse nesting deeper than `MAX_DEPTH`."""
-    depth = 0
-    try:
-        while (event := scanner.get_event()) is not None:
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise YamlProblem(
-                        "ZB008",
-                        f"嵌套层级超过 {MAX_DEPTH} 层",
-                        mark.line + 1 if mark else 0,
-                        mark.column + 1 if mark else 0,
-                        hint=_DEPTH_HINT,
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    finally:
-        scanner.dispose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.compose import compose_document, page_path
-from builder.doctree import Link, Notice, Paragraph, Table
+from builder.doctree import Link, ListBlock, Notice, Paragraph, Table
 from tests.compose_models import CONFIG, loaded, meta, small_corpus, specialty
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 
@@ -146,10 +146,14 @@ def test_national_plan_without_hours_uses_declared_shares() -> None:
     captions = [b.caption for b in tree.blocks if isinstance(b, Table)]
     assert "表3 课程设置及学时安排" not in captions
     shares = {r[0]: r[1:] for r in row_texts(table(tree, "表3 学时结构"))}
-    assert shares["总学时"] == ["2600", "100%", "≥ 2500 学时"]
-    assert shares["实践性教学学时"] == ["—", "55.0%", "≥ 50%"]
+    assert table(tree, "表3 学时结构").header == ("项目", "学时安排中的声明", "要求")
+    assert shares["总学时"] == ["2600 学时", "≥ 2500 学时"]
+    assert shares["实践性教学学时占比"] == ["55.0%", "≥ 50%"]
     described = row_texts(table(tree, "表2 专业核心课程主要教学内容"))
-    assert described == [["数据采集与标注", "数据服务", "数据采集、清洗与标注。"]]
+    assert described == [["ZH01 数据采集与标注", "数据服务", "数据采集、清洗与标注。"]]
+    # the described group is not listed a second time; the undescribed one keeps its list
+    lists = [text(item) for b in tree.blocks if isinstance(b, ListBlock) for item in b.items]
+    assert "GG01 思想道德与法治" in lists and "ZH01 数据采集与标注" not in lists
     assert any(
         "学时与占比取自学时安排中的声明" in text(b.content)
         for b in tree.blocks

@@ -35,7 +35,9 @@ def test_export_writes_one_file_per_document_byte_identical(example_project: Pat
     assert found[0].startswith("1\u3000") and any(h.startswith("5\u3000职业面向") for h in found)
     assert any(len(table.rows) > 30 for table in specialty.tables)
     course = next(name for name in names if name.startswith("510209-课程标准-"))
-    assert headings(docx.Document(str(example_project / "out1" / course)))[0].startswith("一、")
+    # the course's 前言 (who proposed and drafted it) opens the 公文-style body
+    course_headings = headings(docx.Document(str(example_project / "out1" / course)))
+    assert course_headings[0] == "前言" and course_headings[1].startswith("一、")
 
 
 def test_export_with_notice(example_project: Path) -> None:
@@ -88,6 +90,25 @@ def test_errors_in_the_standards_block_the_export(example_project: Path) -> None
     assert done.exit_code == 1
     assert "未导出" in done.stderr
     assert not (example_project / "out").exists()
+
+
+def test_force_exports_proofs_marked_as_unchecked(example_project: Path) -> None:
+    internship = next(example_project.glob("standards/730701-*/internship.yaml"))
+    text = internship.read_text("utf-8")
+    internship.write_text(text.replace("  doc_no: 电商行指委〔2026〕7号\n", ""), "utf-8")
+    refused = run_cli(["export", "docx", "-o", "out"], example_project)
+    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert not (example_project / "out").exists()
+    done = run_cli(["export", "docx", "-o", "out", "--force"], example_project)
+    assert done.exit_code == 0, done.stderr
+    assert "error[ZB601]" in done.stderr and "1 个有错误的文件标注为“未通过检查”" in done.stderr
+    marked = docx.Document(str(example_project / "out" / "730701-岗位实习标准.docx"))
+    texts = [p.text for p in marked.paragraphs]
+    assert "（未通过检查）" in texts  # on the cover, instead of a publication state
+    assert any(t.startswith("本文件未通过检查（1 个错误）") for t in texts)
+    assert marked.sections[0].header.paragraphs[0].text.endswith("未通过检查")
+    clean = docx.Document(str(example_project / "out" / "730701-专业教学标准.docx"))
+    assert not any("未通过检查" in p.text for p in clean.paragraphs)
 
 
 def test_bad_notice_file_is_reported_with_its_location(example_project: Path) -> None:

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 
-from builder.catalog import LEVEL_PREFIX
+from builder.catalog import LEVEL_RANGES, level_of
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
 from builder.diagnostics import Diagnostic, Severity
@@ -46,29 +46,35 @@ def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
     "specialty-code-level",
     Severity.ERROR,
     "专业代码与层次不符",
-    'code: "510209"\nlevel: 中职   # 5 开头是高职专科',
+    'code: "510209"\nlevel: 中职   # 51 是高职专科的电子与信息大类',
 )
 def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """2021 年版专业目录中，专业代码首位标示层次：3 职业本科，5 高职专科，7 中职。
-    专业大类、专业类代码必须是专业代码的前 2、4 位。接续专业中高职专科、职业本科的代码同样按首位核对。"""
+    """2021 年版专业目录中，专业代码前 2 位是专业大类代码，并标示层次：21–39 职业本科，
+    41–59 高职专科，61–79 中职（如 51 与 71 都是电子与信息大类）。
+    专业大类、专业类代码必须是专业代码的前 2、4 位。接续专业中高职专科、职业本科的代码同样核对。"""
     for entry, _ in ctx.sets():
         spec = entry.specialty
         if spec is None or not SPECIALTY_CODE.match(spec.doc.code):
             continue
         doc = spec.doc
-        expected = LEVEL_PREFIX.get(doc.code[0])
+        expected = level_of(doc.code)
         if ctx.catalog.edition == "2021" and expected != doc.level:
+            ranges = "，".join(f"{low}–{high} {level}" for low, high, level in LEVEL_RANGES)
             yield rule.diag(
                 spec.rel,
-                f"专业代码 {doc.code} 首位为 {doc.code[0]}，对应「{expected or '未知层次'}」，但层次写的是「{doc.level}」",
+                f"专业代码 {doc.code} 的专业大类代码为 {doc.code[:2]}，对应「{expected or '未知层次'}」，但层次写的是「{doc.level}」",
+                hint=f"2021 年版目录的专业大类代码：{ranges}。",
                 path=("level",),
             )
         for i, follow in enumerate(doc.continuation):
-            wanted = {"高职专科": "5", "职业本科": "3"}.get(follow.level)
-            if wanted and not (SPECIALTY_CODE.match(follow.code) and follow.code[0] == wanted):
+            wanted = {low: (lo, hi) for lo, hi, low in LEVEL_RANGES}.get(follow.level)
+            if wanted and not (
+                SPECIALTY_CODE.match(follow.code) and level_of(follow.code) == follow.level
+            ):
                 yield rule.diag(
                     spec.rel,
-                    f"接续专业「{follow.name}」的代码 {follow.code} 与层次「{follow.level}」不符（应以 {wanted} 开头的 6 位数字）",
+                    f"接续专业「{follow.name}」的代码 {follow.code} 与层次「{follow.level}」不符"
+                    f"（应为专业大类代码 {wanted[0]}–{wanted[1]} 开头的 6 位数字）",
                     path=("continuation", i, "code"),
                 )
         career = doc.career

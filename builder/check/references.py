@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean
-from builder.corpus import OUTSIDE_ROOT, Loaded
+from builder.corpus import OUTSIDE_ROOT, DocRef, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 from builder.model import KIND_TITLES, Course, Specialty
 from builder.rules import Rule, check
@@ -96,14 +97,13 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
     文件类型与所引用的内容一致（课程代码相同），且文件的 `specialty` 是本专业的代码。路径相对于专业教学标准所在的目录；指向标准目录之外的
     路径报告为 ZB013。"""
-    by_path = {item.path.resolve(): item for item in ctx.corpus.documents}
-    failed = {Path(p).resolve() for p in ctx.corpus.failed}
-    root = ctx.corpus.root.resolve()
+    corpus = ctx.corpus
+    inside = str(corpus.root.resolve()).rstrip(os.sep) + os.sep
     for entry, _ in ctx.sets():
         if entry.specialty is None:
             continue
         spec = entry.specialty
-        base = spec.path.parent
+        base = os.path.dirname(corpus.location(spec))  # noqa: PTH120  (text paths are faster)
         targets: list[tuple[str, DataPath, str | None]] = [
             (c.standard, ("courses", i, "standard"), c.code)
             for i, c in enumerate(spec.doc.courses)
@@ -112,8 +112,8 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if spec.doc.competencies:
             targets.append((spec.doc.competencies, ("competencies",), None))
         for target, path, course_code in targets:
-            resolved = (base / target).resolve()
-            if root not in resolved.parents:
+            resolved = corpus.resolve_reference(base, target)
+            if not resolved.startswith(inside):
                 yield OUTSIDE_ROOT.diag(
                     spec.rel,
                     f"路径「{target}」指向标准目录之外",
@@ -121,22 +121,22 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     hint="引用路径须相对于本文件、且位于标准目录内。",
                 )
                 continue
-            if resolved in failed:
+            if resolved in corpus.failed_paths:
                 continue
-            found = by_path.get(resolved)
-            if found is None and not resolved.is_file():
+            found = corpus.index.get(resolved)
+            if found is None and not os.path.isfile(resolved):  # noqa: PTH113
                 yield rule.diag(
                     spec.rel,
                     f"引用的文件「{target}」不存在",
                     path=path,
-                    hint=_nearby(base, target),
+                    hint=_nearby(spec.path.parent, target),
                 )
             elif found is not None:
                 yield from _kind_mismatch(rule, spec, found, path, course_code)
 
 
 def _kind_mismatch(
-    rule: Rule, spec: Loaded[Specialty], found: Loaded[Any], path: DataPath, code: str | None
+    rule: Rule, spec: Loaded[Specialty], found: DocRef, path: DataPath, code: str | None
 ) -> Iterator[Diagnostic]:
     expected = "course" if code is not None else "competencies"
     if found.kind != expected:
@@ -147,18 +147,18 @@ def _kind_mismatch(
             path=path,
             related=(Location(found.rel),),
         )
-    elif isinstance(found.doc, Course) and found.doc.code != code:
+    elif found.kind == "course" and found.code != code:
         yield rule.diag(
             spec.rel,
-            f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.doc.code}",
+            f"课程 {code} 链接的课程标准「{found.rel}」的课程代码是 {found.code}",
             path=path,
             related=(Location(found.rel),),
         )
-    elif found.doc.specialty != spec.doc.code:
+    elif found.specialty != spec.doc.code:
         what = f"课程 {code} 链接的课程标准" if code is not None else "链接的职业能力清单"
         yield rule.diag(
             spec.rel,
-            f"{what}「{found.rel}」属于专业 {found.doc.specialty}，不是本专业 {spec.doc.code}",
+            f"{what}「{found.rel}」属于专业 {found.specialty}，不是本专业 {spec.doc.code}",
             path=path,
             related=(Location(found.rel),),
             hint="核对该文件的 specialty 字段（是否从别的专业复制后忘了修改），或改正链接。",
@@ -244,7 +244,7 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     某个专业教学标准的专业代码。单独发布的标准（如国家实训教学条件建设标准）没有配套的专业教学标准，
     因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
     专业代码本身格式不对时只报 ZB501；专业教学标准存在但读取失败时，只在它出错的地方报告。"""
-    known = [code for code, entry in ctx.corpus.specialties.items() if entry.specialty]
+    known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
         if entry.specialty is not None or ctx.specialty_broken(code):
             continue  # a broken specialty.yaml is reported where it is broken

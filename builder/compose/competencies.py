@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
-from builder.compose.links import specialty_set
-from builder.compose.meta import back_matter, cover, notices
+from builder.compose.links import applies_to, specialty_set
+from builder.compose.meta import (
+    back_matter,
+    cover,
+    normative_references,
+    notices,
+)
 from builder.compose.outline import Outline, cell, joined
+from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
 from builder.doctree import Cell, DocTree, Inline, Link
-from builder.model import CompetencyList
+from builder.model import CompetencyList, Domain, Task
 
 WHERE_HEADER = "在哪些课程中培养"
 
@@ -24,13 +30,22 @@ def compose_competencies(
     cov = coverage(entry, config)
     out = Outline("gbt")
     out.add(*notices(item, corpus))
+    normative_references(out, [[ref] for ref in doc.meta.normative_references])
     tasks = [t for d in doc.domains for t in d.tasks]
     count = sum(len(t.competencies) for t in tasks)
     out.heading(1, "工作任务与职业能力分析", anchor="analysis")
+    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
     out.text(
         f"本清单分为 {len(doc.domains)} 个工作领域、{len(tasks)} 项工作任务、{count} 项职业能力。"
         f"学习水平由低到高依次为：{'、'.join(config.learning_levels)}。"
     )
+    described: list[list[Inline]] = []
+    for domain in doc.domains:
+        parts: list[Domain | Task] = [domain, *domain.tasks]
+        described += [[f"{p.code} {p.name}：{flat(p.description)}"] for p in parts if p.description]
+    if described:
+        out.text("工作领域和工作任务说明如下：")
+        out.items(described)
     out.table(
         "工作任务与职业能力分析表",
         ("工作领域", "工作任务", "职业能力", "类型", "学习水平", WHERE_HEADER),
@@ -72,9 +87,7 @@ def _analysis_rows(doc: CompetencyList, cov: Coverage) -> list[list[Cell]]:
                         cell(f"{task.code} {task.name}", anchor=task_anchor(task.code))
                         if first_task
                         else cell(),
-                        cell(
-                            f"{comp.code} {comp.text.strip()}", anchor=competency_anchor(comp.code)
-                        ),
+                        cell(f"{comp.code} {flat(comp.text)}", anchor=competency_anchor(comp.code)),
                         cell(comp.type),
                         cell(comp.level),
                         cell(*joined(where, "；")) if where else cell("（未承载）"),

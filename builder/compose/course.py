@@ -5,9 +5,15 @@ from __future__ import annotations
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import competencies
 from builder.compose.links import competency_ref, course_ref, specialty_set
-from builder.compose.meta import back_matter, cover, notices
-from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import cn_date, num, paragraphs, total
+from builder.compose.meta import (
+    back_matter,
+    cover,
+    normative_references,
+    notices,
+    specialty_label,
+)
+from builder.compose.outline import Outline, cell, joined, without_empty
+from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Inline, Link
@@ -38,6 +44,7 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")
     out.heading(1, "课程性质与任务")
     out.paragraphs(paragraphs(doc.description))
+    normative_references(out, [[ref] for ref in doc.meta.normative_references])
     for title, text in (("课程设计思路", doc.design), ("学情分析", doc.learner_analysis)):
         if text:
             out.heading(1, title)
@@ -59,9 +66,12 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     )
     out.table(
         "课程内容与要求",
-        ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
-        _content_rows(doc, entry, hours),
-        (2.5, 2.5, 5, 2.5, 1),
+        *without_empty(
+            ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
+            _content_rows(doc, entry, hours),
+            (2.5, 2.5, 5, 2.5, 1),
+            optional=("对应职业能力", "学时"),
+        ),
         anchor="tbl-content",
         total_row=hours is not None,
     )
@@ -69,21 +79,15 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     _competencies(out, doc, entry)
     _implementation(out, doc)
     out.heading(1, "考核评价")
-    out.table(
-        "考核评价",
-        ("考核项目", "权重（%）", "考核方式与标准"),
-        assessment_rows(doc.assessment),
-        (3, 1.5, 6),
-        anchor="tbl-assessment",
-        total_row=True,
-    )
+    assessment_table(out, doc.assessment)
     if doc.signoff:
         s = doc.signoff
         parts = [f"制定人：{s.author}"]
         parts += [f"审核人：{s.reviewer}"] if s.reviewer else []
         parts += [f"批准人：{s.approver}"] if s.approver else []
         parts += [f"制定日期：{cn_date(s.date)}"] if s.date else []
-        out.text("　".join(parts))
+        for part in parts:
+            out.text(part)
     back_matter(out, doc.meta)
     return DocTree(
         doc_id(item), "course", page_path(item), cover(doc.meta, "course"), tuple(out.blocks)
@@ -91,11 +95,11 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
 
 
 def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
-    specialty: Inline = doc.specialty
+    specialty: Inline = specialty_label(doc.specialty, doc.specialty_name)
     if entry.specialty is not None:
         spec = entry.specialty.doc
         specialty = Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty))
-    semesters = "、".join(str(s) for s in doc.semesters)
+    terms = semesters(doc.semesters)
     hours = num(doc.hours)
     if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
         hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
@@ -105,7 +109,7 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         ("课程性质", (f"{doc.nature}课程",)),
         ("学时", (hours,)),
         ("学分", (num(doc.credits),)),
-        ("开设学期", (f"第 {semesters} 学期" if semesters else "—",)),
+        ("开设学期", (f"第 {terms} 学期" if terms else "—",)),
         ("所属专业", (specialty,)),
         ("适用对象", (doc.audience or "—",)),
         ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),
@@ -128,7 +132,7 @@ def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list
                 [
                     cell(head),
                     cell(f"{item.code} {item.name}"),
-                    cell(item.requirements.strip()),
+                    cell(flat(item.requirements)),
                     cell(*joined(refs)),
                     cell(str(item.hours) if item.hours is not None else ""),
                 ]
@@ -160,7 +164,7 @@ def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
         rows.append(
             [
                 cell(competency_ref(entry, code)),
-                cell(known[0].text if known else "（清单中没有此能力）"),
+                cell(flat(known[0].text) if known else "（清单中没有此能力）"),
                 cell(f"{known[1]} / {known[2]}" if known else "—"),
                 cell(known[0].level if known else "—"),
                 cell(levels),
@@ -189,10 +193,21 @@ def _implementation(out: Outline, doc: Course) -> None:
         out.paragraphs(paragraphs(text))
 
 
-def assessment_rows(parts: list[AssessmentPart]) -> list[list[Cell]]:
-    """Rows of a 考核评价 table with a 合计 row."""
-    rows = [[cell(p.name), cell(num(p.weight)), cell(p.method or "—")] for p in parts]
-    rows.append(
-        [cell("合计", bold=True), cell(num(total([p.weight for p in parts])), bold=True), cell("")]
+def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
+    """The 考核评价 table; a 合计 row when every part has a weight, and no column of dashes
+    when the source gives no weights or no methods."""
+    weights = total([p.weight for p in parts])
+    rows = [[cell(p.name), cell(num(p.weight)), cell(flat(p.method) or "—")] for p in parts]
+    if weights is not None:
+        rows.append([cell("合计", bold=True), cell(num(weights), bold=True), cell("")])
+    out.table(
+        "考核评价",
+        *without_empty(
+            ("考核项目", "权重（%）", "考核方式与标准"),
+            rows,
+            (3, 1.5, 6),
+            optional=("权重（%）", "考核方式与标准"),
+        ),
+        anchor="tbl-assessment",
+        total_row=weights is not None,
     )
-    return rows

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
-from builder.compose.course import assessment_rows
-from builder.compose.links import competency_ref, course_ref, specialty_set
-from builder.compose.meta import back_matter, cover, notices
-from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import book_title, num, paragraphs
+from builder.compose.course import assessment_table
+from builder.compose.links import applies_to, competency_ref, course_ref, specialty_set
+from builder.compose.meta import (
+    back_matter,
+    cover,
+    normative_references,
+    notices,
+)
+from builder.compose.outline import Outline, cell, joined, without_empty
+from builder.compose.text import book_title, flat, num, paragraphs, semesters
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Link
@@ -23,6 +28,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
     out.paragraphs(paragraphs(doc.scope))
+    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
     if entry.specialty is not None:
         spec = entry.specialty
         out.text(
@@ -30,14 +36,18 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
             Link(book_title(spec.doc.meta.title), page_path(spec)),
             "配套使用，实习任务对应的职业能力见本专业职业能力清单。",
         )
+    normative_references(out, [[ref] for ref in doc.meta.normative_references])
     out.heading(1, "实习目标")
     out.items(([o] for o in doc.objectives), ordered=True)
     out.heading(1, "时间安排")
     out.table(
         "时间安排",
-        ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
-        [_phase_row(p, entry) for p in doc.schedule],
-        (2, 2, 2, 2, 3),
+        *without_empty(
+            ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
+            [_phase_row(p, entry) for p in doc.schedule],
+            (2, 2, 2, 2, 3),
+            optional=("安排学期", "时长", "对应课程"),
+        ),
         anchor="tbl-schedule",
     )
     out.heading(1, "实习条件")
@@ -59,29 +69,25 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
                 cell(task.code, anchor=internship_task_anchor(task.code)),
                 cell(task.name),
                 cell(task.post or "—"),
-                cell(" ".join(p.strip() for p in task.content.splitlines() if p.strip())),
+                cell(flat(task.content)),
                 cell(str(task.weeks) if task.weeks else "—"),
-                cell(*joined(refs)),
+                cell(*joined(refs)) if refs else cell("—"),
             ]
         )
     out.table(
         "实习内容与要求",
-        ("编号", "实习任务", "实习岗位", "内容与要求", "参考周数", "对应职业能力"),
-        rows,
-        (1, 2.5, 2, 6, 1.2, 2.5),
+        *without_empty(
+            ("编号", "实习任务", "实习岗位", "内容与要求", "参考周数", "对应职业能力"),
+            rows,
+            (1, 2.2, 2, 5.5, 1.5, 3),
+            optional=("实习岗位", "参考周数", "对应职业能力"),
+        ),
         anchor="tbl-tasks",
     )
     out.heading(1, "实习成果")
     out.items(([o] for o in doc.outcomes), ordered=True)
     out.heading(1, "考核评价")
-    out.table(
-        "考核评价",
-        ("考核项目", "权重（%）", "考核方式与标准"),
-        assessment_rows(doc.assessment),
-        (3, 1.5, 6),
-        anchor="tbl-assessment",
-        total_row=True,
-    )
+    assessment_table(out, doc.assessment)
     out.heading(1, "实习管理与安全")
     out.paragraphs(paragraphs(doc.management))
     back_matter(out, doc.meta)
@@ -100,10 +106,10 @@ def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
         parts.append(f"{num(phase.months)} 个月")
     if phase.weeks:
         parts.append(f"{phase.weeks} 周")
-    semesters = "、".join(str(s) for s in phase.semesters)
+    terms = semesters(phase.semesters)
     return [
         cell(phase.type),
-        cell(f"第 {semesters} 学期" if semesters else "—"),
+        cell(f"第 {terms} 学期" if terms else "—"),
         cell("（".join(parts) + ("）" if len(parts) > 1 else "") if parts else "—"),
         cell(phase.arrangement),
         cell(course_ref(entry, phase.course) if phase.course else "—"),

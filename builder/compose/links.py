@@ -86,3 +86,16 @@ def related_documents(entry: SpecialtySet, exclude: Loaded[Any] | None = None) -
     found.extend(entry.internships)
     found.extend(entry.training_bases)
     return [document_ref(item) for item in found if item is not exclude]
+
+
+def applies_to(entry: SpecialtySet, code: str, name: str | None) -> tuple[Inline, ...]:
+    """ "适用专业：人工智能技术应用（510209）。", linked to the specialty standard when present.
+
+    The document's own `specialty_name` wins over the name in the specialty standard: it is
+    what the source says (e.g. "计算机应用技术等专业").
+    """
+    standard = entry.specialty
+    shown = name or (standard.doc.name if standard is not None else None)
+    label = f"{shown}（{code}）" if shown else code
+    target: Inline = Link(label, page_path(standard)) if standard is not None else label
+    return ("适用专业：", target, "。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from builder.compose.anchors import page_path
@@ -10,6 +11,7 @@ from builder.compose.text import book_title, cn_date
 from builder.corpus import Corpus, Loaded
 from builder.doctree import CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
+from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta
 
 
@@ -17,13 +19,14 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
     """What a cover or a 公文 head shows, straight from the metadata.
 
     A document published by a notice (公布通知) without its own number shows the notice's
-    文号 and issuer; dates stay as written (YYYY, YYYY-MM or YYYY-MM-DD).
+    文号 and issuer; dates stay as written (YYYY, YYYY-MM or YYYY-MM-DD). The kind line
+    follows the title when it uses an older name (顶岗实习标准, 实训教学条件建设标准).
     """
     notice = meta.published_by
     own_number = meta.doc_no is not None
     return CoverInfo(
         title=meta.title,
-        kind_title=KIND_TITLES[kind],
+        kind_title=kind_title(meta.title, kind),
         standard_no=meta.standard_no,
         doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
         issuer=meta.issuer if own_number or notice is None else notice.issuer,
@@ -36,7 +39,48 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
         drafters=tuple(meta.drafters),
         proposed_by=meta.proposed_by,
         administered_by=meta.administered_by,
+        compiled_on=meta.compiled_on,
+        published_by=published_sentence(meta),
+        patent_statement=(meta.patent_statement or "").strip() or None,
     )
+
+
+KIND_VARIANTS: dict[str, tuple[str, ...]] = {
+    "internship": ("顶岗实习标准", "跟岗实习标准", "岗位实习标准", "实习标准"),
+    "training_base": ("实训教学条件建设标准", "实训条件建设标准", "实训基地建设标准"),
+}
+"""Names a document of a kind may carry at the end of its title (older or official wording)."""
+
+
+def kind_title(title: str, kind: str) -> str:
+    """The document kind as its own title names it, e.g. 顶岗实习标准 for a 2016 standard."""
+    for variant in KIND_VARIANTS.get(kind, ()):
+        if title.endswith(variant):
+            return variant
+    return KIND_TITLES[kind]
+
+
+def published_sentence(meta: Meta) -> str | None:
+    """ "本文件由教育部于2018年1月4日以《…》（教职成函〔2018〕1号）公布。" from `published_by`."""
+    notice = meta.published_by
+    if notice is None:
+        return None
+    when = f"于{chinese(notice.date)}" if notice.date else ""
+    parts = [f"《{notice.title.strip('《》')}》"] if notice.title else []
+    if notice.doc_no:
+        parts.append(f"（{notice.doc_no}）" if parts else notice.doc_no)
+    how = f"以{''.join(parts)}" if parts else ""
+    return f"本文件由{notice.issuer}{when}{how}公布。"
+
+
+def specialty_label(code: str, name: str | None) -> str:
+    """ "电子商务（730701）" when the name is known, else the code alone."""
+    return f"{name}（{code}）" if name else code
+
+
+def patent_text(statement: str) -> str:
+    """The body notice of a draft's patent statement (the docx cover shows it instead)."""
+    return f"专利说明：{statement}"
 
 
 def notices(item: Loaded[Any], corpus: Corpus) -> list[Notice]:
@@ -44,8 +88,8 @@ def notices(item: Loaded[Any], corpus: Corpus) -> list[Notice]:
     meta: Meta = item.doc.meta
     if meta.status in DRAFT_STATUSES:
         found = [draft_notice(meta)]
-        if meta.patent_statement:
-            found.append(Notice("note", (f"专利说明：{meta.patent_statement.strip()}",)))
+        if meta.patent_statement and meta.patent_statement.strip():
+            found.append(Notice("note", (patent_text(meta.patent_statement.strip()),)))
         return found
     if meta.status in {"废止", "被代替"}:
         return [retired_notice(meta, corpus)]
@@ -96,12 +140,41 @@ def find_by_number(corpus: Corpus, number: str) -> Loaded[Any] | None:
     return None
 
 
-def back_matter(out: Outline, meta: Meta, *, normative: bool = True) -> None:
-    """Unnumbered closing sections: 规范性引用文件 (when the body has no chapter for them)
-    and 参考文献, as listed in the metadata."""
-    if normative and meta.normative_references:
-        out.unnumbered(1, "规范性引用文件", "normative-references")
-        out.items([ref] for ref in meta.normative_references)
+NORMATIVE_LEAD = (
+    "下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。其中，注日期的引用文件，"
+    "仅该日期对应的版本适用于本文件；不注日期的引用文件，其最新版本（包括所有的修改单）适用于本文件。"
+)
+"""The lead-in sentence of GB/T 1.1—2020 8.6.2 for the 规范性引用文件 element."""
+NO_NORMATIVE = "本文件没有规范性引用文件。"
+
+
+def normative_references(
+    out: Outline,
+    references: Sequence[Sequence[Inline]],
+    *,
+    chapter: bool = True,
+    always: bool = False,
+) -> None:
+    """The 规范性引用文件 element: a numbered chapter (or, with `chapter=False`, a paragraph
+    inside the current one) with the GB/T 1.1 lead-in and one entry per reference.
+
+    Without references nothing is added, unless `always` asks for the chapter with the
+    sentence "本文件没有规范性引用文件。".
+    """
+    if not references and not always:
+        return
+    if chapter:
+        out.heading(1, "规范性引用文件", anchor="normative-references")
+    if not references:
+        out.text(NO_NORMATIVE)
+        return
+    out.text(NORMATIVE_LEAD)
+    out.items(references)
+
+
+def back_matter(out: Outline, meta: Meta) -> None:
+    """The unnumbered closing element 参考文献, numbered [1], [2] … as GB/T 1.1 lists it."""
     if meta.references:
         out.unnumbered(1, "参考文献", "references")
-        out.items(([ref] for ref in meta.references), ordered=True)
+        for number, ref in enumerate(meta.references, start=1):
+            out.text(f"[{number}]\u2002{ref}")

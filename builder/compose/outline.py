@@ -7,7 +7,7 @@ from typing import Literal
 
 from builder.compose.anchors import ascii_id
 from builder.compose.text import gongwen_number
-from builder.doctree import Block, Cell, Heading, Inline, ListBlock, Paragraph, Table
+from builder.doctree import Block, Cell, Heading, Inline, Link, ListBlock, Paragraph, Table
 
 Style = Literal["gbt", "gongwen"]
 
@@ -99,3 +99,35 @@ def joined(parts: Sequence[Inline], sep: str = "、") -> tuple[Inline, ...]:
             out.append(sep)
         out.append(part)
     return tuple(out)
+
+
+EMPTY_CELL = frozenset({"", "—"})
+
+
+def cell_text(item: Cell) -> str:
+    """Plain text of a cell."""
+    return "".join(run.text if isinstance(run, Link) else run for run in item.content)
+
+
+def without_empty(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[float],
+    optional: Sequence[str],
+) -> tuple[list[str], list[list[Cell]], list[float]]:
+    """Drop the `optional` columns (by header) that say nothing ("" or "—") in every row.
+
+    Keeps a table of real standards from carrying a column of dashes when the source gives
+    no 类别, 面积, 对应课程 …, while the columns stay fixed whenever any row has a value.
+    """
+    keep = [
+        i
+        for i, title in enumerate(header)
+        if title not in optional
+        or any(i < len(row) and cell_text(row[i]).strip() not in EMPTY_CELL for row in rows)
+    ]
+    return (
+        [header[i] for i in keep],
+        [[row[i] for i in keep if i < len(row)] for row in rows],
+        [widths[i] for i in keep],
+    )

@@ -7,11 +7,11 @@ the same `figures()` the numeric rules check (rows, or the declared `hours_plan`
 
 from __future__ import annotations
 
-from builder.check.numeric import figures
+from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import num, paragraphs, total
+from builder.compose.text import flat, num, paragraphs, semesters, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import SpecialtySet
 from builder.doctree import Cell
@@ -25,7 +25,7 @@ NATURE_TITLES = {
     "专业拓展": "专业拓展课程",
     "实践": "实践性教学环节",
 }
-DESCRIPTION_COLUMNS = (
+DESCRIPTIONS = (
     ("domain", "课程涉及的主要领域", 3.0),
     ("tasks", "典型工作任务描述", 5.0),
     ("content", "主要教学内容与要求", 6.0),
@@ -42,8 +42,11 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
         courses = [c for c in doc.courses if c.nature == nature]
         if courses:
             out.heading(3, title)
-            out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
-            _descriptions(out, title, courses, entry)
+            described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
+            # A group fully described in its table needs no separate name list.
+            if len(described) < len(courses) or any(_facts(c) for c in courses):
+                out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
+            _descriptions(out, title, described, entry)
     listed = {c.code for c in doc.courses}
     extra = [c for c in course_order(entry) if c.doc.code not in listed]
     if extra:
@@ -70,7 +73,20 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
             anchor="tbl-plan",
             total_row=True,
         )
+    _declared_totals(out, doc)
     _shares(out, doc, config)
+
+
+def _declared_totals(out: Outline, doc: Specialty) -> None:
+    """The declared 总学时/总学分 when the rows do not add up to them by themselves."""
+    declared = doc.totals
+    rows = doc.courses
+    if declared is None:
+        return
+    summed = (total([c.hours for c in rows]), total([c.credits for c in rows]))
+    if rows and None not in summed:
+        return  # the 合计 row shows them (ZB401/ZB402 compare them with the declaration)
+    out.text(f"本专业总学时为 {declared.hours} 学时，总学分为 {num(declared.credits)} 学分。")
 
 
 def _facts(course: PlannedCourse) -> list[str]:
@@ -82,29 +98,24 @@ def _facts(course: PlannedCourse) -> list[str]:
 
 
 def _descriptions(
-    out: Outline, title: str, courses: list[PlannedCourse], entry: SpecialtySet
+    out: Outline, title: str, described: list[PlannedCourse], entry: SpecialtySet
 ) -> None:
-    columns = [c for c in DESCRIPTION_COLUMNS if any(getattr(x, c[0]) for x in courses)]
-    described = [c for c in courses if any(getattr(c, key) for key, _, _ in columns)]
+    """The 2025-format table of a course group: 主要领域, 典型工作任务, 主要教学内容与要求."""
     if not described:
         return
+    columns = [c for c in DESCRIPTIONS if any(getattr(x, c[0]) for x in described)]
     out.table(
         f"{title}主要教学内容",
         ("课程名称", *(label for _, label, _ in columns)),
         [
             [
-                cell(course_ref(entry, c.code, with_code=False)),
-                *(cell(" ".join(paragraphs_text(getattr(c, key)))) for key, _, _ in columns),
+                cell(course_ref(entry, c.code)),
+                *(cell(flat(getattr(c, key)) or "—") for key, _, _ in columns),
             ]
             for c in described
         ],
         (2.5, *(width for _, _, width in columns)),
     )
-
-
-def paragraphs_text(text: str | None) -> list[str]:
-    """The paragraphs of a field as plain strings (for table cells)."""
-    return [str(p.content[0]) for p in paragraphs(text)]
 
 
 def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
@@ -117,7 +128,7 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(num(c.theory_hours)),
             cell(num(c.practice_hours)),
             cell(num(c.credits)),
-            cell("、".join(str(s) for s in c.semesters) or "—"),
+            cell(semesters(c.semesters) or "—"),
             cell("选修" if c.elective else "必修"),
         ]
         for c in doc.courses
@@ -140,39 +151,69 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
 
 def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
     found = figures(doc)
-    if found is None:
-        out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
+    stated = found is not None and any(
+        v is not None for v in (found.total, found.public, found.elective, found.practice)
+    )
+    if found is None or not stated:
+        if not (doc.hours_plan and doc.hours_plan.text):
+            out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
         return
     rules = config.numeric_rules.levels.get(doc.level)
     required = "—"
     if rules is not None and rules.total_hours is not None:
         required = f"{rules.total_hours.describe()} 学时"
-    hours = {"public": "—", "elective": "—", "practice": "—"}
-    if not found.declared:
+    if found.declared:
+        _declared_shares(out, found, rules, required)
+    else:
         rows = doc.courses
-        hours["public"] = num(sum(c.hours or 0 for c in rows if c.nature == "公共基础"))
-        hours["elective"] = num(sum(c.hours or 0 for c in rows if c.elective))
-        hours["practice"] = num(total([c.practice_hours for c in rows]))
+        data = [
+            ("总学时", num(found.total), "100%" if found.total else "—", required),
+            (
+                "公共基础课程学时",
+                num(sum(c.hours or 0 for c in rows if c.nature == "公共基础")),
+                _pct(found.public),
+                _bounds(rules, "public_share"),
+            ),
+            (
+                "选修课程学时",
+                num(sum(c.hours or 0 for c in rows if c.elective)),
+                _pct(found.elective),
+                _bounds(rules, "elective_share"),
+            ),
+            (
+                "实践性教学学时",
+                num(total([c.practice_hours for c in rows])),
+                _pct(found.practice),
+                _bounds(rules, "practice_share"),
+            ),
+        ]
+        out.table(
+            "学时结构",
+            ("项目", "学时", "占总学时比例", "要求"),
+            [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in data],
+            (4, 1.5, 2, 2),
+            anchor="tbl-shares",
+        )
+    origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
+    out.text(f"{origin}要求依据{config.numeric_rules.profile}，按{doc.level}层次执行。")
+
+
+def _declared_shares(out: Outline, found: Figures, rules: LevelRules | None, required: str) -> None:
+    """学时结构 from the declared 学时安排: the stated total and shares, no per-row hours."""
+    total_hours = f"{num(found.total)} 学时" if found.total is not None else "—"
     data = [
-        ("总学时", num(found.total), "100%" if found.total else "—", required),
-        ("公共基础课程学时", hours["public"], _pct(found.public), _bounds(rules, "public_share")),
-        ("选修课程学时", hours["elective"], _pct(found.elective), _bounds(rules, "elective_share")),
-        (
-            "实践性教学学时",
-            hours["practice"],
-            _pct(found.practice),
-            _bounds(rules, "practice_share"),
-        ),
+        ("总学时", total_hours, required),
+        ("公共基础课程学时占比", _pct(found.public), _bounds(rules, "public_share")),
+        ("选修课程学时占比", _pct(found.elective), _bounds(rules, "elective_share")),
+        ("实践性教学学时占比", _pct(found.practice), _bounds(rules, "practice_share")),
     ]
     out.table(
         "学时结构",
-        ("项目", "学时", "占总学时比例", "要求"),
-        [[cell(a), cell(b), cell(c), cell(d)] for a, b, c, d in data],
-        (4, 1.5, 2, 2),
+        ("项目", "学时安排中的声明", "要求"),
+        [[cell(a), cell(b), cell(c)] for a, b, c in data],
+        (4, 2.5, 2),
         anchor="tbl-shares",
     )
-    origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
-    out.text(f"{origin}要求依据 {config.numeric_rules.profile}，按{doc.level}层次执行。")
 
 
 def _pct(share: float | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.links import competency_ref, related_documents, specialty_set
-from builder.compose.meta import back_matter, cover, notices
+from builder.compose.meta import back_matter, cover, normative_references, notices
 from builder.compose.outline import Outline, cell, joined
 from builder.compose.plan import course_plan
 from builder.compose.text import book_title, paragraphs, split_paragraphs
@@ -37,8 +37,13 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
         if entry.courses:
             runs.append(f"{'及 ' if companions else ''}{len(entry.courses)} 份课程标准（见 8.1）")
         out.text(*runs, "。")
+    # The eleven elements keep their numbers (8.1, 11.2 … are cited as such), so the
+    # 规范性引用文件 element sits inside 1 概述 instead of becoming a chapter 2.
+    normative_references(out, [[ref] for ref in doc.meta.normative_references], chapter=False)
     out.heading(1, "专业名称（专业代码）")
     out.text(f"{doc.name}（{doc.code}）")
+    catalog = doc.catalog.removesuffix("年")
+    out.text(f"注：专业名称和专业代码依据《职业教育专业目录（{catalog}年）》。")
     _continuation(out, doc, corpus)
     out.heading(1, "入学基本要求")
     out.paragraphs(paragraphs(doc.admission))

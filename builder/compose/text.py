@@ -52,6 +52,24 @@ def total(values: list[int | None] | list[float | None]) -> float | None:
     return sum(v or 0 for v in values)
 
 
+def semesters(values: list[int]) -> str:
+    """Semesters as printed in plans: [1] → "1", [5, 6] → "5、6", [1, 2, 3, 4] → "1–4"."""
+    found = sorted(set(values))
+    runs: list[list[int]] = []
+    for value in found:
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]}–{run[-1]}")
+        else:
+            parts.extend(str(v) for v in run)
+    return "、".join(parts)
+
+
 def percent(part: float, whole: float) -> str:
     """Share as a percentage with one decimal: 0.2534 → "25.3%"."""
     if whole <= 0:
@@ -80,6 +98,11 @@ def split_paragraphs(text: str | None) -> list[str]:
     if not text:
         return []
     return [p for p in (join_lines(chunk) for chunk in _BLANK_LINE.split(text)) if p]
+
+
+def flat(text: str | None) -> str:
+    """A multi-line or multi-paragraph text on one line (for table cells and list items)."""
+    return join_lines("\n".join(split_paragraphs(text)))
 
 
 def paragraphs(text: str | None) -> list[Paragraph]:

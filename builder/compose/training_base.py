@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path, room_anchor
 from builder.compose.links import (
+    applies_to,
     competency_ref,
     course_ref,
     document_ref,
     resolve_course,
     specialty_set,
 )
-from builder.compose.meta import back_matter, cover, notices
-from builder.compose.outline import Outline, cell, joined
-from builder.compose.text import num, paragraphs
+from builder.compose.meta import (
+    back_matter,
+    cover,
+    normative_references,
+    notices,
+)
+from builder.compose.outline import Outline, cell, joined, without_empty
+from builder.compose.text import flat, num, paragraphs
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Inline
@@ -30,27 +36,27 @@ def compose_training_base(
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
     out.paragraphs(paragraphs(doc.scope))
-    out.heading(1, "规范性引用文件")
-    references: list[list[Inline]] = []
+    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
+    # GB/T 1.1 lists standards first, then other documents (the companion standards)
+    references: list[list[Inline]] = [[ref] for ref in doc.meta.normative_references]
     if entry.specialty is not None:
         references.append([document_ref(entry.specialty)])
     references.extend(
         [document_ref(c)] for c in entry.courses if _supported(doc, entry, c.doc.code)
     )
-    references.extend([ref] for ref in doc.meta.normative_references)
-    if references:
-        out.text("下列文件中的内容通过文中的规范性引用而构成本文件必不可少的条款。")
-        out.items(references)
-    else:
-        out.text("本文件没有规范性引用文件。")
+    normative_references(out, references, always=True)
     out.heading(1, "基本要求")
     size = f"实训设备数量按每个教学班 {doc.class_size} 名学生配置；" if doc.class_size else ""
     out.text(f"{size}本专业校内实训基地应设置以下 {len(doc.rooms)} 个实训室。")
+    coded = any(room.code != room.name for room in doc.rooms)
     out.table(
         "校内实训室一览",
-        ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
-        [_summary_row(room, entry) for room in doc.rooms],
-        (1, 3, 1.5, 1, 1.2, 1, 4),
+        *without_empty(
+            ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
+            [_summary_row(room, entry, coded=coded) for room in doc.rooms],
+            (1, 3, 2.2, 1.5, 1.5, 1.2, 3.6),
+            optional=("编号", "类别", "使用面积（㎡）", "工位数", "支撑课程"),
+        ),
         anchor="tbl-rooms",
     )
     for requirement in doc.site_requirements:
@@ -66,7 +72,7 @@ def compose_training_base(
             out.paragraphs(paragraphs(base.requirements))
     out.heading(1, "实训教学管理与安全")
     out.paragraphs(paragraphs(doc.management))
-    back_matter(out, doc.meta, normative=False)
+    back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),
         "training_base",
@@ -80,9 +86,9 @@ def _supported(doc: TrainingBase, entry: SpecialtySet, code: str) -> bool:
     return any(code in {resolve_course(entry, c) for c in room.courses} for room in doc.rooms)
 
 
-def _summary_row(room: Room, entry: SpecialtySet) -> list[Cell]:
+def _summary_row(room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
     return [
-        cell(room.code),
+        cell(room.code if coded else ""),
         cell(room.name),
         cell(room.group or "—"),
         cell(room.requirement),
@@ -124,7 +130,7 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
             [
                 cell(str(i)),
                 cell(e.name),
-                cell(e.spec.strip()),
+                cell(flat(e.spec)),
                 cell(e.unit),
                 cell(str(e.quantity)),
                 *([cell(e.note or "")] if notes else []),

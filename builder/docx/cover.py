@@ -6,27 +6,41 @@ import math
 from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from builder.doctree import CoverInfo
 from builder.docx.lines import add_rule
 from builder.docx.profiles import Profile
+from builder.model.dates import chinese
 
 PATENT_NOTE = "在提交反馈意见时，请将您知道的相关专利连同支持性文件一并附上。"
 DRAFT_COVER = frozenset({"草案", "征求意见稿", "送审稿", "报批稿"})
+PATENT_COVER = frozenset({"征求意见稿", "送审稿"})
+"""Drafts whose GB/T 1.1 cover carries the patent statement."""
 _PT_PER_MM = 72 / 25.4
 
 
+UNMARKED = frozenset({"发布", "修订中"})
+"""States in force as issued: no status line (修订中 is said by the notice in the body)."""
+
+
+def shown_status(cover: CoverInfo) -> str:
+    """The status printed on the cover and in the header ("" for a document in force)."""
+    return "" if cover.status in UNMARKED else cover.status
+
+
 def status_mark(cover: CoverInfo) -> str:
-    """The visible status line, e.g. "（征求意见稿）"; empty for a published document."""
-    return "" if cover.status == "发布" else f"（{cover.status}）"
+    """The visible status line, e.g. "（征求意见稿）"; empty for a document in force."""
+    status = shown_status(cover)
+    return f"（{status}）" if status else ""
 
 
 def running_header(cover: CoverInfo) -> str:
     """Header text: the document number, plus the status on drafts."""
     base = cover.standard_no or cover.doc_no or cover.kind_title
-    status = cover.status if cover.status != "发布" else ""
-    return f"{base}\u3000{status}".strip()
+    return f"{base}\u3000{shown_status(cover)}".strip()
 
 
 def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
@@ -36,7 +50,8 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
     usable = (geometry.height - geometry.top - geometry.bottom) * _PT_PER_MM
     used = 0.0
     kind = "团体标准" if (cover.standard_no or "").startswith("T/") else cover.kind_title
-    head = document.add_paragraph(kind, "封面类别")
+    head = document.add_paragraph(style="封面类别")
+    _fit_spacing(head.add_run(kind), len(kind), width_pt)
     add_rule(head, "bottom", size=12, space=4)
     used += 48 + 8
     number = cover.standard_no or cover.doc_no or ""
@@ -46,13 +61,14 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
         document.add_paragraph(f"代替 {'、'.join(cover.replaces)}", "封面编号")
         used += 21
     title = document.add_paragraph(style="封面名称")
-    lines = _title_lines(cover.title, cover.kind_title, width_pt / 26)
+    # one character less than the geometry allows: the document grid widens the glyphs
+    lines = _title_lines(cover.title, cover.kind_title, width_pt / 26 - 1)
     for index, line in enumerate(lines):
         if index:
             title.add_run().add_break()
         title.add_run(line)
     used += 96 + 12 + 36 * sum(math.ceil(len(line) * 26 / width_pt) for line in lines)
-    subtitle = f"（{cover.version} 版）" if cover.version else ""
+    subtitle = version_mark(cover)
     if subtitle:
         document.add_paragraph(subtitle, "封面副题")
         used += 24
@@ -60,29 +76,67 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
     if mark:
         document.add_paragraph(mark, "封面状态")
         used += 52
-    if cover.status in {"征求意见稿", "送审稿"}:
-        document.add_paragraph(PATENT_NOTE, "封面说明")
-        used += 30
+    if cover.status in PATENT_COVER:
+        note = cover.patent_statement or PATENT_NOTE
+        document.add_paragraph(note, "封面说明")
+        used += 30 * math.ceil(len(note) * 10.5 / width_pt)
     bottom = 24 + 8 + 24 + 28  # dates, rule, issuer line
     dates = document.add_paragraph(style="封面日期")
     dates.paragraph_format.space_before = Pt(max(12.0, usable - used - bottom - 36))
     dates.paragraph_format.tab_stops.add_tab_stop(Mm(geometry.text_width), WD_TAB_ALIGNMENT.RIGHT)
-    issued = cover.issued_on or "XXXX-XX-XX"
-    effective = cover.effective_on or "XXXX-XX-XX"
-    dates.add_run(f"{issued} 发布\t{effective} 实施")
+    dates.add_run(_dates_line(cover))
     add_rule(dates, "bottom", size=12, space=4)
     if cover.issuer:
         document.add_paragraph(f"{cover.issuer}\u3000\u3000发\u2002布", "封面发布机构")
 
 
+CATEGORY_PT = 36
+CATEGORY_SPACING_PT = 12
+
+
+def _fit_spacing(run: Any, chars: int, width_pt: float) -> None:
+    """Narrow the letter spacing of the cover's kind line so a long kind name
+    (实训教学条件建设标准) stays on one line; short ones keep the style's spacing."""
+    room = width_pt / max(chars, 1) - CATEGORY_PT - 1
+    if room >= CATEGORY_SPACING_PT:
+        return
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(max(0, int(room * 20))))
+    run._r.get_or_add_rPr().append(spacing)
+
+
+def _dates_line(cover: CoverInfo) -> str:
+    """ "2026-03-18 发布<tab>2026-09-01 实施"; drafts show XXXX-XX-XX for dates not yet set,
+    other documents leave a date they do not state out instead of inventing a placeholder."""
+    draft = cover.status in DRAFT_COVER
+    parts = []
+    for value, label in ((cover.issued_on, "发布"), (cover.effective_on, "实施")):
+        if value or draft:
+            parts.append(f"{value or 'XXXX-XX-XX'} {label}")
+        else:
+            parts.append("")
+    return "\t".join(parts)
+
+
 def _title_lines(title: str, kind_title: str, per_line: float) -> list[str]:
-    """Break a long title before its kind name ("…应用" / "专业教学标准") instead of mid-word."""
-    if len(title) <= per_line or not title.endswith(kind_title) or title == kind_title:
+    """Break a long title at a natural place instead of mid-word: before "专业<kind>" or the
+    kind name ("…技术运用" / "专业实训教学条件建设标准"), before a parenthesis ("…教学标准" /
+    "（高等职业教育本科）") or after "专业". Titles that fit, or that have no break point
+    giving two fitting lines, are left to the word processor."""
+    if len(title) <= per_line:
         return [title]
-    for suffix in (f"专业{kind_title}", kind_title):
-        head = title[: -len(suffix)]
-        if title.endswith(suffix) and head and len(head) <= per_line:
-            return [head, suffix]
+    kind = kind_title.removeprefix("专业")
+    ranked = [
+        [len(title) - len(f"专业{kind}")] if title.endswith(f"专业{kind}") else [],
+        [len(title) - len(kind)] if title.endswith(kind) else [],
+        [i for i, char in enumerate(title) if char == "（"],
+        [i + 2 for i in range(len(title)) if title.startswith("专业", i)],
+    ]
+    for breaks in ranked:
+        fitting = [i for i in breaks if 0 < i < len(title) and max(i, len(title) - i) <= per_line]
+        if fitting:
+            best = min(fitting, key=lambda i: abs(len(title) - 2 * i))
+            return [title[:best], title[best:]]
     return [title]
 
 
@@ -94,6 +148,13 @@ def preface(cover: CoverInfo) -> list[str]:
     if cover.replaces:
         lines.append(f"本文件代替{'、'.join(cover.replaces)}。")
     lines.append("请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。")
+    return lines + statements(cover, replaces=False)
+
+
+def statements(cover: CoverInfo, *, replaces: bool = True, effective: bool = False) -> list[str]:
+    """The metadata statements of a 前言: 代替, 提出, 归口, 起草单位, 主要起草人, then where
+    the document was published and when it was compiled (and, on request, when it applies)."""
+    lines = [f"本文件代替{'、'.join(cover.replaces)}。"] if replaces and cover.replaces else []
     if cover.proposed_by:
         lines.append(f"本文件由{cover.proposed_by}提出。")
     if cover.administered_by:
@@ -102,14 +163,44 @@ def preface(cover: CoverInfo) -> list[str]:
         lines.append(f"本文件起草单位：{'、'.join(cover.drafting_units)}。")
     if cover.drafters:
         lines.append(f"本文件主要起草人：{'、'.join(cover.drafters)}。")
+    if cover.standard_no and cover.doc_no:  # the cover shows the standard number only
+        lines.append(f"本文件发文字号：{cover.doc_no}。")
+    if cover.published_by:
+        lines.append(cover.published_by)
+    if cover.compiled_on:
+        lines.append(f"本文件编制于{chinese(cover.compiled_on)}。")
+    if effective and cover.effective_on:
+        lines.append(f"本文件自{chinese(cover.effective_on)}起施行。")
     return lines
 
 
 def add_gongwen_title(document: Any, cover: CoverInfo) -> None:
-    """公文 title block: 2号小标宋 title, then the status in 楷体 on drafts."""
+    """公文 title block: 2号小标宋 title, the status in 楷体 on drafts, then the number and
+    version (the 版次 a GB/T cover would show)."""
     title = document.add_paragraph(cover.title, "公文标题")
     mark = status_mark(cover)
     if mark:
         document.add_paragraph(mark, "公文副标题")
-    else:
+    number = cover.standard_no or cover.doc_no
+    line = "\u3000".join(part for part in (number, version_mark(cover)) if part)
+    if line:
+        document.add_paragraph(line, "公文副标题")
+    if not mark and not line:
         title.paragraph_format.space_after = Pt(28.95)
+
+
+def version_mark(cover: CoverInfo) -> str:
+    """ "（2026 版）" or "" when the version is not known."""
+    return f"（{cover.version} 版）" if cover.version else ""
+
+
+def add_gongwen_signature(document: Any, cover: CoverInfo) -> None:
+    """署名 and 成文日期 at the end of an issued 公文-style document (GB/T 9704 7.3.5); a
+    document without a 发布日期 (a draft) is not signed."""
+    if not cover.issued_on:
+        return
+    document.add_paragraph(style="公文正文")
+    if cover.issuer:
+        document.add_paragraph(cover.issuer, "公文署名")
+    if cover.issued_on:
+        document.add_paragraph(chinese(cover.issued_on), "公文署名")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +17,8 @@ from builder.atomic import write_bytes
 from builder.checking import CheckResult, run_check
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
-from builder.doctree import DocTree
+from builder.diagnostics import Severity
+from builder.doctree import DocTree, Notice
 from builder.docx.issuing import render_notice
 from builder.docx.notice import load_notice
 from builder.docx.package import to_bytes
@@ -169,10 +171,50 @@ def export_corpus(
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What `zhibiao export docx` did: the check it ran first and the files it wrote."""
+    """What `zhibiao export docx` did: the check it ran first and the files it wrote.
+
+    `forced` lists the documents written despite errors (``--force``), by source file.
+    """
 
     check: CheckResult
     written: list[Path]
+    forced: tuple[str, ...] = ()
+
+
+UNCHECKED = "未通过检查"
+"""The status printed on documents exported with --force despite their errors."""
+
+
+def unchecked_notice(errors: int) -> Notice:
+    """The banner at the top of a document exported despite its errors."""
+    return Notice(
+        "draft",
+        (
+            f"本文件未通过检查（{errors} 个错误），是用 zhibiao export docx --force 导出的校对稿，"
+            "内容可能不完整或有误，不得作为正式文本印发。",
+        ),
+    )
+
+
+def mark_unchecked(
+    corpus: Corpus, trees: Sequence[DocTree], errors: dict[str, int]
+) -> tuple[list[DocTree], tuple[str, ...]]:
+    """Mark the trees of documents with errors: status 未通过检查 on the cover and in the
+    header, a banner above the text. `errors` counts errors by source file (as reported)."""
+    from builder.compose.anchors import doc_id
+
+    sources = {doc_id(item): item.rel for item in corpus.documents}
+    marked: list[DocTree] = []
+    forced: list[str] = []
+    for tree in trees:
+        rel = sources.get(tree.doc_id, "")
+        count = errors.get(rel, 0)
+        if count:
+            forced.append(rel)
+            cover = replace(tree.cover, status=UNCHECKED)
+            tree = replace(tree, cover=cover, blocks=(unchecked_notice(count), *tree.blocks))
+        marked.append(tree)
+    return marked, tuple(forced)
 
 
 def export_project(
@@ -181,11 +223,13 @@ def export_project(
     *,
     reference_docx: Path | None = None,
     notice: Path | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """Check the project, then export it unless the check found errors.
 
-    The reference template comes from the argument, else from `docx.reference_docx` in
-    `zhibiao.yaml` (relative to the project root).
+    With `force`, documents are exported anyway and the ones with errors are marked as
+    unchecked proofs (see `mark_unchecked`). The reference template comes from the argument,
+    else from `docx.reference_docx` in `zhibiao.yaml` (relative to the project root).
     """
     if reference_docx is None and project.config.docx.reference_docx:
         reference_docx = project.root / project.config.docx.reference_docx
@@ -195,9 +239,17 @@ def export_project(
         load_notice(notice)
     check_writable(out_dir)
     check = run_check(project)
-    if check.failed():
+    failed = check.failed()
+    if failed and not force:
         return ExportResult(check, [])
-    written = export_corpus(
-        check.corpus, project.config, out_dir, reference_docx=reference_docx, notice=notice
+    from builder.compose import compose_corpus
+
+    trees = compose_corpus(check.corpus, project.config)
+    forced: tuple[str, ...] = ()
+    if failed:
+        errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
+        trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
+    written = export_trees(
+        trees, project.config, out_dir, reference_docx=reference_docx, notice=notice
     )
-    return ExportResult(check, written)
+    return ExportResult(check, written, forced)

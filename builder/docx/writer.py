@@ -13,6 +13,7 @@ from typing import Any
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 
+from builder.compose.meta import patent_text
 from builder.doctree import Block, DocTree, Heading, ListBlock, Notice, Paragraph, Table
 from builder.docx import cover as covers
 from builder.docx.fields import bookmark
@@ -58,10 +59,11 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
     document.settings.odd_and_even_pages_header_footer = True
     first = document.sections[0]
     setup_section(first, profile)
-    add_page_numbers(first, profile)
+    if profile.cover:  # the cover page itself stays blank (blank_first_page)
+        add_page_numbers(first, profile)
     add_running_header(first, profile, _header_text(tree, profile))
     blank_first_page(first)
-    front, body = _split_front(tree.blocks)
+    front, body = _split_front(_without_cover_notes(tree, profile))
     state = _Body(profile)
     # The body is laid out first into a scratch list of elements so the TOC knows its entries.
     if profile.cover:
@@ -73,22 +75,31 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
     if profile.cover:
         _page_break(document)
         document.add_paragraph("前\u3000\u3000言", profile.roles.front_title)
-        if front:
-            _blocks(document, front, state, toc=False)
-        else:
-            for line in covers.preface(tree.cover):
-                document.add_paragraph(line, profile.roles.body)
+        for line in covers.preface(tree.cover):
+            document.add_paragraph(line, profile.roles.body)
+        _blocks(document, front, state, toc=False)
     body_section = document.add_section(WD_SECTION.NEW_PAGE)
     body_section.different_first_page_header_footer = False
     number_pages(body_section, fmt="decimal", start=1)
+    if not profile.cover:  # the 目录 before it is not numbered, however many pages it takes
+        add_page_numbers(body_section, profile)
     if profile.cover:
         document.add_paragraph(tree.cover.title, profile.roles.title)
     else:
         covers.add_gongwen_title(document, tree.cover)
-    _blocks(document, body, state, toc=True)
+        leading = next((i for i, b in enumerate(body) if not isinstance(b, Notice)), len(body))
+        _blocks(document, body[:leading], state, toc=False)  # 征求意见稿 … notices first
+        body = body[leading:]
+        _gongwen_preface(document, tree, front, state)
     if profile.cover:
+        _blocks(document, body, state, toc=True)
         document.add_paragraph("\u2014" * 6, "标准终结线")
     else:
+        # 署名 and 成文日期 close the text; 参考文献 follow them like an attachment
+        end = next((i for i, b in enumerate(body) if _is_references(b)), len(body))
+        _blocks(document, body[:end], state, toc=True)
+        covers.add_gongwen_signature(document, tree.cover)
+        _blocks(document, body[end:], state, toc=True)
         document.add_paragraph(style=profile.roles.body)
     _place_toc(document, toc_anchor, state, profile)
     set_core(
@@ -114,7 +125,33 @@ def write_blocks(document: Any, blocks: tuple[Block, ...], profile: Profile) -> 
 def _header_text(tree: DocTree, profile: Profile) -> str:
     if profile.cover:
         return covers.running_header(tree.cover)
-    return "" if tree.cover.status == "发布" else tree.cover.status
+    return covers.shown_status(tree.cover)
+
+
+def _without_cover_notes(tree: DocTree, profile: Profile) -> tuple[Block, ...]:
+    """The blocks minus the patent note when the cover already carries the statement."""
+    if not (profile.cover and tree.cover.patent_statement):
+        return tree.blocks
+    if tree.cover.status not in covers.PATENT_COVER:
+        return tree.blocks
+    note = (patent_text(tree.cover.patent_statement),)
+    return tuple(b for b in tree.blocks if not (isinstance(b, Notice) and b.text == note))
+
+
+def _gongwen_preface(document: Any, tree: DocTree, front: list[Block], state: _Body) -> None:
+    """A 公文-style document has no cover: its 前言 (the document's own text, then who
+    proposed, drafted and published it) opens the body, listed in the 目录."""
+    lines = covers.statements(tree.cover, effective=True)
+    if not front and not lines:
+        return
+    _heading(document, Heading(1, "前言"), state, toc=True)
+    _blocks(document, front, state, toc=False)
+    for line in lines:
+        document.add_paragraph(line, state.profile.roles.body)
+
+
+def _is_references(block: Block) -> bool:
+    return isinstance(block, Heading) and not block.number and block.title == "参考文献"
 
 
 def _split_front(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]]:
@@ -179,6 +216,10 @@ def _heading(document: Any, heading: Heading, state: _Body, *, toc: bool) -> Non
         paragraph.add_run(heading.title)
         text = f"{heading.number}\u3000{heading.title}"
         depth = 1
+    elif profile.cover and _is_references(heading):
+        # GB/T 1.1 sets 参考文献 like 前言: centred, outside the chapter numbering
+        text, depth = heading.title, 1
+        paragraph = document.add_paragraph(heading.title, profile.roles.front_title)
     else:
         depth = depth_of(heading.number, heading.level)
         text = heading_text(heading.number, heading.title, profile.heading_style)

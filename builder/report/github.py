@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TextIO
 
 from builder.diagnostics import Diagnostic, Severity
-from builder.report.text import summary
+from builder.report.text import printable, summary
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a message (as `@actions/core` does)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a message (as `@actions/core` does), and other control characters."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)
 
 
 def escape_property(text: str) -> str:

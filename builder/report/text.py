@@ -11,10 +11,19 @@ from builder.diagnostics import Diagnostic, Severity
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def printable(text: str) -> str:
+    """`text` with control characters escaped (`\\x1b`): values from standards files may
+    carry terminal escape sequences, which must not reach a terminal or a CI log."""
+    return text.translate(_CONTROLS)
+
+
 def format_line(d: Diagnostic) -> str:
     """The grep-able first line of a diagnostic."""
     where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
-    return f"{where}: {d.severity.label}[{d.code}] {d.message}"
+    return printable(f"{where}: {d.severity.label}[{d.code}] {d.message}")
 
 
 def summary(diagnostics: list[Diagnostic], files: int) -> str:
@@ -42,8 +51,8 @@ def report(diagnostics: list[Diagnostic], files: int, stream: TextIO) -> None:
             )
         stream.write(line + "\n")
         if d.hint:
-            stream.write(f"    提示：{d.hint}\n")
+            stream.write(f"    提示：{printable(d.hint)}\n")
         for other in d.related:
             where = f"{other.file}:{other.line}:{other.column}" if other.line else other.file
-            stream.write(f"    相关：{where}\n")
+            stream.write(f"    相关：{printable(where)}\n")
     stream.write(summary(diagnostics, files) + "\n")

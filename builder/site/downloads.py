@@ -2,7 +2,7 @@
 
 A provider maps page paths to files; the site copies each file next to its page as
 `<page stem><suffix>` (e.g. `courses/ZY03.yaml`). The raw YAML is always offered; the Word
-export plugs in here when `builder.docx.export_corpus` is available.
+export (`builder.docx.export.export_corpus`) is offered too unless `--no-docx` is given.
 """
 
 from __future__ import annotations
@@ -95,20 +95,15 @@ def _docx_title(path: Path) -> str:
     return title
 
 
-def word_exporter() -> Exporter | None:
-    """`builder.docx.export_corpus` when the Word export is installed, else None."""
-    try:
-        module: Any = importlib.import_module("builder.docx")
-    except ImportError:
-        return None
-    export = getattr(module, "export_corpus", None)
-    return export if callable(export) else None
+def _export_docx(corpus: Corpus, config: ProjectConfig, out: Path) -> list[Path]:
+    from builder.docx.export import export_corpus
+
+    return export_corpus(corpus, config, out)
 
 
 def default_providers(*, docx: bool = True) -> list[DownloadProvider]:
-    """YAML always; Word when requested and available."""
+    """YAML always; the Word files of `zhibiao export docx` unless switched off."""
     providers: list[DownloadProvider] = [YamlSources()]
-    exporter = word_exporter() if docx else None
-    if exporter is not None:
-        providers.append(WordExport(exporter))
+    if docx:
+        providers.append(WordExport(_export_docx))
     return providers

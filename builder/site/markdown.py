@@ -87,9 +87,21 @@ def inline(runs: Iterable[Inline], page: str) -> str:
 
 
 def front_matter(values: dict[str, str]) -> str:
-    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1)."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1).
+
+    The title is HTML-escaped: Material puts `page.meta.title` into `<title>` and the
+    header without escaping (MkDocs renders templates with autoescape off)."""
+    lines = [
+        f"{key}: {json.dumps(nav_title(value) if key == 'title' else value, ensure_ascii=False)}"
+        for key, value in values.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def nav_title(text: str) -> str:
+    """A title for the nav or the front matter: one line, HTML-escaped (templates print it
+    as is, so `<script>` in a course name would otherwise run on every page)."""
+    return html.escape(" ".join(text.split()), quote=False)
 
 
 def heading_text(block: Heading) -> str:
@@ -153,7 +165,7 @@ def cover_line(tree: DocTree) -> str:
     facts = [("状态", cover.status), ("版本", cover.version)]
     facts += [("标准编号", cover.standard_no)] if cover.standard_no else []
     if cover.doc_no:
-        facts.append(("发文字号", f"{cover.issuer or ''}{cover.doc_no}"))
+        facts.append(("发文字号", f"{cover.issuer} {cover.doc_no}" if cover.issuer else cover.doc_no))
     facts += [("发布日期", cover.issued_on)] if cover.issued_on else []
     facts += [("实施日期", cover.effective_on)] if cover.effective_on else []
     facts += [("代替", "、".join(cover.replaces))] if cover.replaces else []

@@ -24,6 +24,7 @@ from builder.site.config import (
 )
 from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
+from builder.site.opendata import open_data
 from builder.site.pages import SiteInfo
 from builder.site.searchdict import jieba_user_dict
 from builder.site.sources import planned_files, site_sources, write_sources
@@ -50,6 +51,7 @@ class BuildOptions:
     aliases: tuple[str, ...] = ()
     title: str | None = None
     docx: bool = True
+    open_data: bool = True
     changelog: str | None = None
     source_dir: Path | None = None
     source_date_epoch: int | None = None
@@ -91,6 +93,7 @@ def prepare_sources(
     version: str | None,
     changelog: str | None = None,
     providers: Sequence[DownloadProvider] = (),
+    with_data: bool = False,
     root_config: Path | None = None,
     write: Callable[[dict[str, bytes | Path], Path], object] = write_sources,
 ) -> Prepared:
@@ -106,7 +109,8 @@ def prepare_sources(
             for page, path in provider.collect(corpus, config, trees, Path(scratch)).items():
                 downloads.setdefault(page, []).append((provider.label, path))
         info = SiteInfo(config.site.title, config.issuer, version, banner)
-        sources = site_sources(corpus, config, trees, downloads, info, changelog)
+        data = open_data(corpus, config) if with_data else []
+        sources = site_sources(corpus, config, trees, downloads, info, changelog, data)
         docs = target / "docs"
         write(planned_files(sources, assets), docs)
     jieba = target / "jieba-user-dict.txt"
@@ -180,6 +184,7 @@ def build_site(
             version=options.version,
             changelog=options.changelog,
             providers=providers,
+            with_data=options.open_data,
             root_config=root_config,
         )
     config_file = source_dir / prepared.config_file.name

@@ -59,6 +59,7 @@ def run_build(
     *,
     fmt: str,
     ref: str | None,
+    since: str | None = None,
 ) -> int:
     """Run `zhibiao build`; returns the exit code (0 published, 1 refused).
 
@@ -72,6 +73,8 @@ def run_build(
         source_date_epoch=build_date(project.root, ref),
     )
     guard_site_dir(options.site_dir, project)
+    if since is not None:
+        options = replace(options, changelog=changelog_since(project, since, ref))
     reporter = report.select(fmt)
 
     def show(result: CheckResult) -> None:
@@ -118,6 +121,16 @@ def guard_site_dir(site_dir: Path, project: Project) -> None:
 def _temp_sources(base: Path | None) -> Path:
     assert base is not None
     return base / "build" / "site-src"
+
+
+def changelog_since(project: Project, since: str, ref: str | None) -> str:
+    """The 修订说明 page: the semantic diff from `since` to the built revision."""
+    from builder.diff import render_markdown, run_diff
+
+    changes = run_diff(project, since, ref)
+    target = f"「{ref}」" if ref else "当前工作区"
+    intro = f"# 修订说明\n\n本页列出自「{since}」以来至{target}的标准内容变更（按编码比较，由 `zhibiao diff` 生成）。\n\n"
+    return intro + render_markdown(changes, title=None, level=2)
 
 
 def read_changelog(path: Path | None) -> str | None:

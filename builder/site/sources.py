@@ -22,7 +22,14 @@ from builder.corpus import Corpus, SpecialtySet
 from builder.model import KIND_TITLES
 from builder.doctree import DocTree
 from builder.site.config import ZHIBIAO_CSS
-from builder.site.markdown import Download, PageChrome, front_matter, render_document
+from builder.site.markdown import (
+    Download,
+    PageChrome,
+    front_matter,
+    nav_title,
+    render_document,
+)
+from builder.site.opendata import DATA_PAGE, DataFile, as_blobs, data_page
 from builder.site.pages import (
     SiteInfo,
     grouped,
@@ -41,6 +48,7 @@ class SiteSources:
 
     pages: dict[str, str] = field(default_factory=dict)
     copies: dict[str, Path] = field(default_factory=dict)
+    blobs: dict[str, bytes] = field(default_factory=dict)
     nav: list[Any] = field(default_factory=list)
 
 
@@ -56,6 +64,7 @@ def site_sources(
     downloads: Mapping[str, Sequence[tuple[str, Path]]],
     info: SiteInfo,
     changelog: str | None = None,
+    data: Sequence[DataFile] = (),
 ) -> SiteSources:
     """Render every page of the site and plan the copies; nothing is written."""
     out = SiteSources()
@@ -73,7 +82,10 @@ def site_sources(
         out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
     if changelog is not None:
         out.pages[CHANGELOG_PAGE] = changelog_page(changelog)
-    out.nav = site_nav(corpus, {t.page for t in trees}, changelog is not None)
+    if data:
+        out.pages[DATA_PAGE] = data_page(list(data))
+        out.blobs.update(as_blobs(list(data)))
+    out.nav = site_nav(corpus, {t.page for t in trees}, changelog is not None, bool(data))
     return out
 
 
@@ -96,25 +108,28 @@ def _documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
         if item.kind == "course":
             if not courses:
                 items.append({"课程标准": courses})
-            courses.append({f"{item.doc.code} {item.doc.name}": page})
+            courses.append({nav_title(f"{item.doc.code} {item.doc.name}"): page})
         else:
             single = kinds.count(item.kind) == 1
-            items.append({KIND_TITLES[item.kind] if single else item.doc.meta.title: page})
+            title = KIND_TITLES[item.kind] if single else nav_title(item.doc.meta.title)
+            items.append({title: page})
     return items
 
 
-def site_nav(corpus: Corpus, pages: set[str], changelog: bool) -> list[Any]:
-    """Home, then 专业大类 → specialty → its documents, then the 修订说明."""
+def site_nav(corpus: Corpus, pages: set[str], changelog: bool, data: bool = False) -> list[Any]:
+    """Home, then 专业大类 → specialty → its documents, then 修订说明 and 开放数据."""
     nav: list[Any] = [{"首页": "index.md"}]
     for (_, name), levels in grouped(corpus):
         specialties = [
-            {specialty_label(entry): _documents_nav(entry, pages)}
+            {nav_title(specialty_label(entry)): _documents_nav(entry, pages)}
             for _, entries in levels
             for entry in entries
         ]
-        nav.append({name: specialties})
+        nav.append({nav_title(name): specialties})
     if changelog:
         nav.append({"修订说明": CHANGELOG_PAGE})
+    if data:
+        nav.append({"开放数据": DATA_PAGE})
     return nav
 
 
@@ -128,6 +143,7 @@ def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str,
     files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
     files[ZHIBIAO_CSS] = stylesheet()
     files.update(sources.copies)
+    files.update(sources.blobs)
     files.update(assets)
     return files
 

@@ -1,0 +1,54 @@
+"""Command line: parse options, call one pipeline function, map the result to an exit code.
+
+Exit codes: 0 clean, 1 problems found (errors, or warnings with --strict), 2 usage or
+configuration error, 3 internal error (the traceback is saved to a file, never printed).
+
+Commands live in modules by purpose (`checking`, `review`, `publishing`, `exchange`); each
+parses options and calls one pipeline function, importing it lazily so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+
+import click
+
+from builder.cli import checking, exchange, publishing, review
+from builder.cli.base import cli
+from builder.project import UsageError
+
+__all__ = ["checking", "cli", "exchange", "main", "publishing", "review"]
+
+
+def main() -> None:
+    """Entry point of the `zhibiao` console script."""
+    try:
+        cli.main(standalone_mode=False, prog_name="zhibiao")
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.Abort:
+        click.echo("已中止 / aborted", err=True)
+        sys.exit(2)
+    except UsageError as exc:
+        click.echo(exc.render(), err=True)
+        sys.exit(2)
+    except OSError as exc:  # an output path that cannot be written, a disk that is full …
+        from builder.project import os_error_message
+
+        click.echo(f"error: {os_error_message(exc)}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("已中断 / interrupted", err=True)
+        sys.exit(130)
+    except Exception:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="zhibiao-", suffix=".log", delete=False
+        ) as log:
+            traceback.print_exc(file=log)
+        click.echo(f"内部错误，请报告此问题；详细信息已写入 {log.name} / internal error", err=True)
+        sys.exit(3)

@@ -1,0 +1,228 @@
+"""`zhibiao export …` and `zhibiao import …`: Word, CASE, JSON and Excel."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli
+from builder.project import open_project
+
+
+@cli.group("export")
+def export_group() -> None:
+    """导出标准（CASE 1.1、开放数据集、Excel 等）。
+
+    Export the standards to other formats.
+    """
+
+
+@export_group.command("case")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/case"),
+    show_default=True,
+    help="输出目录 / output directory.",
+)
+@click.option(
+    "--base-uri",
+    help="uri 的前缀（默认取 site.url + /ims/case/v1p1，未配置时用 urn:uuid:）/ base of every uri.",
+)
+def export_case_command(
+    path: Path | None, config_path: Path | None, output: Path, base_uri: str | None
+) -> None:
+    """导出 1EdTech CASE 1.1 CFPackage（每份标准文件一个 JSON）。
+
+    Export one CASE 1.1 CFPackage (JSON) per standard document.
+    """
+    from builder.opendata import console
+    from builder.opendata.case import export_case
+    from builder.opendata.loading import ExportBlocked
+
+    try:
+        result = export_case(open_project(path, config_path), output, base_uri)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    console.skipped(result.skipped)
+    click.echo(f"已写入 {len(result.files)} 个文件到 {output} / wrote {len(result.files)} file(s)")
+
+
+@export_group.command("json")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/opendata/zhibiao-dataset.json"),
+    show_default=True,
+    help="输出文件（同目录写入 dataset.schema.json）/ output file.",
+)
+def export_json_command(path: Path | None, config_path: Path | None, output: Path) -> None:
+    """导出全部标准的规范化数据集（JSON，附 JSON Schema）。
+
+    Export one normalised JSON dataset of all standards, with its JSON Schema.
+    """
+    from builder.opendata import console
+    from builder.opendata.dataset import export_dataset
+    from builder.opendata.loading import ExportBlocked
+
+    try:
+        written = export_dataset(open_project(path, config_path), output)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    for target in written:
+        click.echo(f"已写入 {target} / wrote {target}")
+
+
+@export_group.command("xlsx")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("dist/xlsx"),
+    show_default=True,
+    help="输出目录（每个专业一个工作簿）/ output directory.",
+)
+def export_xlsx_command(path: Path | None, config_path: Path | None, output: Path) -> None:
+    """导出 Excel 工作簿：职业能力清单、课程设置、能力—课程矩阵。
+
+    Export one Excel workbook per specialty: competencies, course plan, matrix.
+    """
+    from builder.opendata import console
+    from builder.opendata.loading import ExportBlocked
+    from builder.opendata.xlsx_export import export_xlsx
+
+    try:
+        written = export_xlsx(open_project(path, config_path), output)
+    except ExportBlocked as exc:
+        console.blocked(exc)
+    for target in written:
+        click.echo(f"已写入 {target} / wrote {target}")
+
+
+@export_group.command("docx")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("dist/docx"),
+    show_default=True,
+    help="输出目录 / output directory.",
+)
+@click.option(
+    "--reference-docx",
+    type=click.Path(path_type=Path),
+    help="参考模板，沿用其中同名样式 / reference .docx whose named styles are used.",
+)
+@click.option(
+    "--notice",
+    type=click.Path(path_type=Path),
+    help="发文通知（YAML），另生成带附件的公文 / issuing notice file.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”"
+    " / export proofs despite errors, marked as unchecked.",
+)
+def export_docx_command(
+    path: Path | None,
+    config_path: Path | None,
+    out_dir: Path,
+    reference_docx: Path | None,
+    notice: Path | None,
+    force: bool,
+) -> None:
+    """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
+
+    Export one .docx per standard document; the standards are checked first.
+    """
+    from builder import report
+    from builder.docx.export import export_project
+
+    result = export_project(
+        open_project(path, config_path),
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        force=force,
+    )
+    if result.check.failed():
+        report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
+    if not result.written:
+        click.echo(
+            "检查发现错误，未导出；修正后重试，或用 --force 导出校对稿"
+            " / not exported: fix the errors first (or --force for proofs)",
+            err=True,
+        )
+        sys.exit(1)
+    if result.check.failed():
+        click.echo(
+            f"警告：检查未通过，已按 --force 导出；{len(result.forced)} 个有错误的文件"
+            "标注为“未通过检查”，不得作为正式文本印发 / exported despite errors (--force)",
+            err=True,
+        )
+    for written in result.written:
+        click.echo(str(written))
+    click.echo(f"已写入 {len(result.written)} 个文件 / wrote {len(result.written)} file(s)")
+
+
+@cli.group("import")
+def import_group() -> None:
+    """从其他格式导入标准（Excel 等）。
+
+    Import standards from other formats.
+    """
+
+
+@import_group.command("xlsx")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="要写入的职业能力清单 YAML / competencies YAML to write.",
+)
+@CONFIG_OPT
+@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」）/ sheet name.")
+@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名）/ specialty code.")
+@click.option("--title", help="文件名称（默认取「文件信息」）/ document title.")
+@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」）/ version.")
+@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file.")
+def import_xlsx_command(
+    workbook: Path,
+    output: Path,
+    config_path: Path | None,
+    sheet: str | None,
+    specialty: str | None,
+    title: str | None,
+    version: str | None,
+    force: bool,
+) -> None:
+    """由 Excel 工作表（工作领域｜工作任务｜职业能力｜学习水平）生成职业能力清单 YAML。
+
+    Build a competency-list YAML from a spreadsheet.
+    """
+    from builder.opendata import console
+    from builder.opendata.xlsx_import import ImportOptions, import_xlsx
+
+    options = ImportOptions(sheet, specialty, title, version, force)
+    result = import_xlsx(workbook, output, options, config_path)
+    if result.diagnostics:
+        console.problems(result.diagnostics, 1)
+    click.echo(
+        f"已写入 {output}：{result.competencies} 项职业能力 / wrote {result.competencies} competencies"
+    )

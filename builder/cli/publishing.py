@@ -1,0 +1,119 @@
+"""`zhibiao build` and `zhibiao serve`: the documentation site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from builder.cli.base import FORMATS, cli
+
+
+@cli.command("build")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
+)
+@click.option(
+    "--force", is_flag=True, help="检查有错误也发布，每页显示警告 / publish despite errors."
+)
+@click.option("--version", "version", help="构建到 site/<版本>/ 并更新 versions.json / version.")
+@click.option(
+    "--alias", "aliases", multiple=True, help="版本别名，如 latest，可多次 / version alias."
+)
+@click.option("--title", help="版本选择器中的名称（默认同版本号）/ title in the selector.")
+@click.option(
+    "--from-git", "ref", help="从 git 标签或提交构建，不改动工作区 / build a git tag or commit."
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path),
+    help="输出目录（默认项目根目录下的 site/）/ output directory.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="检查结果的输出格式 / diagnostics format.",
+)
+@click.option("--no-docx", is_flag=True, help="不生成 Word 下载 / skip the Word downloads.")
+@click.option(
+    "--changelog",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="修订说明页面（Markdown 文件）/ changelog page (Markdown).",
+)
+@click.option(
+    "--changes-since",
+    "since",
+    metavar="REF",
+    help="由与该 git 引用（如上一版本的标签）的语义差异生成修订说明页 / changelog from the diff to REF.",
+)
+@click.option("--no-data", is_flag=True, help="不生成开放数据页 / skip the open-data page.")
+def build_command(
+    path: Path | None,
+    config_path: Path | None,
+    force: bool,
+    version: str | None,
+    aliases: tuple[str, ...],
+    title: str | None,
+    ref: str | None,
+    site_dir: Path | None,
+    fmt: str,
+    no_docx: bool,
+    changelog: Path | None,
+    since: str | None,
+    no_data: bool,
+) -> None:
+    """检查标准并生成文档站点（mkdocs，严格模式）；有错误时拒绝发布。
+
+    Check the standards and build the documentation site; refuses to publish on errors.
+    """
+    from builder.site.pipeline import BuildOptions
+    from builder.site.run import read_changelog, run_build
+
+    if aliases and version is None:
+        raise click.UsageError("--alias 需要与 --version 一起使用 / --alias needs --version")
+    if changelog is not None and since is not None:
+        raise click.UsageError("--changelog 与 --changes-since 只能选一个 / choose one")
+    options = BuildOptions(
+        site_dir=Path("site"),
+        force=force,
+        version=version,
+        aliases=aliases,
+        title=title,
+        docx=not no_docx,
+        open_data=not no_data,
+        changelog=read_changelog(changelog),
+    )
+    sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
+
+
+@cli.command("serve")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
+)
+@click.option(
+    "-a",
+    "--dev-addr",
+    "address",
+    default="127.0.0.1:8000",
+    show_default=True,
+    help="预览地址 host:port / preview address.",
+)
+def serve_command(path: Path | None, config_path: Path | None, address: str) -> None:
+    """本地预览站点，修改标准文件后自动刷新 / live preview for authors."""
+    from builder.site.run import run_serve
+
+    sys.exit(run_serve(path, config_path, address))

@@ -1,0 +1,363 @@
+"""`zhibiao check` with the cache: examine again only the specialty sets whose inputs changed.
+
+Every check looks at one specialty set at a time, and beyond it only through
+`Corpus.index` / `Corpus.failed_paths` (the whole tree, always complete). The inputs of a
+set are therefore its files (paths and content hashes), what its references point to,
+the list of specialty codes (only for a set without 专业教学标准), the config and the tool.
+Their hash keys the cached diagnostics of the set. Sets whose key is not in the cache
+are parsed and checked again, in chunks (so memory stays bounded on a national tree);
+the rest of the tree is not even parsed.
+
+A file is identified by its content hash; the hash of an unchanged file (same size,
+mtime, ctime and inode) is taken from the cache, so a warm run reads only edited files.
+Deleted and renamed files simply no longer appear; a renamed file changes the key of its
+set (its path is part of it) and is checked again under its new name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
+from builder.check import apply_severity
+from builder.check.claims import failed_claims
+from builder.checking import CheckResult, check_corpus, order
+from builder.corpus import (
+    AnyDoc,
+    Corpus,
+    DocRef,
+    Loaded,
+    doc_ref,
+    finish,
+    lexical_target,
+    place,
+    quiet_gc,
+)
+from builder.diagnostics import Diagnostic
+from builder.model import Specialty
+from builder.parallel import Parsed, Task, parse_all
+from builder.progress import Bar, progress
+from builder.project import Project
+from builder.sources import Source, find_sources
+from builder.yamlsource import YamlProblem, read_with_stat
+
+KEEP_DOCS = 4000
+"""Validated documents kept from the first pass; beyond, only their JSON text is kept."""
+CHUNK_SETS = 50
+"""Specialty sets checked together (bounds the documents in memory at a time)."""
+SEP = "\t"
+"""Separates the fields of an ordinary document's cache entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What loading one file gave, as far as other sets and the cache need to know."""
+
+    digest: str
+    ref: DocRef | None
+    """None when the file failed to load."""
+    targets: tuple[str, ...]
+    """Reference targets of a 专业教学标准 (course standards, competency list)."""
+    problems: tuple[Diagnostic, ...]
+    """Located load diagnostics of a failed file (before severities)."""
+    row: Any = None
+    """The cache form, when the meta came from the cache."""
+
+    def encode(self) -> Any:
+        """Cache form, independent of the file's path: one text for an ordinary document."""
+        if self.row is not None:
+            return self.row
+        ref = self.ref
+        if ref is not None and not self.problems:
+            fields = [ref.kind, ref.specialty, ref.code or "", *self.targets]
+            if not any(SEP in field for field in fields):
+                return SEP.join(fields)
+        return [
+            [ref.kind, ref.specialty, ref.code] if ref else None,
+            list(self.targets),
+            [encode_diagnostic(d, anonymous=True) for d in self.problems],
+        ]
+
+    @classmethod
+    def decode(cls, digest: str, row: Any, rel: str) -> Meta | None:
+        """The cached meta of `digest`, bound to `rel`; None when absent or malformed."""
+        try:
+            if isinstance(row, str):
+                kind, specialty, code, *names = row.split(SEP)
+                return cls(
+                    digest, DocRef(rel, kind, specialty, code or None), tuple(names), (), row
+                )
+            ref_row, targets, problems = row
+            ref: DocRef | None = None
+            if ref_row is not None:
+                kind, specialty, code = ref_row
+                ref = DocRef(rel, str(kind), str(specialty), None if code is None else str(code))
+            return cls(
+                digest,
+                ref,
+                tuple(str(t) for t in targets),
+                tuple(decode_diagnostic(p, rel) for p in problems),
+                row,
+            )
+        except (TypeError, ValueError, KeyError):
+            return None
+
+
+def _meta(parsed: Parsed, rel: str, doc: AnyDoc | None, problems: list[Diagnostic]) -> Meta:
+    if doc is None:
+        return Meta(parsed.digest, None, (), tuple(problems))
+    targets: tuple[str, ...] = ()
+    if isinstance(doc, Specialty):
+        targets = tuple(c.standard for c in doc.courses if c.standard)
+        targets += (doc.competencies,) if doc.competencies else ()
+    return Meta(parsed.digest, doc_ref(rel, doc), targets, ())
+
+
+class _Run:
+    """State of one cached check."""
+
+    def __init__(self, project: Project, base: Path, cache: CheckCache, jobs: int | None) -> None:
+        self.baseline: Corpus | None = None
+        self.broken: dict[str, frozenset[str]] = {}
+        self.project = project
+        self.base = base
+        self.cache = cache
+        self.jobs = jobs
+        self.root = project.standards
+        self.root_real = str(self.root.resolve())
+        self.sources = find_sources(self.root, base)
+        self.metas: dict[str, Meta] = {}
+        self.docs: dict[str, AnyDoc] = {}
+        self.parsed: dict[str, Parsed] = {}  # loaded files whose document was not kept
+        self.stats: dict[str, Stat] = {}
+        self.index: dict[str, DocRef] = {}
+        self.failed_paths: set[str] = set()
+
+    def known_hashes(self) -> dict[str, str]:
+        """Content hashes of files whose stat is unchanged, or which are cheap to hash."""
+        digests: dict[str, str] = {}
+        unknown: list[Source] = []
+        for source in self.sources:
+            if source.link:
+                continue  # whether a link may be followed depends on its target: always load
+            try:
+                info = os.stat(source.path)  # noqa: PTH116  (text paths: see builder.sources)
+            except OSError:
+                continue
+            stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            digest = self.cache.digest(source.rel, stat)
+            if digest is None:
+                unknown.append(source)
+            else:
+                digests[source.rel] = digest
+                self.stats[source.rel] = stat
+        if self.cache.files:  # hashing is far cheaper than parsing: see what is already known
+            for source in unknown:
+                try:
+                    raw, info = read_with_stat(Path(source.path))
+                except (OSError, YamlProblem):
+                    continue
+                digests[source.rel] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+                self.stats[source.rel] = (
+                    info.st_size,
+                    info.st_mtime_ns,
+                    info.st_ctime_ns,
+                    info.st_ino,
+                )
+        return digests
+
+    def load(self, sources: list[Source], bar: Bar, *, keep: int) -> None:
+        """Parse and validate `sources`, recording their meta; keep up to `keep` documents."""
+        bar.add(len(sources))
+        tasks = [Task(s.path, s.real, s.link, self.root_real) for s in sources]
+        for source, parsed in zip(
+            sources, parse_all(tasks, jobs=self.jobs, advance=bar.advance), strict=True
+        ):
+            doc, problems = finish(parsed, source.rel)
+            if problems:
+                problems = place(problems, self.base)
+            self.metas[source.rel] = _meta(parsed, source.rel, doc, problems)
+            if doc is not None:
+                if len(self.docs) < keep:
+                    self.docs[source.rel] = doc
+                else:
+                    self.parsed[source.rel] = parsed
+            if parsed.stat is not None and parsed.digest and not source.link:
+                self.stats[source.rel] = parsed.stat
+
+    def document(self, source: Source) -> AnyDoc:
+        """The validated document of a loaded file (validated again if it was not kept)."""
+        doc = self.docs.pop(source.rel, None)
+        if doc is None:
+            doc, _ = finish(self.parsed.pop(source.rel), source.rel)
+            assert doc is not None  # it validated in the first pass
+        return doc
+
+    def whole_tree(self) -> None:
+        """The index of every loaded document and the set of failed paths."""
+        for source in self.sources:
+            ref = self.metas[source.rel].ref
+            if ref is None:
+                self.failed_paths.add(source.real)
+            else:
+                self.index[source.real] = ref
+
+    def set_key(self, static: str, members: list[Source], known: str, claims: str) -> str | None:
+        """Hash of everything the checks of one set read; None when it depends on the disk.
+
+        `claims` lists the kinds of the failed files that name this set (`failed_claims`)."""
+        metas = self.metas
+        parts = [static, claims]
+        primary = None
+        for source in members:
+            meta = metas[source.rel]
+            parts.append(source.rel)
+            parts.append(meta.digest)
+            if primary is None and meta.ref is not None and meta.ref.kind == "specialty":
+                primary = source
+        if primary is None:
+            parts.append(known)
+        else:
+            base = os.path.dirname(primary.home)  # noqa: PTH120  (text paths: see builder.sources)
+            for target in metas[primary.rel].targets:
+                found = lexical_target(base, target)
+                ref = self.index.get(found) if found is not None else None
+                if ref is not None:
+                    parts.append("\0".join((ref.rel, ref.kind, ref.specialty, ref.code or "")))
+                elif found is not None and found in self.failed_paths:
+                    parts.append("failed")
+                else:
+                    return None  # missing or outside the tree: answered by the disk, check again
+        return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+    def check(
+        self, codes: list[str], members: dict[str, list[Source]]
+    ) -> tuple[Corpus, list[Diagnostic]]:
+        """Check some dirty sets on a partial corpus that still knows the whole tree."""
+        corpus = Corpus(root=self.root, index=self.index, failed_paths=self.failed_paths)
+        corpus.failed = {s.rel for s in self.sources if self.metas[s.rel].ref is None}
+        chosen = set(codes)
+        for source in self.sources:
+            ref = self.metas[source.rel].ref
+            if ref is not None and ref.specialty in chosen:
+                doc = self.document(source)
+                corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
+                corpus.locations[source.rel] = source.home
+        corpus.group()
+        found = check_corpus(
+            corpus, self.project.config, self.base, baseline=self.baseline, broken=self.broken
+        )
+        return corpus, found
+
+
+def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
+    config = project.config.model_dump_json()
+    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()))
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _cached(cache: CheckCache, key: str | None) -> list[Diagnostic] | None:
+    """The cached diagnostics of a set; None when absent or unreadable."""
+    rows = cache.sets.get(key) if key is not None else None
+    if not isinstance(rows, list):
+        return None
+    try:
+        return [decode_diagnostic(row) for row in rows]
+    except (TypeError, ValueError, KeyError):
+        return None
+
+
+def run_check_cached(
+    project: Project,
+    cache: CheckCache,
+    *,
+    base: Path | None = None,
+    baseline: Corpus | None = None,
+    jobs: int | None = 1,
+    show_progress: bool | None = None,
+) -> CheckResult:
+    """`run_check`, reusing what the cache knows; the diagnostics are identical.
+
+    With a disabled cache (`CheckCache.open(None)`) this is a full check whose memory
+    stays bounded, which is what `zhibiao check --no-cache` runs. With a `baseline`
+    (`--base REF`) every set is checked again and no set result is stored.
+    """
+    base = base or Path.cwd()
+    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
+        run = _Run(project, base, cache, jobs)
+        run.baseline = baseline
+        digests = run.known_hashes()
+        pending = []
+        for source in run.sources:
+            digest = digests.get(source.rel)
+            row = cache.files.get(digest) if digest else None
+            meta = Meta.decode(digest, row, source.rel) if digest and row is not None else None
+            if meta is None:
+                pending.append(source)
+            else:
+                run.metas[source.rel] = meta
+        run.load(pending, bar, keep=KEEP_DOCS)
+        run.whole_tree()
+        members: dict[str, list[Source]] = defaultdict(list)
+        for source in run.sources:
+            ref = run.metas[source.rel].ref
+            if ref is not None:
+                members[ref.specialty].append(source)
+        failed = {s.rel for s in run.sources if run.metas[s.rel].ref is None}
+        run.broken = failed_claims(Corpus(root=run.root, failed=failed), base)
+        static = _static_key(cache, project, base)
+        known = repr(sorted(r.specialty for r in run.index.values() if r.kind == "specialty"))
+        keys = {
+            code: run.set_key(static, members[code], known, repr(sorted(run.broken.get(code, ()))))
+            for code in sorted(members)
+        }
+        if baseline is not None:
+            keys = dict.fromkeys(keys)
+        cached = {code: _cached(cache, key) for code, key in keys.items()}
+        dirty = [code for code, found in cached.items() if found is None]
+        missing = [
+            s
+            for code in dirty
+            for s in members[code]
+            if s.rel not in run.docs and s.rel not in run.parsed
+        ]
+        run.load(missing, bar, keep=0)
+        owner = {s.rel: code for code in dirty for s in members[code]}
+        fresh: dict[str, list[Diagnostic]] = {code: [] for code in dirty}
+        unowned: list[Diagnostic] = []
+        corpus = Corpus(root=project.standards, index=run.index, failed_paths=run.failed_paths)
+        for start in range(0, max(len(dirty), 1), CHUNK_SETS):
+            corpus, found = run.check(dirty[start : start + CHUNK_SETS], members)
+            for diagnostic in found:
+                code = owner.get(diagnostic.file)
+                (fresh[code] if code is not None else unowned).append(diagnostic)
+    diagnostics: list[Diagnostic] = list(unowned)
+    for meta in run.metas.values():
+        if meta.ref is None:
+            diagnostics.extend(apply_severity(list(meta.problems), project.config))
+    sets: dict[str, Any] = {}
+    for code, key in keys.items():
+        found_here = fresh[code] if code in fresh else cached[code] or []
+        diagnostics.extend(found_here)
+        if key is not None and (code not in fresh or not unowned):
+            sets[key] = (
+                cache.sets[key] if code not in fresh else [encode_diagnostic(d) for d in found_here]
+            )
+    cache.save(
+        {
+            rel: CheckCache.stat_entry(stat, run.metas[rel].digest)
+            for rel, stat in run.stats.items()
+            if run.metas[rel].digest
+        },
+        {m.digest: m.encode() for m in run.metas.values() if m.digest},
+        sets,
+    )
+    complete = len(dirty) == len(members) <= CHUNK_SETS
+    return CheckResult(
+        project, corpus, sorted(diagnostics, key=order), len(run.sources), complete=complete
+    )

@@ -1,0 +1,99 @@
+"""The 开放数据 page: the JSON dataset, its schema, CASE 1.1 packages and Excel workbooks.
+
+Everything is built in memory from the loaded corpus (the same functions as
+`zhibiao export json|case|xlsx`), so the site offers exactly what the exports write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from builder.config import ProjectConfig
+from builder.corpus import Corpus
+from builder.opendata import case, dataset
+from builder.opendata.case_defs import Uris
+from builder.opendata.stamps import last_change
+from builder.opendata.xlsx_export import build_workbook, file_name, workbook_bytes
+from builder.site.markdown import front_matter
+
+DATA_PAGE = "data.md"
+DATA_DIR = "data"
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """One published data file: docs-relative path, what it is, its bytes."""
+
+    path: str
+    label: str
+    content: bytes
+
+
+def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
+    """Every open-data file of the site, in a stable order."""
+    files = [
+        DataFile(
+            f"{DATA_DIR}/dataset.json",
+            "标准数据集（全部标准，JSON）",
+            dataset.render(dataset.build_dataset(corpus, config)).encode("utf-8"),
+        ),
+        DataFile(
+            f"{DATA_DIR}/dataset.schema.json",
+            "标准数据集的 JSON Schema",
+            dataset.schema_text().encode("utf-8"),
+        ),
+    ]
+    base = f"{config.site.url.rstrip('/')}/ims/case/v1p1" if config.site.url else None
+    for code, entry in corpus.specialties.items():
+        when = max(last_change(item.doc) for item in entry.documents())
+        files.append(
+            DataFile(
+                f"{DATA_DIR}/{file_name(entry)}",
+                f"{code} 职业能力清单、课程设置与能力课程矩阵（Excel）",
+                workbook_bytes(build_workbook(entry, config), when),
+            )
+        )
+        packages, _ = case.specialty_packages(entry, config, Uris(base))
+        files.extend(
+            DataFile(
+                f"{DATA_DIR}/case/{code}/{package.name}",
+                f"{code} {package.title}（CASE 1.1）",
+                case.render(package.data).encode("utf-8"),
+            )
+            for package in packages
+        )
+    return files
+
+
+def data_page(files: list[DataFile]) -> str:
+    """The 开放数据 page listing every file with a link."""
+    lines = [
+        "# 开放数据",
+        "",
+        "本站标准同时以机器可读格式提供，供产业人才数据平台、学校管理系统等使用。"
+        "数据由 `zhibiao export json|case|xlsx` 生成，与网页内容出自同一份 YAML 源文件。",
+        "",
+        "| 文件 | 说明 |",
+        "| --- | --- |",
+    ]
+    for item in files:
+        rel = PurePosixPath(item.path).relative_to(DATA_DIR).as_posix()
+        name = rel.replace("|", "\\|")
+        lines.append(f"| [{name}]({item.path}) | {item.label.replace('|', '／')} |")
+    lines += [
+        "",
+        "- **标准数据集**：全部标准的规范化表格（文件、专业、职业能力、课程、能力映射），按编码关联；"
+        "格式见同目录的 JSON Schema。",
+        "- **CASE 1.1**：1EdTech Competencies and Academic Standards Exchange 的 CFPackage，"
+        "标识符为由稳定编码派生的 UUIDv5，历次构建保持不变。",
+        "- **Excel**：每个专业一个工作簿，含职业能力清单、课程设置（学时/学分）与能力 × 课程矩阵，可直接打印。",
+        "",
+    ]
+    return front_matter({"title": "开放数据"}) + "\n".join(lines)
+
+
+def as_blobs(files: list[DataFile]) -> Mapping[str, bytes]:
+    """Docs-relative path → bytes, for the docs tree."""
+    return {item.path: item.content for item in files}

@@ -1,0 +1,80 @@
+"""Sparse sources (national and school standards that leave figures out): tables keep only
+the columns that say something and never show a total of unknown numbers."""
+
+from __future__ import annotations
+
+from builder.compose import compose_document
+from builder.compose.text import semesters
+from tests.compose_models import CONFIG, course, internship, loaded, small_corpus
+from tests.doctree_helpers import row_texts, table
+
+
+def _tree(doc, rel):  # type: ignore[no-untyped-def]
+    corpus = small_corpus(loaded(doc, rel), with_all=False)
+    item = next(i for i in corpus.documents if i.rel.endswith(rel))
+    return compose_document(item, corpus, CONFIG)
+
+
+def test_course_without_weights_hours_or_competencies() -> None:
+    bare = course(
+        "ZH09",
+        "计算机网络技术基础",
+        [],
+        hours=None,
+        theory_hours=None,
+        practice_hours=None,
+        modules=[
+            {
+                "code": "M1",
+                "name": "网络基础",
+                "items": [
+                    {"code": "M1-1", "name": "网络体系结构", "requirements": "理解分层模型。"}
+                ],
+            }
+        ],
+        assessment=[{"name": "过程考核"}, {"name": "期末考试", "method": "闭卷笔试"}],
+    )
+    tree = _tree(bare, "courses/zh09.yaml")
+    content = table(tree, "表2 课程内容与要求")
+    assert content.header == ("教学模块", "学习内容", "内容与要求") and not content.total_row
+    assessment = table(tree, "表3 考核评价")
+    assert assessment.header == ("考核项目", "考核方式与标准") and not assessment.total_row
+    assert row_texts(assessment) == [["过程考核", "—"], ["期末考试", "闭卷笔试"]]
+
+
+def test_weighted_assessment_keeps_its_total() -> None:
+    tree = _tree(course("ZH09", "网络基础", []), "courses/zh09.yaml")
+    assessment = table(tree, "表3 考核评价")
+    assert assessment.total_row and row_texts(assessment)[-1][:2] == ["合计", "100"]
+
+
+def test_internship_schedule_without_courses_or_semesters() -> None:
+    doc = internship(schedule=[{"type": "顶岗实习", "months": 6}])
+    schedule = table(_tree(doc, "internship.yaml"), "表1 时间安排")
+    assert schedule.header == ("实习类型", "时长", "组织方式")
+    assert row_texts(schedule) == [["顶岗实习", "6 个月", "集中"]]
+
+
+def test_semester_ranges() -> None:
+    assert semesters([1, 2, 3, 4]) == "1–4"
+    assert semesters([5, 6]) == "5、6"
+    assert semesters([1, 3, 4, 5, 7]) == "1、3–5、7"
+    assert semesters([]) == ""
+
+
+def test_hours_plan_in_words_only_has_no_table_of_dashes() -> None:
+    from tests.compose_models import specialty
+
+    doc = specialty(
+        courses=[{"code": "GG01", "name": "思想政治", "nature": "公共基础"}],
+        hours_plan={"text": "总学时一般不低于 3000 学时，公共基础课程学时一般占总学时的三分之一。"},
+    )
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(doc, "specialty.yaml")]
+    corpus.group()
+    tree = compose_document(corpus.documents[0], corpus, CONFIG)
+    captions = [b.caption for b in tree.blocks if hasattr(b, "caption")]
+    assert not any("学时结构" in c for c in captions)
+    texts = [text for b in tree.blocks if hasattr(b, "content") for text in b.content]  # type: ignore[attr-defined]
+    assert "总学时一般不低于 3000 学时，公共基础课程学时一般占总学时的三分之一。" in texts
+    assert "课程设置未给出各门课程的学时，也没有声明学时安排。" not in texts
