@@ -94,6 +94,22 @@ class SpecialtySet:
     training_bases: list[Loaded[TrainingBase]] = field(default_factory=list)
     extra_specialties: list[Loaded[Specialty]] = field(default_factory=list)
 
+    def linked_first(self) -> None:
+        """Put the course standards and competency list that the specialty links to (its
+        `standard` and `competencies` paths) before other files with the same identity, so
+        rules use the linked file and report a second copy (ZB207) on the copy."""
+        if self.specialty is None:
+            return
+        base, spec = self.specialty.path.parent, self.specialty.doc
+        linked = [c.standard for c in spec.courses if c.standard] + [spec.competencies or ""]
+        targets = {os.path.abspath(base / rel) for rel in linked if rel}  # noqa: PTH100
+
+        def unlinked(item: Loaded[Any]) -> bool:
+            return os.path.abspath(item.path) not in targets  # noqa: PTH100
+
+        self.courses.sort(key=unlinked)
+        self.competencies.sort(key=unlinked)
+
     def documents(self) -> Iterator[Loaded[Any]]:
         """All documents of the set, specialty first."""
         if self.specialty:
@@ -219,6 +235,8 @@ class Corpus:
                 entry.internships.append(item)
             else:
                 entry.training_bases.append(item)
+        for entry in sets.values():
+            entry.linked_first()
         self.specialties = dict(sorted(sets.items()))
 
 
@@ -230,7 +248,12 @@ def relative(path: Path, base: Path) -> str:
     try:
         return Path(absolute).relative_to(folder).as_posix()
     except ValueError:
-        return path.as_posix()
+        if path.is_absolute():
+            return path.as_posix()
+        try:  # `../../510209-…/x.yaml` from inside 510209-…/courses reads as `../x.yaml`
+            return Path(os.path.relpath(absolute, folder)).as_posix()
+        except ValueError:  # another drive on Windows
+            return path.as_posix()
 
 
 def discover(root: Path) -> Iterator[Path]:

@@ -76,11 +76,22 @@ def find_sources(root: Path, base: Path) -> list[Source]:
         if shown.startswith(base_prefix):
             rel = shown[len(base_prefix) :].replace(os.sep, "/")
         else:
-            rel = Path(path).as_posix()
+            rel = _outside(path, shown, base_abs)
         if not rel.isascii():
             rel = _printable(rel)
         sources.append(Source(path, rel, real, link, home))
     return sources
+
+
+def _outside(path: str, shown: str, base_abs: str) -> str:
+    """A file outside `base`: given as absolute, as it was given; given as relative, the
+    shortest relative path (`../x.yaml` rather than `../../510209-…/x.yaml`)."""
+    if os.path.isabs(path):  # noqa: PTH117
+        return Path(path).as_posix()
+    try:
+        return Path(os.path.relpath(shown, base_abs)).as_posix()
+    except ValueError:  # another drive on Windows
+        return Path(path).as_posix()
 
 
 def resolve_text(path: str) -> str:

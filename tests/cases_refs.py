@@ -151,6 +151,14 @@ REFERENCES = [
         ),
     ),
     Case(
+        "duplicate-document-linked",
+        "课程标准的旧版本留在 courses/2024/ 中：报告不在课程设置链接中的那一份，而不是被链接的现行文件",
+        (Copy(ZH01, f"{SP}/courses/2024/ZH01.yaml"),),
+        expected=(
+            "ZB207 standards/510209-人工智能技术应用/courses/2024/ZH01.yaml:8:7 | 课程 ZH01 的课程标准已在 standards/510209-人工智能技术应用/courses/ZH01.yaml 中定义",
+        ),
+    ),
+    Case(
         "broken-specialty-no-cascade",
         "专业教学标准本身有语法错误时，其他文件不再报“没有专业教学标准”",
         (Sub(SPEC, "duration: {years: 3}", "duration: {years: 3"),),

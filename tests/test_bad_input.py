@@ -195,7 +195,7 @@ def test_check_without_a_path_from_inside_the_standards_tree(project: Path) -> N
     assert result.exit_code == 1, result.stderr
     found = json.loads(result.stdout)
     assert [(d["code"], d["file"], d["line"]) for d in found] == [
-        ("ZB301", "../../510209-人工智能技术应用/competencies.yaml", 16),  # 1-1-2 lost its carrier
+        ("ZB301", "../competencies.yaml", 16),  # 1-1-2 lost its carrier
         ("ZB201", "ZH01.yaml", 40),
     ]
 
