@@ -324,6 +324,10 @@ def search_entries(site: Path) -> dict[str, str]:
 
 
 def test_bulky_tables_stay_out_of_the_search_index(built: Path) -> None:
+    raw = (built / "site/search/search_index.json").read_text("utf-8")
+    assert (
+        "矩阵" in raw and "\\u77e9" not in raw
+    )  # written as UTF-8, not \\uXXXX escapes (half the size)
     entries = search_entries(built / "site")
     everything = "\n".join(entries.values())
     # the tables are on the pages, wrapped in a data-search-exclude block …
