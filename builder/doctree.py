@@ -67,7 +67,9 @@ class Table:
     """A table with one header row (repeated on every page in docx).
 
     `widths` are relative column widths (any positive numbers; they are scaled to the
-    text block). `caption` is the full caption text, e.g. "表1 职业面向".
+    text block). `caption` is the full caption text, e.g. "表1 职业面向". `searchable` is
+    False for bulky reference tables (matrix, plan, equipment, competency analysis) that a
+    site search index should leave out; the caption stays searchable.
     """
 
     caption: str
@@ -76,6 +78,7 @@ class Table:
     widths: tuple[float, ...]
     anchor: str = ""
     total_row: bool = False
+    searchable: bool = True
 
 
 @dataclass(frozen=True, slots=True)

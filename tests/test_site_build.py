@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -309,3 +310,43 @@ def test_an_empty_or_previous_site_folder_is_replaced(tmp_path: Path) -> None:
     assert run_cli(["build", "-d", "public"], project).exit_code == 0
     assert not (project / "public/stale.html").exists()
     assert (project / "public/index.html").is_file()
+
+
+def search_entries(site: Path) -> dict[str, str]:
+    """Material's search index read back: location → title and text, tags and the
+    zero-width spaces jieba inserts removed."""
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    entries: dict[str, str] = {}
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", "", f"{doc['title']} {doc['text']}").replace("\u200b", "")
+        entries[doc["location"]] = entries.get(doc["location"], "") + text
+    return entries
+
+
+def test_bulky_tables_stay_out_of_the_search_index(built: Path) -> None:
+    raw = (built / "site/search/search_index.json").read_text("utf-8")
+    assert (
+        "矩阵" in raw and "\\u77e9" not in raw
+    )  # written as UTF-8, not \\uXXXX escapes (half the size)
+    entries = search_entries(built / "site")
+    everything = "\n".join(entries.values())
+    # the tables are on the pages, wrapped in a data-search-exclude block …
+    for page, anchor in [
+        ("510209/competencies.md", "tbl-matrix"),
+        ("510209/competencies.md", "tbl-analysis"),
+        ("510209/specialty.md", "tbl-plan"),
+    ]:
+        html = html_file(built / "site", page).read_text("utf-8")
+        after = html.split(f'id="{anchor}"', 1)[1]
+        assert re.match(r"[^<]*</p>\s*<div[^>]*data-search-exclude", after), anchor
+    # … their captions and the headings stay indexed, their rows do not
+    assert "职业能力培养矩阵" in entries["510209/competencies/#matrix"]
+    assert "课程设置及学时安排" in everything
+    specialty = "\n".join(t for loc, t in entries.items() if loc.startswith("510209/specialty/"))
+    assert "开设学期" not in specialty and "机器学习应用开发" in specialty  # plan rows out
+    competency = "能根据业务需求制定数据采集方案"
+    assert competency not in entries["510209/competencies/#analysis"]
+    assert "掌握" not in entries["510209/competencies/#matrix"]
+    # a course name and a competency phrase are still found (course page and its table)
+    assert "机器学习应用开发" in entries["510209/courses/ZH02/"]
+    assert any(competency in text for loc, text in entries.items() if "/courses/" in loc)

@@ -108,6 +108,20 @@ def test_table_caption_anchor_cells_and_bold() -> None:
     assert "<strong>掌握</strong>" in html
 
 
+def test_unsearchable_table_is_wrapped_for_search_exclusion() -> None:
+    rows = ((Cell(("<b>甲</b>",), anchor="c-1"), Cell(("掌握",))),)
+    bulky = Table("表3 矩阵", ("能力", "水平"), rows, (1.0, 1.0), "tbl-matrix", searchable=False)
+    html = to_html(render_block(bulky, "a.md"))
+    caption, _, rest = html.partition("</p>")
+    assert 'id="tbl-matrix"' in caption and "表3 矩阵" in caption
+    assert re.match(r'\s*<div class="zb-bulk" data-search-exclude="">\s*<table>', rest)
+    assert '<span id="c-1"></span>&lt;b&gt;甲&lt;/b&gt;' in rest and rest.rstrip().endswith(
+        "</div>"
+    )
+    plain = to_html(render_block(Table("表1 职业面向", ("项目",), (), (1.0,)), "a.md"))
+    assert "data-search-exclude" not in plain
+
+
 def test_notice_and_list_rendering() -> None:
     notice = to_html(
         render_block(Notice("draft", ("截止日期：2025年12月31日",)), "a.md", "征求意见稿")

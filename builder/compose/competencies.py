@@ -52,11 +52,12 @@ def compose_competencies(
         _analysis_rows(doc, cov),
         (2, 2, 6, 1, 1.2, 4),
         anchor="tbl-analysis",
+        searchable=False,
     )
     out.heading(1, "职业能力培养矩阵", anchor="matrix")
     out.text("下表列出每项职业能力在各课程、岗位实习和实训室中达到的学习水平；空白表示未承载。")
     header, rows, widths = matrix(doc, cov, page_path(item))
-    out.table("职业能力培养矩阵", header, rows, widths, anchor="tbl-matrix")
+    out.table("职业能力培养矩阵", header, rows, widths, anchor="tbl-matrix", searchable=False)
     back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),

@@ -67,6 +67,7 @@ class Outline:
         *,
         anchor: str = "",
         total_row: bool = False,
+        searchable: bool = True,
     ) -> Table:
         """Add a numbered table; the caption reads "表N 标题"."""
         self._tables += 1
@@ -77,6 +78,7 @@ class Outline:
             widths=tuple(float(w) for w in widths),
             anchor=anchor or f"tbl-{self._tables}",
             total_row=total_row,
+            searchable=searchable,
         )
         self.blocks.append(table)
         return table

@@ -72,6 +72,7 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
             (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
             anchor="tbl-plan",
             total_row=True,
+            searchable=False,
         )
     _declared_totals(out, doc)
     _shares(out, doc, config)

@@ -138,4 +138,5 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
             for i, e in enumerate(room.equipment, start=1)
         ],
         (0.8, 3, 6, 1, 1, *((2,) if notes else ())),
+        searchable=False,
     )

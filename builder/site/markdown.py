@@ -27,6 +27,7 @@ from builder.doctree import (
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_START = re.compile(r"^([-+>!?~]|\d+[.)]|=+$)")
+SEARCH_EXCLUDE_OPEN = '<div class="zb-bulk" markdown="1" data-search-exclude="">'
 _NOTICE_TYPES = {"draft": "warning", "retired": "danger", "note": "note"}
 
 
@@ -136,7 +137,10 @@ def render_block(block: Block, page: str, status: str = "") -> str:
 
 
 def render_table(table: Table, page: str) -> str:
-    """Caption paragraph with an id, then a pipe table; cell anchors become empty spans."""
+    """Caption paragraph with an id, then a pipe table; cell anchors become empty spans.
+
+    A table that is not `searchable` is wrapped in a `data-search-exclude` block (md_in_html)
+    so Material's search index skips its rows; the caption stays indexed."""
     caption = (
         f"{escape(table.caption)}\n{{: #{table.anchor} .zb-caption }}"
         if table.anchor
@@ -156,7 +160,10 @@ def render_table(table: Table, page: str) -> str:
                 body = f'<span id="{cell.anchor}"></span>{body}'
             cells.append(body)
         lines.append("| " + " | ".join(cells) + " |")
-    return caption + "\n\n" + "\n".join(lines)
+    body = "\n".join(lines)
+    if not table.searchable:
+        body = f"{SEARCH_EXCLUDE_OPEN}\n\n{body}\n\n</div>"
+    return caption + "\n\n" + body
 
 
 def cover_line(tree: DocTree) -> str:
