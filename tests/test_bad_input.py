@@ -251,3 +251,12 @@ def test_an_output_path_that_cannot_be_written(project: Path, args: list[str]) -
     assert result.stderr.startswith("error: 无法"), result.stderr
     assert "报告" in result.stderr or "standards" in result.stderr
     assert "内部错误" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_empty_standards_directory_is_a_usage_error(tmp_path: Path) -> None:
+    """A CI job pointed at the wrong folder must not pass silently with "0 files, no problems"."""
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "README.md").write_text("说明", "utf-8")
+    result = run_cli(["check", "standards"], tmp_path)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "没有任何 .yaml 标准文件" in result.stderr and "Traceback" not in result.stderr

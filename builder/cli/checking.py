@@ -83,6 +83,11 @@ def check_command(
         result = run_check_cached(
             project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
         )
+    if result.files == 0:
+        raise UsageError(
+            f"标准目录 {project.standards} 中没有任何 .yaml 标准文件 / no standards found",
+            hint="检查路径是否正确；新项目可用 zhibiao new specialty 生成第一份标准。",
+        )
     if fmt == "auto":
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     diagnostics = result.diagnostics
