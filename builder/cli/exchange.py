@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli
-from builder.project import open_project
+from builder.project import Project, open_project
+
+T = TypeVar("T")
+
+
+def _open_data_export(
+    path: Path | None, config_path: Path | None, export: Callable[[Project], T]
+) -> T:
+    """Run one open-data export; a corpus with errors stops it with the located report (exit 1)."""
+    from builder.opendata import console
+    from builder.opendata.loading import ExportBlocked
+
+    try:
+        return export(open_project(path, config_path))
+    except ExportBlocked as exc:
+        console.blocked(exc)
 
 
 @cli.group("export")
@@ -43,12 +60,10 @@ def export_case_command(
     """
     from builder.opendata import console
     from builder.opendata.case import export_case
-    from builder.opendata.loading import ExportBlocked
 
-    try:
-        result = export_case(open_project(path, config_path), output, base_uri)
-    except ExportBlocked as exc:
-        console.blocked(exc)
+    result = _open_data_export(
+        path, config_path, lambda project: export_case(project, output, base_uri)
+    )
     console.skipped(result.skipped)
     click.echo(f"已写入 {len(result.files)} 个文件到 {output} / wrote {len(result.files)} file(s)")
 
@@ -69,14 +84,9 @@ def export_json_command(path: Path | None, config_path: Path | None, output: Pat
 
     Export one normalised JSON dataset of all standards, with its JSON Schema.
     """
-    from builder.opendata import console
     from builder.opendata.dataset import export_dataset
-    from builder.opendata.loading import ExportBlocked
 
-    try:
-        written = export_dataset(open_project(path, config_path), output)
-    except ExportBlocked as exc:
-        console.blocked(exc)
+    written = _open_data_export(path, config_path, lambda project: export_dataset(project, output))
     for target in written:
         click.echo(f"已写入 {target} / wrote {target}")
 
@@ -97,14 +107,9 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
 
     Export one Excel workbook per specialty: competencies, course plan, matrix.
     """
-    from builder.opendata import console
-    from builder.opendata.loading import ExportBlocked
     from builder.opendata.xlsx_export import export_xlsx
 
-    try:
-        written = export_xlsx(open_project(path, config_path), output)
-    except ExportBlocked as exc:
-        console.blocked(exc)
+    written = _open_data_export(path, config_path, lambda project: export_xlsx(project, output))
     for target in written:
         click.echo(f"已写入 {target} / wrote {target}")
 
