@@ -19,8 +19,8 @@ from builder.compose import page_path
 from builder.compose.order import documents
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
-from builder.model import KIND_TITLES
 from builder.doctree import DocTree
+from builder.model import KIND_TITLES
 from builder.site.config import ZHIBIAO_CSS
 from builder.site.markdown import (
     Download,
