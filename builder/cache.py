@@ -63,6 +63,11 @@ def default_key_file() -> Path:
     return Path(base) / "zhibiao" / "cache-key"
 
 
+def signing_key(key_file: Path | None = None) -> bytes | None:
+    """The HMAC key that signs local caches (created on first use), None when unavailable."""
+    return _secret(key_file or default_key_file())
+
+
 def _secret(key_file: Path) -> bytes | None:
     """The HMAC key, created on first use; None when it cannot be stored."""
     try:

@@ -118,11 +118,16 @@ def specialty_page(
     config: ProjectConfig,
     downloads: Mapping[str, Sequence[Download]],
     info: SiteInfo,
+    *,
+    crumb: str = "",
 ) -> str:
-    """`<code>/index.md`: facts, every document with status/version/downloads, coverage summary."""
+    """`<code>/index.md`: facts, every document with status/version/downloads, coverage summary.
+
+    `crumb` is a line of links shown above the title (the way back to the portal of a
+    split build)."""
     page = overview_path(entry)
     title = specialty_label(entry)
-    parts = [banner_block(info.banner), f"# {escape(title)} {{#title}}"]
+    parts = [banner_block(info.banner), crumb, f"# {escape(title)} {{#title}}"]
     if entry.specialty is not None:
         doc = entry.specialty.doc
         career = doc.career
