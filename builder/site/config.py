@@ -124,6 +124,8 @@ class SiteSettings:
     jieba_dict: str
     """Relative to the generated config file (the engine runs in its directory)."""
     versioned: bool = False
+    site_path: str = ""
+    """Appended to the site URL (a shard's folder, "510209/"), whichever file gave the URL."""
     homepage: str | None = None
     """Where the header logo and title lead (a shard's portal, "../"); None: this site's home."""
 
@@ -185,6 +187,8 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     config.setdefault("site_name", settings.site_name)
     if settings.site_url and "site_url" not in config:
         config["site_url"] = settings.site_url
+    if settings.site_path and isinstance(config.get("site_url"), str):
+        config["site_url"] = f"{config['site_url'].rstrip('/')}/{settings.site_path}"
     config["docs_dir"] = settings.docs_dir
     config.pop("site_dir", None)
     config["nav"] = settings.nav

@@ -173,7 +173,8 @@ def prepare_sources(
             site_name=config.site.title
             if portal
             else f"{config.site.title} · {shard.title if shard else name}",
-            site_url=url if portal or not url else f"{url.rstrip('/')}/{name}/",
+            site_url=url,
+            site_path="" if portal else f"{name}/",
             nav=sources.nav,
             docs_dir="docs",
             jieba_dict=JIEBA_DICT,
