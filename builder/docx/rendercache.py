@@ -42,6 +42,10 @@ _ENTRY = re.compile(r"^([0-9a-f]{32})\.(docx|mac)$")
 _SCOPE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 
 
+_SHAPES: dict[type, tuple[str, tuple[str, ...]]] = {}
+"""Qualified name and field names of every dataclass met so far."""
+
+
 def canonical(value: Any) -> Any:
     """`value` as JSON data that tells every distinct value apart.
 
@@ -51,15 +55,23 @@ def canonical(value: Any) -> Any:
     `true` apart). Anything else raises `TypeError`, so a new kind of field cannot be
     silently left out of the key.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        kind = type(value)
-        node: dict[str, Any] = {"@": f"{kind.__module__}.{kind.__qualname__}"}
-        for item in dataclasses.fields(value):
-            node[item.name] = canonical(getattr(value, item.name))
+    kind = type(value)
+    if kind is str or value is None or kind is bool or kind is int:
+        return value
+    if kind is tuple or kind is list:
+        return [canonical(item) for item in value]
+    shape = _SHAPES.get(kind)
+    if shape is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = tuple(item.name for item in dataclasses.fields(value))
+        shape = _SHAPES[kind] = (f"{kind.__module__}.{kind.__qualname__}", names)
+    if shape is not None:
+        node: dict[str, Any] = {"@": shape[0]}
+        for name in shape[1]:
+            node[name] = canonical(getattr(value, name))
         return node
     if isinstance(value, (tuple, list)):
         return [canonical(item) for item in value]
-    if value is None or isinstance(value, (str, bool, int)):
+    if isinstance(value, (str, bool, int)):
         return value
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
