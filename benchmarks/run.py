@@ -19,13 +19,10 @@ import json
 import os
 import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,83 +30,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.generate import build_set, generate, identities  # noqa: E402
-
-
-@dataclass
-class Sample:
-    """One process run."""
-
-    wall: float
-    cpu: float
-    rss_mb: float
-    tree_rss_mb: float
-    code: int
-
-
-@dataclass
-class Row:
-    """One line of the report."""
-
-    name: str
-    size: int
-    samples: list[Sample] = field(default_factory=list)
-    baseline: Row | None = None
-    note: str = ""
-
-    def median(self, attr: str) -> float:
-        """Median of one measure over the samples."""
-        return statistics.median(getattr(s, attr) for s in self.samples)
-
-
-def _tree_rss(pid: int) -> int:
-    """Resident KB of `pid` and all its descendants (0 when gone)."""
-    total = 0
-    stack = [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            with open(f"/proc/{current}/status", encoding="ascii") as handle:  # noqa: PTH123
-                for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                        break
-            for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text("ascii")
-                stack.extend(int(child) for child in children.split())
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-def measure(command: list[str], cwd: Path, env: dict[str, str]) -> Sample:
-    """Run `command` once and measure it."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
-            done.wait(0.02)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    done.set()
-    sampler.join()
-    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:  # the corpus checks clean: any finding or failure spoils the measurement
-        raise RuntimeError(f"{' '.join(command)} failed ({code}):\n{stderr}")
-    rss = usage.ru_maxrss / 1024
-    return Sample(wall, usage.ru_utime + usage.ru_stime, rss, max(peak / 1024, rss), code)
+from benchmarks.measure import Row, measure, report  # noqa: E402
+from benchmarks.publish import bench_docx, bench_site, bench_split  # noqa: E402
 
 
 def corpus(work: Path, size: int, seed: int) -> Path:
@@ -140,7 +62,9 @@ def restore_first_set(project: Path, size: int, seed: int) -> None:
         (first / rel).write_text(text, "utf-8")
 
 
-def run_size(size: int, work: Path, repeat: int, seed: int, *, publish: bool) -> list[Row]:
+def run_size(
+    size: int, work: Path, repeat: int, seed: int, *, publish: bool, split: bool = False
+) -> list[Row]:
     """Every measurement for one corpus size."""
     project = corpus(work, size, seed)
     restore_first_set(project, size, seed)
@@ -182,103 +106,12 @@ def run_size(size: int, work: Path, repeat: int, seed: int, *, publish: bool) ->
         rows["warm"].samples.append(measure(check, project, env))
         edit_one(project, round_no)
         rows["edit"].samples.append(measure(check, project, env))
-    shutil.rmtree(home, ignore_errors=True)
     extra = [*bench_site(project, size, env), *bench_docx(project, size, env)] if publish else []
+    if split:
+        plain = next((r for r in extra if r.name.startswith("基线：纯 mkdocs")), None)
+        extra += bench_split(project, size, env, lambda: edit_one(project, repeat), plain)
+    shutil.rmtree(home, ignore_errors=True)
     return [*rows.values(), *extra]
-
-
-def _has_command(*names: str) -> bool:
-    from builder.cli import cli
-
-    group = cli
-    for name in names:
-        group = getattr(group, "commands", {}).get(name)
-        if group is None:
-            return False
-    return True
-
-
-def bench_site(project: Path, size: int, env: dict[str, str]) -> list[Row]:
-    """`zhibiao build` against a plain `mkdocs build` of the Markdown it generated."""
-    name = "site build（zhibiao build --no-docx --no-data）"
-    if not _has_command("build"):
-        return [Row(name, size, note="未测：zhibiao build 不可用")]
-    py = sys.executable
-    shutil.rmtree(project / "site", ignore_errors=True)
-    shutil.rmtree(project / "build", ignore_errors=True)
-    build = Row(name, size, note="目标 ≤ 1.5 ×")
-    build.samples.append(
-        measure(
-            [py, "-m", "builder", "build", "--no-docx", "--no-data", "-f", "json"], project, env
-        )
-    )
-    plain = Row("基线：纯 mkdocs build（同一批生成的 Markdown）", size)
-    out = project / "build" / "plain-site"
-    config = project / "build" / "site-src" / "mkdocs.yml"
-    plain.samples.append(
-        measure(
-            [py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], project, env
-        )
-    )
-    build.baseline = plain
-    index = project / "site" / "search" / "search_index.json"
-    pages = sum(1 for _ in (project / "site").rglob("*.html"))
-    megabytes = (
-        sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()) / 1048576
-    )
-    build.note += (
-        f"；{pages} 页，站点 {megabytes:.0f} MB，搜索索引 {index.stat().st_size / 1048576:.1f} MB"
-    )
-    shutil.rmtree(out, ignore_errors=True)
-    return [plain, build]
-
-
-def bench_docx(project: Path, size: int, env: dict[str, str]) -> list[Row]:
-    """`zhibiao export docx` against raw python-docx writing the same paragraphs and tables."""
-    name = "docx 导出（zhibiao export docx）"
-    if not _has_command("export", "docx"):
-        return [Row(name, size, note="未测：zhibiao export docx 不可用")]
-    py = sys.executable
-    out = project / "build" / "docx"
-    shutil.rmtree(out, ignore_errors=True)
-    export = Row(name, size, note="目标 ≤ 1.5 ×")
-    export.samples.append(
-        measure([py, "-m", "builder", "export", "docx", "-o", str(out)], project, env)
-    )
-    content = project / "build" / "docx-content.json"
-    script = str(HERE / "baseline_docx.py")
-    subprocess.run([py, script, "extract", str(out), str(content)], check=True, capture_output=True)
-    raw = Row("基线：python-docx 直接写同样的段落和表格", size)
-    raw.samples.append(
-        measure([py, script, "write", str(content), str(out) + "-raw"], project, env)
-    )
-    export.baseline = raw
-    documents = sum(1 for _ in out.glob("*.docx"))
-    export.note += f"；{documents} 个文档"
-    shutil.rmtree(str(out) + "-raw", ignore_errors=True)
-    return [raw, export]
-
-
-def report(rows: list[Row]) -> str:
-    """The results as a Markdown table."""
-    lines = [
-        "| 规模 | 测量 | 墙钟时间 | CPU 时间 | 最大单进程 RSS | 进程树 RSS | 相对基线（墙钟） | 相对基线（CPU） | 备注 |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
-    ]
-    for row in rows:
-        if not row.samples:
-            lines.append(f"| {row.size} | {row.name} | – | – | – | – | – | – | {row.note} |")
-            continue
-        wall, cpu = row.median("wall"), row.median("cpu")
-        ratio_wall = ratio_cpu = "–"
-        if row.baseline is not None and row.baseline.samples:
-            ratio_wall = f"{wall / row.baseline.median('wall'):.2f} ×"
-            ratio_cpu = f"{cpu / row.baseline.median('cpu'):.2f} ×"
-        lines.append(
-            f"| {row.size} | {row.name} | {wall:.2f} s | {cpu:.2f} s | {row.median('rss_mb'):.0f} MB "
-            f"| {row.median('tree_rss_mb'):.0f} MB | {ratio_wall} | {ratio_cpu} | {row.note} |"
-        )
-    return "\n".join(lines)
 
 
 def machine() -> str:
@@ -310,16 +143,26 @@ def main(argv: list[str] | None = None) -> int:
         default="50",
         help="也测站点构建与 docx 导出的规模（各测一次；1,000 个专业约需一小时）",
     )
+    parser.add_argument(
+        "--split-sizes",
+        default="50",
+        help="也测拆分站点（首次构建、无改动重建、改动一个文件后重建）的规模",
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zhibiao-bench")
     parser.add_argument("--json", type=Path, help="另存原始数据 / save raw samples as JSON")
     args = parser.parse_args(argv)
     sizes = [3] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     publish = {3} if args.quick else {int(s) for s in args.publish_sizes.split(",") if s.strip()}
+    split = {3} if args.quick else {int(s) for s in args.split_sizes.split(",") if s.strip()}
     repeat = 1 if args.quick else args.repeat
     header = f"机器：{machine()}；日期：{time.strftime('%Y-%m-%d')}；重复 {repeat} 次取中位数"
     rows: list[Row] = []
     for size in sizes:
-        rows.extend(run_size(size, args.work, repeat, args.seed, publish=size in publish))
+        rows.extend(
+            run_size(
+                size, args.work, repeat, args.seed, publish=size in publish, split=size in split
+            )
+        )
     print(header)  # noqa: T201
     print(report(rows))  # noqa: T201
     if args.json:

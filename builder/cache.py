@@ -81,10 +81,13 @@ def mark_cache_root(folder: Path) -> None:
         )
 
 
-def secret_key(key_file: Path | None = None) -> bytes | None:
-    """The HMAC key (default: `default_key_file()`), created on first use; None when it
-    cannot be stored."""
-    key_file = key_file or default_key_file()
+def signing_key(key_file: Path | None = None) -> bytes | None:
+    """The HMAC key that signs local caches (created on first use), None when unavailable."""
+    return _secret(key_file or default_key_file())
+
+
+def _secret(key_file: Path) -> bytes | None:
+    """The HMAC key, created on first use; None when it cannot be stored."""
     try:
         key = key_file.read_bytes()
         if len(key) >= 32:
@@ -150,7 +153,7 @@ class CheckCache:
     def open(cls, folder: Path | None, *, key_file: Path | None = None) -> CheckCache:
         """Load the cache in `folder` (None: disabled); anything unreadable is ignored."""
         tool = fingerprint()
-        secret = secret_key(key_file) if folder is not None else None
+        secret = signing_key(key_file) if folder is not None else None
         cache = cls(folder if secret is not None else None, tool, secret)
         if cache.folder is not None:
             cache._load()

@@ -150,6 +150,20 @@ class SiteConfig(_Config):
 
     title: str = Field(default="职业教育标准", title="站点标题")
     url: str | None = Field(default=None, title="站点地址 site_url")
+    split: Literal["auto", "none", "specialty", "category"] = Field(
+        default="auto",
+        title="分站点",
+        description=(
+            "全国规模时把站点拆成门户和分站点：specialty 每个专业一个，category 每个专业大类一个，"
+            "none 不拆分，auto 在专业数超过 split_above 时按专业拆分。"
+        ),
+    )
+    split_above: int = Field(
+        default=60,
+        ge=1,
+        title="自动拆分的专业数",
+        description="split 为 auto 时，专业数超过此值即拆分。",
+    )
 
 
 class ProjectConfig(_Config):

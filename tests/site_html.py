@@ -95,3 +95,22 @@ def resolve(page: Path, href: str) -> tuple[Path, str] | None:
     if target.is_dir():
         target = target / "index.html"
     return target, unquote(parts.fragment)
+
+
+def check_links(site: Path) -> int:
+    """Assert that every relative link of every page leads to a file and, for a fragment, to an
+    id on that page; returns the number of links checked."""
+    site = site.resolve()
+    pages = {p: read_page(p) for p in site.rglob("*.html") if p.name != "404.html"}
+    checked = 0
+    for path, page in pages.items():
+        for href in page.links:
+            target = resolve(path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            assert file.is_file(), f"{path.relative_to(site)}: {href}"
+            if fragment and file.suffix == ".html":
+                assert fragment in pages[file].ids, f"{path.relative_to(site)}: {href}"
+            checked += 1
+    return checked

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CASES, REPO, run_cli
-from tests.site_html import html_file, read_page, resolve
+from tests.site_html import check_links, html_file, read_page
 
 pytestmark = pytest.mark.slow
 
@@ -59,7 +59,7 @@ def test_every_page_exists(built: Path) -> None:
 
 
 def test_links_resolve_and_anchors_exist(built: Path) -> None:
-    assert _links_ok(built / "site") > 500
+    assert check_links(built / "site") > 500
 
 
 def test_every_competency_has_one_anchor_and_lists_where_taught(built: Path) -> None:
@@ -223,22 +223,6 @@ def test_usage_errors(tmp_path: Path) -> None:
     assert (project / "public/510209/competencies/index.html").is_file()
 
 
-def _links_ok(site: Path) -> int:
-    pages = {p: read_page(p) for p in site.rglob("*.html") if p.name != "404.html"}
-    checked = 0
-    for path, page in pages.items():
-        for href in page.links:
-            target = resolve(path, href)
-            if target is None:
-                continue
-            file, fragment = target
-            assert file.is_file(), f"{path.relative_to(site)}: {href}"
-            if fragment and file.suffix == ".html":
-                assert fragment in pages[file].ids, f"{path.relative_to(site)}: {href}"
-            checked += 1
-    return checked
-
-
 def test_example_corpus_builds_and_its_matrix_matches_the_yaml(tmp_path: Path) -> None:
     """The repository's own standards/: strict build, links, and every matrix cell recomputed."""
     import yaml
@@ -251,7 +235,7 @@ def test_example_corpus_builds_and_its_matrix_matches_the_yaml(tmp_path: Path) -
     result = run_cli(["build"], project)
     assert result.exit_code == 0, result.stdout + result.stderr
     site = project / "site"
-    assert _links_ok(site) > 1000
+    assert check_links(site) > 1000
     levels = yaml.safe_load((REPO / "zhibiao.yaml").read_text("utf-8"))["learning_levels"]
     for folder in sorted((REPO / "standards").iterdir()):
         code = folder.name.split("-")[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,13 @@ def test_bad_root_config_is_a_located_usage_error(tmp_path: Path) -> None:
         load_root_config(tmp_path / "mkdocs.yml")
     assert load_root_config(tmp_path / "absent.yml") == {}
     assert isinstance(load_root_config_from_text("x: !ENV A")["x"], Tagged)
+
+
+def test_a_shard_publishes_under_its_folder_of_the_site_url(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(ROOT, "utf-8")
+    root = load_root_config(tmp_path / "mkdocs.yml")
+    shard = dataclasses.replace(SETTINGS, site_path="510209/", homepage="../")
+    config = site_config(root, shard, tmp_path)
+    assert config["site_url"] == "https://std.example.org/510209/"
+    assert config["extra"]["homepage"] == "../"
+    assert "homepage" not in site_config(root, SETTINGS, tmp_path)["extra"]

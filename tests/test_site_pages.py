@@ -130,9 +130,9 @@ def test_changelog_keeps_its_own_title_and_published_names() -> None:
 
 
 def test_jieba_dictionary_holds_han_only_domain_terms() -> None:
-    terms = search_terms(small_corpus())
+    terms = search_terms(small_corpus().specialties.values())
     assert "数据采集与标注" in terms and "程序设计" in terms and "数据采集与标注实训室" in terms
     assert "数据采集与处理" in terms and "模型训练与评估" in terms
     assert not any(t.isascii() or "Python" in t for t in terms)
     assert terms == sorted(set(terms))
-    assert jieba_user_dict(small_corpus()).splitlines() == terms
+    assert jieba_user_dict(small_corpus().specialties.values()).splitlines() == terms

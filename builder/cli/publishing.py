@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -44,6 +45,18 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
     help="由与该 git 引用（如上一版本的标签）的语义差异生成修订说明页 / changelog from the diff to REF.",
 )
 @click.option("--no-data", is_flag=True, help="不生成开放数据页 / skip the open-data page.")
+@click.option(
+    "--split",
+    type=click.Choice(["auto", "none", "specialty", "category"]),
+    help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）"
+    " / split into a portal and one site per specialty or 专业大类.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="解析文件和构建分站点的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+)
 def build_command(
     path: Path | None,
     config_path: Path | None,
@@ -58,11 +71,14 @@ def build_command(
     changelog: Path | None,
     since: str | None,
     no_data: bool,
+    split: str | None,
+    jobs: int | None,
 ) -> None:
     """检查标准并生成文档站点（mkdocs，严格模式）；有错误时拒绝发布。
 
     Check the standards and build the documentation site; refuses to publish on errors.
     """
+    from builder.site.layout import SplitMode
     from builder.site.pipeline import BuildOptions
     from builder.site.run import read_changelog, run_build
 
@@ -79,6 +95,9 @@ def build_command(
         docx=not no_docx,
         open_data=not no_data,
         changelog=read_changelog(changelog),
+        split=cast("SplitMode | None", split),
+        jobs=jobs,
+        progress=None,
     )
     sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
 

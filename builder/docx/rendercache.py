@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import write_bytes, write_text
-from builder.cache import cache_root, fingerprint, mark_cache_root, secret_key
+from builder.cache import cache_root, fingerprint, mark_cache_root, signing_key
 
 FORMAT = 1
 SUBDIR = "docx"
@@ -129,7 +129,7 @@ class DocxCache:
             writable = os.access(folder, os.W_OK | os.X_OK)
         except OSError:
             writable = False
-        secret = secret_key(key_file) if writable else None
+        secret = signing_key(key_file) if writable else None
         return cls(folder if writable else None, secret, scope=scope)
 
     @property

@@ -124,6 +124,10 @@ class SiteSettings:
     jieba_dict: str
     """Relative to the generated config file (the engine runs in its directory)."""
     versioned: bool = False
+    site_path: str = ""
+    """Appended to the site URL (a shard's folder, "510209/"), whichever file gave the URL."""
+    homepage: str | None = None
+    """Where the header logo and title lead (a shard's portal, "../"); None: this site's home."""
 
 
 def _extension_name(entry: Any) -> str:
@@ -168,6 +172,14 @@ def asset_paths(root: dict[str, Any]) -> list[str]:
     return [p for p in found if "://" not in p and not p.startswith("//")]
 
 
+def theme_dirs(root: dict[str, Any], root_dir: Path) -> tuple[Path, ...]:
+    """Theme override folders (`theme.custom_dir`) the built pages depend on."""
+    theme = root.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        return ((root_dir / theme["custom_dir"]).resolve(),)
+    return ()
+
+
 def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) -> dict[str, Any]:
     """The full config: the root file's settings with the data-driven and forced keys merged in."""
     config = copy.deepcopy(root)
@@ -175,6 +187,8 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     config.setdefault("site_name", settings.site_name)
     if settings.site_url and "site_url" not in config:
         config["site_url"] = settings.site_url
+    if settings.site_path and isinstance(config.get("site_url"), str):
+        config["site_url"] = f"{config['site_url'].rstrip('/')}/{settings.site_path}"
     config["docs_dir"] = settings.docs_dir
     config.pop("site_dir", None)
     config["nav"] = settings.nav
@@ -192,6 +206,8 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     config["validation"] = VALIDATION
     extra = dict(config.get("extra") or {})
     extra.setdefault("generator", False)
+    if settings.homepage is not None:
+        extra["homepage"] = settings.homepage
     if settings.versioned:
         extra["version"] = {"provider": "mike", "alias": True}
     else:

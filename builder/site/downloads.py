@@ -7,11 +7,10 @@ export (`builder.docx.export.export_corpus`) is offered too unless `--no-docx` i
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from builder.compose import page_path
 from builder.config import ProjectConfig

@@ -12,6 +12,8 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -26,6 +28,15 @@ QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 class SiteBuildError(UsageError):
     """The engine refused the generated site (a warning under --strict, or a crash)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteJob:
+    """One site of a split build: its config file, output folder and size (pages)."""
+
+    config_file: Path
+    site_dir: Path
+    weight: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +64,12 @@ class SiteEngine(Protocol):
 
     def serve(self, config_file: Path, address: str) -> subprocess.Popen[bytes]:
         """Start a live-reloading preview server and return its process."""
+        ...
+
+    def build_many(
+        self, sites: Sequence[SiteJob], *, epoch: int | None = None, workers: int = 1
+    ) -> None:
+        """Build several sites, each strictly, using up to `workers` processes."""
         ...
 
 
@@ -102,6 +119,73 @@ class MkDocsEngine:
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file)]
         command += ["--dev-addr", address, "--livereload"]
         return subprocess.Popen(command, cwd=config_file.parent, env=engine_env())
+
+    def build_many(
+        self, sites: Sequence[SiteJob], *, epoch: int | None = None, workers: int = 1
+    ) -> None:
+        """Build `sites` in `workers` batch processes (`builder.site.batch`), heaviest first."""
+        if not sites:
+            return
+        chunks = balanced(sites, max(1, min(workers, len(sites))))
+        with tempfile.TemporaryDirectory(prefix="zhibiao-batch-") as scratch:
+            running = []
+            for number, chunk in enumerate(chunks):
+                jobs = Path(scratch) / f"jobs-{number}.json"
+                data = [
+                    {"config": str(s.config_file.resolve()), "site_dir": str(s.site_dir.resolve())}
+                    for s in chunk
+                ]
+                jobs.write_text(json.dumps(data), "utf-8")
+                command = [sys.executable, "-m", "builder.site.batch", str(jobs)]
+                running.append(
+                    subprocess.Popen(
+                        command,
+                        stdout=subprocess.PIPE,
+                        stderr=subprocess.PIPE,
+                        env=engine_env(epoch),
+                    )
+                )
+            failures: list[str] = []
+            for process in running:
+                out, err = process.communicate()
+                failures += _batch_failures(out.decode("utf-8", "replace"), process.returncode)
+                if process.returncode != 0:
+                    failures.append(err.decode("utf-8", "replace").strip()[-2000:])
+        if failures:
+            detail = "\n".join(f"  {line}" for line in failures)
+            raise SiteBuildError(
+                f"mkdocs 构建失败（严格模式下不允许任何警告）：\n{detail}",
+                hint="若警告来自根目录 mkdocs.yml 的设置，请修改该文件；否则请报告此问题。",
+            )
+
+
+def balanced(sites: Sequence[SiteJob], count: int) -> list[list[SiteJob]]:
+    """Split `sites` into `count` lists of similar total weight (largest first, greedy)."""
+    chunks: list[list[SiteJob]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for site in sorted(sites, key=lambda s: (-s.weight, str(s.config_file))):
+        lightest = loads.index(min(loads))
+        chunks[lightest].append(site)
+        loads[lightest] += site.weight
+    return [c for c in chunks if c]
+
+
+def _batch_failures(output: str, returncode: int) -> list[str]:
+    """Messages for every site of a batch that did not build cleanly."""
+    failures: list[str] = []
+    for line in output.splitlines():
+        try:
+            result = json.loads(line)
+        except ValueError:
+            continue
+        problems = [
+            *result.get("warnings", []),
+            *([result["error"]] if result.get("error") else []),
+        ]
+        if problems:
+            where = Path(result.get("config", "")).parent.name
+            failures.extend(f"[{where}] {p}" for p in problems)
+    return failures
 
 
 DEFAULT_ENGINE: SiteEngine = MkDocsEngine()

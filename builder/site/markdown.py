@@ -24,6 +24,7 @@ from builder.doctree import (
     Paragraph,
     Table,
 )
+from builder.site.layout import foreign_href, raw_link
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LINE_START = re.compile(r"^([-+>!?~]|\d+[.)]|=+$)")
@@ -76,12 +77,23 @@ def relative_target(page: str, target: str) -> str:
     return f"{rel}#{fragment}" if fragment else rel
 
 
+def link(label: str, page: str, target: str) -> str:
+    """A link from `page` to the docs path `target` ("510209/a.md#x"); `label` is Markdown.
+
+    In a split build a target published in another shard gets a raw href (see
+    `builder.site.layout`); otherwise MkDocs resolves and validates the Markdown link."""
+    href = foreign_href(page, target)
+    if href is not None:
+        return raw_link(label, href)
+    return f"[{label}]({relative_target(page, target)})"
+
+
 def inline(runs: Iterable[Inline], page: str) -> str:
     """Render inline runs: escaped text and relative links."""
     out: list[str] = []
     for run in runs:
         if isinstance(run, Link):
-            out.append(f"[{escape(run.text)}]({relative_target(page, run.target)})")
+            out.append(link(escape(run.text), page, run.target))
         else:
             out.append(escape(run))
     return "".join(out)
@@ -172,7 +184,9 @@ def cover_line(tree: DocTree) -> str:
     facts = [("状态", cover.status), ("版本", cover.version)]
     facts += [("标准编号", cover.standard_no)] if cover.standard_no else []
     if cover.doc_no:
-        facts.append(("发文字号", f"{cover.issuer} {cover.doc_no}" if cover.issuer else cover.doc_no))
+        facts.append(
+            ("发文字号", f"{cover.issuer} {cover.doc_no}" if cover.issuer else cover.doc_no)
+        )
     facts += [("发布日期", cover.issued_on)] if cover.issued_on else []
     facts += [("实施日期", cover.effective_on)] if cover.effective_on else []
     facts += [("代替", "、".join(cover.replaces))] if cover.replaces else []

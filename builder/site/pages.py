@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from builder.compose import page_path
 from builder.compose.anchors import ascii_id, competency_anchor, file_name
 from builder.compose.coverage import competencies, coverage
 from builder.compose.order import documents
 from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.corpus import Corpus, SpecialtySet
 from builder.model import KIND_TITLES
-from builder.site.markdown import Download, banner_block, escape, front_matter, relative_target
+from builder.site.markdown import Download, banner_block, escape, front_matter, link
 
 LEVEL_ORDER = ("中职", "高职专科", "职业本科")
 LEVEL_IDS = {"中职": "zz", "高职专科": "gz", "职业本科": "bk"}
@@ -98,21 +97,19 @@ def home_page(corpus: Corpus, info: SiteInfo) -> str:
 
 def _home_row(entry: SpecialtySet, page: str) -> str:
     name = entry.specialty.doc.name if entry.specialty else entry.code
-    overview = f"[{escape(name)}]({relative_target(page, overview_path(entry))})"
+    overview = link(escape(name), page, overview_path(entry))
     standard, status, version = "—", "—", "—"
     if entry.specialty is not None:
         meta = entry.specialty.doc.meta
-        standard = f"[{escape(meta.title)}]({relative_target(page, page_path(entry.specialty))})"
+        standard = link(escape(meta.title), page, page_path(entry.specialty))
         status, version = escape(meta.status), escape(meta.version)
     extras = []
     if entry.competencies:
-        extras.append(f"[职业能力清单]({relative_target(page, page_path(entry.competencies[0]))})")
+        extras.append(link("职业能力清单", page, page_path(entry.competencies[0])))
     if entry.courses:
         extras.append(f"{len(entry.courses)} 份课程标准")
-    extras += [f"[岗位实习标准]({relative_target(page, page_path(i))})" for i in entry.internships]
-    extras += [
-        f"[实训基地建设标准]({relative_target(page, page_path(b))})" for b in entry.training_bases
-    ]
+    extras += [link("岗位实习标准", page, page_path(i)) for i in entry.internships]
+    extras += [link("实训基地建设标准", page, page_path(b)) for b in entry.training_bases]
     return f"| {escape(entry.code)} | {overview} | {standard} | {status} | {version} | {' · '.join(extras) or '—'} |"
 
 
@@ -121,11 +118,16 @@ def specialty_page(
     config: ProjectConfig,
     downloads: Mapping[str, Sequence[Download]],
     info: SiteInfo,
+    *,
+    crumb: str = "",
 ) -> str:
-    """`<code>/index.md`: facts, every document with status/version/downloads, coverage summary."""
+    """`<code>/index.md`: facts, every document with status/version/downloads, coverage summary.
+
+    `crumb` is a line of links shown above the title (the way back to the portal of a
+    split build)."""
     page = overview_path(entry)
     title = specialty_label(entry)
-    parts = [banner_block(info.banner), f"# {escape(title)} {{#title}}"]
+    parts = [banner_block(info.banner), crumb, f"# {escape(title)} {{#title}}"]
     if entry.specialty is not None:
         doc = entry.specialty.doc
         career = doc.career
@@ -140,11 +142,10 @@ def specialty_page(
         target = page_path(item)
         meta = item.doc.meta
         files = " · ".join(
-            f"[{escape(d.label)}]({relative_target(page, _beside(target, d.href))})"
-            for d in downloads.get(target, ())
+            link(escape(d.label), page, _beside(target, d.href)) for d in downloads.get(target, ())
         )
         rows.append(
-            f"| [{escape(meta.title)}]({relative_target(page, target)}) | {KIND_TITLES[item.kind]} "
+            f"| {link(escape(meta.title), page, target)} | {KIND_TITLES[item.kind]} "
             f"| {escape(meta.status)} | {escape(meta.version)} | {files or '—'} |"
         )
     parts.append("\n".join(rows))
@@ -166,19 +167,18 @@ def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> 
     kinds = {"course": 0, "internship": 0, "room": 0}
     for column in cov.columns:
         kinds[column.kind] += 1
-    matrix = relative_target(page, f"{page_path(entry.competencies[0])}#matrix")
+    matrix = link("职业能力培养矩阵", page, f"{page_path(entry.competencies[0])}#matrix")
     lines = [
         "## 职业能力覆盖 {#coverage}",
         f"职业能力清单共 {len(items)} 项职业能力，其中 {len(taught)} 项由 {kinds['course']} 门课程、"
         f"{kinds['internship']} 份岗位实习标准和 {kinds['room']} 个实训室承载，"
-        f"详见[职业能力培养矩阵]({matrix})。",
+        f"详见{matrix}。",
     ]
     missing = [c for c, _, _ in items if not cov.uses.get(c.code)]
     if missing:
         target = page_path(entry.competencies[0])
         links = "、".join(
-            f"[{escape(c.code)}]({relative_target(page, f'{target}#{competency_anchor(c.code)}')})"
-            for c in missing
+            link(escape(c.code), page, f"{target}#{competency_anchor(c.code)}") for c in missing
         )
         lines.append(f"尚未承载的职业能力：{links}。")
     return lines

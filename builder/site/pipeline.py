@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -21,13 +22,23 @@ from builder.site.config import (
     dump_config,
     load_root_config,
     site_config,
+    theme_dirs,
 )
 from builder.site.downloads import DownloadProvider, default_providers
-from builder.site.engine import DEFAULT_ENGINE, SiteEngine
+from builder.site.engine import DEFAULT_ENGINE, SiteEngine, SiteJob
+from builder.site.layout import PORTAL, SplitMode
 from builder.site.opendata import open_data
 from builder.site.pages import SiteInfo
+from builder.site.reuse import (
+    link_tree,
+    read_manifest,
+    share_identical,
+    tree_digest,
+    write_manifest,
+)
 from builder.site.searchdict import jieba_user_dict
 from builder.site.sources import planned_files, site_sources, write_sources
+from builder.site.split import plan_layout, split_sources
 from builder.site.versions import (
     VERSIONS_FILE,
     add_version,
@@ -39,6 +50,8 @@ from builder.site.versions import (
 )
 
 SOURCE_DIR = "build/site-src"
+SHARDS_DIR = "shards"
+JIEBA_DICT = "jieba-user-dict.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,11 @@ class BuildOptions:
     changelog: str | None = None
     source_dir: Path | None = None
     source_date_epoch: int | None = None
+    split: SplitMode | None = None
+    """None: `site.split` of zhibiao.yaml."""
+    jobs: int | None = 1
+    """Processes for parsing and for building shards (None: one per CPU)."""
+    progress: bool | None = False
 
 
 @dataclass(slots=True)
@@ -68,11 +86,23 @@ class BuildOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class PreparedShard:
+    """A shard of a split build: its folder under the sources directory and its page count."""
+
+    name: str
+    folder: str
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
 class Prepared:
-    """A generated source tree ready for the engine."""
+    """A generated source tree ready for the engine (for a split build: the portal's config,
+    plus one folder per shard under `shards/`)."""
 
     config_file: Path
     docs_dir: Path
+    shards: tuple[PreparedShard, ...] = ()
+    theme_dirs: tuple[Path, ...] = ()
 
 
 def forced_banner(result: CheckResult) -> str:
@@ -96,13 +126,19 @@ def prepare_sources(
     with_data: bool = False,
     root_config: Path | None = None,
     write: Callable[[dict[str, bytes | Path], Path], object] = write_sources,
+    split: SplitMode = "none",
 ) -> Prepared:
-    """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary)."""
+    """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary).
+
+    With a `split` mode that applies (see `builder.site.split.plan_layout`), `target` holds
+    the portal and `target/shards/<name>/` each shard."""
     corpus, config = result.corpus, project.config
     trees = compose_corpus(corpus, config)
     root_file = root_config or project.root / ROOT_CONFIG
     root = load_root_config(root_file)
     assets = _assets(root, root_file.parent)
+    directory_urls = root.get("use_directory_urls", True) is not False
+    layout = plan_layout(corpus, split, config.site.split_above, directory_urls=directory_urls)
     with tempfile.TemporaryDirectory(prefix="zhibiao-downloads-") as scratch:
         downloads: dict[str, list[tuple[str, Path]]] = {}
         for provider in providers:
@@ -110,25 +146,54 @@ def prepare_sources(
                 downloads.setdefault(page, []).append((provider.label, path))
         info = SiteInfo(config.site.title, config.issuer, version, banner)
         data = open_data(corpus, config) if with_data else []
-        sources = site_sources(corpus, config, trees, downloads, info, changelog, data)
-        docs = target / "docs"
-        write(planned_files(sources, assets), docs)
-    jieba = target / "jieba-user-dict.txt"
-    write_text(jieba, jieba_user_dict(corpus))
+        if layout is None:
+            sites = {PORTAL: site_sources(corpus, config, trees, downloads, info, changelog, data)}
+        else:
+            split_out = split_sources(
+                corpus, config, trees, downloads, info, layout, changelog, data
+            )
+            sites = split_out.sites
+        for name, sources in sites.items():
+            write(planned_files(sources, assets), _site_folder(target, name) / "docs")
     url = config.site.url
     if url and version:
         url = f"{url.rstrip('/')}/{version}/"
-    settings = SiteSettings(
-        site_name=config.site.title,
-        site_url=url,
-        nav=sources.nav,
-        docs_dir=docs.name,
-        jieba_dict=jieba.name,
-        versioned=version is not None,
+    shards: list[PreparedShard] = []
+    for name, sources in sites.items():
+        folder = _site_folder(target, name)
+        shard = layout.shard(name) if layout is not None else None
+        entries = (
+            [corpus.specialties[c] for c in shard.codes]
+            if shard is not None and name != PORTAL
+            else list(corpus.specialties.values())
+        )
+        write_text(folder / JIEBA_DICT, jieba_user_dict(entries))
+        portal = name == PORTAL
+        settings = SiteSettings(
+            site_name=config.site.title
+            if portal
+            else f"{config.site.title} · {shard.title if shard else name}",
+            site_url=url,
+            site_path="" if portal else f"{name}/",
+            nav=sources.nav,
+            docs_dir="docs",
+            jieba_dict=JIEBA_DICT,
+            versioned=version is not None and portal,
+            homepage=None if portal else "../",
+        )
+        write_text(
+            folder / "mkdocs.yml", dump_config(site_config(root, settings, root_file.parent))
+        )
+        if not portal:
+            rel = folder.relative_to(target).as_posix()
+            shards.append(PreparedShard(name, rel, len(sources.pages)))
+    return Prepared(
+        target / "mkdocs.yml", target / "docs", tuple(shards), theme_dirs(root, root_file.parent)
     )
-    config_file = target / "mkdocs.yml"
-    write_text(config_file, dump_config(site_config(root, settings, root_file.parent)))
-    return Prepared(config_file, docs)
+
+
+def _site_folder(target: Path, name: str) -> Path:
+    return target if name == PORTAL else target / SHARDS_DIR / name
 
 
 def _assets(root: dict[str, Any], root_dir: Path) -> dict[str, Path]:
@@ -165,7 +230,7 @@ def build_site(
             f"{options.site_dir} 中已有多版本站点（{VERSIONS_FILE}），不带 --version 构建会覆盖全部版本",
             hint="用 --version 构建一个版本，或用 -d 指定其他输出目录。",
         )
-    result = run_check(project, base=base)
+    result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)
     if result.failed():
@@ -187,20 +252,73 @@ def build_site(
             providers=providers,
             with_data=options.open_data,
             root_config=root_config,
+            split=options.split or project.config.site.split,
         )
-    config_file = source_dir / prepared.config_file.name
     say(f"正在用 {engine.name} 构建站点……")
+
+    def produce(site: Path, previous: Sequence[Path]) -> None:
+        engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)
+        if prepared.shards:
+            install_shards(engine, source_dir, prepared, site, previous, options, say)
+
     if options.version is None:
         with replace_directory(options.site_dir) as site:
-            engine.build(config_file, site, epoch=options.source_date_epoch)
+            produce(site, [options.site_dir])
         outcome.published = options.site_dir
         return outcome
-    outcome.published = install_version(engine, config_file, options)
+    outcome.published = install_version(produce, options)
     return outcome
 
 
-def install_version(engine: SiteEngine, config_file: Path, options: BuildOptions) -> Path:
-    """Build into `site/<version>/`, copy aliases, update versions.json and the redirect."""
+def install_shards(
+    engine: SiteEngine,
+    source_dir: Path,
+    prepared: Prepared,
+    site: Path,
+    previous: Sequence[Path],
+    options: BuildOptions,
+    say: Callable[[str], None],
+) -> None:
+    """Put every shard of a split build under `site/<name>/`: hard-linked from a `previous`
+    output (the same site, then other versions) when its sources are unchanged (signed keys
+    in `.zhibiao-site.json`), else built."""
+    manifests = [(root, read_manifest(root)) for root in previous]
+    keys: dict[str, str] = {}
+    todo: list[SiteJob] = []
+    for shard in prepared.shards:
+        out = site / shard.name
+        if out.exists():
+            raise UsageError(
+                f"分站点「{shard.name}」与门户站点的同名文件或目录冲突",
+                hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
+            )
+        folder = source_dir / shard.folder
+        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs])
+        same = _published(manifests, shard.name, keys[shard.name])
+        if same is not None:
+            link_tree(same, out)
+        else:
+            todo.append(SiteJob(folder / "mkdocs.yml", out, shard.weight))
+    reused = len(prepared.shards) - len(todo)
+    say(f"分站点 {len(prepared.shards)} 个：构建 {len(todo)} 个，沿用未改动的 {reused} 个")
+    workers = options.jobs or os.cpu_count() or 1
+    engine.build_many(todo, epoch=options.source_date_epoch, workers=workers)
+    share_identical(site, [site / s.name for s in prepared.shards])
+    write_manifest(site, keys)
+
+
+def _published(
+    manifests: Sequence[tuple[Path, dict[str, str]]], name: str, key: str
+) -> Path | None:
+    """The first published copy of shard `name` built from sources with this `key`."""
+    for root, keys in manifests:
+        if keys.get(name) == key and (root / name / "index.html").is_file():
+            return root / name
+    return None
+
+
+def install_version(produce: Callable[[Path, Sequence[Path]], None], options: BuildOptions) -> Path:
+    """Build into `site/<version>/`, link aliases, update versions.json and the redirect."""
     assert options.version is not None
     root = options.site_dir
     listing = root / VERSIONS_FILE
@@ -212,11 +330,12 @@ def install_version(engine: SiteEngine, config_file: Path, options: BuildOptions
     entries = add_version(entries, options.version, title, options.aliases)
     dropped = before - {a for e in entries for a in e.aliases}
     target = root / options.version
+    others = [root / e.version for e in entries if e.version != options.version]
     with replace_directory(target) as site:
-        engine.build(config_file, site, epoch=options.source_date_epoch)
+        produce(site, [target, *others])
     for alias in options.aliases:
         with replace_directory(root / alias) as copy:
-            shutil.copytree(target, copy, dirs_exist_ok=True)
+            link_tree(target, copy)
     for alias in sorted(dropped):
         if (root / alias).is_dir():
             shutil.rmtree(root / alias)

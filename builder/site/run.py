@@ -110,12 +110,12 @@ def guard_site_dir(site_dir: Path, project: Project) -> None:
             f"输出目录 {shown} 包含项目、标准目录或当前目录，构建会把它整个替换掉，已拒绝",
             hint="用 -d 指定项目中的一个子目录，如 site 或 public。",
         )
-    if site_dir.is_dir() and any(site_dir.iterdir()):
-        if not any((site_dir / name).is_file() for name in ("index.html", "versions.json")):
-            raise UsageError(
-                f"输出目录 {shown} 已有文件，但不是站点（没有 index.html），构建会删除其中的全部内容，已拒绝",
-                hint="换一个输出目录，或先手工清空它。",
-            )
+    is_site = any((site_dir / name).is_file() for name in ("index.html", "versions.json"))
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not is_site:
+        raise UsageError(
+            f"输出目录 {shown} 已有文件，但不是站点（没有 index.html），构建会删除其中的全部内容，已拒绝",
+            hint="换一个输出目录，或先手工清空它。",
+        )
 
 
 def _temp_sources(base: Path | None) -> Path:

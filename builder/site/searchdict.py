@@ -5,17 +5,17 @@ the browser only matches whole tokens and their prefixes)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from builder.corpus import Corpus
+from builder.corpus import SpecialtySet
 
 # Material cuts only runs of Han characters with jieba (`\p{script: Han}+`), so only
 # Han-only words can ever apply: "Python程序设计" contributes "程序设计".
 _HAN_RUN = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF]+")
 
 
-def _names(corpus: Corpus) -> Iterator[str]:
-    for entry in corpus.specialties.values():
+def _names(entries: Iterable[SpecialtySet]) -> Iterator[str]:
+    for entry in entries:
         if entry.specialty is not None:
             doc = entry.specialty.doc
             yield doc.name
@@ -35,14 +35,15 @@ def _names(corpus: Corpus) -> Iterator[str]:
             yield from (room.name for room in base.doc.rooms)
 
 
-def search_terms(corpus: Corpus) -> list[str]:
+def search_terms(entries: Iterable[SpecialtySet]) -> list[str]:
     """Domain terms (course, 领域, 任务, room, post names …) as Han-only words of ≥ 2 characters."""
     terms: set[str] = set()
-    for name in _names(corpus):
+    for name in _names(entries):
         terms.update(run for run in _HAN_RUN.findall(name) if len(run) >= 2)
     return sorted(terms)
 
 
-def jieba_user_dict(corpus: Corpus) -> str:
-    """The dictionary file: one word per line; jieba then picks a frequency that keeps it whole."""
-    return "".join(f"{term}\n" for term in search_terms(corpus))
+def jieba_user_dict(entries: Iterable[SpecialtySet]) -> str:
+    """The dictionary file for the pages of `entries` (specialty sets): one word per line;
+    jieba then picks a frequency that keeps it whole."""
+    return "".join(f"{term}\n" for term in search_terms(entries))

@@ -19,8 +19,8 @@ from builder.compose import page_path
 from builder.compose.order import documents
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
-from builder.model import KIND_TITLES
 from builder.doctree import DocTree
+from builder.model import KIND_TITLES
 from builder.site.config import ZHIBIAO_CSS
 from builder.site.markdown import (
     Download,
@@ -68,12 +68,7 @@ def site_sources(
 ) -> SiteSources:
     """Render every page of the site and plan the copies; nothing is written."""
     out = SiteSources()
-    offered: dict[str, list[Download]] = {}
-    for page, files in downloads.items():
-        for label, source in files:
-            target = published_name(page, source.suffix.lower())
-            out.copies[target] = source
-            offered.setdefault(page, []).append(Download(label, PurePosixPath(target).name))
+    out.copies, offered = offered_downloads(downloads)
     out.pages["index.md"] = home_page(corpus, info)
     for tree in trees:
         chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
@@ -89,6 +84,20 @@ def site_sources(
     return out
 
 
+def offered_downloads(
+    downloads: Mapping[str, Sequence[tuple[str, Path]]],
+) -> tuple[dict[str, Path], dict[str, list[Download]]]:
+    """Where each download is copied (docs path → file) and what each page offers."""
+    copies: dict[str, Path] = {}
+    offered: dict[str, list[Download]] = {}
+    for page, files in downloads.items():
+        for label, source in files:
+            target = published_name(page, source.suffix.lower())
+            copies[target] = source
+            offered.setdefault(page, []).append(Download(label, PurePosixPath(target).name))
+    return copies, offered
+
+
 def changelog_page(markdown: str) -> str:
     """The 修订说明 page from Markdown text (given by the diff engine or the user)."""
     body = markdown.strip()
@@ -97,7 +106,8 @@ def changelog_page(markdown: str) -> str:
     return front_matter({"title": "修订说明"}) + body + "\n"
 
 
-def _documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
+def documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
+    """A specialty's overview page, then its documents (课程标准 grouped), as nav entries."""
     items: list[Any] = [overview_path(entry)]
     courses: list[Any] = []
     kinds = [item.kind for item in documents(entry)]
@@ -121,7 +131,7 @@ def site_nav(corpus: Corpus, pages: set[str], changelog: bool, data: bool = Fals
     nav: list[Any] = [{"首页": "index.md"}]
     for (_, name), levels in grouped(corpus):
         specialties = [
-            {nav_title(specialty_label(entry)): _documents_nav(entry, pages)}
+            {nav_title(specialty_label(entry)): documents_nav(entry, pages)}
             for _, entries in levels
             for entry in entries
         ]

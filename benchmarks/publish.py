@@ -1,0 +1,116 @@
+"""Publishing benchmarks: the site (single and split) and the Word export, against plain
+MkDocs and plain python-docx on the same content."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.measure import Row, measure
+
+HERE = Path(__file__).resolve().parent
+
+
+def _has_command(*names: str) -> bool:
+    from builder.cli import cli
+
+    group = cli
+    for name in names:
+        group = getattr(group, "commands", {}).get(name)
+        if group is None:
+            return False
+    return True
+
+
+def bench_site(project: Path, size: int, env: dict[str, str]) -> list[Row]:
+    """`zhibiao build` against a plain `mkdocs build` of the Markdown it generated."""
+    name = "site build（zhibiao build --no-docx --no-data）"
+    if not _has_command("build"):
+        return [Row(name, size, note="未测：zhibiao build 不可用")]
+    py = sys.executable
+    shutil.rmtree(project / "site", ignore_errors=True)
+    shutil.rmtree(project / "build", ignore_errors=True)
+    build = Row(name, size, note="目标 ≤ 1.5 ×")
+    command = [py, "-m", "builder", "build", "--no-docx", "--no-data", "-f", "json"]
+    build.samples.append(measure([*command, "--split", "none"], project, env))
+    plain = Row("基线：纯 mkdocs build（同一批生成的 Markdown）", size)
+    out = project / "build" / "plain-site"
+    config = project / "build" / "site-src" / "mkdocs.yml"
+    plain.samples.append(
+        measure(
+            [py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], project, env
+        )
+    )
+    build.baseline = plain
+    index = project / "site" / "search" / "search_index.json"
+    pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    megabytes = (
+        sum(f.stat().st_size for f in (project / "site").rglob("*") if f.is_file()) / 1048576
+    )
+    build.note += (
+        f"；{pages} 页，站点 {megabytes:.0f} MB，搜索索引 {index.stat().st_size / 1048576:.1f} MB"
+    )
+    shutil.rmtree(out, ignore_errors=True)
+    return [plain, build]
+
+
+def _index_mb(site: Path) -> float:
+    return (site / "search" / "search_index.json").stat().st_size / 1048576
+
+
+def bench_split(
+    project: Path, size: int, env: dict[str, str], edit: Callable[[], None], plain: Row | None
+) -> list[Row]:
+    """The split build (`--split specialty`): first build, a rebuild with nothing changed and
+    one after editing a course standard; search index sizes of the portal and the shards."""
+    py = sys.executable
+    site = project / "build" / "split-site"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [py, "-m", "builder", "build", "--no-docx", "--no-data", "-f", "json"]
+    command += ["--split", "specialty", "-d", str(site)]
+    first = Row("站点构建，按专业拆分（--split specialty，首次）", size, baseline=plain)
+    first.samples.append(measure(command, project, env))
+    shards = [d for d in site.iterdir() if (d / "search" / "search_index.json").is_file()]
+    largest = max(_index_mb(d) for d in shards)
+    unique = {(f.stat().st_dev, f.stat().st_ino): f.stat().st_size for f in site.rglob("*")}
+    total = sum(size for size in unique.values()) / 1048576
+    first.note = (
+        f"目标 ≤ 1.5 ×（基线为不拆分的纯 mkdocs build）；{len(shards)} 个分站点，"
+        f"门户搜索索引 {_index_mb(site):.2f} MB，最大分站点索引 {largest:.2f} MB，"
+        f"站点 {total:.0f} MB（分站点的主题文件硬链接到门户的同一份）"
+    )
+    same = Row("站点重建，无改动（拆分，沿用全部分站点）", size, baseline=first)
+    same.samples.append(measure(command, project, env))
+    edited = Row("站点重建，改动 1 个课程标准后（拆分，重建 1 个分站点）", size, baseline=first)
+    edit()
+    edited.samples.append(measure(command, project, env))
+    return [first, same, edited]
+
+
+def bench_docx(project: Path, size: int, env: dict[str, str]) -> list[Row]:
+    """`zhibiao export docx` against raw python-docx writing the same paragraphs and tables."""
+    name = "docx 导出（zhibiao export docx）"
+    if not _has_command("export", "docx"):
+        return [Row(name, size, note="未测：zhibiao export docx 不可用")]
+    py = sys.executable
+    out = project / "build" / "docx"
+    shutil.rmtree(out, ignore_errors=True)
+    export = Row(name, size, note="目标 ≤ 1.5 ×")
+    export.samples.append(
+        measure([py, "-m", "builder", "export", "docx", "-o", str(out)], project, env)
+    )
+    content = project / "build" / "docx-content.json"
+    script = str(HERE / "baseline_docx.py")
+    subprocess.run([py, script, "extract", str(out), str(content)], check=True, capture_output=True)
+    raw = Row("基线：python-docx 直接写同样的段落和表格", size)
+    raw.samples.append(
+        measure([py, script, "write", str(content), str(out) + "-raw"], project, env)
+    )
+    export.baseline = raw
+    documents = sum(1 for _ in out.glob("*.docx"))
+    export.note += f"；{documents} 个文档"
+    shutil.rmtree(str(out) + "-raw", ignore_errors=True)
+    return [raw, export]

@@ -1,0 +1,141 @@
+"""Incremental split builds: keep a shard's published output when its sources did not change.
+
+Each shard's generated sources (its `mkdocs.yml`, every docs file, its jieba dictionary) are
+hashed together with the tool and engine versions and the theme overrides. The published
+site records those keys in `.zhibiao-site.json`, signed with the same key as the check cache
+(kept outside the repository), so a manifest copied in from elsewhere is never trusted. On
+the next build a shard whose key is unchanged is hard-linked from the previous output
+instead of being built again; everything else is built fresh into the staging folder, and
+the whole site is then swapped in at once, as before.
+
+The build date (`SOURCE_DATE_EPOCH`) is not part of the key: an unchanged shard keeps the
+sitemap dates of the build that last changed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+
+from builder.atomic import write_bytes
+from builder.cache import fingerprint, signing_key
+
+MANIFEST = ".zhibiao-site.json"
+FORMAT = 1
+_ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jieba", "Markdown", "pymdown-extensions")
+
+
+def _engine_versions() -> str:
+    found = []
+    for name in _ENGINE_PACKAGES:
+        try:
+            found.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return ";".join(found)
+
+
+def _walk(folder: Path) -> Iterable[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            yield Path(root) / name
+
+
+def tree_digest(folders: Iterable[Path], *, salt: str = "") -> str:
+    """A hash of every file (relative path and bytes) under `folders`, plus `salt`."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{FORMAT};{fingerprint()};{_engine_versions()};{salt}".encode())
+    for folder in folders:
+        digest.update(f"\0dir:{folder.name}\0".encode())
+        if not folder.is_dir():
+            continue
+        for path in _walk(folder):
+            rel = path.relative_to(folder).as_posix()
+            digest.update(f"\0{rel}\0{path.stat().st_size}\0".encode())
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+    return digest.hexdigest()
+
+
+def _mac(secret: bytes, body: bytes) -> str:
+    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def read_manifest(root: Path) -> dict[str, str]:
+    """Shard name → key of the published site at `root`; empty when absent or not trusted."""
+    secret = signing_key()
+    try:
+        mac, _, body = (root / MANIFEST).read_bytes().partition(b"\n")
+    except OSError:
+        return {}
+    if secret is None or not hmac.compare_digest(
+        mac.decode("ascii", "replace"), _mac(secret, body)
+    ):
+        return {}
+    try:
+        data = json.loads(body)
+        shards = data["shards"] if data.get("format") == FORMAT else {}
+        return {str(k): str(v) for k, v in shards.items()}
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return {}
+
+
+def write_manifest(root: Path, shards: Mapping[str, str]) -> None:
+    """Record the shard keys of the site being installed at `root` (unsigned: not written)."""
+    secret = signing_key()
+    if secret is None:
+        return
+    body = json.dumps({"format": FORMAT, "shards": dict(sorted(shards.items()))}).encode()
+    write_bytes(root / MANIFEST, _mac(secret, body).encode() + b"\n" + body)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Recreate `source` at `target` with hard links (copies where links are impossible).
+
+    Outputs are only ever replaced by renaming new files over them, never edited in place,
+    so two published trees may share files safely."""
+    for path in _walk(source):
+        dest = target / path.relative_to(source)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, dest)
+        except OSError:
+            shutil.copy2(path, dest)
+
+
+def share_identical(reference: Path, folders: Iterable[Path], subdir: str = "assets") -> int:
+    """Hard-link files under `<folder>/<subdir>` to the identical file under `reference/<subdir>`.
+
+    Every shard carries the same theme assets (≈ 2.5 MB); linking them keeps a site of a
+    thousand shards from holding a thousand copies on disk. Returns the number of files linked."""
+    base = reference / subdir
+    if not base.is_dir():
+        return 0
+    known: dict[str, tuple[int, bytes]] = {}
+    for path in _walk(base):
+        known[path.relative_to(base).as_posix()] = (path.stat().st_size, path.read_bytes())
+    linked = 0
+    for folder in folders:
+        for path in _walk(folder / subdir) if (folder / subdir).is_dir() else ():
+            rel = path.relative_to(folder / subdir).as_posix()
+            same = known.get(rel)
+            if same is None or same[0] != path.stat().st_size or path.samefile(base / rel):
+                continue
+            if path.read_bytes() != same[1]:
+                continue
+            temp = path.with_name(f".{path.name}.link")
+            try:
+                os.link(base / rel, temp)
+                temp.replace(path)
+                linked += 1
+            except OSError:
+                temp.unlink(missing_ok=True)
+    return linked
