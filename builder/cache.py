@@ -63,6 +63,24 @@ def default_key_file() -> Path:
     return Path(base) / "zhibiao" / "cache-key"
 
 
+def cache_root(project_root: Path) -> Path:
+    """The project's cache folder, `.zhibiao/cache/` (check and docx caches live in it)."""
+    return project_root / ".zhibiao" / "cache"
+
+
+def mark_cache_root(folder: Path) -> None:
+    """Create `folder` with a `.gitignore` (ignore everything) and a `CACHEDIR.TAG`.
+
+    Raises `OSError` when the folder cannot be written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".gitignore").exists():
+        write_text(folder / ".gitignore", "# 由 zhibiao 自动创建 / created by zhibiao\n*\n")
+        write_text(
+            folder / "CACHEDIR.TAG",
+            "Signature: 8a477f597d28d172789f06886806bc55\n# zhibiao cache\n",
+        )
+
+
 def signing_key(key_file: Path | None = None) -> bytes | None:
     """The HMAC key that signs local caches (created on first use), None when unavailable."""
     return _secret(key_file or default_key_file())
@@ -135,7 +153,7 @@ class CheckCache:
     def open(cls, folder: Path | None, *, key_file: Path | None = None) -> CheckCache:
         """Load the cache in `folder` (None: disabled); anything unreadable is ignored."""
         tool = fingerprint()
-        secret = _secret(key_file or default_key_file()) if folder is not None else None
+        secret = signing_key(key_file) if folder is not None else None
         cache = cls(folder if secret is not None else None, tool, secret)
         if cache.folder is not None:
             cache._load()
@@ -201,15 +219,7 @@ class CheckCache:
         ).encode("utf-8")
         mac = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if not (self.folder / ".gitignore").exists():
-                write_text(
-                    self.folder / ".gitignore", "# 由 zhibiao 自动创建 / created by zhibiao\n*\n"
-                )
-                write_text(
-                    self.folder / "CACHEDIR.TAG",
-                    "Signature: 8a477f597d28d172789f06886806bc55\n# zhibiao check cache\n",
-                )
+            mark_cache_root(self.folder)
             write_bytes(self.folder / CACHE_NAME, mac + b"\n" + body)
         except OSError:
             return  # a read-only checkout still gets its check, just not a cache

@@ -68,7 +68,7 @@ def check_command(
 
     from builder import report
     from builder.atomic import write_text
-    from builder.cache import CheckCache
+    from builder.cache import CheckCache, cache_root
     from builder.incremental import run_check_cached
 
     project = open_project(path, config_path)
@@ -79,7 +79,7 @@ def check_command(
 
             baseline = open_side(base_ref, project, stack).corpus
         use_cache = not no_cache and baseline is None  # a base version is not part of the key
-        cache = CheckCache.open(project.root / ".zhibiao" / "cache" if use_cache else None)
+        cache = CheckCache.open(cache_root(project.root) if use_cache else None)
         result = run_check_cached(
             project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
         )

@@ -142,6 +142,17 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”"
     " / export proofs despite errors, marked as unchecked.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="不读写 Word 渲染缓存 .zhibiao/cache/docx / neither read nor write the render cache.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="渲染文档的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+)
 def export_docx_command(
     path: Path | None,
     config_path: Path | None,
@@ -149,20 +160,28 @@ def export_docx_command(
     reference_docx: Path | None,
     notice: Path | None,
     force: bool,
+    no_cache: bool,
+    jobs: int | None,
 ) -> None:
     """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
 
     Export one .docx per standard document; the standards are checked first.
+    Unchanged documents are taken from the render cache (.zhibiao/cache/docx).
     """
     from builder import report
     from builder.docx.export import export_project
+    from builder.docx.rendercache import DocxCache
 
+    project = open_project(path, config_path)
+    cache = DocxCache.open(None if no_cache else project.root)
     result = export_project(
-        open_project(path, config_path),
+        project,
         out_dir,
         reference_docx=reference_docx,
         notice=notice,
         force=force,
+        cache=cache,
+        jobs=jobs,
     )
     if result.check.failed():
         report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
@@ -181,6 +200,12 @@ def export_docx_command(
         )
     for written in result.written:
         click.echo(str(written))
+    if cache.enabled:
+        stats = cache.stats
+        click.echo(
+            f"缓存命中 {stats.hits} 个，重新生成 {stats.rendered} 个"
+            f" / {stats.hits} from the render cache, {stats.rendered} rendered"
+        )
     click.echo(f"已写入 {len(result.written)} 个文件 / wrote {len(result.written)} file(s)")
 
 

@@ -6,12 +6,14 @@ rendered, each through an atomic replace, so a failure never leaves a partial fi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.atomic import write_bytes
 from builder.checking import CheckResult, run_check
@@ -22,11 +24,14 @@ from builder.doctree import DocTree, Notice
 from builder.docx.issuing import render_notice
 from builder.docx.notice import load_notice
 from builder.docx.package import to_bytes
+from builder.docx.pool import render_many
 from builder.docx.profiles import profile_named
-from builder.docx.template import load_template
-from builder.docx.writer import render
+from builder.docx.template import TEMPLATE, load_template
 from builder.model import KIND_TITLES
 from builder.project import Project, UsageError
+
+if TYPE_CHECKING:
+    from builder.docx.rendercache import DocxCache
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
 _MAX_NAME = 120
@@ -77,17 +82,37 @@ def render_trees(
     *,
     reference_docx: Path | None = None,
     notice: Path | None = None,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
 ) -> list[Output]:
-    """Render every tree in its kind's profile (and the notice), without writing anything."""
+    """Render every tree in its kind's profile (and the notice), without writing anything.
+
+    With a `cache` (`builder.docx.rendercache`), documents whose inputs are unchanged are
+    taken from it and fresh renders are stored in it; the bytes are the same either way.
+    Documents to render are spread over `jobs` worker processes when there are many
+    (None: one per CPU; see `builder.docx.pool`)."""
     load_template(reference_docx)  # fail early on a bad template, before any rendering
     notice_file = load_notice(notice) if notice is not None else None
     outputs: list[Output] = []
     used: set[str] = set()
     trees = [_with_issuer(tree, config.issuer) for tree in trees]
-    for tree in trees:
-        profile = profile_named(config.docx.profiles.get(tree.kind, "gbt1.1"))  # type: ignore[call-overload]
-        name = _unique(file_name(tree), used)
-        outputs.append(Output(name, to_bytes(render(tree, profile, template=reference_docx))))
+    profiles = [profile_named(config.docx.profiles.get(t.kind, "gbt1.1")) for t in trees]  # type: ignore[call-overload]
+    names = [_unique(file_name(tree), used) for tree in trees]
+    found: list[bytes | None] = [None] * len(trees)
+    keys = [""] * len(trees)
+    if cache is not None and cache.enabled:
+        source = reference_docx if reference_docx is not None else TEMPLATE
+        template = hashlib.blake2b(source.read_bytes(), digest_size=16).hexdigest()
+        for index, (tree, profile) in enumerate(zip(trees, profiles, strict=True)):
+            keys[index] = cache.key(tree, profile, template)
+            found[index] = cache.load(keys[index])
+    missing = [index for index, data in enumerate(found) if data is None]
+    work = [(trees[i], profiles[i], reference_docx) for i in missing]
+    for index, data in zip(missing, render_many(work, jobs=jobs), strict=True):
+        found[index] = data
+        if cache is not None:
+            cache.store(keys[index], data)
+    outputs = [Output(name, data or b"") for name, data in zip(names, found, strict=True)]
     if notice_file is not None:
         by_id = {tree.doc_id: tree for tree in trees}
         document = render_notice(notice_file, by_id, template=reference_docx)
@@ -148,9 +173,15 @@ def export_trees(
     *,
     reference_docx: Path | None = None,
     notice: Path | None = None,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
 ) -> list[Path]:
-    """Render and write one .docx per tree (plus the notice); returns the written paths."""
-    outputs = render_trees(trees, config, reference_docx=reference_docx, notice=notice)
+    """Render and write one .docx per tree (plus the notice); returns the written paths.
+
+    A `cache` is read and filled but not pruned (the trees may be a part of the corpus)."""
+    outputs = render_trees(
+        trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
+    )
     return write_outputs(outputs, out_dir)
 
 
@@ -161,12 +192,21 @@ def export_corpus(
     *,
     reference_docx: Path | None = None,
     notice: Path | None = None,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
 ) -> list[Path]:
-    """Compose every document of `corpus` and export it; used by the CLI and the site build."""
+    """Compose every document of `corpus` and export it; used by the site build.
+
+    This is a full export: afterwards the `cache` drops entries no full export uses."""
     from builder.compose import compose_corpus
 
     trees = compose_corpus(corpus, config)
-    return export_trees(trees, config, out_dir, reference_docx=reference_docx, notice=notice)
+    written = export_trees(
+        trees, config, out_dir, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
+    )
+    if cache is not None:
+        cache.prune()
+    return written
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,12 +264,15 @@ def export_project(
     reference_docx: Path | None = None,
     notice: Path | None = None,
     force: bool = False,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
 ) -> ExportResult:
     """Check the project, then export it unless the check found errors.
 
     With `force`, documents are exported anyway and the ones with errors are marked as
     unchecked proofs (see `mark_unchecked`). The reference template comes from the argument,
     else from `docx.reference_docx` in `zhibiao.yaml` (relative to the project root).
+    A `cache` supplies unchanged documents and is pruned after this full export.
     """
     if reference_docx is None and project.config.docx.reference_docx:
         reference_docx = project.root / project.config.docx.reference_docx
@@ -250,6 +293,14 @@ def export_project(
         errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
         trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
     written = export_trees(
-        trees, project.config, out_dir, reference_docx=reference_docx, notice=notice
+        trees,
+        project.config,
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        cache=cache,
+        jobs=jobs,
     )
+    if cache is not None:
+        cache.prune()
     return ExportResult(check, written, forced)

@@ -94,15 +94,28 @@ def _docx_title(path: Path) -> str:
     return title
 
 
-def _export_docx(corpus: Corpus, config: ProjectConfig, out: Path) -> list[Path]:
-    from builder.docx.export import export_corpus
+@dataclass(frozen=True, slots=True)
+class _DocxExporter:
+    """`export_corpus` with the render cache of the project at `root` (None: no cache),
+    rendering in `jobs` worker processes (see `builder.docx.pool`)."""
 
-    return export_corpus(corpus, config, out)
+    root: Path | None = None
+    jobs: int | None = 1
+
+    def __call__(self, corpus: Corpus, config: ProjectConfig, out: Path) -> list[Path]:
+        from builder.docx.export import export_corpus
+        from builder.docx.rendercache import DocxCache
+
+        cache = DocxCache.open(self.root, scope="site")
+        return export_corpus(corpus, config, out, cache=cache, jobs=self.jobs)
 
 
-def default_providers(*, docx: bool = True) -> list[DownloadProvider]:
-    """YAML always; the Word files of `zhibiao export docx` unless switched off."""
+def default_providers(
+    *, docx: bool = True, root: Path | None = None, jobs: int | None = 1
+) -> list[DownloadProvider]:
+    """YAML always; the Word files of `zhibiao export docx` unless switched off, rendered
+    through the render cache of the project at `root` (`.zhibiao/cache/docx`) when given."""
     providers: list[DownloadProvider] = [YamlSources()]
     if docx:
-        providers.append(WordExport(_export_docx))
+        providers.append(WordExport(_DocxExporter(root, jobs)))
     return providers

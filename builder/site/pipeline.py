@@ -239,7 +239,8 @@ def build_site(
         outcome.forced = True
     banner = forced_banner(result) if outcome.forced else None
     source_dir = options.source_dir or project.root / SOURCE_DIR
-    providers = default_providers(docx=options.docx) if providers is None else providers
+    if providers is None:
+        providers = default_providers(docx=options.docx, root=project.root)
     with replace_directory(source_dir) as staging:
         prepared = prepare_sources(
             project,
