@@ -48,3 +48,23 @@ def test_word_export_files_are_matched_by_title_or_path(tmp_path: Path) -> None:
 def test_default_providers_offer_yaml_and_respect_no_docx() -> None:
     assert [p.label for p in default_providers(docx=False)] == ["YAML 源文件"]
     assert default_providers()[0].label == "YAML 源文件"
+
+
+def test_site_word_downloads_use_the_configured_reference_template(tmp_path: Path) -> None:
+    """`docx.reference_docx` in zhibiao.yaml restyles the site's Word files as it does
+    `zhibiao export docx`'s (the path is relative to the project root)."""
+    from tests.docx_read import open_docx, style_fonts
+    from tests.test_docx_template import _user_template
+
+    _user_template(tmp_path)  # writes tmp_path/mine.docx with 标准正文 in 楷体
+    corpus = small_corpus()
+    trees = compose_corpus(corpus, CONFIG)
+    config = CONFIG.model_copy(
+        update={"docx": CONFIG.docx.model_copy(update={"reference_docx": "mine.docx"})}
+    )
+    providers = default_providers(docx=True, root=tmp_path)
+    word = providers[-1].collect(corpus, config, trees, tmp_path / "work")
+    assert word
+    for path in word.values():
+        document = open_docx(path.read_bytes())
+        assert style_fonts(document, "标准正文")["eastAsia"] == "楷体"

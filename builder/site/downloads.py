@@ -107,7 +107,11 @@ class _DocxExporter:
         from builder.docx.rendercache import DocxCache
 
         cache = DocxCache.open(self.root, scope="site")
-        return export_corpus(corpus, config, out, cache=cache, jobs=self.jobs)
+        template = config.docx.reference_docx
+        reference = self.root / template if template and self.root is not None else None
+        return export_corpus(
+            corpus, config, out, reference_docx=reference, cache=cache, jobs=self.jobs
+        )
 
 
 def default_providers(

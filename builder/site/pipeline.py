@@ -240,7 +240,7 @@ def build_site(
     banner = forced_banner(result) if outcome.forced else None
     source_dir = options.source_dir or project.root / SOURCE_DIR
     if providers is None:
-        providers = default_providers(docx=options.docx, root=project.root)
+        providers = default_providers(docx=options.docx, root=project.root, jobs=options.jobs)
     with replace_directory(source_dir) as staging:
         prepared = prepare_sources(
             project,
