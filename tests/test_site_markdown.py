@@ -161,3 +161,17 @@ def test_cover_line_for_published_document() -> None:
     )
     html = to_html(render_document(DocTree("x", "specialty", "x.md", cover)).split("---\n", 2)[2])
     assert "T/CIE 1—2025" in html and "2025-06-30" in html and 'class="zb-meta"' in html
+
+
+def test_fast_relative_paths_agree_with_posixpath() -> None:
+    import posixpath
+    import random
+
+    from builder.site.markdown import _relpath
+
+    rng = random.Random(7)
+    parts = ["510209", "730701", "courses", "data", "a"]
+    for _ in range(5000):
+        path = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) + ".md"
+        folder = "/".join(rng.choice(parts) for _ in range(rng.randint(0, 3)))
+        assert _relpath(path, folder) == posixpath.relpath(path, folder or "."), (path, folder)

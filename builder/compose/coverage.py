@@ -74,8 +74,28 @@ def _rank(cov: Coverage, level: str) -> int:
     return -1 if rank is None else rank
 
 
+_LISTED: dict[int, tuple[object, list[tuple[Competency, str, str]]]] = {}
+"""`competencies()` per competency list (keyed by the document's id, holding the document so
+the id cannot be reused): a course page asks for every competency it references."""
+
+
 def competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
-    """Every competency of the set's list with its 领域 and 任务 names, in list order."""
+    """Every competency of the set's list with its 领域 and 任务 names, in list order
+    (the caller must not modify the list)."""
+    if not entry.competencies:
+        return []
+    doc = entry.competencies[0].doc
+    hit = _LISTED.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_LISTED) >= 256:
+        _LISTED.clear()
+    found = _list_competencies(entry)
+    _LISTED[id(doc)] = (doc, found)
+    return found
+
+
+def _list_competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
     found: list[tuple[Competency, str, str]] = []
     seen: set[str] = set()
     for source in entry.competencies[:1]:

@@ -73,8 +73,20 @@ def relative_target(page: str, target: str) -> str:
     path, _, fragment = target.partition("#")
     if not path or path == page:
         return f"#{fragment}" if fragment else posixpath.basename(page)
-    rel = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    rel = _relpath(path, posixpath.dirname(page))
     return f"{rel}#{fragment}" if fragment else rel
+
+
+def _relpath(path: str, folder: str) -> str:
+    """`posixpath.relpath` for the normalized relative paths of docs pages (a hot path)."""
+    if ".." in path or ".." in folder or "/." in path or path.startswith("."):
+        return posixpath.relpath(path, folder or ".")
+    base = folder.split("/") if folder else []
+    parts = path.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
 
 
 def link(label: str, page: str, target: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from builder.site.reuse import (
     write_manifest,
 )
 from builder.site.searchdict import jieba_user_dict
-from builder.site.sources import planned_files, site_sources, write_sources
+from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.versions import (
     VERSIONS_FILE,
@@ -146,47 +146,42 @@ def prepare_sources(
                 downloads.setdefault(page, []).append((provider.label, path))
         info = SiteInfo(config.site.title, config.issuer, version, banner)
         data = open_data(corpus, config) if with_data else []
+        sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
-            sites = {PORTAL: site_sources(corpus, config, trees, downloads, info, changelog, data)}
+            sites = [
+                (PORTAL, site_sources(corpus, config, trees, downloads, info, changelog, data))
+            ]
         else:
-            split_out = split_sources(
-                corpus, config, trees, downloads, info, layout, changelog, data
+            sites = split_sources(corpus, config, trees, downloads, info, layout, changelog, data)
+        url = config.site.url
+        if url and version:
+            url = f"{url.rstrip('/')}/{version}/"
+        shards: list[PreparedShard] = []
+        for name, sources in sites:
+            folder = _site_folder(target, name)
+            write(planned_files(sources, assets), folder / "docs")
+            shard = layout.shard(name) if layout is not None and name != PORTAL else None
+            entries = (
+                [corpus.specialties[c] for c in shard.codes]
+                if shard is not None
+                else corpus.specialties.values()
             )
-            sites = split_out.sites
-        for name, sources in sites.items():
-            write(planned_files(sources, assets), _site_folder(target, name) / "docs")
-    url = config.site.url
-    if url and version:
-        url = f"{url.rstrip('/')}/{version}/"
-    shards: list[PreparedShard] = []
-    for name, sources in sites.items():
-        folder = _site_folder(target, name)
-        shard = layout.shard(name) if layout is not None else None
-        entries = (
-            [corpus.specialties[c] for c in shard.codes]
-            if shard is not None and name != PORTAL
-            else list(corpus.specialties.values())
-        )
-        write_text(folder / JIEBA_DICT, jieba_user_dict(entries))
-        portal = name == PORTAL
-        settings = SiteSettings(
-            site_name=config.site.title
-            if portal
-            else f"{config.site.title} · {shard.title if shard else name}",
-            site_url=url,
-            site_path="" if portal else f"{name}/",
-            nav=sources.nav,
-            docs_dir="docs",
-            jieba_dict=JIEBA_DICT,
-            versioned=version is not None and portal,
-            homepage=None if portal else "../",
-        )
-        write_text(
-            folder / "mkdocs.yml", dump_config(site_config(root, settings, root_file.parent))
-        )
-        if not portal:
-            rel = folder.relative_to(target).as_posix()
-            shards.append(PreparedShard(name, rel, len(sources.pages)))
+            write_text(folder / JIEBA_DICT, jieba_user_dict(entries))
+            settings = SiteSettings(
+                site_name=f"{config.site.title} · {shard.title}" if shard else config.site.title,
+                site_url=url,
+                site_path=f"{name}/" if shard else "",
+                nav=sources.nav,
+                docs_dir="docs",
+                jieba_dict=JIEBA_DICT,
+                versioned=version is not None and shard is None,
+                homepage="../" if shard else None,
+            )
+            config_text = dump_config(site_config(root, settings, root_file.parent))
+            write_text(folder / "mkdocs.yml", config_text)
+            if shard is not None:
+                rel = folder.relative_to(target).as_posix()
+                shards.append(PreparedShard(name, rel, len(sources.pages)))
     return Prepared(
         target / "mkdocs.yml", target / "docs", tuple(shards), theme_dirs(root, root_file.parent)
     )

@@ -6,8 +6,7 @@ rendered inside `rendering_shard(...)` so links that leave its shard become raw 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,14 +46,6 @@ from builder.site.sources import (
 )
 
 CATEGORY_DIR = "categories"
-
-
-@dataclass(slots=True)
-class SplitSources:
-    """The portal's sources and each shard's, keyed by shard name (the portal is "")."""
-
-    layout: SiteLayout
-    sites: dict[str, SiteSources] = field(default_factory=dict)
 
 
 def category_id(code: str) -> str:
@@ -99,15 +90,15 @@ def split_sources(
     layout: SiteLayout,
     changelog: str | None = None,
     data: Sequence[DataFile] = (),
-) -> SplitSources:
-    """Render the portal and every shard; nothing is written."""
-    out = SplitSources(layout)
+) -> Iterator[tuple[str, SiteSources]]:
+    """Render the portal, then each shard in turn (shard name, its sources); nothing is
+    written. One shard at a time, so a national corpus never holds every page in memory."""
     copies, offered = offered_downloads(downloads)
     by_shard: dict[str, list[DocTree]] = {}
     for tree in trees:
         by_shard.setdefault(layout.owner(tree.page).name, []).append(tree)
     with rendering_shard(layout, PORTAL):
-        out.sites[PORTAL] = _portal(corpus, info, layout, changelog, data)
+        yield PORTAL, _portal(corpus, info, changelog, data)
     for shard in layout.shards:
         entries = [corpus.specialties[code] for code in shard.codes]
         with rendering_shard(layout, shard.name):
@@ -128,14 +119,12 @@ def split_sources(
         }
         pages = {t.page for t in by_shard.get(shard.name, [])}
         site.nav = _shard_nav(shard, entries, pages)
-        out.sites[shard.name] = site
-    return out
+        yield shard.name, site
 
 
 def _portal(
     corpus: Corpus,
     info: SiteInfo,
-    layout: SiteLayout,
     changelog: str | None,
     data: Sequence[DataFile],
 ) -> SiteSources:
