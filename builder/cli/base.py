@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from builder import __version__
 
+F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("auto", "text", "json", "github", "sarif", "markdown")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -27,6 +30,24 @@ CONFIG_OPT = click.option(
     type=click.Path(path_type=Path),
     help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
 )
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """`-j/--jobs N`: worker processes for `what` (Chinese), one per CPU when not given."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        help=f"{what}的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+    )
+
+
+def no_cache_option(cache: str, english: str) -> Callable[[F], F]:
+    """`--no-cache`: neither read nor write the named cache."""
+    gap = " " if cache[:1].isascii() else ""  # 中文与西文之间留空格
+    return click.option(
+        "--no-cache", is_flag=True, help=f"不读写{gap}{cache} / neither read nor write {english}."
+    )
 
 
 @click.group(context_settings=CONTEXT)

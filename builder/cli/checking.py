@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
+from builder.cli.base import (
+    CONFIG_OPT,
+    FORMAT_OPT,
+    STANDARDS_ARG,
+    cli,
+    jobs_option,
+    no_cache_option,
+)
 from builder.project import UsageError, open_project
 
 
@@ -35,17 +42,8 @@ from builder.project import UsageError, open_project
     help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）"
     " / append a Markdown report (capped at 1 MiB).",
 )
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="不读写检查缓存 .zhibiao/cache / neither read nor write the check cache.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="解析文件的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
-)
+@no_cache_option("检查缓存 .zhibiao/cache", "the check cache")
+@jobs_option("解析文件")
 def check_command(
     path: Path | None,
     config_path: Path | None,

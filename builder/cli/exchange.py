@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli
+from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
 from builder.project import Project, open_project
 
 T = TypeVar("T")
@@ -142,17 +142,8 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”"
     " / export proofs despite errors, marked as unchecked.",
 )
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="不读写 Word 渲染缓存 .zhibiao/cache/docx / neither read nor write the render cache.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="渲染文档的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
-)
+@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx", "the render cache")
+@jobs_option("渲染文档")
 def export_docx_command(
     path: Path | None,
     config_path: Path | None,

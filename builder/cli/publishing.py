@@ -8,7 +8,7 @@ from typing import cast
 
 import click
 
-from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
+from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_option
 
 
 @cli.command("build")
@@ -51,12 +51,7 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli
     help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）"
     " / split into a portal and one site per specialty or 专业大类.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="解析文件和构建分站点的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
-)
+@jobs_option("解析文件和构建分站点")
 def build_command(
     path: Path | None,
     config_path: Path | None,
