@@ -61,17 +61,44 @@ def _wait_for(predicate: object, process: subprocess.Popen[bytes], limit: float 
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
-def test_interrupted_site_build_keeps_the_previous_site(project: Path, sig: signal.Signals) -> None:
-    first = run_cli(["build", "--no-docx", "--no-data"], project, ENV)
+def _workers_in(project: Path) -> list[int]:
+    """Shard build workers (`builder.site.batch`) still running inside `project`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes()
+            cwd = Path(str((proc / "cwd").readlink()).removesuffix(" (deleted)"))
+            if b"builder.site.batch" in command and cwd.is_relative_to(project):
+                found.append(int(proc.name))
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sig", "split"),
+    [(signal.SIGINT, "none"), (signal.SIGKILL, "none"), (signal.SIGINT, "specialty")],
+)
+def test_interrupted_site_build_keeps_the_previous_site(
+    project: Path, sig: signal.Signals, split: str
+) -> None:
+    command = ["build", "--no-docx", "--no-data", "--split", split, "-j", "1"]
+    if split != "none":  # three shards for one worker, so it is still busy when interrupted
+        generate(project, 3, 2025, course_standards=2)
+    first = run_cli(command, project, ENV)
     assert first.exit_code == 0, first.stderr
     before = _digest(project / "site")
     _change_a_course(project)
-    process = _start(["build", "--no-docx", "--no-data"], project)
+    if split != "none":  # rebuild every shard, not only the changed one
+        (project / "site" / ".zhibiao-site.json").unlink()
+        before.pop(".zhibiao-site.json")
+    process = _start(command, project)
+    code = next((project / "standards").iterdir()).name.split("-")[0]
+    marker = "index.html" if split == "none" else f"{code}/assets"  # a shard being written
     staged = lambda: any(  # noqa: E731
-        (p / "index.html").exists() for p in project.glob(".site.*.new") if p.is_dir()
+        (p / marker).exists() for p in project.glob(".site.*.new") if p.is_dir()
     )
-    _wait_for(staged, process)  # mkdocs is writing the new site
+    _wait_for(staged, process)  # mkdocs is writing the new site (for a split build: its shards)
     process.send_signal(sig)
     code = process.wait(timeout=120)
     stderr = process.stderr.read().decode("utf-8") if process.stderr else ""
@@ -82,7 +109,9 @@ def test_interrupted_site_build_keeps_the_previous_site(project: Path, sig: sign
     assert _digest(project / "site") == before
     if sig == signal.SIGINT:
         assert not list(project.glob(".site.*")), "staging removed on Ctrl-C"
-    again = run_cli(["build", "--no-docx", "--no-data"], project, ENV)
+    if split != "none":
+        assert not _workers_in(project), "the shard workers were stopped too"
+    again = run_cli(command, project, ENV)
     assert again.exit_code == 0, again.stderr
     assert _digest(project / "site") != before
     assert not list(project.glob(".site.*.old"))

@@ -146,11 +146,17 @@ class MkDocsEngine:
                     )
                 )
             failures: list[str] = []
-            for process in running:
-                out, err = process.communicate()
-                failures += _batch_failures(out.decode("utf-8", "replace"), process.returncode)
-                if process.returncode != 0:
-                    failures.append(err.decode("utf-8", "replace").strip()[-2000:])
+            try:
+                for process in running:
+                    out, err = process.communicate()
+                    failures += _batch_failures(out.decode("utf-8", "replace"), process.returncode)
+                    if process.returncode != 0:
+                        failures.append(err.decode("utf-8", "replace").strip()[-2000:])
+            finally:  # interrupted: stop the workers instead of leaving them building
+                for process in running:
+                    if process.poll() is None:
+                        process.kill()
+                        process.wait()
         if failures:
             detail = "\n".join(f"  {line}" for line in failures)
             raise SiteBuildError(
