@@ -51,11 +51,19 @@ class Coverage:
     config: ProjectConfig
     columns: list[Column] = field(default_factory=list)
     uses: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
+    _reached: dict[tuple[str, str], str] | None = field(default=None, repr=False)
 
     def level(self, code: str, column: Column) -> str:
-        """Highest level reached for competency `code` in `column` ("" when not taught)."""
-        levels = [u.level for u in self.uses.get(code, []) if u.column.key == column.key]
-        return self.best(levels)
+        """Highest level reached for competency `code` in `column` ("" when not taught).
+
+        Read once the coverage is complete: the first call indexes every use."""
+        if self._reached is None:
+            found: dict[tuple[str, str], list[str]] = defaultdict(list)
+            for used, uses in self.uses.items():
+                for use in uses:
+                    found[used, use.column.key].append(use.level)
+            self._reached = {key: self.best(levels) for key, levels in found.items()}
+        return self._reached.get((code, column.key), "")
 
     def best(self, levels: list[str]) -> str:
         """The highest of several levels by the configured order (unknown levels rank lowest)."""
@@ -74,7 +82,7 @@ def _rank(cov: Coverage, level: str) -> int:
     return -1 if rank is None else rank
 
 
-_LISTED: dict[int, tuple[object, list[tuple[Competency, str, str]]]] = {}
+_LISTED: dict[int, tuple[object, list[tuple[Competency, str, str]], frozenset[str]]] = {}
 """`competencies()` per competency list (keyed by the document's id, holding the document so
 the id cannot be reused): a course page asks for every competency it references."""
 
@@ -82,17 +90,28 @@ the id cannot be reused): a course page asks for every competency it references.
 def competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
     """Every competency of the set's list with its 领域 and 任务 names, in list order
     (the caller must not modify the list)."""
+    return _listed(entry)[1]
+
+
+def competency_codes(entry: SpecialtySet) -> frozenset[str]:
+    """The codes of every competency of the set's list."""
+    return _listed(entry)[2]
+
+
+def _listed(
+    entry: SpecialtySet,
+) -> tuple[object, list[tuple[Competency, str, str]], frozenset[str]]:
     if not entry.competencies:
-        return []
+        return (None, [], frozenset())
     doc = entry.competencies[0].doc
     hit = _LISTED.get(id(doc))
     if hit is not None and hit[0] is doc:
-        return hit[1]
+        return hit
     if len(_LISTED) >= 256:
         _LISTED.clear()
     found = _list_competencies(entry)
-    _LISTED[id(doc)] = (doc, found)
-    return found
+    _LISTED[id(doc)] = (doc, found, frozenset(c.code for c, _, _ in found))
+    return _LISTED[id(doc)]
 
 
 def _list_competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.compose.anchors import page_path
-from builder.compose.coverage import competencies, competency_target
+from builder.compose.coverage import competency_codes, competency_target
 from builder.compose.text import book_title
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Inline, Link
@@ -68,7 +68,7 @@ def competency_ref(entry: SpecialtySet, code: str, text: str | None = None) -> I
     list does not define it, so a dangling reference never becomes a broken link)."""
     target = competency_target(entry, code)
     shown = text or code
-    defined = any(c.code == code for c, _, _ in competencies(entry))
+    defined = code in competency_codes(entry)
     return Link(shown, target) if target and defined else shown
 
 
