@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import docx
@@ -9,6 +10,7 @@ import docx
 from builder.compose import compose_corpus
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
+from builder.doctree import DocTree
 from builder.site.downloads import WordExport, YamlSources, default_providers
 from tests.compose_models import CONFIG, small_corpus
 
@@ -25,7 +27,9 @@ def test_word_export_files_are_matched_by_title_or_path(tmp_path: Path) -> None:
     corpus = small_corpus()
     trees = compose_corpus(corpus, CONFIG)
 
-    def export(corpus: Corpus, config: ProjectConfig, out_dir: Path) -> list[Path]:
+    def export(
+        corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], out_dir: Path
+    ) -> list[Path]:
         out_dir.mkdir(parents=True)
         by_title = docx.Document()
         by_title.core_properties.title = "数据采集与标注课程标准"

@@ -116,7 +116,7 @@ def _search(site: Path) -> list[dict[str, str]]:
 def split(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = _project(tmp_path_factory.mktemp("split"))
     stderr = _build(project, "--split", "specialty")
-    assert "分站点 3 个：构建 3 个" in stderr
+    assert "分站点 3 个：重新生成页面 3 个；构建 3 个" in stderr
     return project
 
 
@@ -161,7 +161,7 @@ def test_unchanged_shards_are_reused_and_an_edit_rebuilds_only_its_shard(tmp_pat
     inodes = {p: p.stat().st_ino for p in (ai_page, ec_page)}
 
     again = _build(project, "--split", "specialty")
-    assert "构建 0 个，沿用未改动的 3 个" in again
+    assert "重新生成页面 0 个；构建 0 个，沿用未改动的 3 个" in again
     assert {p: p.stat().st_ino for p in inodes} == inodes  # linked from the previous output
 
     course = next((project / "standards").glob(f"{EC}-*/courses/*.yaml"))
@@ -169,11 +169,19 @@ def test_unchanged_shards_are_reused_and_an_edit_rebuilds_only_its_shard(tmp_pat
     assert "description:" in text
     course.write_text(text.replace("description: ", "description: 修订后：", 1), "utf-8")
     edited = _build(project, "--split", "specialty")
-    assert "构建 1 个，沿用未改动的 2 个" in edited
+    assert "重新生成页面 1 个；构建 1 个，沿用未改动的 2 个" in edited
     assert ai_page.stat().st_ino == inodes[ai_page]
     assert ec_page.stat().st_ino != inodes[ec_page]
     assert any("修订后" in p.read_text("utf-8") for p in (site / EC / "courses").rglob("*.html"))
     assert check_links(site) > 1000
+
+    # generated sources edited behind the tool's back are not reused (their signature covers
+    # the folder), so nothing injected there reaches the site
+    page = project / "build/site-src/shards" / AI / "docs/specialty.md"
+    page.write_text(page.read_text("utf-8") + "\n<script>alert(1)</script>\n", "utf-8")
+    injected = _build(project, "--split", "specialty")
+    assert "重新生成页面 1 个；构建 0 个，沿用未改动的 3 个" in injected
+    assert "alert(1)" not in ai_page.read_text("utf-8")
 
     # a manifest that does not verify (copied in, or edited) is ignored: everything is rebuilt
     manifest = site / ".zhibiao-site.json"
@@ -235,3 +243,19 @@ def test_a_shard_name_clashing_with_a_portal_file_is_refused(tmp_path: Path) -> 
     assert result.exit_code == 2, result.stderr
     assert "冲突" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_specialty_that_disappears_is_unlinked_from_the_others(tmp_path: Path) -> None:
+    """人工智能技术应用 names 软件工程技术 as its 接续专业; when that specialty leaves the
+    corpus, the page linking to it is generated again (plain text, no dangling link)."""
+    project = _project(tmp_path)
+    _build(project, "--split", "specialty")
+    site = project / "site"
+    assert "../../310203/specialty/" in read_page(site / AI / "specialty/index.html").links
+    shutil.rmtree(project / "standards" / SE.name)
+    again = _build(project, "--split", "specialty")
+    assert "分站点 2 个：重新生成页面 1 个" in again  # 人工智能技术应用 only; 电子商务 kept
+    assert not (site / SE_CODE).exists()
+    assert not any("310203" in h for h in read_page(site / AI / "specialty/index.html").links)
+    check_links(site)

@@ -6,7 +6,7 @@ numbering, headings, tables, anchors and cross-references are decided here once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from builder.compose.anchors import page_path
@@ -17,10 +17,10 @@ from builder.compose.order import documents
 from builder.compose.specialty import compose_specialty
 from builder.compose.training_base import compose_training_base
 from builder.config import ProjectConfig
-from builder.corpus import AnyDoc, Corpus, Loaded
+from builder.corpus import AnyDoc, Corpus, Loaded, SpecialtySet
 from builder.doctree import DocTree
 
-__all__ = ["compose_corpus", "compose_document", "page_path"]
+__all__ = ["compose_corpus", "compose_document", "compose_sets", "page_path"]
 
 _COMPOSERS: dict[str, Callable[[Any, Corpus, ProjectConfig], DocTree]] = {
     "specialty": compose_specialty,
@@ -43,9 +43,16 @@ def compose_corpus(corpus: Corpus, config: ProjectConfig) -> list[DocTree]:
     岗位实习标准, 实训基地建设标准 (documents in force before retired ones). When two documents would share a page (only possible in
     a corpus that fails its checks, e.g. two lists for one specialty), the first one wins.
     """
+    return compose_sets(corpus, config, corpus.specialties.values())
+
+
+def compose_sets(
+    corpus: Corpus, config: ProjectConfig, entries: Iterable[SpecialtySet]
+) -> list[DocTree]:
+    """The documents of some specialty sets of `corpus`, as `compose_corpus` orders them."""
     trees: list[DocTree] = []
     pages: set[str] = set()
-    for entry in corpus.specialties.values():
+    for entry in entries:
         for item in documents(entry):
             path = page_path(item)
             if path not in pages:

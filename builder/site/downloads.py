@@ -52,7 +52,8 @@ class YamlSources:
         return found
 
 
-Exporter = Callable[[Corpus, ProjectConfig, Path], list[Path]]
+Exporter = Callable[[Corpus, ProjectConfig, Sequence[DocTree], Path], list[Path]]
+"""Writes a .docx for each given tree (of the corpus) into the folder; returns the files."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ class WordExport:
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
     ) -> dict[str, Path]:
         """Run the export into `work/docx` and match every file to a page."""
-        produced = self.export(corpus, config, work / "docx")
+        produced = self.export(corpus, config, trees, work / "docx")
         by_title = {t.cover.title: t.page for t in trees}
         by_stem = {Path(t.page).stem: t.page for t in trees}
         by_rel = {t.page.removesuffix(".md"): t.page for t in trees}
@@ -102,16 +103,24 @@ class _DocxExporter:
     root: Path | None = None
     jobs: int | None = 1
 
-    def __call__(self, corpus: Corpus, config: ProjectConfig, out: Path) -> list[Path]:
-        from builder.docx.export import export_corpus
+    def __call__(
+        self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], out: Path
+    ) -> list[Path]:
+        from builder.compose.order import documents
+        from builder.docx.export import export_trees
         from builder.docx.rendercache import DocxCache
 
         cache = DocxCache.open(self.root, scope="site")
         template = config.docx.reference_docx
         reference = self.root / template if template and self.root is not None else None
-        return export_corpus(
-            corpus, config, out, reference_docx=reference, cache=cache, jobs=self.jobs
+        written = export_trees(
+            trees, config, out, reference_docx=reference, cache=cache, jobs=self.jobs
         )
+        # a build that exported every document records what it used and prunes the rest;
+        # an incremental split build exports only the specialties that changed
+        if sum(len(documents(e)) for e in corpus.specialties.values()) == len(trees):
+            cache.prune()
+        return written
 
 
 def default_providers(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -12,7 +13,7 @@ from typing import Any
 
 from builder.atomic import replace_directory, write_text
 from builder.checking import CheckResult, run_check
-from builder.compose import compose_corpus
+from builder.compose import compose_corpus, compose_sets
 from builder.diagnostics import Severity
 from builder.project import Project, UsageError
 from builder.site.config import (
@@ -37,6 +38,7 @@ from builder.site.reuse import (
     write_manifest,
 )
 from builder.site.searchdict import jieba_user_dict
+from builder.site.sourcekeys import SOURCE_KEY, reusable_weight, source_keys, write_source_key
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.versions import (
@@ -87,11 +89,15 @@ class BuildOutcome:
 
 @dataclass(frozen=True, slots=True)
 class PreparedShard:
-    """A shard of a split build: its folder under the sources directory and its page count."""
+    """A shard of a split build (sources in `shards/<name>/`) and its page count."""
 
     name: str
-    folder: str
     weight: int
+
+    @property
+    def folder(self) -> str:
+        """Its folder, relative to the sources directory."""
+        return f"{SHARDS_DIR}/{self.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,8 @@ class Prepared:
     docs_dir: Path
     shards: tuple[PreparedShard, ...] = ()
     theme_dirs: tuple[Path, ...] = ()
+    kept: int = 0
+    """Shards whose sources were kept from the previous build (not composed again)."""
 
 
 def forced_banner(result: CheckResult) -> str:
@@ -127,18 +135,37 @@ def prepare_sources(
     root_config: Path | None = None,
     write: Callable[[dict[str, bytes | Path], Path], object] = write_sources,
     split: SplitMode = "none",
+    previous: Path | None = None,
 ) -> Prepared:
     """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary).
 
     With a `split` mode that applies (see `builder.site.split.plan_layout`), `target` holds
-    the portal and `target/shards/<name>/` each shard."""
+    the portal and `target/shards/<name>/` each shard; a shard whose sources in the
+    `previous` sources folder were made from the same inputs is linked from there instead
+    of being composed and rendered again (`builder.site.sourcekeys`)."""
     corpus, config = result.corpus, project.config
-    trees = compose_corpus(corpus, config)
     root_file = root_config or project.root / ROOT_CONFIG
     root = load_root_config(root_file)
     assets = _assets(root, root_file.parent)
     directory_urls = root.get("use_directory_urls", True) is not False
     layout = plan_layout(corpus, split, config.site.split_above, directory_urls=directory_urls)
+    kept: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    if layout is None:
+        trees = compose_corpus(corpus, config)
+    else:
+        described = _described(project, root_file, assets, providers, banner, version, split)
+        keys = source_keys(corpus, layout, f"{described};{directory_urls}")
+        for candidate in layout.shards:
+            old = previous / SHARDS_DIR / candidate.name if previous is not None else None
+            weight = reusable_weight(old, keys[candidate.name]) if old is not None else None
+            if old is not None and weight is not None:
+                link_tree(old, target / SHARDS_DIR / candidate.name)
+                kept[candidate.name] = weight
+        fresh = [s for s in layout.shards if s.name not in kept]
+        trees = compose_sets(
+            corpus, config, (corpus.specialties[c] for s in fresh for c in s.codes)
+        )
     with tempfile.TemporaryDirectory(prefix="zhibiao-downloads-") as scratch:
         downloads: dict[str, list[tuple[str, Path]]] = {}
         for provider in providers:
@@ -152,7 +179,9 @@ def prepare_sources(
                 (PORTAL, site_sources(corpus, config, trees, downloads, info, changelog, data))
             ]
         else:
-            sites = split_sources(corpus, config, trees, downloads, info, layout, changelog, data)
+            sites = split_sources(
+                corpus, config, trees, downloads, info, layout, changelog, data, skip=kept
+            )
         url = config.site.url
         if url and version:
             url = f"{url.rstrip('/')}/{version}/"
@@ -180,11 +209,40 @@ def prepare_sources(
             config_text = dump_config(site_config(root, settings, root_file.parent))
             write_text(folder / "mkdocs.yml", config_text)
             if shard is not None:
-                rel = folder.relative_to(target).as_posix()
-                shards.append(PreparedShard(name, rel, len(sources.pages)))
+                write_source_key(folder, keys[name], len(sources.pages))
+                shards.append(PreparedShard(name, len(sources.pages)))
+    if layout is not None:  # in layout order, kept ones included
+        weights = {s.name: s.weight for s in shards} | kept
+        shards = [PreparedShard(s.name, weights[s.name]) for s in layout.shards]
     return Prepared(
-        target / "mkdocs.yml", target / "docs", tuple(shards), theme_dirs(root, root_file.parent)
+        target / "mkdocs.yml",
+        target / "docs",
+        tuple(shards),
+        theme_dirs(root, root_file.parent),
+        len(kept),
     )
+
+
+def _described(
+    project: Project,
+    root_file: Path,
+    assets: dict[str, Path],
+    providers: Sequence[DownloadProvider],
+    banner: str | None,
+    version: str | None,
+    split: str,
+) -> str:
+    """Everything besides the data that a shard's generated sources depend on."""
+    digest = hashlib.blake2b(digest_size=20)
+    config = project.config
+    facts = [config.model_dump_json(), banner, version, split, [p.label for p in providers]]
+    digest.update(repr(facts).encode())
+    files = [root_file, *(assets[k] for k in sorted(assets))]
+    if config.docx.reference_docx:
+        files.append(project.root / config.docx.reference_docx)
+    for path in files:
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()
 
 
 def _site_folder(target: Path, name: str) -> Path:
@@ -248,6 +306,7 @@ def build_site(
             with_data=options.open_data,
             root_config=root_config,
             split=options.split or project.config.site.split,
+            previous=source_dir if source_dir.is_dir() else None,
         )
     say(f"正在用 {engine.name} 构建站点……")
 
@@ -288,14 +347,18 @@ def install_shards(
                 hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
             )
         folder = source_dir / shard.folder
-        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs])
+        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs], skip=SOURCE_KEY)
         same = _published(manifests, shard.name, keys[shard.name])
         if same is not None:
             link_tree(same, out)
         else:
             todo.append(SiteJob(folder / "mkdocs.yml", out, shard.weight))
     reused = len(prepared.shards) - len(todo)
-    say(f"分站点 {len(prepared.shards)} 个：构建 {len(todo)} 个，沿用未改动的 {reused} 个")
+    regenerated = len(prepared.shards) - prepared.kept
+    say(
+        f"分站点 {len(prepared.shards)} 个：重新生成页面 {regenerated} 个；"
+        f"构建 {len(todo)} 个，沿用未改动的 {reused} 个"
+    )
     workers = options.jobs or os.cpu_count() or 1
     engine.build_many(todo, epoch=options.source_date_epoch, workers=workers)
     share_identical(site, [site / s.name for s in prepared.shards])

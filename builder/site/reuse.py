@@ -48,8 +48,9 @@ def _walk(folder: Path) -> Iterable[Path]:
             yield Path(root) / name
 
 
-def tree_digest(folders: Iterable[Path], *, salt: str = "") -> str:
-    """A hash of every file (relative path and bytes) under `folders`, plus `salt`."""
+def tree_digest(folders: Iterable[Path], *, salt: str = "", skip: str = "") -> str:
+    """A hash of every file (relative path and bytes) under `folders`, plus `salt`; a file
+    called `skip` at the top of a folder is left out."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{FORMAT};{fingerprint()};{_engine_versions()};{salt}".encode())
     for folder in folders:
@@ -58,6 +59,8 @@ def tree_digest(folders: Iterable[Path], *, salt: str = "") -> str:
             continue
         for path in _walk(folder):
             rel = path.relative_to(folder).as_posix()
+            if rel == skip:
+                continue
             digest.update(f"\0{rel}\0{path.stat().st_size}\0".encode())
             with path.open("rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):

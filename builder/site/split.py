@@ -6,7 +6,7 @@ rendered inside `rendering_shard(...)` so links that leave its shard become raw 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,9 +90,11 @@ def split_sources(
     layout: SiteLayout,
     changelog: str | None = None,
     data: Sequence[DataFile] = (),
+    skip: Collection[str] = (),
 ) -> Iterator[tuple[str, SiteSources]]:
-    """Render the portal, then each shard in turn (shard name, its sources); nothing is
-    written. One shard at a time, so a national corpus never holds every page in memory."""
+    """Render the portal, then each shard not in `skip` (its sources are kept from the last
+    build) in turn; nothing is written. One shard at a time, so a national corpus never
+    holds every page in memory. `trees` need only cover the shards rendered."""
     copies, offered = offered_downloads(downloads)
     by_shard: dict[str, list[DocTree]] = {}
     for tree in trees:
@@ -100,6 +102,8 @@ def split_sources(
     with rendering_shard(layout, PORTAL):
         yield PORTAL, _portal(corpus, info, changelog, data)
     for shard in layout.shards:
+        if shard.name in skip:
+            continue
         entries = [corpus.specialties[code] for code in shard.codes]
         with rendering_shard(layout, shard.name):
             site = SiteSources()

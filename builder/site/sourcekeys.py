@@ -1,0 +1,107 @@
+"""Incremental split builds, first half: keep a shard's generated sources when nothing it is
+made from changed, so only changed specialties are composed and rendered to Markdown.
+
+A shard's pages are made from its own specialty sets (every file's bytes), the settings
+(tool, `zhibiao.yaml`, the root `mkdocs.yml`, downloads, banner, version) and a few facts
+about other specialties, the only things composing reads across sets: the page and 专业大类
+of each 接续专业 it names, and the page and title of the document that replaces one of its
+被代替 documents (found by number). `source_keys` hashes exactly these; the key is kept in the shard's source folder (`.zhibiao-sources`), signed together
+with a digest of the folder, so a source tree copied in from elsewhere is never reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from builder.cache import fingerprint, signing_key
+from builder.compose import page_path
+from builder.compose.meta import find_by_number
+from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.site.layout import SiteLayout
+from builder.site.pages import category
+from builder.site.reuse import tree_digest
+
+SOURCE_KEY = ".zhibiao-sources"
+
+
+def _items(entry: SpecialtySet) -> Iterator[Loaded[Any]]:
+    if entry.specialty is not None:
+        yield entry.specialty
+    yield from entry.extra_specialties
+    yield from entry.competencies
+    yield from entry.courses
+    yield from entry.internships
+    yield from entry.training_bases
+
+
+def outside_facts(entry: SpecialtySet, corpus: Corpus) -> list[object]:
+    """What the pages of `entry` read from other specialties: each 接续专业's page and
+    专业大类 (its shard), and the replacing document of each 被代替 document."""
+    facts: list[object] = []
+    specialties = [entry.specialty] if entry.specialty is not None else []
+    for spec in [*specialties, *entry.extra_specialties]:
+        for cont in spec.doc.continuation:
+            target = corpus.specialties.get(cont.code)
+            if target is None or target.specialty is None:
+                facts.append((cont.code, None))
+            else:
+                facts.append((cont.code, page_path(target.specialty), category(target)))
+    for path_item in _items(entry):
+        number = path_item.doc.meta.replaced_by
+        if number:
+            successor = find_by_number(corpus, number)
+            shown = (page_path(successor), successor.doc.meta.title) if successor else None
+            facts.append((number, shown))
+    return facts
+
+
+def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, str]:
+    """Shard name → a key of everything its generated sources are made from.
+
+    `settings` describes the build: configuration, downloads, banner, version, URLs."""
+    common = f"{fingerprint()};{settings}"
+    keys: dict[str, str] = {}
+    for shard in layout.shards:
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(f"{common};{shard.name};{shard.prefix};{shard.title}".encode())
+        for code in shard.codes:
+            entry = corpus.specialties[code]
+            digest.update(repr((code, outside_facts(entry, corpus))).encode())
+            for item in _items(entry):
+                digest.update(f"\0{item.path.as_posix()}\0".encode())
+                digest.update(hashlib.blake2b(item.path.read_bytes(), digest_size=20).digest())
+        keys[shard.name] = digest.hexdigest()
+    return keys
+
+
+def _body(key: str, weight: int, folder: Path) -> bytes:
+    return f"{key}\n{weight}\n{tree_digest([folder], salt='sources', skip=SOURCE_KEY)}".encode()
+
+
+def write_source_key(folder: Path, key: str, weight: int) -> None:
+    """Sign and record the key of the sources just written to `folder` (no key: not written)."""
+    secret = signing_key()
+    if secret is None:
+        return
+    body = _body(key, weight, folder)
+    mac = hmac.new(secret, body, hashlib.sha256).hexdigest()
+    (folder / SOURCE_KEY).write_text(f"{mac}\n{key}\n{weight}\n", "utf-8")
+
+
+def reusable_weight(folder: Path, key: str) -> int | None:
+    """The page count of the sources in `folder` if they were generated for `key` and are
+    unchanged since (signature over the key and the folder's content); else None."""
+    secret = signing_key()
+    try:
+        mac, recorded, weight, *_ = (folder / SOURCE_KEY).read_text("utf-8").split("\n")
+        pages = int(weight)
+    except (OSError, ValueError):
+        return None
+    if secret is None or recorded != key:
+        return None
+    expected = hmac.new(secret, _body(key, pages, folder), hashlib.sha256).hexdigest()
+    return pages if hmac.compare_digest(mac, expected) else None
