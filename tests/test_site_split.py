@@ -183,6 +183,11 @@ def test_unchanged_shards_are_reused_and_an_edit_rebuilds_only_its_shard(tmp_pat
     assert "重新生成页面 1 个；构建 0 个，沿用未改动的 3 个" in injected
     assert "alert(1)" not in ai_page.read_text("utf-8")
 
+    # a published page edited by hand is not carried forward: its shard is built again
+    ec_page.write_text(ec_page.read_text("utf-8") + "<!-- edited -->", "utf-8")
+    assert "构建 1 个，沿用未改动的 2 个" in _build(project, "--split", "specialty")
+    assert "<!-- edited -->" not in ec_page.read_text("utf-8")
+
     # a manifest that does not verify (copied in, or edited) is ignored: everything is rebuilt
     manifest = site / ".zhibiao-site.json"
     mac, _, body = manifest.read_bytes().partition(b"\n")

@@ -32,6 +32,7 @@ from builder.site.opendata import open_data
 from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
+    output_stamp,
     read_manifest,
     share_identical,
     tree_digest,
@@ -366,11 +367,15 @@ def install_shards(
 
 
 def _published(
-    manifests: Sequence[tuple[Path, dict[str, str]]], name: str, key: str
+    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str
 ) -> Path | None:
-    """The first published copy of shard `name` built from sources with this `key`."""
-    for root, keys in manifests:
-        if keys.get(name) == key and (root / name / "index.html").is_file():
+    """The first published copy of shard `name`, built from sources with this `key` and
+    unchanged since."""
+    for root, shards in manifests:
+        recorded = shards.get(name)
+        if recorded is None or recorded[0] != key or not (root / name / "index.html").is_file():
+            continue
+        if output_stamp(root / name) == recorded[1]:
             return root / name
     return None
 

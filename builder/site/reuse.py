@@ -2,8 +2,10 @@
 
 Each shard's generated sources (its `mkdocs.yml`, every docs file, its jieba dictionary) are
 hashed together with the tool and engine versions and the theme overrides. The published
-site records those keys in `.zhibiao-site.json`, signed with the same key as the check cache
-(kept outside the repository), so a manifest copied in from elsewhere is never trusted. On
+site records those keys in `.zhibiao-site.json` with a stamp of each shard's output (paths, sizes,
+times, inodes), signed with the same key as the check cache (kept outside the repository):
+a manifest copied in from elsewhere is never trusted, and a shard whose output was edited
+after the build is built again. On
 the next build a shard whose key is unchanged is hard-linked from the previous output
 instead of being built again; everything else is built fresh into the staging folder, and
 the whole site is then swapped in at once, as before.
@@ -27,7 +29,7 @@ from builder.atomic import write_bytes
 from builder.cache import fingerprint, signing_key
 
 MANIFEST = ".zhibiao-site.json"
-FORMAT = 1
+FORMAT = 2
 _ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jieba", "Markdown", "pymdown-extensions")
 
 
@@ -72,8 +74,20 @@ def _mac(secret: bytes, body: bytes) -> str:
     return hmac.new(secret, body, hashlib.sha256).hexdigest()
 
 
-def read_manifest(root: Path) -> dict[str, str]:
-    """Shard name → key of the published site at `root`; empty when absent or not trusted."""
+def output_stamp(folder: Path) -> str:
+    """A cheap identity of a built shard: every file's path, size, modification time and
+    inode. A file edited or replaced after the build changes it; hard links keep it."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in _walk(folder):
+        info = path.stat()
+        rel = path.relative_to(folder).as_posix()
+        digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def read_manifest(root: Path) -> dict[str, tuple[str, str]]:
+    """Shard name → (sources key, output stamp) of the published site at `root`; empty when
+    absent or not trusted."""
     secret = signing_key()
     try:
         mac, _, body = (root / MANIFEST).read_bytes().partition(b"\n")
@@ -86,17 +100,19 @@ def read_manifest(root: Path) -> dict[str, str]:
     try:
         data = json.loads(body)
         shards = data["shards"] if data.get("format") == FORMAT else {}
-        return {str(k): str(v) for k, v in shards.items()}
-    except (ValueError, AttributeError, TypeError, KeyError):
+        return {str(k): (str(v[0]), str(v[1])) for k, v in shards.items()}
+    except (ValueError, AttributeError, TypeError, KeyError, IndexError):
         return {}
 
 
-def write_manifest(root: Path, shards: Mapping[str, str]) -> None:
-    """Record the shard keys of the site being installed at `root` (unsigned: not written)."""
+def write_manifest(root: Path, keys: Mapping[str, str]) -> None:
+    """Record the sources key and output stamp of every shard of the site at `root`
+    (not written when no signing key can be stored)."""
     secret = signing_key()
     if secret is None:
         return
-    body = json.dumps({"format": FORMAT, "shards": dict(sorted(shards.items()))}).encode()
+    shards = {name: [key, output_stamp(root / name)] for name, key in sorted(keys.items())}
+    body = json.dumps({"format": FORMAT, "shards": shards}).encode()
     write_bytes(root / MANIFEST, _mac(secret, body).encode() + b"\n" + body)
 
 
