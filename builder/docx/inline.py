@@ -17,31 +17,45 @@ def inline_text(content: tuple[Inline, ...]) -> str:
 
 
 def add_inlines(paragraph: Any, content: tuple[Inline, ...], *, bold: bool = False) -> None:
-    """Append runs for `content`; a newline inside the text becomes a line break."""
+    """Append runs for `content`; a newline inside the text becomes a line break.
+
+    Runs are appended to the `<w:p>` directly: the XML is what `paragraph.add_run()`,
+    `run.add_break()` and `run.bold = True` write (a paragraph made here never holds a
+    `<w:sectPr>` runs would have to precede), without python-docx's schema-ordered
+    insertion, which dominated table-heavy exports."""
+    p = paragraph._p
     for item in content:
         text = item.text if isinstance(item, Link) else item
         for index, line in enumerate(text.split("\n")):
             if index:
-                paragraph.add_run().add_break()
+                brk = OxmlElement("w:r")
+                brk.append(OxmlElement("w:br"))
+                p.append(brk)
             if line:
-                run = paragraph.add_run()
-                _add_text(run, line)
+                run = OxmlElement("w:r")
                 if bold:
-                    run.bold = True
+                    rpr = OxmlElement("w:rPr")
+                    rpr.append(OxmlElement("w:b"))
+                    run.append(rpr)
+                _append_text(run, line)
+                p.append(run)
 
 
 _CODE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 """A hyphen inside a code or date (1-2-3, 4-04-05-05, 2026-03-18): never a line break there."""
 
 
-def _add_text(run: Any, text: str) -> None:
+_SPACE = qn("xml:space")
+
+
+def _append_text(r: Any, text: str) -> None:
     """Text of a run with non-breaking hyphens inside codes, so "2-1-1" is not split as
     "2-" / "1-1" at a line end (python-docx reads them back as "-")."""
     for index, part in enumerate(_CODE_HYPHEN.split(text)):
         if index:
-            run._r.append(OxmlElement("w:noBreakHyphen"))
+            r.append(OxmlElement("w:noBreakHyphen"))
         if part:
             element = OxmlElement("w:t")
             element.text = part
-            element.set(qn("xml:space"), "preserve")
-            run._r.append(element)
+            element.set(_SPACE, "preserve")
+            r.append(element)

@@ -115,7 +115,7 @@ def add_table(
             paragraph = cell.paragraphs[0]
             add_inlines(paragraph, item.content, bold=item.bold or bold_row)
             if position in centred or (bold_row and position == 0):
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _centre(paragraph)
     _keep_start_together(rows, min(KEEP_ROWS, len(table.rows) - 1))
     return grid
 
@@ -129,7 +129,39 @@ def _keep_start_together(rows: Any, body_rows: int) -> None:
     for row in list(rows)[: 1 + max(body_rows, 0)]:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+                _keep_with_next(paragraph)
+
+
+_PSTYLE, _KEEP_NEXT, _JC = qn("w:pStyle"), qn("w:keepNext"), qn("w:jc")
+
+
+def _simple_ppr(paragraph: Any) -> Any:
+    """The `<w:pPr>` of a cell paragraph made by `_fill` (only pStyle, keepNext, jc in it),
+    or None when python-docx must place the element (anything else is there)."""
+    ppr = paragraph._p.pPr
+    if ppr is None or any(child.tag not in (_PSTYLE, _KEEP_NEXT, _JC) for child in ppr):
+        return None
+    return ppr
+
+
+def _centre(paragraph: Any) -> None:
+    """`paragraph.alignment = CENTER`, appended directly (jc follows pStyle and keepNext)."""
+    ppr = _simple_ppr(paragraph)
+    if ppr is None or ppr.find(_JC) is not None:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return
+    jc = OxmlElement("w:jc")
+    jc.set(_VAL, "center")
+    ppr.append(jc)
+
+
+def _keep_with_next(paragraph: Any) -> None:
+    """`paragraph_format.keep_with_next = True`, inserted directly after the pStyle."""
+    ppr = _simple_ppr(paragraph)
+    if ppr is None or ppr.find(_KEEP_NEXT) is not None:
+        paragraph.paragraph_format.keep_with_next = True
+        return
+    ppr.insert(1 if len(ppr) and ppr[0].tag == _PSTYLE else 0, OxmlElement("w:keepNext"))
 
 
 def _numeric_columns(table: Table, columns: int) -> set[int]:
