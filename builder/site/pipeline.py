@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -26,20 +25,16 @@ from builder.site.config import (
     theme_dirs,
 )
 from builder.site.downloads import DownloadProvider, default_providers
-from builder.site.engine import DEFAULT_ENGINE, SiteEngine, SiteJob
+from builder.site.engine import DEFAULT_ENGINE, SiteEngine
+from builder.site.install import install_shards
 from builder.site.layout import PORTAL, SplitMode
 from builder.site.opendata import open_data
 from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
-    output_stamp,
-    read_manifest,
-    share_identical,
-    tree_digest,
-    write_manifest,
 )
 from builder.site.searchdict import jieba_user_dict
-from builder.site.sourcekeys import SOURCE_KEY, reusable_weight, source_keys, write_source_key
+from builder.site.sourcekeys import reusable_weight, source_keys, write_source_key
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.versions import (
@@ -323,61 +318,6 @@ def build_site(
         return outcome
     outcome.published = install_version(produce, options)
     return outcome
-
-
-def install_shards(
-    engine: SiteEngine,
-    source_dir: Path,
-    prepared: Prepared,
-    site: Path,
-    previous: Sequence[Path],
-    options: BuildOptions,
-    say: Callable[[str], None],
-) -> None:
-    """Put every shard of a split build under `site/<name>/`: hard-linked from a `previous`
-    output (the same site, then other versions) when its sources are unchanged (signed keys
-    in `.zhibiao-site.json`), else built."""
-    manifests = [(root, read_manifest(root)) for root in previous]
-    keys: dict[str, str] = {}
-    todo: list[SiteJob] = []
-    for shard in prepared.shards:
-        out = site / shard.name
-        if out.exists():
-            raise UsageError(
-                f"分站点「{shard.name}」与门户站点的同名文件或目录冲突",
-                hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
-            )
-        folder = source_dir / shard.folder
-        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs], skip=SOURCE_KEY)
-        same = _published(manifests, shard.name, keys[shard.name])
-        if same is not None:
-            link_tree(same, out)
-        else:
-            todo.append(SiteJob(folder / "mkdocs.yml", out, shard.weight))
-    reused = len(prepared.shards) - len(todo)
-    regenerated = len(prepared.shards) - prepared.kept
-    say(
-        f"分站点 {len(prepared.shards)} 个：重新生成页面 {regenerated} 个；"
-        f"构建 {len(todo)} 个，沿用未改动的 {reused} 个"
-    )
-    workers = options.jobs or os.cpu_count() or 1
-    engine.build_many(todo, epoch=options.source_date_epoch, workers=workers)
-    share_identical(site, [site / s.name for s in prepared.shards])
-    write_manifest(site, keys)
-
-
-def _published(
-    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str
-) -> Path | None:
-    """The first published copy of shard `name`, built from sources with this `key` and
-    unchanged since."""
-    for root, shards in manifests:
-        recorded = shards.get(name)
-        if recorded is None or recorded[0] != key or not (root / name / "index.html").is_file():
-            continue
-        if output_stamp(root / name) == recorded[1]:
-            return root / name
-    return None
 
 
 def install_version(produce: Callable[[Path, Sequence[Path]], None], options: BuildOptions) -> Path:

@@ -115,7 +115,7 @@ def split_sources(
                 page = specialty_page(entry, config, offered, info, crumb=crumb)
                 site.pages[shard.inner(overview_path(entry))] = page
             if not shard.prefix:
-                site.pages["index.md"] = _category_page(shard, entries, info, "index.md")
+                site.pages["index.md"] = _category_page(entries, info, "index.md")
         site.copies = {
             shard.inner(target): source
             for target, source in copies.items()
@@ -197,7 +197,7 @@ def _specialty_entry(entry: SpecialtySet, page: str) -> list[str]:
     return lines
 
 
-def _category_page(shard: Shard, entries: Sequence[SpecialtySet], info: SiteInfo, page: str) -> str:
+def _category_page(entries: Sequence[SpecialtySet], info: SiteInfo, page: str) -> str:
     """The home page of a 专业大类 shard: the same listing as the portal's page."""
     cat = category(entries[0]) if entries else UNGROUPED
     return _directory_page(cat, entries, info, page)

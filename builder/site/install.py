@@ -1,0 +1,78 @@
+"""Putting the shards of a split build in place: reused from a previous output or built."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from builder.project import UsageError
+from builder.site.engine import SiteEngine, SiteJob
+from builder.site.reuse import (
+    link_tree,
+    output_stamp,
+    read_manifest,
+    share_identical,
+    tree_digest,
+    write_manifest,
+)
+from builder.site.sourcekeys import SOURCE_KEY
+
+if TYPE_CHECKING:
+    from builder.site.pipeline import BuildOptions, Prepared
+
+
+def install_shards(
+    engine: SiteEngine,
+    source_dir: Path,
+    prepared: Prepared,
+    site: Path,
+    previous: Sequence[Path],
+    options: BuildOptions,
+    say: Callable[[str], None],
+) -> None:
+    """Put every shard of a split build under `site/<name>/`: hard-linked from a `previous`
+    output (the same site, then other versions) when its sources are unchanged (signed keys
+    in `.zhibiao-site.json`), else built."""
+    manifests = [(root, read_manifest(root)) for root in previous]
+    keys: dict[str, str] = {}
+    todo: list[SiteJob] = []
+    for shard in prepared.shards:
+        out = site / shard.name
+        if out.exists():
+            raise UsageError(
+                f"分站点「{shard.name}」与门户站点的同名文件或目录冲突",
+                hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
+            )
+        folder = source_dir / shard.folder
+        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs], skip=SOURCE_KEY)
+        same = _published(manifests, shard.name, keys[shard.name])
+        if same is not None:
+            link_tree(same, out)
+        else:
+            todo.append(SiteJob(folder / "mkdocs.yml", out, shard.weight))
+    reused = len(prepared.shards) - len(todo)
+    regenerated = len(prepared.shards) - prepared.kept
+    say(
+        f"分站点 {len(prepared.shards)} 个：重新生成页面 {regenerated} 个；"
+        f"构建 {len(todo)} 个，沿用未改动的 {reused} 个"
+    )
+    workers = options.jobs or os.cpu_count() or 1
+    engine.build_many(todo, epoch=options.source_date_epoch, workers=workers)
+    share_identical(site, [site / s.name for s in prepared.shards])
+    write_manifest(site, keys)
+
+
+def _published(
+    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str
+) -> Path | None:
+    """The first published copy of shard `name`, built from sources with this `key` and
+    unchanged since."""
+    for root, shards in manifests:
+        recorded = shards.get(name)
+        if recorded is None or recorded[0] != key or not (root / name / "index.html").is_file():
+            continue
+        if output_stamp(root / name) == recorded[1]:
+            return root / name
+    return None
