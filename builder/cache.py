@@ -17,6 +17,7 @@ cannot smuggle results into a reviewer's check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -39,8 +40,10 @@ RACY_NS = 1_000_000_000
 Stat = tuple[int, int, int, int]
 
 
+@functools.cache
 def fingerprint() -> str:
-    """Identity of the running tool: version, interpreter, libraries and package bytes."""
+    """Identity of the running tool: version, interpreter, libraries and package bytes
+    (computed once per process: every cache key and every shard key includes it)."""
     import pydantic
     import yaml
 
@@ -79,6 +82,20 @@ def mark_cache_root(folder: Path) -> None:
             folder / "CACHEDIR.TAG",
             "Signature: 8a477f597d28d172789f06886806bc55\n# zhibiao cache\n",
         )
+
+
+def seal(secret: bytes, body: bytes) -> bytes:
+    """A signed record: the HMAC-SHA256 of `body` (hex), a newline, then `body`."""
+    return hmac.new(secret, body, hashlib.sha256).hexdigest().encode() + b"\n" + body
+
+
+def unseal(secret: bytes | None, record: bytes) -> bytes | None:
+    """The body of a record made by `seal` with this key; None when it does not verify."""
+    if secret is None:
+        return None
+    mac, _, body = record.partition(b"\n")
+    expected = hmac.new(secret, body, hashlib.sha256).hexdigest().encode()
+    return body if hmac.compare_digest(mac, expected) else None
 
 
 def signing_key(key_file: Path | None = None) -> bytes | None:
@@ -167,10 +184,8 @@ class CheckCache:
     def _load(self) -> None:
         assert self.folder is not None and self.secret is not None
         try:
-            blob = (self.folder / CACHE_NAME).read_bytes()
-            mac, _, body = blob.partition(b"\n")
-            expected = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
-            if not hmac.compare_digest(mac, expected):
+            body = unseal(self.secret, (self.folder / CACHE_NAME).read_bytes())
+            if body is None:
                 return
             data = json.loads(body)
             if data.get("format") != FORMAT or data.get("tool") != self.tool:
@@ -217,9 +232,8 @@ class CheckCache:
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        mac = hmac.new(self.secret, body, hashlib.sha256).hexdigest().encode()
         try:
             mark_cache_root(self.folder)
-            write_bytes(self.folder / CACHE_NAME, mac + b"\n" + body)
+            write_bytes(self.folder / CACHE_NAME, seal(self.secret, body))
         except OSError:
             return  # a read-only checkout still gets its check, just not a cache

@@ -17,7 +17,6 @@ from builder.site.reuse import (
     tree_digest,
     write_manifest,
 )
-from builder.site.sourcekeys import SOURCE_KEY
 
 if TYPE_CHECKING:
     from builder.site.pipeline import BuildOptions, Prepared
@@ -36,6 +35,7 @@ def install_shards(
     output (the same site, then other versions) when its sources are unchanged (signed keys
     in `.zhibiao-site.json`), else built."""
     manifests = [(root, read_manifest(root)) for root in previous]
+    theme = tree_digest(prepared.theme_dirs)  # once: every shard is built with the same theme
     keys: dict[str, str] = {}
     todo: list[SiteJob] = []
     for shard in prepared.shards:
@@ -46,7 +46,7 @@ def install_shards(
                 hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
             )
         folder = source_dir / shard.folder
-        keys[shard.name] = tree_digest([folder, *prepared.theme_dirs], skip=SOURCE_KEY)
+        keys[shard.name] = f"{shard.digest}:{theme}"
         same = _published(manifests, shard.name, keys[shard.name])
         if same is not None:
             link_tree(same, out)

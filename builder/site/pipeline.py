@@ -34,7 +34,7 @@ from builder.site.reuse import (
     link_tree,
 )
 from builder.site.searchdict import jieba_user_dict
-from builder.site.sourcekeys import reusable_weight, source_keys, write_source_key
+from builder.site.sourcekeys import reusable_sources, source_keys, write_source_key
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.versions import (
@@ -85,10 +85,12 @@ class BuildOutcome:
 
 @dataclass(frozen=True, slots=True)
 class PreparedShard:
-    """A shard of a split build (sources in `shards/<name>/`) and its page count."""
+    """A shard of a split build (sources in `shards/<name>/`): its page count and the
+    digest of its generated sources."""
 
     name: str
     weight: int
+    digest: str
 
     @property
     def folder(self) -> str:
@@ -145,7 +147,7 @@ def prepare_sources(
     assets = _assets(root, root_file.parent)
     directory_urls = root.get("use_directory_urls", True) is not False
     layout = plan_layout(corpus, split, config.site.split_above, directory_urls=directory_urls)
-    kept: dict[str, int] = {}
+    kept: dict[str, PreparedShard] = {}
     keys: dict[str, str] = {}
     if layout is None:
         trees = compose_corpus(corpus, config)
@@ -154,10 +156,10 @@ def prepare_sources(
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
             old = previous / SHARDS_DIR / candidate.name if previous is not None else None
-            weight = reusable_weight(old, keys[candidate.name]) if old is not None else None
-            if old is not None and weight is not None:
+            found = reusable_sources(old, keys[candidate.name]) if old is not None else None
+            if old is not None and found is not None:
                 link_tree(old, target / SHARDS_DIR / candidate.name)
-                kept[candidate.name] = weight
+                kept[candidate.name] = PreparedShard(candidate.name, *found)
         fresh = [s for s in layout.shards if s.name not in kept]
         trees = compose_sets(
             corpus, config, (corpus.specialties[c] for s in fresh for c in s.codes)
@@ -205,11 +207,11 @@ def prepare_sources(
             config_text = dump_config(site_config(root, settings, root_file.parent))
             write_text(folder / "mkdocs.yml", config_text)
             if shard is not None:
-                write_source_key(folder, keys[name], len(sources.pages))
-                shards.append(PreparedShard(name, len(sources.pages)))
+                digest = write_source_key(folder, keys[name], len(sources.pages))
+                shards.append(PreparedShard(name, len(sources.pages), digest))
     if layout is not None:  # in layout order, kept ones included
-        weights = {s.name: s.weight for s in shards} | kept
-        shards = [PreparedShard(s.name, weights[s.name]) for s in layout.shards]
+        prepared = {s.name: s for s in shards} | kept
+        shards = [prepared[s.name] for s in layout.shards]
     return Prepared(
         target / "mkdocs.yml",
         target / "docs",

@@ -16,8 +16,8 @@ sitemap dates of the build that last changed it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import hmac
 import json
 import os
 import shutil
@@ -26,13 +26,14 @@ from importlib import metadata
 from pathlib import Path
 
 from builder.atomic import write_bytes
-from builder.cache import fingerprint, signing_key
+from builder.cache import fingerprint, seal, signing_key, unseal
 
 MANIFEST = ".zhibiao-site.json"
 FORMAT = 2
 _ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jieba", "Markdown", "pymdown-extensions")
 
 
+@functools.cache
 def _engine_versions() -> str:
     found = []
     for name in _ENGINE_PACKAGES:
@@ -70,10 +71,6 @@ def tree_digest(folders: Iterable[Path], *, salt: str = "", skip: str = "") -> s
     return digest.hexdigest()
 
 
-def _mac(secret: bytes, body: bytes) -> str:
-    return hmac.new(secret, body, hashlib.sha256).hexdigest()
-
-
 def output_stamp(folder: Path) -> str:
     """A cheap identity of a built shard: every file's path, size, modification time and
     inode. A file edited or replaced after the build changes it; hard links keep it."""
@@ -88,14 +85,11 @@ def output_stamp(folder: Path) -> str:
 def read_manifest(root: Path) -> dict[str, tuple[str, str]]:
     """Shard name → (sources key, output stamp) of the published site at `root`; empty when
     absent or not trusted."""
-    secret = signing_key()
     try:
-        mac, _, body = (root / MANIFEST).read_bytes().partition(b"\n")
+        body = unseal(signing_key(), (root / MANIFEST).read_bytes())
     except OSError:
         return {}
-    if secret is None or not hmac.compare_digest(
-        mac.decode("ascii", "replace"), _mac(secret, body)
-    ):
+    if body is None:
         return {}
     try:
         data = json.loads(body)
@@ -113,7 +107,7 @@ def write_manifest(root: Path, keys: Mapping[str, str]) -> None:
         return
     shards = {name: [key, output_stamp(root / name)] for name, key in sorted(keys.items())}
     body = json.dumps({"format": FORMAT, "shards": shards}).encode()
-    write_bytes(root / MANIFEST, _mac(secret, body).encode() + b"\n" + body)
+    write_bytes(root / MANIFEST, seal(secret, body))
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -7,17 +7,18 @@ about other specialties, the only things composing reads across sets: the page a
 of each 接续专业 it names, and the page and title of the document that replaces one of its
 被代替 documents (found by number). `source_keys` hashes exactly these; the key is kept in the shard's source folder (`.zhibiao-sources`), signed together
 with a digest of the folder, so a source tree copied in from elsewhere is never reused.
+The digest also serves the second half (`builder.site.install`): it is computed once.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from builder.cache import fingerprint, signing_key
+from builder.atomic import write_bytes
+from builder.cache import fingerprint, seal, signing_key, unseal
 from builder.compose import page_path
 from builder.compose.meta import find_by_number
 from builder.corpus import Corpus, Loaded, SpecialtySet
@@ -78,30 +79,31 @@ def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, 
     return keys
 
 
-def _body(key: str, weight: int, folder: Path) -> bytes:
-    return f"{key}\n{weight}\n{tree_digest([folder], salt='sources', skip=SOURCE_KEY)}".encode()
+def sources_digest(folder: Path) -> str:
+    """The digest of the generated sources in `folder` (the key file left out)."""
+    return tree_digest([folder], salt="sources", skip=SOURCE_KEY)
 
 
-def write_source_key(folder: Path, key: str, weight: int) -> None:
-    """Sign and record the key of the sources just written to `folder` (no key: not written)."""
+def write_source_key(folder: Path, key: str, weight: int) -> str:
+    """Record the key of the sources just written to `folder`, signed together with their
+    digest (not written when no signing key can be stored); returns the digest."""
+    digest = sources_digest(folder)
     secret = signing_key()
-    if secret is None:
-        return
-    body = _body(key, weight, folder)
-    mac = hmac.new(secret, body, hashlib.sha256).hexdigest()
-    (folder / SOURCE_KEY).write_text(f"{mac}\n{key}\n{weight}\n", "utf-8")
+    if secret is not None:
+        body = f"{key}\n{weight}\n{digest}".encode()
+        write_bytes(folder / SOURCE_KEY, seal(secret, body))
+    return digest
 
 
-def reusable_weight(folder: Path, key: str) -> int | None:
-    """The page count of the sources in `folder` if they were generated for `key` and are
-    unchanged since (signature over the key and the folder's content); else None."""
-    secret = signing_key()
+def reusable_sources(folder: Path, key: str) -> tuple[int, str] | None:
+    """(page count, digest) of the sources in `folder` if they were generated for `key`
+    and are unchanged since (the signed record names the key and the folder's digest)."""
     try:
-        mac, recorded, weight, *_ = (folder / SOURCE_KEY).read_text("utf-8").split("\n")
+        body = unseal(signing_key(), (folder / SOURCE_KEY).read_bytes())
+        recorded, weight, digest = (body or b"").decode("utf-8").split("\n")
         pages = int(weight)
     except (OSError, ValueError):
         return None
-    if secret is None or recorded != key:
+    if recorded != key or digest != sources_digest(folder):
         return None
-    expected = hmac.new(secret, _body(key, pages, folder), hashlib.sha256).hexdigest()
-    return pages if hmac.compare_digest(mac, expected) else None
+    return pages, digest
