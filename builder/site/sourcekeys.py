@@ -13,7 +13,6 @@ The digest also serves the second half (`builder.site.install`): it is computed 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from builder.atomic import write_bytes
 from builder.cache import fingerprint, seal, signing_key, unseal
 from builder.compose import page_path
 from builder.compose.meta import find_by_number
+from builder.compose.order import documents
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.site.layout import SiteLayout
 from builder.site.pages import category
@@ -29,14 +29,10 @@ from builder.site.reuse import tree_digest
 SOURCE_KEY = ".zhibiao-sources"
 
 
-def _items(entry: SpecialtySet) -> Iterator[Loaded[Any]]:
-    if entry.specialty is not None:
-        yield entry.specialty
-    yield from entry.extra_specialties
-    yield from entry.competencies
-    yield from entry.courses
-    yield from entry.internships
-    yield from entry.training_bases
+def _items(entry: SpecialtySet) -> list[Loaded[Any]]:
+    """Every file of the set: its documents and any second 专业教学标准 (whose YAML could
+    be offered for download in place of the first)."""
+    return [*documents(entry), *entry.extra_specialties]
 
 
 def outside_facts(entry: SpecialtySet, corpus: Corpus) -> list[object]:
