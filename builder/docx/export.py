@@ -185,30 +185,6 @@ def export_trees(
     return write_outputs(outputs, out_dir)
 
 
-def export_corpus(
-    corpus: Corpus,
-    config: ProjectConfig,
-    out_dir: Path,
-    *,
-    reference_docx: Path | None = None,
-    notice: Path | None = None,
-    cache: DocxCache | None = None,
-    jobs: int | None = 1,
-) -> list[Path]:
-    """Compose every document of `corpus` and export it; used by the site build.
-
-    This is a full export: afterwards the `cache` drops entries no full export uses."""
-    from builder.compose import compose_corpus
-
-    trees = compose_corpus(corpus, config)
-    written = export_trees(
-        trees, config, out_dir, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
-    )
-    if cache is not None:
-        cache.prune()
-    return written
-
-
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """What `zhibiao export docx` did: the check it ran first and the files it wrote.

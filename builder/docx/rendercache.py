@@ -12,7 +12,7 @@ A cached file is published to readers, so it must not be forged: next to every
 cache uses (`$XDG_CACHE_HOME/zhibiao/cache-key`, outside the repository). An entry whose
 MAC does not verify is ignored and rendered again (and overwritten).
 
-Pruning: a full export (`export_corpus`, `zhibiao export docx`, the site build) records
+Pruning: a full export (`zhibiao export docx`, a site build that exports every document) records
 the keys it used in `used-<scope>.json` (one list per scope: "export", "site") and then
 deletes entries that no scope's latest full export used. Entries written after the run
 started are never deleted (a concurrent run may be about to record them); renders of a

@@ -2,7 +2,7 @@
 
 A provider maps page paths to files; the site copies each file next to its page as
 `<page stem><suffix>` (e.g. `courses/ZY03.yaml`). The raw YAML is always offered; the Word
-export (`builder.docx.export.export_corpus`) is offered too unless `--no-docx` is given.
+export (`builder.docx.export.export_trees`) is offered too unless `--no-docx` is given.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ Exporter = Callable[[Corpus, ProjectConfig, Sequence[DocTree], Path], list[Path]
 
 @dataclass(frozen=True, slots=True)
 class WordExport:
-    """The .docx files of `builder.docx.export_corpus`, matched to pages by document title
+    """The .docx files of the Word export, matched to pages by document title
     (the core property the exporter sets) or, failing that, by file name."""
 
     export: Exporter
@@ -97,7 +97,7 @@ def _docx_title(path: Path) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _DocxExporter:
-    """`export_corpus` with the render cache of the project at `root` (None: no cache),
+    """`export_trees` with the render cache of the project at `root` (None: no cache),
     rendering in `jobs` worker processes (see `builder.docx.pool`)."""
 
     root: Path | None = None
