@@ -155,10 +155,10 @@ def prepare_sources(
         described = _described(project, root_file, assets, providers, banner, version, split)
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
-            old = previous / SHARDS_DIR / candidate.name if previous is not None else None
+            old = _site_folder(previous, candidate.name) if previous is not None else None
             found = reusable_sources(old, keys[candidate.name]) if old is not None else None
             if old is not None and found is not None:
-                link_tree(old, target / SHARDS_DIR / candidate.name)
+                link_tree(old, _site_folder(target, candidate.name))
                 kept[candidate.name] = PreparedShard(candidate.name, *found)
         fresh = [s for s in layout.shards if s.name not in kept]
         trees = compose_sets(
