@@ -61,16 +61,52 @@ def _index_mb(site: Path) -> float:
     return (site / "search" / "search_index.json").stat().st_size / 1048576
 
 
+def _unsplit_baseline(project: Path, size: int, env: dict[str, str]) -> Row:
+    """A plain `mkdocs build` of the unsplit site's Markdown (`unsplit_sources.py`)."""
+    py = sys.executable
+    sources, out = project / "build" / "unsplit-src", project / "build" / "unsplit-site"
+    shutil.rmtree(sources, ignore_errors=True)
+    subprocess.run(
+        [py, str(HERE / "unsplit_sources.py"), str(project), str(sources)],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    plain = Row("基线：纯 mkdocs build（不拆分的同一批 Markdown）", size)
+    config = sources / "mkdocs.yml"
+    plain.samples.append(
+        measure(
+            [py, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], sources, env
+        )
+    )
+    plain.note = f"搜索索引 {_index_mb(out):.0f} MB（未改写为 UTF-8）"
+    shutil.rmtree(out, ignore_errors=True)
+    return plain
+
+
 def bench_split(
-    project: Path, size: int, env: dict[str, str], edit: Callable[[], None], plain: Row | None
+    project: Path,
+    size: int,
+    env: dict[str, str],
+    edit: Callable[[], None],
+    plain: Row | None,
+    *,
+    baseline: bool = False,
 ) -> list[Row]:
     """The split build (`--split specialty`): first build, a rebuild with nothing changed and
-    one after editing a course standard; search index sizes of the portal and the shards."""
+    one after editing a course standard; search index sizes of the portal and the shards.
+
+    `plain` is the unsplit baseline when the single-site build was measured too; otherwise,
+    with `baseline`, a plain `mkdocs build` of the unsplit Markdown is measured first."""
     py = sys.executable
     site = project / "build" / "split-site"
     shutil.rmtree(site, ignore_errors=True)
     command = [py, "-m", "builder", "build", "--no-docx", "--no-data", "-f", "json"]
     command += ["--split", "specialty", "-d", str(site)]
+    rows: list[Row] = []
+    if plain is None and baseline:
+        plain = _unsplit_baseline(project, size, env)
+        rows.append(plain)
     first = Row("站点构建，按专业拆分（--split specialty，首次）", size, baseline=plain)
     first.samples.append(measure(command, project, env))
     shards = [d for d in site.iterdir() if (d / "search" / "search_index.json").is_file()]
@@ -87,7 +123,7 @@ def bench_split(
     edited = Row("站点重建，改动 1 个课程标准后（拆分，重建 1 个分站点）", size, baseline=first)
     edit()
     edited.samples.append(measure(command, project, env))
-    return [first, same, edited]
+    return [*rows, first, same, edited]
 
 
 def bench_docx(project: Path, size: int, env: dict[str, str]) -> list[Row]:

@@ -63,7 +63,14 @@ def restore_first_set(project: Path, size: int, seed: int) -> None:
 
 
 def run_size(
-    size: int, work: Path, repeat: int, seed: int, *, publish: bool, split: bool = False
+    size: int,
+    work: Path,
+    repeat: int,
+    seed: int,
+    *,
+    publish: bool,
+    split: bool = False,
+    split_baseline: bool = False,
 ) -> list[Row]:
     """Every measurement for one corpus size."""
     project = corpus(work, size, seed)
@@ -109,7 +116,9 @@ def run_size(
     extra = [*bench_site(project, size, env), *bench_docx(project, size, env)] if publish else []
     if split:
         plain = next((r for r in extra if r.name.startswith("基线：纯 mkdocs")), None)
-        extra += bench_split(project, size, env, lambda: edit_one(project, repeat), plain)
+        extra += bench_split(
+            project, size, env, lambda: edit_one(project, repeat), plain, baseline=split_baseline
+        )
     shutil.rmtree(home, ignore_errors=True)
     return [*rows.values(), *extra]
 
@@ -148,6 +157,11 @@ def main(argv: list[str] | None = None) -> int:
         default="50",
         help="也测拆分站点（首次构建、无改动重建、改动一个文件后重建）的规模",
     )
+    parser.add_argument(
+        "--split-baseline",
+        action="store_true",
+        help="在只测拆分站点的规模上，另测不拆分的 Markdown 的纯 mkdocs build 作为基线",
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zhibiao-bench")
     parser.add_argument("--json", type=Path, help="另存原始数据 / save raw samples as JSON")
     args = parser.parse_args(argv)
@@ -160,7 +174,13 @@ def main(argv: list[str] | None = None) -> int:
     for size in sizes:
         rows.extend(
             run_size(
-                size, args.work, repeat, args.seed, publish=size in publish, split=size in split
+                size,
+                args.work,
+                repeat,
+                args.seed,
+                publish=size in publish,
+                split=size in split,
+                split_baseline=args.split_baseline,
             )
         )
     print(header)  # noqa: T201
