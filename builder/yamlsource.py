@@ -152,10 +152,12 @@ def _too_deep(text: str, mark: Any) -> YamlProblem:
                 return problem
         except yaml.YAMLError:
             pass
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     return YamlProblem(
         "ZB008",
         "嵌套层级过深，YAML 解析器拒绝读取",
-        *((mark.line + 1, mark.column + 1) if mark is not None else (0, 0)),
+        line,
+        column,
         hint="标准文件的结构不超过十几层；请检查缩进或括号。",
     )
 
