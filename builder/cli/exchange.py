@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
 from builder.project import Project, open_project
+
+if TYPE_CHECKING:
+    from builder.docx.export import ExportResult
+    from builder.docx.rendercache import DocxCache
 
 T = TypeVar("T")
 
@@ -141,6 +145,11 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     help="发文通知（YAML），另生成带附件的公文",
 )
 @click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
+@click.option(
+    "--toc-pages",
+    type=click.Choice(("auto", "always", "never")),
+    help="用 LibreOffice 排版一次，把目次页码写进文件（默认取 zhibiao.yaml 的 docx.toc_pages，即 auto）",
+)
 @no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
 @jobs_option("渲染文档")
 def export_docx_command(
@@ -150,6 +159,7 @@ def export_docx_command(
     reference_docx: Path | None,
     notice: Path | None,
     force: bool,
+    toc_pages: str | None,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
@@ -159,7 +169,6 @@ def export_docx_command(
     Export one .docx per standard document; the standards are checked first.
     Unchanged documents are taken from the render cache (.zhibiao/cache/docx).
     """
-    from builder import report
     from builder.docx.export import export_project
     from builder.docx.rendercache import DocxCache
 
@@ -173,7 +182,68 @@ def export_docx_command(
         force=force,
         cache=cache,
         jobs=jobs,
+        toc_pages=toc_pages,
     )
+    _report_export(result, cache)
+
+
+@export_group.command("pdf")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("dist/pdf"),
+    show_default=True,
+    help="输出目录",
+)
+@click.option(
+    "--reference-docx", type=click.Path(path_type=Path), help="参考模板，沿用其中同名样式"
+)
+@click.option(
+    "--notice", type=click.Path(path_type=Path), help="发文通知（YAML），另生成带附件的公文"
+)
+@click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
+@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
+@jobs_option("渲染文档")
+def export_pdf_command(
+    path: Path | None,
+    config_path: Path | None,
+    out_dir: Path,
+    reference_docx: Path | None,
+    notice: Path | None,
+    force: bool,
+    no_cache: bool,
+    jobs: int | None,
+) -> None:
+    """每份标准文件导出一个 PDF/A 文件（经 LibreOffice 排版，嵌入字体，目次带页码），用于印发和存档。
+
+    \f
+    Export one PDF/A per standard document through LibreOffice (needs soffice and pdftotext).
+    """
+    from builder.docx.pdf import export_pdf
+    from builder.docx.rendercache import DocxCache
+
+    project = open_project(path, config_path)
+    cache = DocxCache.open(None if no_cache else project.root)
+    result = export_pdf(
+        project,
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        force=force,
+        cache=cache,
+        jobs=jobs,
+    )
+    _report_export(result, cache)
+
+
+def _report_export(result: ExportResult, cache: DocxCache) -> None:
+    """Diagnostics, refusal (exit 1) or the --force warning, the files written."""
+    from builder import report
+
     if result.check.failed():
         report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
     if not result.written:
