@@ -184,8 +184,9 @@ def _fix_layout(grid: Any, widths: list[int], total: int) -> None:
 def _row_flags(row: Any, *, header: bool) -> None:
     """Rows never split across pages; the header row repeats on every page.
 
-    `w:tblHeader` is written bare: an omitted `w:val` means on (ECMA-376 Part 1 §17.17.4),
-    the form Word writes itself and valid under every reading of ST_OnOff."""
+    `w:tblHeader` is written bare: an omitted `w:val` means on (ECMA-376 Part 1 §17.4.50),
+    the form Word writes itself and valid under every reading of ST_OnOff (the Open XML
+    SDK, and validators ported from it, accept only on/off there, not true)."""
     trpr = row._tr.get_or_add_trPr()
     xmlorder.replace(trpr, OxmlElement("w:cantSplit"))
     if header:
