@@ -2,7 +2,7 @@
 
 One session fixture writes them all once: the examples in both Word profiles (each kind
 in gbt9704 and in gbt1.1), with `--notice` and a user's `--reference-docx` (python-docx's
-blank document, a Word 2010-style file with a stylesWithEffects part), every
+blank document, a Word 2010-style file with a stylesWithEffects part, plus a header), every
 tests/realworld/ project (exported with `--force`, so the unchecked-proof marks are
 included), the kitchen-sink corpora, hostile text, the 修订对照表 of `zhibiao diff`, the
 bundled reference template and the Excel workbooks. openxml-audit must report nothing
@@ -86,6 +86,18 @@ def _hostile_corpus() -> Corpus:
     return corpus
 
 
+def _user_template(path: Path) -> Path:
+    """A user's reference template in the Word 2010 style: python-docx's blank document
+    (a stylesWithEffects part, its own Header style) with a two-line header of its own."""
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "海州信息职业技术学院"
+    header.add_paragraph("内部资料", style="Header")
+    document.add_paragraph("模板正文")
+    document.save(str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     """Every file, by the kind of export that wrote it."""
@@ -103,7 +115,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     for profile in ("gbt9704", "gbt1.1"):
         for output in render_trees(trees, _with_profile(examples.config, profile)):
             keep(f"examples-{profile}", output.name, output.data)
-    reference = Path(docx.__file__).parent / "templates" / "default.docx"
+    reference = _user_template(root / "我的模板.docx")
     with_notice = render_trees(trees, examples.config, reference_docx=reference, notice=NOTICE)
     for output in with_notice:
         keep("notice+reference", output.name, output.data)

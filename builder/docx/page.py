@@ -42,15 +42,23 @@ def number_pages(section: Any, *, fmt: str = "decimal", start: int | None = 1) -
 
 def own_part(story: Any, style: str) -> Any:
     """Give a section's header or footer a part of its own (not linked to the previous
-    section) whose paragraphs use `style`.
+    section); a paragraph in it whose style is not defined gets `style`.
 
-    python-docx makes the part from its own header/footer XML, whose paragraph names the
+    python-docx makes a new part from its own header/footer XML, whose paragraph names the
     style ids "Header"/"Footer"; the reference template need not define them (a user's
-    template may call them anything), so every paragraph gets one of ours instead."""
+    template may call them anything), and Word reports a style reference to nothing."""
     story.is_linked_to_previous = False
+    defined = {
+        element.get(_STYLE_ID)
+        for element in story.part._document_part.styles.element.iterchildren(_STYLE)
+    }
     for paragraph in story.paragraphs:
-        paragraph.style = style
+        if paragraph._p.style is not None and paragraph._p.style not in defined:
+            paragraph.style = style
     return story
+
+
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
 
 
 def add_page_numbers(section: Any, profile: Profile) -> None:
@@ -62,6 +70,7 @@ def add_page_numbers(section: Any, profile: Profile) -> None:
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
         paragraph = own_part(footer, profile.roles.page_number).paragraphs[0]
+        paragraph.style = profile.roles.page_number
         paragraph.alignment = align
         if align == WD_ALIGN_PARAGRAPH.RIGHT:
             paragraph.paragraph_format.right_indent = indent
@@ -81,6 +90,7 @@ def add_running_header(section: Any, profile: Profile, text: str) -> None:
         (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
     ):
         paragraph = own_part(header, profile.roles.header).paragraphs[0]
+        paragraph.style = profile.roles.header
         paragraph.alignment = align
         if text:
             paragraph.add_run(text)

@@ -229,35 +229,33 @@ def _define(style: Any, spec: StyleDef) -> None:
     rpr = element.get_or_add_rPr()
     set_fonts(rpr, spec.latin, spec.east_asia, hint=True)
     if spec.letter_spacing:
-        rpr.append(_el("w:spacing", val=str(round(spec.letter_spacing * 20))))
+        xmlorder.insert(
+            rpr, xmlorder.element("w:spacing", val=str(round(spec.letter_spacing * 20)))
+        )
     _set_lang(rpr)
     xmlorder.sort(rpr)
-    element.append(_paragraph_properties(spec))
+    xmlorder.insert(element, _paragraph_properties(spec))
     xmlorder.sort(element)
-
-
-def _el(tag: str, **attrs: str) -> Any:
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
 
 
 def _paragraph_properties(spec: StyleDef) -> Any:
     ppr = OxmlElement("w:pPr")
     if spec.keep_next:
-        xmlorder.insert(ppr, _el("w:keepNext"))
+        xmlorder.insert(ppr, xmlorder.element("w:keepNext"))
     if spec.page_break_before:
-        xmlorder.insert(ppr, _el("w:pageBreakBefore"))
+        xmlorder.insert(ppr, xmlorder.element("w:pageBreakBefore"))
     if spec.border:
         borders = OxmlElement("w:pBdr")
         for side in ("top", "left", "bottom", "right"):
-            borders.append(_el(f"w:{side}", val="single", sz="8", space="4", color="000000"))
+            xmlorder.insert(
+                borders,
+                xmlorder.element(f"w:{side}", val="single", sz="8", space="4", color="000000"),
+            )
         xmlorder.insert(ppr, borders)
-        xmlorder.insert(ppr, _el("w:shd", val="clear", color="auto", fill="F2F2F2"))
+        xmlorder.insert(ppr, xmlorder.element("w:shd", val="clear", color="auto", fill="F2F2F2"))
     if not spec.grid:
-        xmlorder.insert(ppr, _el("w:snapToGrid", val="0"))
-    spacing = _el(
+        xmlorder.insert(ppr, xmlorder.element("w:snapToGrid", val="0"))
+    spacing = xmlorder.element(
         "w:spacing", before=str(round(spec.before * 20)), after=str(round(spec.after * 20))
     )
     if spec.line_exact:
@@ -267,7 +265,7 @@ def _paragraph_properties(spec: StyleDef) -> Any:
         spacing.set(qn("w:line"), "240")
         spacing.set(qn("w:lineRule"), "auto")
     xmlorder.insert(ppr, spacing)
-    indent = _el("w:ind")
+    indent = xmlorder.element("w:ind")
     size_twips = spec.size * 20
     if spec.first_line_chars:
         indent.set(qn("w:firstLineChars"), str(spec.first_line_chars))
@@ -280,9 +278,9 @@ def _paragraph_properties(spec: StyleDef) -> Any:
         indent.set(qn("w:right"), str(round(size_twips * spec.right_chars / 100)))
     if len(indent.attrib):
         xmlorder.insert(ppr, indent)
-    xmlorder.insert(ppr, _el("w:jc", val=_JC[spec.align]))
+    xmlorder.insert(ppr, xmlorder.element("w:jc", val=_JC[spec.align]))
     if spec.outline is not None:
-        xmlorder.insert(ppr, _el("w:outlineLvl", val=str(spec.outline)))
+        xmlorder.insert(ppr, xmlorder.element("w:outlineLvl", val=str(spec.outline)))
     return ppr
 
 
@@ -301,10 +299,12 @@ def _define_table(style: Any) -> None:
         ("insideH", "4"),
         ("insideV", "4"),
     ):
-        borders.append(_el(f"w:{side}", val="single", sz=size, space="0", color="000000"))
-    tblpr.append(borders)
+        xmlorder.insert(
+            borders, xmlorder.element(f"w:{side}", val="single", sz=size, space="0", color="000000")
+        )
+    xmlorder.insert(tblpr, borders)
     margins = OxmlElement("w:tblCellMar")
     for side, width in (("top", "28"), ("left", "85"), ("bottom", "28"), ("right", "85")):
-        margins.append(_el(f"w:{side}", w=width, type="dxa"))
-    tblpr.append(margins)
+        xmlorder.insert(margins, xmlorder.element(f"w:{side}", w=width, type="dxa"))
+    xmlorder.insert(tblpr, margins)
     xmlorder.insert(element, tblpr)
