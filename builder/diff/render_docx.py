@@ -19,6 +19,8 @@ from docx.shared import Cm, Pt
 
 from builder.diff.display import document_heading, document_object, show_value, trend_note
 from builder.diff.model import Action, Change, ChangeSet
+from builder.docx import xmlorder
+from builder.docx.parts import UNUSED, drop_parts
 
 HEADERS = ("序号", "条目", "原条款", "修订后条款", "修订理由")
 WIDTHS_CM = (1.2, 5.5, 7.5, 7.5, 4.0)
@@ -60,11 +62,7 @@ def _clauses(change: Change) -> tuple[str, str]:
 def _style_run_font(run: Any, size: float) -> None:
     run.font.name = _FONT
     run.font.size = Pt(size)
-    r_pr = run._element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = r_pr.makeelement(qn("w:rFonts"), {})
-        r_pr.append(fonts)
+    fonts = xmlorder.get_or_insert(run._element.get_or_add_rPr(), "w:rFonts")
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attr), _FONT)
 
@@ -83,6 +81,7 @@ def _write_cell(cell: Any, text: str, *, bold: bool = False) -> None:
 def build_document(changes: ChangeSet) -> Any:
     """The python-docx Document of the 修订对照表."""
     doc = Document()
+    drop_parts(doc, UNUSED)  # python-docx's blank document: a stale Word 2010 style copy, …
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)

@@ -6,11 +6,10 @@ import math
 from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from builder.doctree import CoverInfo
+from builder.docx import xmlorder
 from builder.docx.lines import add_rule
 from builder.docx.profiles import Profile
 from builder.model.dates import chinese
@@ -100,9 +99,8 @@ def _fit_spacing(run: Any, chars: int, width_pt: float) -> None:
     room = width_pt / max(chars, 1) - CATEGORY_PT - 1
     if room >= CATEGORY_SPACING_PT:
         return
-    spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:val"), str(max(0, int(room * 20))))
-    run._r.get_or_add_rPr().append(spacing)
+    spacing = xmlorder.element("w:spacing", val=str(max(0, int(room * 20))))
+    xmlorder.replace(run._r.get_or_add_rPr(), spacing)
 
 
 def _dates_line(cover: CoverInfo) -> str:

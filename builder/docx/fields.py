@@ -12,6 +12,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from builder.docx import xmlorder
+
 
 def _char(kind: str, *, dirty: bool = False) -> Any:
     element = OxmlElement("w:fldChar")
@@ -68,37 +70,4 @@ def request_update(document: Any) -> None:
     settings = document.settings.element
     if settings.find(qn("w:updateFields")) is not None:
         return
-    flag = OxmlElement("w:updateFields")
-    flag.set(qn("w:val"), "true")
-    # CT_Settings is a sequence: updateFields must precede compat, rsids, mathPr, ….
-    for child in settings:
-        if child.tag in _AFTER_UPDATE_FIELDS:
-            child.addprevious(flag)
-            return
-    settings.append(flag)
-
-
-_AFTER_UPDATE_FIELDS = {
-    qn(f"w:{name}")
-    for name in (
-        "hdrShapeDefaults",
-        "footnotePr",
-        "endnotePr",
-        "compat",
-        "docVars",
-        "rsids",
-        "attachedSchema",
-        "themeFontLang",
-        "clrSchemeMapping",
-        "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures",
-        "forceUpgrade",
-        "captions",
-        "readModeInkLockDown",
-        "smartTagType",
-        "shapeDefaults",
-        "doNotEmbedSmartTags",
-        "decimalSymbol",
-        "listSeparator",
-    )
-} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+    xmlorder.insert(settings, xmlorder.element("w:updateFields", val="true"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from builder.docx import xmlorder
 
 FANGSONG = "仿宋_GB2312"
 KAITI = "楷体_GB2312"
@@ -41,20 +42,9 @@ ALT_NAMES: dict[str, str] = {FANGSONG: "仿宋", KAITI: "楷体", XIAOBIAOSONG: 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def _child(parent: Any, tag: str) -> Any:
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.append(found)
-    return found
-
-
 def set_fonts(rpr: Any, latin: str, east_asia: str, *, hint: bool = False) -> None:
     """Set Latin and East Asian font names on a `w:rPr`, dropping theme fonts."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
+    fonts = xmlorder.get_or_insert(rpr, "w:rFonts")
     for attr in _THEME_ATTRS:
         fonts.attrib.pop(qn(attr), None)
     fonts.set(qn("w:ascii"), latin)
@@ -67,7 +57,7 @@ def set_fonts(rpr: Any, latin: str, east_asia: str, *, hint: bool = False) -> No
 
 def set_lang(rpr: Any) -> None:
     """Mark text as Chinese for East Asian line breaking and glyph choice."""
-    lang = _child(rpr, "w:lang")
+    lang = xmlorder.get_or_insert(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
 
@@ -95,14 +85,4 @@ def scale_run(run: Any, percent: int) -> None:
     """Narrow the characters of `run` to `percent` of their width (`w:w`)."""
     if percent >= 100:
         return
-    rpr = run._r.get_or_add_rPr()
-    width = OxmlElement("w:w")
-    width.set(qn("w:val"), str(percent))
-    follower = next((child for child in rpr if child.tag in {qn(t) for t in _AFTER_W}), None)
-    if follower is not None:
-        follower.addprevious(width)
-    else:
-        rpr.append(width)
-
-
-_AFTER_W = ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:lang")
+    xmlorder.replace(run._r.get_or_add_rPr(), xmlorder.element("w:w", val=str(percent)))

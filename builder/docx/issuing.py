@@ -22,7 +22,8 @@ from builder.docx.fonts import fit_size, scale_run
 from builder.docx.lines import add_rule
 from builder.docx.notice import NoticeFile
 from builder.docx.package import CoreInfo, fixed_time, set_core
-from builder.docx.page import add_page_numbers, bottom_aligned, setup_section
+from builder.docx.page import add_page_numbers, bottom_aligned, own_part, setup_section
+from builder.docx.parts import drop_parts
 from builder.docx.profiles import GBT9704
 from builder.docx.template import load_template
 from builder.docx.writer import write_blocks
@@ -43,6 +44,7 @@ def render_notice(
     bound = _bound(notice, trees)
     profile = GBT9704
     document, _added = load_template(template)
+    drop_parts(document)
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
     setup_section(section, profile)
@@ -132,8 +134,7 @@ def _record(document: Any, notice: NoticeFile) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     bottom_aligned(section)
     for footer in (section.footer, section.even_page_footer):
-        footer.is_linked_to_previous = False
-        for paragraph in footer.paragraphs:
+        for paragraph in own_part(footer, GBT9704.roles.page_number).paragraphs:
             for run in list(paragraph.runs):
                 run._r.getparent().remove(run._r)
     printed = notice.printed_on or notice.date

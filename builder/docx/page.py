@@ -6,10 +6,10 @@ from typing import Any
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from builder.docx import xmlorder
 from builder.docx.fields import add_field
 from builder.docx.profiles import Profile
 
@@ -22,10 +22,7 @@ def setup_section(section: Any, profile: Profile) -> None:
     section.left_margin, section.right_margin = Mm(geometry.left), Mm(geometry.right)
     section.header_distance, section.footer_distance = Mm(geometry.header), Mm(geometry.footer)
     section.gutter = Mm(0)
-    grid = section._sectPr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        section._sectPr.append(grid)
+    grid = xmlorder.get_or_insert(section._sectPr, "w:docGrid")
     for attr in ("w:type", "w:linePitch", "w:charSpace"):
         grid.attrib.pop(qn(attr), None)
     if profile.line_pitch is None:
@@ -37,24 +34,31 @@ def setup_section(section: Any, profile: Profile) -> None:
 
 def number_pages(section: Any, *, fmt: str = "decimal", start: int | None = 1) -> None:
     """Set the page-number format (`decimal`, `upperRoman`) and restart value of `section`."""
-    sect = section._sectPr
-    old = sect.find(qn("w:pgNumType"))
-    if old is not None:
-        sect.remove(old)
-    element = OxmlElement("w:pgNumType")
-    element.set(qn("w:fmt"), fmt)
+    element = xmlorder.element("w:pgNumType", fmt=fmt)
     if start is not None:
         element.set(qn("w:start"), str(start))
-    # pgNumType follows pgSz/pgMar/paperSrc/pgBorders/lnNumType in CT_SectPr.
-    anchor = None
-    for tag in ("w:lnNumType", "w:pgBorders", "w:paperSrc", "w:pgMar", "w:pgSz"):
-        anchor = sect.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addnext(element)
-    else:
-        sect.insert(0, element)
+    xmlorder.replace(section._sectPr, element)
+
+
+def own_part(story: Any, style: str) -> Any:
+    """Give a section's header or footer a part of its own (not linked to the previous
+    section); a paragraph in it whose style is not defined gets `style`.
+
+    python-docx makes a new part from its own header/footer XML, whose paragraph names the
+    style ids "Header"/"Footer"; the reference template need not define them (a user's
+    template may call them anything), and Word reports a style reference to nothing."""
+    story.is_linked_to_previous = False
+    defined = {
+        element.get(_STYLE_ID)
+        for element in story.part._document_part.styles.element.iterchildren(_STYLE)
+    }
+    for paragraph in story.paragraphs:
+        if paragraph._p.style is not None and paragraph._p.style not in defined:
+            paragraph.style = style
+    return story
+
+
+_STYLE, _STYLE_ID = qn("w:style"), qn("w:styleId")
 
 
 def add_page_numbers(section: Any, profile: Profile) -> None:
@@ -65,8 +69,7 @@ def add_page_numbers(section: Any, profile: Profile) -> None:
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
     ):
-        footer.is_linked_to_previous = False
-        paragraph = footer.paragraphs[0]
+        paragraph = own_part(footer, profile.roles.page_number).paragraphs[0]
         paragraph.style = profile.roles.page_number
         paragraph.alignment = align
         if align == WD_ALIGN_PARAGRAPH.RIGHT:
@@ -86,39 +89,23 @@ def add_running_header(section: Any, profile: Profile, text: str) -> None:
         (section.header, WD_ALIGN_PARAGRAPH.RIGHT),
         (section.even_page_header, WD_ALIGN_PARAGRAPH.LEFT),
     ):
-        header.is_linked_to_previous = False
-        paragraph = header.paragraphs[0]
+        paragraph = own_part(header, profile.roles.header).paragraphs[0]
         paragraph.style = profile.roles.header
         paragraph.alignment = align
         if text:
             paragraph.add_run(text)
 
 
-def blank_first_page(section: Any) -> None:
+def blank_first_page(section: Any, profile: Profile) -> None:
     """No header or footer on the first page of `section` (a cover)."""
     section.different_first_page_header_footer = True
-    section.first_page_header.is_linked_to_previous = False
-    section.first_page_footer.is_linked_to_previous = False
+    own_part(section.first_page_header, profile.roles.header)
+    own_part(section.first_page_footer, profile.roles.page_number)
 
 
 def bottom_aligned(section: Any) -> None:
     """Align the section's text to the bottom of the page (the 版记 of a 公文)."""
-    sect = section._sectPr
-    old = sect.find(qn("w:vAlign"))
-    if old is not None:
-        sect.remove(old)
-    element = OxmlElement("w:vAlign")
-    element.set(qn("w:val"), "bottom")
-    for tag in ("w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter"):
-        anchor = sect.find(qn(tag))
-        if anchor is not None:
-            anchor.addprevious(element)
-            return
-    grid = sect.find(qn("w:docGrid"))
-    if grid is not None:
-        grid.addprevious(element)
-    else:
-        sect.append(element)
+    xmlorder.replace(section._sectPr, xmlorder.element("w:vAlign", val="bottom"))
 
 
 def turn_page(document: Any, profile: Profile, *, landscape: bool) -> float:

@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from builder.docx import xmlorder
 from builder.docx.fonts import FANGSONG, HEITI, KAITI, LATIN, SONGTI, XIAOBIAOSONG, set_fonts
 from builder.docx.fonts import set_lang as _set_lang
 
@@ -228,60 +229,33 @@ def _define(style: Any, spec: StyleDef) -> None:
     rpr = element.get_or_add_rPr()
     set_fonts(rpr, spec.latin, spec.east_asia, hint=True)
     if spec.letter_spacing:
-        spacing = OxmlElement("w:spacing")
-        spacing.set(qn("w:val"), str(round(spec.letter_spacing * 20)))
-        rpr.append(spacing)
+        xmlorder.insert(
+            rpr, xmlorder.element("w:spacing", val=str(round(spec.letter_spacing * 20)))
+        )
     _set_lang(rpr)
-    _order(rpr, _RPR_ORDER)
-    element.append(_paragraph_properties(spec))
-    _order(element, ("w:name", "w:basedOn", "w:next", "w:qFormat", "w:pPr", "w:rPr"))
-
-
-_RPR_ORDER = ("w:rFonts", "w:b", "w:bCs", "w:color", "w:spacing", "w:sz", "w:szCs", "w:lang")
-_PPR_ORDER = (
-    "w:keepNext",
-    "w:pageBreakBefore",
-    "w:widowControl",
-    "w:pBdr",
-    "w:shd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:jc",
-    "w:outlineLvl",
-)
-
-
-def _order(parent: Any, order: tuple[str, ...]) -> None:
-    rank = {qn(tag): index for index, tag in enumerate(order)}
-    children = sorted(parent, key=lambda child: rank.get(child.tag, len(rank)))
-    for child in children:
-        parent.remove(child)
-        parent.append(child)
-
-
-def _el(tag: str, **attrs: str) -> Any:
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
-    return element
+    xmlorder.sort(rpr)
+    xmlorder.insert(element, _paragraph_properties(spec))
+    xmlorder.sort(element)
 
 
 def _paragraph_properties(spec: StyleDef) -> Any:
     ppr = OxmlElement("w:pPr")
     if spec.keep_next:
-        ppr.append(_el("w:keepNext"))
+        xmlorder.insert(ppr, xmlorder.element("w:keepNext"))
     if spec.page_break_before:
-        ppr.append(_el("w:pageBreakBefore"))
+        xmlorder.insert(ppr, xmlorder.element("w:pageBreakBefore"))
     if spec.border:
         borders = OxmlElement("w:pBdr")
         for side in ("top", "left", "bottom", "right"):
-            borders.append(_el(f"w:{side}", val="single", sz="8", space="4", color="000000"))
-        ppr.append(borders)
-        ppr.append(_el("w:shd", val="clear", color="auto", fill="F2F2F2"))
+            xmlorder.insert(
+                borders,
+                xmlorder.element(f"w:{side}", val="single", sz="8", space="4", color="000000"),
+            )
+        xmlorder.insert(ppr, borders)
+        xmlorder.insert(ppr, xmlorder.element("w:shd", val="clear", color="auto", fill="F2F2F2"))
     if not spec.grid:
-        ppr.append(_el("w:snapToGrid", val="0"))
-    spacing = _el(
+        xmlorder.insert(ppr, xmlorder.element("w:snapToGrid", val="0"))
+    spacing = xmlorder.element(
         "w:spacing", before=str(round(spec.before * 20)), after=str(round(spec.after * 20))
     )
     if spec.line_exact:
@@ -290,8 +264,8 @@ def _paragraph_properties(spec: StyleDef) -> Any:
     else:
         spacing.set(qn("w:line"), "240")
         spacing.set(qn("w:lineRule"), "auto")
-    ppr.append(spacing)
-    indent = _el("w:ind")
+    xmlorder.insert(ppr, spacing)
+    indent = xmlorder.element("w:ind")
     size_twips = spec.size * 20
     if spec.first_line_chars:
         indent.set(qn("w:firstLineChars"), str(spec.first_line_chars))
@@ -303,10 +277,10 @@ def _paragraph_properties(spec: StyleDef) -> Any:
         indent.set(qn("w:rightChars"), str(spec.right_chars))
         indent.set(qn("w:right"), str(round(size_twips * spec.right_chars / 100)))
     if len(indent.attrib):
-        ppr.append(indent)
-    ppr.append(_el("w:jc", val=_JC[spec.align]))
+        xmlorder.insert(ppr, indent)
+    xmlorder.insert(ppr, xmlorder.element("w:jc", val=_JC[spec.align]))
     if spec.outline is not None:
-        ppr.append(_el("w:outlineLvl", val=str(spec.outline)))
+        xmlorder.insert(ppr, xmlorder.element("w:outlineLvl", val=str(spec.outline)))
     return ppr
 
 
@@ -325,11 +299,12 @@ def _define_table(style: Any) -> None:
         ("insideH", "4"),
         ("insideV", "4"),
     ):
-        borders.append(_el(f"w:{side}", val="single", sz=size, space="0", color="000000"))
-    tblpr.append(borders)
+        xmlorder.insert(
+            borders, xmlorder.element(f"w:{side}", val="single", sz=size, space="0", color="000000")
+        )
+    xmlorder.insert(tblpr, borders)
     margins = OxmlElement("w:tblCellMar")
     for side, width in (("top", "28"), ("left", "85"), ("bottom", "28"), ("right", "85")):
-        margins.append(_el(f"w:{side}", w=width, type="dxa"))
-    tblpr.append(margins)
-    element.append(tblpr)
-    _order(element, ("w:name", "w:basedOn", "w:qFormat", "w:pPr", "w:rPr", "w:tblPr"))
+        xmlorder.insert(margins, xmlorder.element(f"w:{side}", w=width, type="dxa"))
+    xmlorder.insert(tblpr, margins)
+    xmlorder.insert(element, tblpr)

@@ -7,12 +7,12 @@ from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from builder.doctree import Table
+from builder.docx import xmlorder
 from builder.docx.inline import add_inlines, inline_text
 from builder.docx.profiles import Profile
 from builder.docx.styles import STYLES, TABLE_STYLE
@@ -132,36 +132,19 @@ def _keep_start_together(rows: Any, body_rows: int) -> None:
                 _keep_with_next(paragraph)
 
 
-_PSTYLE, _KEEP_NEXT, _JC = qn("w:pStyle"), qn("w:keepNext"), qn("w:jc")
-
-
-def _simple_ppr(paragraph: Any) -> Any:
-    """The `<w:pPr>` of a cell paragraph made by `_fill` (only pStyle, keepNext, jc in it),
-    or None when python-docx must place the element (anything else is there)."""
-    ppr = paragraph._p.pPr
-    if ppr is None or any(child.tag not in (_PSTYLE, _KEEP_NEXT, _JC) for child in ppr):
-        return None
-    return ppr
+_KEEP_NEXT, _JC = qn("w:keepNext"), qn("w:jc")
 
 
 def _centre(paragraph: Any) -> None:
-    """`paragraph.alignment = CENTER`, appended directly (jc follows pStyle and keepNext)."""
-    ppr = _simple_ppr(paragraph)
-    if ppr is None or ppr.find(_JC) is not None:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        return
-    jc = OxmlElement("w:jc")
-    jc.set(_VAL, "center")
-    ppr.append(jc)
+    """`paragraph.alignment = CENTER`: the `w:jc` of the paragraph, in schema order."""
+    xmlorder.replace(paragraph._p.get_or_add_pPr(), xmlorder.element("w:jc", val="center"))
 
 
 def _keep_with_next(paragraph: Any) -> None:
-    """`paragraph_format.keep_with_next = True`, inserted directly after the pStyle."""
-    ppr = _simple_ppr(paragraph)
-    if ppr is None or ppr.find(_KEEP_NEXT) is not None:
-        paragraph.paragraph_format.keep_with_next = True
-        return
-    ppr.insert(1 if len(ppr) and ppr[0].tag == _PSTYLE else 0, OxmlElement("w:keepNext"))
+    """`paragraph_format.keep_with_next = True`, in schema order."""
+    ppr = paragraph._p.get_or_add_pPr()
+    if ppr.find(_KEEP_NEXT) is None:
+        xmlorder.insert(ppr, OxmlElement("w:keepNext"))
 
 
 def _numeric_columns(table: Table, columns: int) -> set[int]:
@@ -189,57 +172,25 @@ def _pad(values: tuple[str, ...], columns: int) -> list[str]:
 
 
 def _fix_layout(grid: Any, widths: list[int], total: int) -> None:
+    """Total width and fixed layout (one `w:tblLayout`: python-docx's `autofit = False`
+    may already have written it), and the width of every grid column."""
     tblpr = grid._tbl.tblPr
-    width = tblpr.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        tblpr.append(width)
-    width.set(qn("w:w"), str(total))
-    width.set(qn("w:type"), "dxa")
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
-    _order(tblpr)
+    xmlorder.replace(tblpr, xmlorder.element("w:tblW", w=str(total), type="dxa"))
+    xmlorder.replace(tblpr, xmlorder.element("w:tblLayout", type="fixed"))
     for column, value in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(value))
 
 
-_TBLPR_ORDER = [
-    qn(f"w:{tag}")
-    for tag in (
-        "tblStyle",
-        "tblpPr",
-        "tblOverlap",
-        "bidiVisual",
-        "tblStyleRowBandSize",
-        "tblStyleColBandSize",
-        "tblW",
-        "jc",
-        "tblCellSpacing",
-        "tblInd",
-        "tblBorders",
-        "shd",
-        "tblLayout",
-        "tblCellMar",
-        "tblLook",
-    )
-]
-
-
-def _order(tblpr: Any) -> None:
-    rank = {tag: index for index, tag in enumerate(_TBLPR_ORDER)}
-    for child in sorted(tblpr, key=lambda child: rank.get(child.tag, len(rank))):
-        tblpr.remove(child)
-        tblpr.append(child)
-
-
 def _row_flags(row: Any, *, header: bool) -> None:
+    """Rows never split across pages; the header row repeats on every page.
+
+    `w:tblHeader` is written bare: an omitted `w:val` means on (ECMA-376 Part 1 §17.4.50),
+    the form Word writes itself and valid under every reading of ST_OnOff (the Open XML
+    SDK, and validators ported from it, accept only on/off there, not true)."""
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
+    xmlorder.replace(trpr, OxmlElement("w:cantSplit"))
     if header:
-        flag = OxmlElement("w:tblHeader")
-        flag.set(qn("w:val"), "true")
-        trpr.append(flag)
+        xmlorder.replace(trpr, OxmlElement("w:tblHeader"))
 
 
 def _fill(cell: Any, width: int, style_id: str | None) -> None:
@@ -261,16 +212,12 @@ def _fill(cell: Any, width: int, style_id: str | None) -> None:
         return
     tcw.set(_TYPE, "dxa")
     tcw.set(_W, str(width))
-    valign = OxmlElement("w:vAlign")
-    valign.set(_VAL, "center")
-    tcpr.append(valign)
+    xmlorder.insert(tcpr, xmlorder.element("w:vAlign", val="center"))
     ppr = OxmlElement("w:pPr")
     if style_id is not None:
-        pstyle = OxmlElement("w:pStyle")
-        pstyle.set(_VAL, style_id)
-        ppr.append(pstyle)
-    paragraph.append(ppr)
+        xmlorder.insert(ppr, xmlorder.element("w:pStyle", val=style_id))
+    paragraph.insert(0, ppr)
 
 
 _TCPR, _TCW, _P = qn("w:tcPr"), qn("w:tcW"), qn("w:p")
-_TYPE, _W, _VAL = qn("w:type"), qn("w:w"), qn("w:val")
+_TYPE, _W = qn("w:type"), qn("w:w")

@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from builder.docx import xmlorder
 from builder.docx.fonts import (
     ALT_NAMES,
     FANGSONG,
@@ -34,23 +35,18 @@ from builder.docx.fonts import (
     strip_theme_fonts,
 )
 from builder.docx.package import CoreInfo, set_core, to_bytes
+from builder.docx.parts import UNUSED, drop_parts
 from builder.docx.styles import STYLES, TABLE_STYLE, ensure_styles
 from builder.project import UsageError
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 _KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
-_DROP_RELS = {
-    RT.CUSTOM_XML,
-    RT.WEB_SETTINGS,
-    RT.THUMBNAIL,
-    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
-}
 
 
 def build_reference() -> bytes:
     """Build the reference template from python-docx's blank document, deterministically."""
     document = docx.Document()
-    _drop_extras(document)
+    drop_parts(document, UNUSED)
     styles = document.styles.element
     for style in styles.findall(qn("w:style")):
         if style.find(qn("w:name")).get(qn("w:val")) not in _KEEP_STYLES:
@@ -76,12 +72,6 @@ def build_reference() -> bytes:
         cell.paragraphs[0].style = document.styles["标准表格文字"]
     set_core(document, CoreInfo(title="职标 Zhibiao 参考模板", subject="Word 导出样式"))
     return to_bytes(document)
-
-
-def _drop_extras(document: Any) -> None:
-    for rels in (document.part.rels, document.part.package.rels):
-        for rid in [rid for rid, rel in rels.items() if rel.reltype in _DROP_RELS]:
-            del rels[rid]
 
 
 def _defaults(styles: Any) -> None:
@@ -115,16 +105,11 @@ def _font_table(document: Any) -> None:
         font = OxmlElement("w:font")
         font.set(qn("w:name"), name)
         if name in ALT_NAMES:
-            alt = OxmlElement("w:altName")
-            alt.set(qn("w:val"), ALT_NAMES[name])
-            font.append(alt)
-        charset = OxmlElement("w:charset")
-        charset.set(qn("w:val"), "00" if name == LATIN else "86")
-        family = OxmlElement("w:family")
-        family.set(qn("w:val"), "modern" if name in {HEITI} else "roman")
-        pitch = OxmlElement("w:pitch")
-        pitch.set(qn("w:val"), "variable")
-        font.extend([charset, family, pitch])
+            xmlorder.insert(font, xmlorder.element("w:altName", val=ALT_NAMES[name]))
+        xmlorder.insert(font, xmlorder.element("w:charset", val="00" if name == LATIN else "86"))
+        family = "modern" if name in {HEITI} else "roman"
+        xmlorder.insert(font, xmlorder.element("w:family", val=family))
+        xmlorder.insert(font, xmlorder.element("w:pitch", val="variable"))
         root.append(font)
     part._blob = serialize_part_xml(root)
 

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from builder.docx import fields
+from builder.docx import fields, xmlorder
 from builder.docx.profiles import Profile
 
 
@@ -59,11 +59,8 @@ def link_builtin_styles(document: Any, profile: Profile, depth: int) -> None:
         for child in list(style):
             if child.tag != qn("w:name"):
                 style.remove(child)
-        based = OxmlElement("w:basedOn")
-        based.set(qn("w:val"), base)
-        priority = OxmlElement("w:uiPriority")
-        priority.set(qn("w:val"), "39")
-        style.extend([based, priority])
+        xmlorder.insert(style, xmlorder.element("w:basedOn", val=base))
+        xmlorder.insert(style, xmlorder.element("w:uiPriority", val="39"))
 
 
 def add_toc(document: Any, entries: list[Entry], profile: Profile, *, depth: int) -> None:

@@ -28,6 +28,7 @@ from builder.docx.page import (
     setup_section,
     turn_page,
 )
+from builder.docx.parts import drop_parts
 from builder.docx.profiles import Profile
 from builder.docx.tables import add_table, column_count
 from builder.docx.template import load_template
@@ -56,13 +57,14 @@ class _Body:
 def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> Any:
     """Build the Word document of `tree` in `profile` on the reference template."""
     document, _added = load_template(template)
+    drop_parts(document)
     document.settings.odd_and_even_pages_header_footer = True
     first = document.sections[0]
     setup_section(first, profile)
     if profile.cover:  # the cover page itself stays blank (blank_first_page)
         add_page_numbers(first, profile)
     add_running_header(first, profile, _header_text(tree, profile))
-    blank_first_page(first)
+    blank_first_page(first, profile)
     front, body = _split_front(_without_cover_notes(tree, profile))
     state = _Body(profile)
     # The body is laid out first into a scratch list of elements so the TOC knows its entries.
