@@ -20,6 +20,7 @@ import pytest
 
 from builder.docx.tocpages import fill, locate, printed_number
 from tests.docx_pdf import pdf_fonts, pdf_text, to_pdf, tools_missing
+from tests.ooxml_findings import findings, misplaced, validator
 
 CASE = Path(__file__).parent / "cases" / "clean-minimal"
 LEADER = re.compile(r"^\s*(\S.*?)\s*[.．·…]{4,}\s*([0-9]+|[IVXLC]+)\s*$")
@@ -105,6 +106,8 @@ def test_word_files_show_toc_pages_without_an_update(project: Path, tmp_path: Pa
     with zipfile.ZipFile(specialty) as archive:
         assert b"updateFields" not in archive.read("word/settings.xml")  # no prompt in Word
         assert b"PAGEREF" in archive.read("word/document.xml")  # still fields Word can update
+    for filled in sorted((project / "docx").glob("*.docx")):  # still valid ECMA-376
+        assert findings(validator(), filled)[0] == [] and misplaced(filled.read_bytes()) == []
     # rendered by a second, independent LibreOffice run, as a reader's machine would
     pdf = to_pdf([specialty], tmp_path / "pdf", tmp_path / "profile")[0]
     assert assert_toc_matches_pages(pdf_text(pdf)) >= 10
