@@ -6,14 +6,16 @@ from typing import TextIO
 
 from builder.diagnostics import Diagnostic, Severity
 from builder.report.text import summary
-from builder.site.escape import markdown_text
+from builder.site.escape import line_start, markdown_text
 
 _ICON = {Severity.ERROR: "❌ 错误", Severity.WARNING: "⚠️ 警告", Severity.INFO: "ℹ️ 提示"}
 
 
 def _cell(text: str) -> str:
     """Values quoted in messages are data: text, never Markdown, HTML or images."""
-    return "<br>".join(markdown_text(line) for line in text.splitlines() if line.strip())
+    return "<br>".join(
+        line_start(markdown_text(line)) for line in text.splitlines() if line.strip()
+    )
 
 
 def render(diagnostics: list[Diagnostic], files: int, *, title: str = "标准检查报告") -> str:

@@ -201,7 +201,8 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     """The full config: the root file's settings with the data-driven and forced keys merged in."""
     config = copy.deepcopy(root)
     config.pop("INHERIT", None)
-    config.setdefault("site_name", html_text(settings.site_name))
+    name = config.get("site_name")
+    config["site_name"] = html_text(name if isinstance(name, str) else settings.site_name)
     if settings.site_url and "site_url" not in config:
         config["site_url"] = _site_url(settings.site_url)
     if settings.site_path and isinstance(config.get("site_url"), str):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from builder.project import UsageError
 from builder.site.escape import html_text
+from builder.site.theme import CSP_META
 
 VERSIONS_FILE = "versions.json"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -103,10 +104,12 @@ def default_target(entries: list[VersionEntry]) -> str:
 
 
 def redirect_html(target: str) -> str:
-    """A static redirect page (meta refresh plus a link for browsers without it)."""
+    """A static redirect page (meta refresh plus a link for browsers without it), under the
+    same Content-Security-Policy as every other page."""
     href = html.escape(target, quote=True)
     return (
         '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}\n"
         f'<title>正在跳转</title>\n<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n</head>\n<body>\n'
         f'<p>正在跳转到 <a href="{href}">{href}</a>……</p>\n</body>\n</html>\n'
