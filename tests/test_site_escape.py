@@ -167,3 +167,14 @@ def _attributes(body: str, tag: str) -> list[str | None]:
 
     _Attrs().feed(body)
     return found
+
+
+def test_check_report_markdown_keeps_quoted_values_as_text() -> None:
+    from builder.diagnostics import Diagnostic, Severity
+    from builder.report.markdown import render
+
+    value = "![](http://evil.example/x.png) [x](javascript:alert(1)) <b>"
+    d = Diagnostic("ZB201", Severity.ERROR, f"引用「{value}」不存在", f"s/{value}.yaml", 3, 1)
+    rendered = _render(render([d], 1))
+    assert set(rendered.tags) <= {"h2", "p", "table", "thead", "tbody", "tr", "th", "td"}
+    assert rendered.text.count(value) == 2
