@@ -39,6 +39,7 @@ PAYLOADS = (
     '<iframe src="//evil.example/"></iframe>',
     "<style>body{background:url(http://evil.example/b.png)}</style>",
     "`code` ~~删除~~ ==标记== ^^上^^ :smile: $x$",
+    "[缺页](../missing.md#x) <https://evil.example/a> [^1]",
 )
 HOSTILE_FILE = "ZH01 <img src=x onerror=alert(7)> [y](javascript:alert(8)).yaml"
 SITE_TITLE = '职标<script>alert(9)</script>"><img src=x onerror=alert(10)>'

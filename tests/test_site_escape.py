@@ -128,6 +128,9 @@ def test_urls_only_http_and_generated_relative_ones() -> None:
     assert relative_href("javascript:alert(1)").startswith("javascript%3A")
     with pytest.raises(ValueError):
         relative_href("//evil.example/x")
+    # no autolinker (GitHub's, pymdownx.magiclink) sees a URL in text; file:line:col stays
+    assert "://" not in markdown_text("见 https://evil.example/x.png")
+    assert markdown_text("courses/a.yaml:3:1") == "courses/a.yaml:3:1"
     assert anchor_id("c-1-2-3") == "c-1-2-3"
     with pytest.raises(ValueError):
         anchor_id('x" onclick="alert(1)')

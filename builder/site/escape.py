@@ -31,12 +31,13 @@ from urllib.parse import quote, urlsplit
 # with data goes through `line_start` for the block markers.
 _BACKSLASHED = re.compile(r"([\\`*_{}\[\]#|])")
 # Characters of extension syntax that Python-Markdown does not unescape (`\~` would show
-# its backslash): written as character references, which every Markdown keeps as text.
-_REFERENCED = {"~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;", ":": "&#58;"}
-_REFERENCED_RE = re.compile("[" + re.escape("".join(_REFERENCED)) + "]")
+# its backslash): written as character references, which every Markdown keeps as text. The
+# colon of `://` too, so no autolinker (GitHub's, pymdownx.magiclink) makes a URL a link.
+_REFERENCED = {"~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;", "://": "&#58;//"}
+_REFERENCED_RE = re.compile("|".join(re.escape(k) for k in _REFERENCED))
 # Block constructs a rendered line must not start with: lists, quotes, setext underlines,
 # admonitions (`!!!`), tabs (`===`), details (`???`), fences.
-_LINE_START = re.compile(r"^([-+>!?~]|\d+[.)]|=+$)")
+_LINE_START = re.compile(r"^([-+>!?~:]|\d+[.)]|=+$)")
 # Characters PyYAML refuses in a document (its Reader's printable set, YAML 1.1) and the
 # line breaks it would fold: written as `\uXXXX` escapes in a double-quoted scalar.
 _YAML_UNSAFE = re.compile(
