@@ -15,6 +15,7 @@ from builder.config import CONFIG_NAME, ProjectConfig, find_config
 from builder.locate import compose, locate
 from builder.rules import RULES
 from builder.schema_errors import diagnostics_for_model, unquoted_hint
+from builder.site.escape import http_url
 from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
@@ -226,3 +227,12 @@ def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
                 column=position.column,
                 hint="学习水平由低到高排列，每个取值只能出现一次。",
             )
+    if config.site.url is not None and http_url(config.site.url) is None:
+        position = locate(root, ("site", "url"))
+        raise UsageError(
+            f"site.url「{config.site.url}」不是 http 或 https 地址",
+            file=shown,
+            line=position.line,
+            column=position.column,
+            hint="写成完整的网址，如 https://standards.example.cn/；不发布到固定地址时删除 site.url。",
+        )

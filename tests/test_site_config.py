@@ -17,6 +17,7 @@ from builder.site.config import (
     load_root_config,
     site_config,
 )
+from builder.site.theme import THEME_DIR
 
 SETTINGS = SiteSettings(
     "站点", "https://std.example.org/", [{"首页": "index.md"}], "docs", "jieba.txt"
@@ -63,7 +64,7 @@ def test_root_settings_kept_forced_keys_replaced(tmp_path: Path) -> None:
         and theme["language"] == "zh"
         and theme["palette"] == {"primary": "teal"}
     )
-    assert theme["custom_dir"] == str((tmp_path / "overrides").resolve())
+    assert theme["custom_dir"] == THEME_DIR  # generated; it holds the user's folder too
     assert "navigation.prune" in theme["features"]
     assert config["plugins"][0] == {
         "search": {"separator": "[\\s\\u200b\\-]+", "jieba_dict_user": "jieba.txt"}

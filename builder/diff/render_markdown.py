@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from builder.diff.display import (
     SIDE_WORDS,
     also_note,
@@ -16,6 +14,7 @@ from builder.diff.display import (
     trend_note,
 )
 from builder.diff.model import Action, Change, ChangeSet
+from builder.site.escape import code_span, line_start, markdown_text
 
 _SYMBOL = {
     Action.ADDED: "➕",
@@ -27,9 +26,11 @@ _SYMBOL = {
 
 
 def cell(text: str) -> str:
-    """Text made safe for one GitHub table cell (no HTML, no pipes, line breaks as <br>)."""
-    escaped = html.escape(text, quote=False).replace("|", "\\|")
-    return "<br>".join(line for line in escaped.splitlines()) if "\n" in escaped else escaped
+    """Data text as Markdown for one table cell or list item, on GitHub and on the site:
+    no markup, no HTML, no pipes (`builder.site.escape.markdown_text`), line breaks as <br>."""
+    return "<br>".join(
+        line_start(markdown_text(line)) for line in text.splitlines() if line.strip()
+    )
 
 
 def render_markdown(
@@ -45,15 +46,16 @@ def render_markdown(
     if title:
         out += [f"{h} {title}", ""]
     out += [
-        f"比较 `{changes.old_label}` → `{changes.new_label}`：{summary_line(changes)}。",
+        f"比较 {code_span(changes.old_label)} → {code_span(changes.new_label)}："
+        f"{cell(summary_line(changes))}。",
         "",
     ]
     specialty = None
     for doc, items in changes.by_document():
         if doc.specialty != specialty:
             specialty = doc.specialty
-            out += [f"{h}# 专业 {specialty}", ""]
-        out += [f"{h}## {cell(document_heading(doc))}", "", f"`{doc.file}`", ""]
+            out += [f"{h}# 专业 {cell(specialty)}", ""]
+        out += [f"{h}## {cell(document_heading(doc))}", "", code_span(doc.file), ""]
         events = [c for c in items if c.action is not Action.CHANGED]
         fields = [c for c in items if c.action is Action.CHANGED]
         for change in events:
@@ -70,8 +72,8 @@ def render_markdown(
         for p in changes.problems:
             where = f"{p.file}:{p.line}:{p.column}" if p.line else p.file
             side = SIDE_WORDS.get(p.side, p.side)
-            code = f"[{p.code}] " if p.code else ""
-            out.append(f"- `{where}`（{side}）：{code}{cell(p.message)}")
+            code = f"\\[{cell(p.code)}\\] " if p.code else ""
+            out.append(f"- {code_span(where)}（{cell(side)}）：{code}{cell(p.message)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

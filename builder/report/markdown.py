@@ -6,15 +6,16 @@ from typing import TextIO
 
 from builder.diagnostics import Diagnostic, Severity
 from builder.report.text import summary
+from builder.site.escape import line_start, markdown_text
 
 _ICON = {Severity.ERROR: "❌ 错误", Severity.WARNING: "⚠️ 警告", Severity.INFO: "ℹ️ 提示"}
 
 
 def _cell(text: str) -> str:
-    import html
-
-    escaped = html.escape(text, quote=False).replace("|", "\\|")
-    return "<br>".join(escaped.splitlines())
+    """Values quoted in messages are data: text, never Markdown, HTML or images."""
+    return "<br>".join(
+        line_start(markdown_text(line)) for line in text.splitlines() if line.strip()
+    )
 
 
 def render(diagnostics: list[Diagnostic], files: int, *, title: str = "标准检查报告") -> str:
@@ -32,7 +33,7 @@ def render(diagnostics: list[Diagnostic], files: int, *, title: str = "标准检
     for d in ordered:
         where = f"{d.file}:{d.line}:{d.column}" if d.line else d.file
         out.append(
-            f"| {_ICON[d.severity]} | {d.code} | `{_cell(where)}` | {_cell(d.message)} "
+            f"| {_ICON[d.severity]} | {_cell(d.code)} | {_cell(where)} | {_cell(d.message)} "
             f"| {_cell(d.hint or '')} |"
         )
     return "\n".join(out) + "\n"

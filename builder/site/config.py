@@ -17,6 +17,8 @@ from typing import Any
 import yaml
 
 from builder.project import UsageError
+from builder.site.escape import html_text, http_url
+from builder.site.theme import THEME_DIR
 
 ROOT_CONFIG = "mkdocs.yml"
 ZHIBIAO_CSS = "assets/zhibiao.css"
@@ -118,6 +120,7 @@ class SiteSettings:
     """The data-driven part of the config."""
 
     site_name: str
+    """Plain text (escaped here: Material prints `site_name` into pages unescaped)."""
     site_url: str | None
     nav: list[Any]
     docs_dir: str
@@ -128,6 +131,8 @@ class SiteSettings:
     """Appended to the site URL (a shard's folder, "510209/"), whichever file gave the URL."""
     homepage: str | None = None
     """Where the header logo and title lead (a shard's portal, "../"); None: this site's home."""
+    livereload: bool = False
+    """`zhibiao serve`: pages load the live-reload script (MkDocs' inline one is blocked)."""
 
 
 def _extension_name(entry: Any) -> str:
@@ -180,13 +185,26 @@ def theme_dirs(root: dict[str, Any], root_dir: Path) -> tuple[Path, ...]:
     return ()
 
 
+def _site_url(url: str) -> str:
+    """`site.url` of zhibiao.yaml as MkDocs' `site_url`: only http(s), %-encoded so it cannot
+    leave the `href` of the canonical link it ends up in."""
+    safe = http_url(url)
+    if safe is None:
+        raise UsageError(
+            f"site.url「{url}」不是 http 或 https 地址",
+            hint="写成完整的网址，如 https://standards.example.cn/；不发布到固定地址时删除 site.url。",
+        )
+    return safe
+
+
 def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) -> dict[str, Any]:
     """The full config: the root file's settings with the data-driven and forced keys merged in."""
     config = copy.deepcopy(root)
     config.pop("INHERIT", None)
-    config.setdefault("site_name", settings.site_name)
+    name = config.get("site_name")
+    config["site_name"] = html_text(name if isinstance(name, str) else settings.site_name)
     if settings.site_url and "site_url" not in config:
-        config["site_url"] = settings.site_url
+        config["site_url"] = _site_url(settings.site_url)
     if settings.site_path and isinstance(config.get("site_url"), str):
         config["site_url"] = f"{config['site_url'].rstrip('/')}/{settings.site_path}"
     config["docs_dir"] = settings.docs_dir
@@ -197,8 +215,8 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     for key, value in DEFAULT_THEME.items():
         theme.setdefault(key, copy.deepcopy(value))
     theme["font"] = False
-    if isinstance(theme.get("custom_dir"), str):
-        theme["custom_dir"] = str((root_dir / theme["custom_dir"]).resolve())
+    # the generated override (builder.site.theme), which holds the user's custom_dir too
+    theme["custom_dir"] = THEME_DIR
     config["theme"] = theme
     config["extra_css"] = [ZHIBIAO_CSS, *(config.get("extra_css") or [])]
     config["markdown_extensions"] = _merge_extensions(config.get("markdown_extensions") or [])
@@ -208,6 +226,9 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     extra.setdefault("generator", False)
     if settings.homepage is not None:
         extra["homepage"] = settings.homepage
+    extra.pop("zhibiao_livereload", None)
+    if settings.livereload:
+        extra["zhibiao_livereload"] = True
     if settings.versioned:
         extra["version"] = {"provider": "mike", "alias": True}
     else:

@@ -6,10 +6,7 @@ can never inject Markdown or HTML; headings carry explicit ASCII ids (`{#sec-5}`
 
 from __future__ import annotations
 
-import html
-import json
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,10 +21,16 @@ from builder.doctree import (
     Paragraph,
     Table,
 )
+from builder.site.escape import (
+    anchor_id,
+    html_text,
+    line_start,
+    markdown_text,
+    relative_href,
+    yaml_string,
+)
 from builder.site.layout import foreign_href, raw_link
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
-_LINE_START = re.compile(r"^([-+>!?~]|\d+[.)]|=+$)")
 SEARCH_EXCLUDE_OPEN = '<div class="zb-bulk" markdown="1" data-search-exclude="">'
 _NOTICE_TYPES = {"draft": "warning", "retired": "danger", "note": "note"}
 
@@ -50,22 +53,7 @@ class PageChrome:
 
 def escape(text: str) -> str:
     """Escape data text for inline Markdown: no markup, no raw HTML, one line."""
-    flat = " ".join(part.strip() for part in text.splitlines())
-    return _SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
-
-
-def line_start(markdown: str) -> str:
-    """Keep a rendered line from starting a block construct (list, quote, setext underline,
-    admonition, fence): "1. x" → "1\\. x", "!!! x" → "\\!!! x"."""
-    match = _LINE_START.match(markdown)
-    if not match:
-        return markdown
-    marker = match.group(1)
-    if marker[0].isdigit():
-        return f"{marker[:-1]}\\{marker[-1]}{markdown[len(marker) :]}"
-    if marker[0] in "-+>!":
-        return f"\\{markdown}"
-    return f"&#{ord(marker[0])};{markdown[1:]}"
+    return markdown_text(text)
 
 
 def relative_target(page: str, target: str) -> str:
@@ -97,7 +85,7 @@ def link(label: str, page: str, target: str) -> str:
     href = foreign_href(page, target)
     if href is not None:
         return raw_link(label, href)
-    return f"[{label}]({relative_target(page, target)})"
+    return f"[{label}]({relative_href(relative_target(page, target))})"
 
 
 def inline(runs: Iterable[Inline], page: str) -> str:
@@ -112,12 +100,12 @@ def inline(runs: Iterable[Inline], page: str) -> str:
 
 
 def front_matter(values: dict[str, str]) -> str:
-    """YAML front matter with JSON-encoded values (MkDocs reads it with PyYAML 1.1).
+    """YAML front matter (MkDocs reads it with PyYAML 1.1), every value a quoted string.
 
     The title is HTML-escaped: Material puts `page.meta.title` into `<title>` and the
     header without escaping (MkDocs renders templates with autoescape off)."""
     lines = [
-        f"{key}: {json.dumps(nav_title(value) if key == 'title' else value, ensure_ascii=False)}"
+        f"{key}: {yaml_string(nav_title(value) if key == 'title' else value)}"
         for key, value in values.items()
     ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
@@ -125,8 +113,9 @@ def front_matter(values: dict[str, str]) -> str:
 
 def nav_title(text: str) -> str:
     """A title for the nav or the front matter: one line, HTML-escaped (templates print it
-    as is, so `<script>` in a course name would otherwise run on every page)."""
-    return html.escape(" ".join(text.split()), quote=False)
+    as is, in text and in attributes, so `<script>` in a course name would otherwise run on
+    every page)."""
+    return html_text(text)
 
 
 def heading_text(block: Heading) -> str:
@@ -141,7 +130,7 @@ def render_block(block: Block, page: str, status: str = "") -> str:
     """One block as Markdown (no trailing blank line)."""
     if isinstance(block, Heading):
         hashes = "#" * min(block.level + 1, 6)
-        anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+        anchor = f" {{#{anchor_id(block.anchor)}}}" if block.anchor else ""
         return f"{hashes} {escape(heading_text(block))}{anchor}"
     if isinstance(block, Paragraph):
         return line_start(inline(block.content, page))
@@ -166,7 +155,7 @@ def render_table(table: Table, page: str) -> str:
     A table that is not `searchable` is wrapped in a `data-search-exclude` block (md_in_html)
     so Material's search index skips its rows; the caption stays indexed."""
     caption = (
-        f"{escape(table.caption)}\n{{: #{table.anchor} .zb-caption }}"
+        f"{escape(table.caption)}\n{{: #{anchor_id(table.anchor)} .zb-caption }}"
         if table.anchor
         else escape(table.caption)
     )
@@ -181,7 +170,7 @@ def render_table(table: Table, page: str) -> str:
             if cell.bold and body:
                 body = f"**{body}**"
             if cell.anchor:
-                body = f'<span id="{cell.anchor}"></span>{body}'
+                body = f'<span id="{anchor_id(cell.anchor)}"></span>{body}'
             cells.append(body)
         lines.append("| " + " | ".join(cells) + " |")
     body = "\n".join(lines)
@@ -210,7 +199,7 @@ def downloads_line(chrome: PageChrome) -> str:
     """ "下载：[YAML 源文件](a.yaml)　[Word 文档](a.docx)" or ""."""
     if not chrome.downloads:
         return ""
-    links = "　".join(f"[{escape(d.label)}]({d.href})" for d in chrome.downloads)
+    links = "　".join(f"[{escape(d.label)}]({relative_href(d.href)})" for d in chrome.downloads)
     return f"下载：{links}\n{{: .zb-downloads }}"
 
 

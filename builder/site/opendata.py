@@ -6,6 +6,7 @@ Everything is built in memory from the loaded corpus (the same functions as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -16,10 +17,12 @@ from builder.opendata import case, dataset
 from builder.opendata.case_defs import Uris
 from builder.opendata.stamps import last_change
 from builder.opendata.xlsx_export import build_workbook, file_name, workbook_bytes
+from builder.site.escape import markdown_text, relative_href
 from builder.site.markdown import front_matter
 
 DATA_PAGE = "data.md"
 DATA_DIR = "data"
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,13 @@ class DataFile:
     path: str
     label: str
     content: bytes
+
+
+def _segment(name: str) -> str:
+    """One folder or file name of a published path: codes are free text, so separators,
+    `..` and characters that are not safe in a file name become `_`."""
+    safe = _UNSAFE_NAME.sub("_", name)
+    return f"_{safe[1:]}" if safe.startswith(".") else safe or "_"
 
 
 def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
@@ -50,7 +60,7 @@ def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
         when = max(last_change(item.doc) for item in entry.documents())
         files.append(
             DataFile(
-                f"{DATA_DIR}/{file_name(entry)}",
+                f"{DATA_DIR}/{_segment(file_name(entry))}",
                 f"{code} 职业能力清单、课程设置与能力课程矩阵（Excel）",
                 workbook_bytes(build_workbook(entry, config), when),
             )
@@ -58,7 +68,7 @@ def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
         packages, _ = case.specialty_packages(entry, config, Uris(base))
         files.extend(
             DataFile(
-                f"{DATA_DIR}/case/{code}/{package.name}",
+                f"{DATA_DIR}/case/{_segment(code)}/{_segment(package.name)}",
                 f"{code} {package.title}（CASE 1.1）",
                 case.render(package.data).encode("utf-8"),
             )
@@ -80,8 +90,8 @@ def data_page(files: list[DataFile]) -> str:
     ]
     for item in files:
         rel = PurePosixPath(item.path).relative_to(DATA_DIR).as_posix()
-        name = rel.replace("|", "\\|")
-        lines.append(f"| [{name}]({item.path}) | {item.label.replace('|', '／')} |")
+        link = f"[{markdown_text(rel)}]({relative_href(item.path)})"
+        lines.append(f"| {link} | {markdown_text(item.label)} |")
     lines += [
         "",
         "- **标准数据集**：全部标准的规范化表格（文件、专业、职业能力、课程、能力映射），按编码关联；"

@@ -80,7 +80,7 @@ def home_page(corpus: Corpus, info: SiteInfo) -> str:
     )
     for (code, name), levels in grouped(corpus):
         cat_id = f"cat-{ascii_id(code)}" if code else "cat-none"
-        parts.append(f"## {escape(name)}{f'（{code}）' if code else ''} {{#{cat_id}}}")
+        parts.append(f"## {escape(f'{name}（{code}）' if code else name)} {{#{cat_id}}}")
         for level, entries in levels:
             if level:
                 parts.append(

@@ -37,6 +37,7 @@ from builder.site.searchdict import jieba_user_dict
 from builder.site.sourcekeys import reusable_sources, source_keys, write_source_key
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
+from builder.site.theme import THEME_DIR, theme_files
 from builder.site.versions import (
     VERSIONS_FILE,
     add_version,
@@ -134,6 +135,7 @@ def prepare_sources(
     write: Callable[[dict[str, bytes | Path], Path], object] = write_sources,
     split: SplitMode = "none",
     previous: Path | None = None,
+    live: bool = False,
 ) -> Prepared:
     """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary).
 
@@ -145,6 +147,7 @@ def prepare_sources(
     root_file = root_config or project.root / ROOT_CONFIG
     root = load_root_config(root_file)
     assets = _assets(root, root_file.parent)
+    theme = theme_files(theme_dirs(root, root_file.parent))
     directory_urls = root.get("use_directory_urls", True) is not False
     layout = plan_layout(corpus, split, config.site.split_above, directory_urls=directory_urls)
     kept: dict[str, PreparedShard] = {}
@@ -187,6 +190,7 @@ def prepare_sources(
         for name, sources in sites:
             folder = _site_folder(target, name)
             write(planned_files(sources, assets), folder / "docs")
+            write(theme, folder / THEME_DIR)
             shard = layout.shard(name) if layout is not None and name != PORTAL else None
             entries = (
                 [corpus.specialties[c] for c in shard.codes]
@@ -203,6 +207,7 @@ def prepare_sources(
                 jieba_dict=JIEBA_DICT,
                 versioned=version is not None and shard is None,
                 homepage="../" if shard else None,
+                livereload=live,
             )
             config_text = dump_config(site_config(root, settings, root_file.parent))
             write_text(folder / "mkdocs.yml", config_text)

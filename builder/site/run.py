@@ -17,6 +17,7 @@ from builder.project import Project, UsageError, open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.gitsource import commit_time, exported
 from builder.site.pipeline import BuildOptions, build_site
+from builder.site.safe_markdown import user_changelog
 
 
 def _say(message: str) -> None:
@@ -134,11 +135,12 @@ def changelog_since(project: Project, since: str, ref: str | None) -> str:
 
 
 def read_changelog(path: Path | None) -> str | None:
-    """The 修订说明 Markdown given with --changelog (None when not given)."""
+    """The 修订说明 page given with --changelog (None when not given): a Markdown file,
+    published in its safe subset (`builder.site.safe_markdown`)."""
     if path is None:
         return None
     try:
-        return path.read_text("utf-8")
+        return user_changelog(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"无法读取修订说明文件：{exc}", file=path.as_posix()) from None
 

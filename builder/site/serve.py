@@ -57,6 +57,7 @@ def regenerate(
         version=None,
         providers=default_providers(docx=False),
         write=sync_sources,
+        live=True,
     )
     return project, prepared.config_file
 

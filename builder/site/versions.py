@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from builder.project import UsageError
+from builder.site.escape import html_text
+from builder.site.theme import CSP_META
 
 VERSIONS_FILE = "versions.json"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -64,7 +66,11 @@ def parse_versions(text: str, source: str = VERSIONS_FILE) -> list[VersionEntry]
 def add_version(
     entries: list[VersionEntry], version: str, title: str, aliases: tuple[str, ...]
 ) -> list[VersionEntry]:
-    """Add or replace `version`; its aliases move away from any older version."""
+    """Add or replace `version`; its aliases move away from any older version.
+
+    `title` is plain text; it is stored HTML-escaped, because Material's version selector
+    inserts the titles of `versions.json` into the page as HTML (entries already in the
+    file were escaped when they were added and are kept as they are)."""
     check_name(version, "版本号")
     for alias in aliases:
         check_name(alias, "别名")
@@ -79,7 +85,7 @@ def add_version(
     clash = [e.version for e in kept if e.version in moved]
     if clash:
         raise UsageError(f"别名「{clash[0]}」已是一个版本号")
-    merged = [*kept, VersionEntry(version, title, tuple(dict.fromkeys(aliases)))]
+    merged = [*kept, VersionEntry(version, html_text(title), tuple(dict.fromkeys(aliases)))]
     return sorted(merged, key=lambda e: _version_key(e.version))
 
 
@@ -98,10 +104,12 @@ def default_target(entries: list[VersionEntry]) -> str:
 
 
 def redirect_html(target: str) -> str:
-    """A static redirect page (meta refresh plus a link for browsers without it)."""
+    """A static redirect page (meta refresh plus a link for browsers without it), under the
+    same Content-Security-Policy as every other page."""
     href = html.escape(target, quote=True)
     return (
         '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"{CSP_META}\n"
         f'<title>正在跳转</title>\n<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<link rel="canonical" href="{href}">\n</head>\n<body>\n'
         f'<p>正在跳转到 <a href="{href}">{href}</a>……</p>\n</body>\n</html>\n'
