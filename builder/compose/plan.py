@@ -10,12 +10,19 @@ from __future__ import annotations
 from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
-from builder.compose.outline import Outline, cell, joined
+from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, paragraphs, semesters, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import SpecialtySet
 from builder.doctree import Cell
 from builder.model import Specialty
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_GIVEN_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+)
 from builder.model.specialty import PlannedCourse
 
 NATURE_TITLES = {
@@ -36,9 +43,11 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     """Clause 8 with 8.1 课程设置 and 8.2 学时安排."""
     out.heading(1, "课程设置及学时安排")
     out.heading(2, "课程设置")
-    if not doc.courses:
-        out.text("本标准未列出具体课程。")
-    for nature, title in NATURE_TITLES.items():
+    if is_not_given(doc.courses):
+        out.text(NOT_LISTED_LABEL)
+    # groups in the order the plan first names them, courses in the order written
+    for nature in dict.fromkeys(c.nature for c in doc.courses):
+        title = NATURE_TITLES[nature]
         courses = [c for c in doc.courses if c.nature == nature]
         if courses:
             out.heading(3, title)
@@ -47,6 +56,8 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
             if len(described) < len(courses) or any(_facts(c) for c in courses):
                 out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
             _descriptions(out, title, described, entry)
+    if is_excerpt(doc.courses):
+        out.text(EXCERPT_LABEL)
     listed = {c.code for c in doc.courses}
     extra = [c for c in course_order(entry) if c.doc.code not in listed]
     if extra:
@@ -57,25 +68,34 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     if any(c.hours is not None or c.credits is not None for c in doc.courses):
         out.table(
             "课程设置及学时安排",
-            (
-                "课程性质",
-                "课程代码",
-                "课程名称",
-                "学时",
-                "理论",
-                "实践",
-                "学分",
-                "开设学期",
-                "修读",
+            *without_empty(
+                (
+                    "课程性质",
+                    "课程代码",
+                    "课程名称",
+                    "学时",
+                    "理论",
+                    "实践",
+                    "学分",
+                    "开设学期",
+                    "修读",
+                ),
+                _plan_rows(doc, entry),
+                (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
+                optional=("修读",),
             ),
-            _plan_rows(doc, entry),
-            (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
             anchor="tbl-plan",
             total_row=True,
             searchable=False,
         )
     _declared_totals(out, doc)
     _shares(out, doc, config)
+
+
+def _has_figures(doc: Specialty) -> bool:
+    """True when the plan table or the declared totals show some hours or credits."""
+    rows = any(c.hours is not None or c.credits is not None for c in doc.courses)
+    return rows or doc.totals is not None
 
 
 def _declared_totals(out: Outline, doc: Specialty) -> None:
@@ -130,7 +150,7 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(num(c.practice_hours)),
             cell(num(c.credits)),
             cell(semesters(c.semesters) or "—"),
-            cell("选修" if c.elective else "必修"),
+            cell(_elective(c, doc.courses)),
         ]
         for c in doc.courses
     ]
@@ -150,14 +170,22 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
     return rows
 
 
+def _elective(course: PlannedCourse, rows: list[PlannedCourse]) -> str:
+    """选修/必修 as written; "—" for a row that does not say when others do (the default
+    `elective: false` is not the author's 必修), "" when no row says (the column is dropped)."""
+    if "elective" in course.model_fields_set:
+        return "选修" if course.elective else "必修"
+    return "—" if any("elective" in c.model_fields_set for c in rows) else ""
+
+
 def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
     found = figures(doc)
     stated = found is not None and any(
         v is not None for v in (found.total, found.public, found.elective, found.practice)
     )
     if found is None or not stated:
-        if not (doc.hours_plan and doc.hours_plan.text):
-            out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
+        if not (doc.hours_plan and doc.hours_plan.text) and not _has_figures(doc):
+            out.text(NOT_GIVEN_LABEL)
         return
     rules = config.numeric_rules.levels.get(doc.level)
     required = "—"
