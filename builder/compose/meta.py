@@ -32,7 +32,7 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
         doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
         issuer=meta.issuer if own_number or notice is None else notice.issuer,
         status=meta.status,
-        version=meta.version,
+        version="" if is_not_given(meta.version) else meta.version,
         issued_on=meta.issued_on or (notice.date if notice else None),
         effective_on=meta.effective_on,
         replaces=tuple(meta.replaces),
