@@ -4,7 +4,9 @@ Documents are generated from the pydantic models (tests/model_strategies.py): ev
 field absent or present, lists empty where allowed. Each example is written as YAML into a
 throw-away project and run in-process through check, compose, the site Markdown, the Word
 export and the open-data exports (dataset JSON, CASE, xlsx). An exception anywhere is what the
-CLI reports as exit 3 ("内部错误"). ZHIBIAO_DEEP_PROPERTIES=1 runs many more examples.
+CLI reports as exit 3 ("内部错误"). The site part renders every page `zhibiao build` gives to
+MkDocs (documents, specialty overviews, home page, navigation) without running MkDocs itself.
+ZHIBIAO_DEEP_PROPERTIES=1 runs many more examples.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from builder.opendata.case_defs import Uris
 from builder.opendata.dataset import build_dataset, render
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
 from builder.project import open_project
-from builder.site.markdown import render_document
+from builder.site.pages import SiteInfo
+from builder.site.sources import site_sources
 from tests.conftest import REPO
 from tests.model_strategies import document
 
@@ -75,8 +78,8 @@ def _run_everything(docs: dict[str, dict[str, Any]]) -> None:
         corpus = result.corpus
         assert len(corpus.documents) == len(docs), [d.message for d in result.diagnostics]
         trees = compose_corpus(corpus, project.config)
-        for tree in trees:
-            assert render_document(tree)
+        sources = site_sources(corpus, project.config, trees, {}, SiteInfo("站点"))
+        assert all(sources.pages.values())
         assert render_trees(trees, project.config)
         assert render(build_dataset(corpus, project.config))
         for entry in corpus.specialties.values():

@@ -136,8 +136,8 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
                 cell(str(i)),
                 cell(e.name),
                 cell(flat(e.spec)),
-                cell(e.unit),
-                cell(str(e.quantity)),
+                cell(e.unit or "—"),
+                cell(num(e.quantity)),
                 *([cell(e.note or "")] if notes else []),
             ]
             for i, e in enumerate(room.equipment, start=1)

@@ -16,8 +16,15 @@ class Equipment(Strict):
 
     name: str = Field(title="设备名称", min_length=1)
     spec: Text = Field(title="主要功能及技术要求")
-    unit: str = Field(title="单位", min_length=1)
-    quantity: int = Field(title="数量", ge=1, description="按 class_size 名学生一个教学班配置")
+    unit: str | None = Field(
+        default=None, title="单位", min_length=1, description="原文未给出时省略"
+    )
+    quantity: int | None = Field(
+        default=None,
+        title="数量",
+        ge=1,
+        description="按 class_size 名学生一个教学班配置；原文未给出时省略",
+    )
     note: str | None = Field(default=None, title="备注", description="如 2 人一套")
 
 
