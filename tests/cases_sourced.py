@@ -26,6 +26,9 @@ PLAN = "courses:\n" + "".join(
     if line.startswith("  - {code: ") and "nature: " in line
 )
 
+SJ02 = "  - {code: SJ02, name: 人工智能应用综合实训, nature: 实践, hours: 120, theory_hours: 0, practice_hours: 120, credits: 5, semesters: [5]}\n"
+SJ03 = "  - {code: SJ03, name: 毕业设计, nature: 实践, hours: 120, theory_hours: 0, practice_hours: 120, credits: 5, semesters: [5]}\n"
+
 SOURCED_CASES = [
     Case(
         "numeric-partial-skipped",
@@ -88,6 +91,18 @@ SOURCED_CASES = [
             "ZB608 standards/510209-人工智能技术应用/specialty.yaml:34:1 error | 状态为「发布」，但课程设置为空，没有说明原文是否列出课程",
             "ZB408 standards/510209-人工智能技术应用/specialty.yaml:35:17 error | 声明总学时 2584，课程设置合计为 0",
             "ZB408 standards/510209-人工智能技术应用/specialty.yaml:35:32 error | 声明总学分 137，课程设置合计为 0",
+        ),
+    ),
+    Case(
+        "numeric-excerpt-plan",
+        "课程设置是节选（{节选: [...]}）：列出的课程合计 2344 学时不是总学时，不报 ZB401/ZB408，只说明未检查",
+        (
+            Sub(SPEC, "courses:\n  - {code: GB01", "courses:\n  节选:\n  - {code: GB01"),
+            Sub(SPEC, SJ02, ""),
+            Sub(SPEC, SJ03, ""),
+        ),
+        expected=(
+            "ZB410 standards/510209-人工智能技术应用/specialty.yaml:31:1 info | 课程设置是节选",
         ),
     ),
     Case(

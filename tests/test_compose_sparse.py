@@ -78,3 +78,40 @@ def test_hours_plan_in_words_only_has_no_table_of_dashes() -> None:
     texts = [text for b in tree.blocks if hasattr(b, "content") for text in b.content]  # type: ignore[attr-defined]
     assert "总学时一般不低于 3000 学时，公共基础课程学时一般占总学时的三分之一。" in texts
     assert "课程设置未给出各门课程的学时，也没有声明学时安排。" not in texts
+
+
+def _specialty_tree(**changes):  # type: ignore[no-untyped-def]
+    from tests.compose_models import specialty
+
+    corpus = small_corpus(with_all=False)
+    corpus.documents = [loaded(specialty(**changes), "specialty.yaml")]
+    corpus.group()
+    return compose_document(corpus.documents[0], corpus, CONFIG)
+
+
+def _texts(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        "".join(r if isinstance(r, str) else r.text for r in b.content)
+        for b in tree.blocks
+        if hasattr(b, "content")
+    ]
+
+
+def test_excerpt_plan_has_no_total_and_says_excerpt() -> None:
+    rows = [
+        {"code": "GG01", "name": "思想政治", "nature": "公共基础", "hours": 48, "credits": 3},
+        {"code": "ZH01", "name": "数据采集与标注", "nature": "专业核心", "hours": 64},
+    ]
+    tree = _specialty_tree(courses={"节选": rows})
+    plan = table(tree, "表2 课程设置及学时安排")
+    assert not plan.total_row and [r[0] for r in row_texts(plan)] == ["公共基础", "专业核心"]
+    assert "（节选）" in _texts(tree)
+    assert not any(b.caption.endswith("学时结构") for b in tree.blocks if hasattr(b, "caption"))
+
+
+def test_not_given_chapters_and_lists_are_labelled() -> None:
+    tree = _specialty_tree(teachers="原文未给出", courses="原文未给出", specs="原文未给出")
+    texts = _texts(tree)
+    assert texts.count("（原文未列出）") == 2 and "（原文未给出）" in texts
+    assert "本标准未列出具体课程。" not in texts
+    assert "（原文未给出）" in texts  # 8.2 学时安排: no hours and no hours_plan

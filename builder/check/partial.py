@@ -1,7 +1,8 @@
 """Numeric rules on partial data: decide what can be decided, say what was skipped.
 
-A plan where some rows give hours and others do not (a national standard, an excerpt) is
-neither silently passed nor guessed at. ZB401–ZB404 (builder/check/numeric.py) judge the
+A plan where some rows give hours and others do not (a national standard), or that is an
+excerpt (`{节选: [...]}`: its sum is not the plan's total), is neither silently passed nor
+guessed at. ZB401–ZB404 (builder/check/numeric.py) judge the
 figures they have; here, for the figures they lack:
 
 - ZB411: a violation that holds whatever the missing hours are (the known rows already
@@ -21,7 +22,7 @@ from builder.config import LevelRules, Range
 from builder.corpus import Loaded
 from builder.diagnostics import Diagnostic, Severity
 from builder.model import Specialty
-from builder.model.sourced import is_not_given
+from builder.model.sourced import is_excerpt, is_not_given
 from builder.model.specialty import PlannedCourse
 from builder.rules import Rule, check
 
@@ -58,6 +59,8 @@ def _missing(spec: Specialty) -> str:
     rows = spec.courses
     if is_not_given(rows):
         return "课程设置原文未给出"
+    if is_excerpt(rows):
+        return "课程设置是节选"
     if not rows:
         return "课程设置没有课程"
     lacking = sum(1 for c in rows if c.hours is None)
@@ -97,7 +100,7 @@ def _share(
     unknown = [c for c in rows if c.hours is None]
     whole = sum(c.hours or 0 for c in known)
     part = sum(c.hours or 0 for c in known if counts(c))
-    if whole > 0 and known and not is_not_given(rows):
+    if whole > 0 and known and not is_not_given(rows) and not is_excerpt(rows):
         share = part / whole
         if bounds.min is not None and share < bounds.min and not any(map(counts, unknown)):
             return Verdict(
@@ -121,7 +124,8 @@ def _practice(spec: Specialty, bounds: Range) -> Verdict:
     between the stated practice hours and those plus the hours of the rows that lack them."""
     rows = spec.courses
     label = "实践性教学学时占比"
-    if rows and not is_not_given(rows) and all(c.hours is not None for c in rows):
+    complete = rows and not is_not_given(rows) and not is_excerpt(rows)
+    if complete and all(c.hours is not None for c in rows):
         whole = sum(c.hours or 0 for c in rows)
         low = sum(c.practice_hours or 0 for c in rows)
         high = low + sum(c.hours or 0 for c in rows if c.practice_hours is None)

@@ -85,7 +85,7 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
                 optional=("修读",),
             ),
             anchor="tbl-plan",
-            total_row=True,
+            total_row=not is_excerpt(doc.courses),
             searchable=False,
         )
     _declared_totals(out, doc)
@@ -105,7 +105,7 @@ def _declared_totals(out: Outline, doc: Specialty) -> None:
     if declared is None:
         return
     summed = (total([c.hours for c in rows]), total([c.credits for c in rows]))
-    if rows and None not in summed:
+    if rows and None not in summed and not is_excerpt(rows):
         return  # the 合计 row shows them (ZB401/ZB402 compare them with the declaration)
     out.text(f"本专业总学时为 {declared.hours} 学时，总学分为 {num(declared.credits)} 学分。")
 
@@ -166,7 +166,8 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
         "",
         "",
     ]
-    rows.append([cell(t, bold=True) for t in totals])
+    if not is_excerpt(courses):  # the sum of an excerpt is not the plan's total
+        rows.append([cell(t, bold=True) for t in totals])
     return rows
 
 
