@@ -115,3 +115,21 @@ def test_not_given_chapters_and_lists_are_labelled() -> None:
     assert texts.count("（原文未列出）") == 2 and "（原文未给出）" in texts
     assert "本标准未列出具体课程。" not in texts
     assert "（原文未给出）" in texts  # 8.2 学时安排: no hours and no hours_plan
+
+
+def test_interleaved_plan_keeps_its_order() -> None:
+    rows = [
+        {"code": "GG01", "name": "思想政治", "nature": "公共基础"},
+        {"code": "ZH01", "name": "数据采集与标注", "nature": "专业核心"},
+        {"code": "GG02", "name": "体育", "nature": "公共基础"},
+    ]
+    tree = _specialty_tree(courses=rows)
+    lists = [b for b in tree.blocks if type(b).__name__ == "ListBlock"]
+    plan = next(b for b in lists if "GG01" in str(b.items))
+    shown = ["".join(r if isinstance(r, str) else r.text for r in e) for e in plan.items]
+    assert [s.split("（")[0] for s in shown] == [
+        "GG01 思想政治",
+        "ZH01 数据采集与标注",
+        "GG02 体育",
+    ], shown
+    assert "公共基础课程" not in [h.title for h in tree.blocks if type(h).__name__ == "Heading"]

@@ -7,6 +7,8 @@ the same `figures()` the numeric rules check (rows, or the declared `hours_plan`
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
@@ -45,17 +47,19 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     out.heading(2, "课程设置")
     if is_not_given(doc.courses):
         out.text(NOT_LISTED_LABEL)
-    # groups in the order the plan first names them, courses in the order written
-    for nature in dict.fromkeys(c.nature for c in doc.courses):
-        title = NATURE_TITLES[nature]
-        courses = [c for c in doc.courses if c.nature == nature]
-        if courses:
+    # groups in the order the plan names them, courses in the order written; a plan that
+    # interleaves natures is shown as written, in one list, so that no course moves
+    runs = [list(group) for _, group in groupby(doc.courses, key=lambda c: c.nature)]
+    grouped = len(runs) == len({run[0].nature for run in runs})
+    for courses in runs if grouped else ([list(doc.courses)] if doc.courses else []):
+        title = NATURE_TITLES[courses[0].nature] if grouped else "课程"
+        if grouped:
             out.heading(3, title)
-            described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
-            # A group fully described in its table needs no separate name list.
-            if len(described) < len(courses) or any(_facts(c) for c in courses):
-                out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
-            _descriptions(out, title, described, entry)
+        described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
+        # A group fully described in its table needs no separate name list.
+        if len(described) < len(courses) or any(_facts(c) for c in courses):
+            out.items([course_ref(entry, c.code), *_facts(c, grouped)] for c in courses)
+        _descriptions(out, title, described, entry)
     if is_excerpt(doc.courses):
         out.text(EXCERPT_LABEL)
     listed = {c.code for c in doc.courses}
@@ -110,8 +114,9 @@ def _declared_totals(out: Outline, doc: Specialty) -> None:
     out.text(f"本专业总学时为 {declared.hours} 学时，总学分为 {num(declared.credits)} 学分。")
 
 
-def _facts(course: PlannedCourse) -> list[str]:
-    parts = [f"{course.hours} 学时"] if course.hours is not None else []
+def _facts(course: PlannedCourse, grouped: bool = True) -> list[str]:
+    parts = [] if grouped else [f"{course.nature}课程"]
+    parts += [f"{course.hours} 学时"] if course.hours is not None else []
     parts += [f"{course.weeks} 周"] if course.weeks else []
     parts += [f"{num(course.credits)} 学分"] if course.credits is not None else []
     parts += ["选修"] if course.elective else []
