@@ -41,8 +41,9 @@ WORDS = st.sampled_from(
     ]
 )
 TEXT = st.lists(WORDS, min_size=1, max_size=4).map("".join)
-CODES = st.sampled_from(["1", "1-1", "1-1-1", "2-1-1", "M1", "M1-1", "ZH01", "ZH02", "4.1", "4.6"])
-SPECIALTY_CODES = {"code", "specialty"}
+CODES = st.sampled_from(
+    ["1", "1-1", "1-1-1", "2-1-1", "M1", "M1-1", "ZH01", "ZH02", "4.1", "4.6", "4.²", "４.1"]
+)
 LEVELS = st.sampled_from(["了解", "理解", "掌握", "运用"])
 PARTIAL_DATES = st.one_of(
     st.integers(1990, 2030).map(str),

@@ -115,7 +115,7 @@ class Outline:
 def clause_parts(number: str) -> list[int] | None:
     """ "4.6" → [4, 6]; None for anything that is not a dotted clause number."""
     parts = number.split(".")
-    if not number or not all(p.isdigit() and len(p) <= 3 for p in parts):
+    if not number or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
         return None
     return [int(p) for p in parts]
 
