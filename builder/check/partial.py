@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from builder.check.context import CheckContext
+from builder.check.lifecycle import PLACEHOLDER
 from builder.check.numeric import Figures, figures
 from builder.config import LevelRules, Range
 from builder.corpus import Loaded
@@ -169,6 +170,9 @@ def _plans(ctx: CheckContext) -> Iterator[tuple[Loaded[Specialty], Verdict]]:
         if entry.specialty is None:
             continue
         rules = ctx.config.numeric_rules.levels.get(entry.specialty.doc.level)
+        rows = entry.specialty.doc.courses
+        if rows and all(c.name == PLACEHOLDER for c in rows):
+            continue  # the skeleton of `zhibiao new`: nothing written yet (ZB605 says so)
         if rules is not None:
             for verdict in verdicts(entry.specialty.doc, rules):
                 yield entry.specialty, verdict
