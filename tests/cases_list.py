@@ -26,6 +26,7 @@ from tests.casegen import (
 from tests.cases_config import CONFIG_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
+from tests.cases_sourced import SOURCED_CASES
 
 ZH02 = f"{SP}/courses/ZH02.yaml"
 ZH05 = f"{SP}/courses/ZH05.yaml"
@@ -272,4 +273,11 @@ SCHEMA = [
     ),
 ]
 
-CASE_LIST: list[Case] = [*READING, *SCHEMA, *REF_CASES, *RULE_CASES, *CONFIG_CASES]
+CASE_LIST: list[Case] = [
+    *READING,
+    *SCHEMA,
+    *REF_CASES,
+    *RULE_CASES,
+    *CONFIG_CASES,
+    *SOURCED_CASES,
+]

@@ -16,6 +16,7 @@ from builder.corpus import Loaded
 from builder.diagnostics import DataPath, Diagnostic, Severity
 from builder.model import Specialty
 from builder.model.common import AssessmentPart
+from builder.model.sourced import is_excerpt
 from builder.rules import Rule, check
 
 WEEKS_PER_MONTH = 52 / 12
@@ -35,9 +36,10 @@ class Figures:
 
 
 def figures(spec: Specialty) -> Figures | None:
-    """Sum the course rows when every row has hours; otherwise use `hours_plan`."""
+    """Sum the course rows when every row has hours (and the plan is not an excerpt);
+    otherwise use `hours_plan`."""
     rows = spec.courses
-    if rows and all(c.hours is not None for c in rows):
+    if rows and not is_excerpt(rows) and all(c.hours is not None for c in rows):
         total = sum(c.hours or 0 for c in rows)
         if total == 0:
             return None
@@ -193,7 +195,8 @@ def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """课程性质为“专业核心”的课程门数，默认 6–8 门（教职成〔2019〕13号）。课程设置中只有
-    “待补充”课程（`zhibiao new` 生成的骨架）时不检查。"""
+    “待补充”课程（`zhibiao new` 生成的骨架）时不检查；课程设置是节选（{节选: [...]}）时，只在列出的核心课程
+    已超过上限时报告。"""
     for entry, _ in ctx.sets():
         spec = entry.specialty
         rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
@@ -202,6 +205,9 @@ def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if all(c.name == PLACEHOLDER for c in spec.doc.courses):
             continue
         count = sum(1 for c in spec.doc.courses if c.nature == "专业核心")
+        excerpt = is_excerpt(spec.doc.courses)  # only more core courses than listed can exist
+        if excerpt and (rules.core_courses.max is None or count <= rules.core_courses.max):
+            continue
         if spec.doc.courses and not rules.core_courses.contains(count):
             yield rule.diag(
                 spec.rel,
@@ -285,7 +291,7 @@ def _split(
 
 def _totals(rule: Rule, item: Loaded[Specialty]) -> Iterator[Diagnostic]:
     doc = item.doc
-    if doc.totals is None:
+    if doc.totals is None or is_excerpt(doc.courses):
         return
     hours = [c.hours for c in doc.courses]
     credits = [c.credits for c in doc.courses]

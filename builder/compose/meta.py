@@ -13,6 +13,7 @@ from builder.doctree import CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
 from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 
 def cover(meta: Meta, kind: str) -> CoverInfo:
@@ -31,7 +32,7 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
         doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
         issuer=meta.issuer if own_number or notice is None else notice.issuer,
         status=meta.status,
-        version=meta.version,
+        version="" if is_not_given(meta.version) else meta.version,
         issued_on=meta.issued_on or (notice.date if notice else None),
         effective_on=meta.effective_on,
         replaces=tuple(meta.replaces),
@@ -66,7 +67,7 @@ def published_sentence(meta: Meta) -> str | None:
     if notice is None:
         return None
     when = f"于{chinese(notice.date)}" if notice.date else ""
-    parts = [f"《{notice.title.strip('《》')}》"] if notice.title else []
+    parts = [book_title(notice.title)] if notice.title else []
     if notice.doc_no:
         parts.append(f"（{notice.doc_no}）" if parts else notice.doc_no)
     how = f"以{''.join(parts)}" if parts else ""
@@ -178,3 +179,14 @@ def back_matter(out: Outline, meta: Meta) -> None:
         out.unnumbered(1, "参考文献", "references")
         for number, ref in enumerate(meta.references, start=1):
             out.text(f"[{number}]\u2002{ref}")
+
+
+def references(out: Outline, listed: list[str]) -> None:
+    """The 规范性引用文件 chapter when the document gives it (or marks it 原文未给出)."""
+    if is_not_given(listed):
+        out.heading(1, "规范性引用文件", anchor="normative-references")
+        out.text(NOT_LISTED_LABEL)
+        return
+    normative_references(out, [[ref] for ref in listed])
+    if is_excerpt(listed):
+        out.text(EXCERPT_LABEL)

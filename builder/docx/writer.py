@@ -74,10 +74,11 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
         front_section.different_first_page_header_footer = False
         number_pages(front_section, fmt="upperRoman", start=1)
     toc_anchor = document.add_paragraph()
-    if profile.cover:
+    lines = covers.preface(tree.cover)
+    if profile.cover and (lines or front):  # no empty 前言 page for a document that has none
         _page_break(document)
         document.add_paragraph("前\u3000\u3000言", profile.roles.front_title)
-        for line in covers.preface(tree.cover):
+        for line in lines:
             document.add_paragraph(line, profile.roles.body)
         _blocks(document, front, state, toc=False)
     body_section = document.add_section(WD_SECTION.NEW_PAGE)

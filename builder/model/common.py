@@ -22,7 +22,10 @@ Code = Annotated[
     str,
     Field(min_length=1, max_length=64, description="稳定编码（字符串，数字编码请加引号）"),
 ]
-Text = Annotated[str, Field(min_length=1, description="正文（可多段，段间空行）")]
+Text = Annotated[
+    str,
+    Field(min_length=1, description="正文（可多段，段间空行）；原文没有这一项时写 原文未给出"),
+]
 PartialDate = Annotated[
     str,
     Field(
