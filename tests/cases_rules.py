@@ -374,8 +374,8 @@ LIFECYCLE = [
             ),
         ),
         expected=(
-            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「facilities」的内容待补充",
-            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「quality」的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「教学条件」（implementation.facilities）的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「11 质量保障和毕业要求」（quality）的内容待补充",
         ),
     ),
 ]

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from builder.check import codes, coverage, lifecycle, numeric, references
+from builder.check import (
+    classification,
+    codes,
+    coverage,
+    lifecycle,
+    numeric,
+    references,
+)
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
 from builder.config import ProjectConfig
@@ -10,7 +17,7 @@ from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
 __all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (codes, coverage, lifecycle, numeric, references)
+_MODULES = (classification, codes, coverage, lifecycle, numeric, references)
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:
