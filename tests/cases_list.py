@@ -24,6 +24,7 @@ from tests.casegen import (
     WriteBytes,
 )
 from tests.cases_config import CONFIG_CASES
+from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
 
@@ -272,4 +273,11 @@ SCHEMA = [
     ),
 ]
 
-CASE_LIST: list[Case] = [*READING, *SCHEMA, *REF_CASES, *RULE_CASES, *CONFIG_CASES]
+CASE_LIST: list[Case] = [
+    *READING,
+    *SCHEMA,
+    *REF_CASES,
+    *RULE_CASES,
+    *CONFIG_CASES,
+    *REAL_ERROR_CASES,
+]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from builder.check import (
     classification,
     codes,
+    confusables,
     coverage,
     lifecycle,
     numeric,
+    plan,
     references,
 )
 from builder.check.context import CheckContext
@@ -17,7 +19,7 @@ from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
 __all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (classification, codes, coverage, lifecycle, numeric, references)
+_MODULES = (classification, codes, confusables, coverage, lifecycle, numeric, plan, references)
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:

@@ -1,0 +1,82 @@
+"""Real errors that used to pass (issue 14 §6): 中职 defaults of 13号, exact thresholds, and the
+internal-error message naming the file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builder.cli import file_in_trace
+from builder.config import Range, share_text, show_number
+from tests.conftest import run_cli
+
+ZZ = "standards/730701-电子商务/specialty.yaml"
+
+
+def _check(project: Path) -> list[dict[str, object]]:
+    result = run_cli(["check", "standards", "--format", "json", "--no-cache"], project)
+    found: list[dict[str, object]] = json.loads(result.stdout)
+    return found
+
+
+def test_zz_plan_without_history_admission_and_years(example_project: Path) -> None:
+    """The 中职 example without 历史, admitting 高中 graduates for four years: ZB211, ZB214, ZB215."""
+    spec = example_project / ZZ
+    text = spec.read_text("utf-8")
+    assert "    name: 历史\n" in text
+    text = text.replace("    name: 历史\n", "    name: 地理\n")
+    text = text.replace("初级中等学校毕业或具有同等学力。", "普通高级中学毕业或具有同等学力。")
+    text = text.replace("  years: 3\n", "  years: 4\n", 1)
+    spec.write_text(text, "utf-8")
+    found = {(d["code"], d["message"]) for d in _check(example_project) if d["file"] == ZZ}
+    codes = sorted(code for code, _ in found)
+    assert codes == ["ZB211", "ZB214", "ZB215"], found
+    assert ("ZB211", "课程设置中没有公共基础必修课程「历史」（中职）") in found
+
+
+def test_zz_example_passes_with_module_names(example_project: Path) -> None:
+    """思想政治 taught as its four modules, 外语 as 英语: the 中职 example stays clean."""
+    assert all(d["code"] not in {"ZB211", "ZB214", "ZB215"} for d in _check(example_project))
+
+
+def _number(text: str) -> float:
+    match = re.match(r"[\d.]+", text)
+    assert match, text
+    return float(match.group())
+
+
+@given(
+    value=st.floats(min_value=0, max_value=1, allow_nan=False),
+    bound=st.floats(min_value=0.001, max_value=0.999, allow_nan=False),
+)
+def test_failing_share_never_prints_equal_to_its_bound(value: float, bound: float) -> None:
+    """ "31.1%，要求 ≥ 31%" cannot happen: a value below the bound prints below it."""
+    if value >= bound:
+        return
+    shown = _number(show_number(value, bound, scale=100))
+    printed = _number(share_text(bound, value))
+    assert shown < printed, (value, bound, shown, printed)
+    assert Range(min=bound).describe_share(value).startswith("≥ ")
+
+
+def test_one_third_bound_is_printed_exactly() -> None:
+    assert share_text(1 / 3 - 0.02, 0.311) == "31.33%（47/150）"
+    assert share_text(0.25) == "25%"
+    assert show_number(0.3133, 1 / 3 - 0.02, scale=100) == "31.330"
+
+
+def test_internal_error_names_the_file() -> None:
+    item = SimpleNamespace(rel="standards/x/specialty.yaml", doc=object())
+
+    def broken(current: object) -> None:
+        raise RuntimeError("boom")
+
+    try:
+        broken(item)
+    except RuntimeError as exc:
+        assert file_in_trace(exc) == "standards/x/specialty.yaml"
