@@ -144,7 +144,7 @@ class LevelRules(_Config):
 
 SOURCE_13 = "教职成〔2019〕13号"
 SOURCE_COURSES_ZZ = "教职成〔2019〕13号；《中等职业学校公共基础课程方案》（2019）"
-SOURCE_UNDERGRAD = "项目自定：教职成〔2019〕13号不适用于职业本科，默认沿用其高职比例"
+SOURCE_UNDERGRAD = "项目自定的规则（教职成〔2019〕13号不适用于职业本科，默认沿用其高职比例）"
 
 
 def _zz_required() -> list[RequiredCourse]:

@@ -5,7 +5,11 @@ Each case is the clean base project (高职专科 510209) with a few edits; see 
 
 from __future__ import annotations
 
-from tests.casegen import BASEF, INTERN, SPEC, ZH01, Case, Sub
+from tests.casegen import BASEF, CASES, INTERN, SPEC, ZH01, Case, Sub
+
+EXAMPLES = CASES.parent.parent
+"""The repository root: its `standards/` hold the 中职 example 730701 电子商务."""
+ZZ = "standards/730701-电子商务/specialty.yaml"
 
 GRAD = "graduation: [修满137学分, 完成岗位实习并考核合格]\n"
 
@@ -178,6 +182,30 @@ PLAN = [
     ),
 ]
 
+ZZ_CASES = [
+    Case(
+        "zz-plan-13",
+        "中职示例去掉“历史”、招收高中毕业生、四年制：缺公共基础必修课，入学要求与修业年限不符合 13号",
+        (
+            Sub(ZZ, "    name: 历史\n", "    name: 地理\n"),
+            Sub(ZZ, "  初级中等学校毕业或具有同等学力。", "  普通高级中学毕业或具有同等学力。"),
+            Sub(ZZ, "  years: 3\n", "  years: 4\n"),
+        ),
+        base=EXAMPLES,
+        expected=(
+            "ZB211 standards/730701-电子商务/specialty.yaml:147:1 | 课程设置中没有公共基础必修课程「历史」（中职）",
+            "ZB214 standards/730701-电子商务/specialty.yaml:33:10 warning | 基本修业年限为 4 年，中职为 3 年",
+            "ZB215 standards/730701-电子商务/specialty.yaml:30:12 | 入学要求写的是高中阶段学历",
+        ),
+    ),
+    Case(
+        "pass-zz-plan-13",
+        "中职示例：思想政治按四门课开设、外语写作“英语”，初中毕业生三年制：通过",
+        (),
+        base=EXAMPLES,
+    ),
+]
+
 CODES = [
     Case(
         "confusable-code",
@@ -286,4 +314,4 @@ LIFECYCLE = [
     ),
 ]
 
-REAL_ERROR_CASES: list[Case] = [*PLAN, *CODES, *LIFECYCLE]
+REAL_ERROR_CASES: list[Case] = [*PLAN, *ZZ_CASES, *CODES, *LIFECYCLE]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from builder.cli import file_in_trace
 from builder.config import Range, share_text, show_number
-from tests.conftest import run_cli
+from tests.conftest import CASES, run_cli
 
 ZZ = "standards/730701-电子商务/specialty.yaml"
 
@@ -80,3 +81,35 @@ def test_internal_error_names_the_file() -> None:
         broken(item)
     except RuntimeError as exc:
         assert file_in_trace(exc) == "standards/x/specialty.yaml"
+
+
+def _clean_copy(target: Path) -> Path:
+    shutil.copytree(CASES / "clean-minimal" / "standards", target / "standards")
+    return target
+
+
+def test_did_you_mean_names_a_rename_found_against_the_base(tmp_path: Path) -> None:
+    """ZH02 renamed JX07 in the plan; ZH03 still lists ZH02 as prerequisite: with --base the
+    hint names the rename (string similarity alone would not find JX07)."""
+    base = _clean_copy(tmp_path / "base")
+    head = _clean_copy(tmp_path / "head")
+    spec = head / "standards/510209-人工智能技术应用/specialty.yaml"
+    text = spec.read_text("utf-8")
+    spec.write_text(text.replace("{code: ZH02, name:", "{code: JX07, name:"), "utf-8")
+    plain = [d for d in _check(head) if d["code"] == "ZB202"]
+    assert plain and all("JX07" not in str(d["hint"]) for d in plain)
+    result = run_cli(["check", "standards", "-f", "json", "--base", str(base)], head)
+    found = [d for d in json.loads(result.stdout) if d["code"] == "ZB202"]
+    assert found and all("已改为「JX07」" in str(d["hint"]) for d in found), found
+
+
+def test_unknown_specialty_suggests_only_the_same_class(tmp_path: Path) -> None:
+    """A training base for 530209 (专业类 5302) is not told to use 510209 (计算机类)."""
+    project = _clean_copy(tmp_path)
+    base = project / "standards/510209-人工智能技术应用/training-base.yaml"
+    base.write_text(
+        base.read_text("utf-8").replace('specialty: "510209"', 'specialty: "530209"'), "utf-8"
+    )
+    (found,) = [d for d in _check(project) if d["code"] == "ZB205"]
+    assert "510209" not in str(found["hint"] or "")
+    assert "没有对本文件运行" in str(found["message"])

@@ -256,7 +256,8 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
-                f"专业代码「{code}」没有对应的专业教学标准",
+                f"专业代码「{code}」没有对应的专业教学标准，依赖课程设置的引用与覆盖检查"
+                "（ZB202、ZB301、ZB304）没有对本文件运行",
                 path=("specialty",),
                 hint=renamed_hint(ctx, code) or did_you_mean(code, same_class(code, known)),
             )
