@@ -9,15 +9,20 @@ matched nothing; ZB507 names the character, its exact line and column, and the A
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
+from builder.check.fieldnames import inner_model
 from builder.check.lifecycle import PLACEHOLDER
 from builder.check.lookalike import ascii_code, has_confusable, problem
 from builder.diagnostics import DataPath, Diagnostic, Severity
 from builder.locate import compose, locate
+from builder.model import Specialty
 from builder.rules import Rule, check
 from builder.yamlsource import decode, read_limited
 
@@ -28,21 +33,62 @@ CODE_FIELDS = frozenset(
 
 
 def code_strings(doc: Any) -> Iterator[tuple[DataPath, str]]:
-    """(path, value) of every code-holding string of a document."""
-    yield from _walk(doc.model_dump(mode="python"), ())
+    """(path, value) of every code-holding string of a document (meta and file paths left out)."""
+    yield from _walk(doc, ())
 
 
-def _walk(value: object, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, str):
-        key = next((p for p in reversed(path) if isinstance(p, str)), None)
-        if key in CODE_FIELDS and path != ("competencies",) and path[:1] != ("meta",):
-            yield path, value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, (*path, index))
+def _walk(model: BaseModel, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    codes, children = _plan(type(model))
+    for name in codes:
+        if not path and name == "competencies" and isinstance(model, Specialty):
+            continue  # the path of the competency list file, not a code
+        value = getattr(model, name)
+        if isinstance(value, str):
+            yield (*path, name), value
+        elif isinstance(value, list):
+            yield from (((*path, name, i), v) for i, v in enumerate(value) if isinstance(v, str))
+    for name in children:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            for i, child in enumerate(value):
+                if isinstance(child, BaseModel):
+                    yield from _walk(child, (*path, name, i))
+        elif isinstance(value, BaseModel):
+            yield from _walk(value, (*path, name))
+
+
+def _all_ascii(model: BaseModel) -> bool:
+    """True when every code string under `model` is ASCII (the usual case, checked cheaply)."""
+    codes, children = _plan(type(model))
+    for name in codes:
+        value = getattr(model, name)
+        if isinstance(value, str):
+            if not value.isascii():
+                return False
+        elif isinstance(value, list) and not all(v.isascii() for v in value if isinstance(v, str)):
+            return False
+    for name in children:
+        value = getattr(model, name)
+        if isinstance(value, list):
+            if not all(_all_ascii(c) for c in value if isinstance(c, BaseModel)):
+                return False
+        elif isinstance(value, BaseModel) and not _all_ascii(value):
+            return False
+    return True
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Code fields and nested-model fields of a model class (meta is skipped)."""
+    codes, children = [], []
+    for name, info in model.model_fields.items():
+        if name == "meta":
+            continue
+        if inner_model(info.annotation) is not None:
+            children.append(name)
+        elif name in CODE_FIELDS:
+            codes.append(name)
+    return tuple(codes), tuple(children)
 
 
 @check(
@@ -57,10 +103,10 @@ def confusable_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     （５、Ｚ）、形似拉丁字母的西里尔或希腊字母（Н、Ζ）、破折号代替的连字符、零宽空格等看起来一样，却与任何编码
     都对不上。消息给出第一个这样的字符、它的行列位置和应写的 ASCII 编码；ZB501、ZB504、ZB505 不再重复报告。"""
     for item in ctx.corpus.documents:
-        if not any(problem(c) for c in set(item.doc.model_dump_json())):
-            continue  # fast filter: the document holds no such character anywhere
+        if _all_ascii(item.doc):
+            continue
         for path, value in code_strings(item.doc):
-            if not has_confusable(value):
+            if value.isascii() or not has_confusable(value):
                 continue
             index = next(i for i, c in enumerate(value) if problem(c))
             count = sum(1 for c in value if problem(c))

@@ -29,7 +29,7 @@ def field_title(model: type[BaseModel], path: DataPath) -> str | None:
             return title
         info = current.model_fields[part]
         title = info.title or title
-        current = _inner_model(info.annotation)
+        current = inner_model(info.annotation)
     return title
 
 
@@ -40,14 +40,14 @@ def describe_field(model: type[BaseModel], path: DataPath) -> str:
     return f"「{title}」（{where}）" if title else f"「{where}」"
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def inner_model(annotation: Any) -> type[BaseModel] | None:
     """The pydantic model inside `list[X]`, `X | None`, `Annotated[X, …]`, if any."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     if typing.get_origin(annotation) is None:
         return None
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
+        found = inner_model(arg)
         if found is not None:
             return found
     return None
