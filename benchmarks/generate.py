@@ -672,13 +672,16 @@ def specialty_doc(
             f"鼓励取得{cat.certificates[0]}。",
             "体质健康测试达到《国家学生体质健康标准》合格要求。",
         ],
+        # 职业本科 continues into 专业学位研究生, which the catalog (and the model) does not list.
         "continuation": [
             {
-                "level": "职业本科" if ident.level != "职业本科" else "普通本科",
+                "level": "职业本科",
                 "code": f"{LEVEL_BASE['职业本科'] + cat.offset:02d}0101",
                 "name": f"{cat.fields[0]}工程技术",
             },
-        ],
+        ]
+        if ident.level != "职业本科"
+        else [],
         "competencies": "competencies.yaml",
     }
     return doc
