@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from builder.check.lookalike import ascii_code, has_confusable
 from builder.cli import file_in_trace
 from builder.config import Range, share_text, show_number
 from tests.conftest import CASES, run_cli
@@ -113,3 +114,27 @@ def test_unknown_specialty_suggests_only_the_same_class(tmp_path: Path) -> None:
     (found,) = [d for d in _check(project) if d["code"] == "ZB205"]
     assert "510209" not in str(found["hint"] or "")
     assert "没有对本文件运行" in str(found["message"])
+
+
+_FULLWIDTH = {c: chr(ord(c) + 0xFEE0) for c in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_DISGUISES = {**_FULLWIDTH, "H": "Η", "T": "Τ", "K": "К", "-": "—"}
+
+
+@given(
+    code=st.text(alphabet="0123456789ABHKTZ-", min_size=1, max_size=12),
+    where=st.integers(min_value=0, max_value=11),
+    zero_width=st.booleans(),
+)
+def test_disguised_codes_are_found_and_folded_back(code: str, where: int, zero_width: bool) -> None:
+    """Any ASCII code with one character disguised (fullwidth, Greek/Cyrillic, a dash) or a
+    zero-width space slipped in is reported, and the suggestion is the ASCII code."""
+    at = where % len(code)
+    if zero_width:
+        disguised = code[:at] + "\u200b" + code[at:]
+    elif code[at] in _DISGUISES:
+        disguised = code[:at] + _DISGUISES[code[at]] + code[at + 1 :]
+    else:
+        return
+    assert has_confusable(disguised)
+    assert ascii_code(disguised) == code
+    assert not has_confusable(code)
