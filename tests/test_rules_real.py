@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -138,3 +139,41 @@ def test_disguised_codes_are_found_and_folded_back(code: str, where: int, zero_w
     assert has_confusable(disguised)
     assert ascii_code(disguised) == code
     assert not has_confusable(code)
+
+
+def test_internal_error_names_the_document_when_no_file_is_at_hand() -> None:
+    model = SimpleNamespace(kind="course", meta=SimpleNamespace(title="数据采集与标注课程标准"))
+
+    def render(doc: object) -> None:
+        raise ValueError("boom")
+
+    try:
+        render(model)
+    except ValueError as exc:
+        assert file_in_trace(exc) == "「数据采集与标注课程标准」"
+
+
+def test_internal_error_in_a_check_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A crash inside a rule (simulated) prints one line naming the document being checked."""
+    import builder.check.lifecycle as lifecycle
+    from builder.cli import main
+
+    project = _clean_copy(tmp_path)
+    spec = project / "standards/510209-人工智能技术应用/specialty.yaml"
+    text = spec.read_text("utf-8")
+    spec.write_text(re.sub(r"\nquality: .*\n", "\nquality: 待补充\n", text), "utf-8")
+
+    def crash(*_: object) -> str:
+        raise RuntimeError("simulated defect")
+
+    monkeypatch.setattr(lifecycle, "describe_field", crash)
+    monkeypatch.chdir(project)
+    monkeypatch.setattr("sys.argv", ["zhibiao", "check", "standards", "--no-cache", "-j", "1"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 3
+    err = capsys.readouterr().err
+    assert "内部错误（处理 standards/510209-人工智能技术应用/specialty.yaml 时）" in err, err
+    assert "Traceback" not in err

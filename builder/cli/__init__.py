@@ -64,7 +64,7 @@ def main() -> None:
 
 def file_in_trace(exc: BaseException) -> str | None:
     """The standards file being processed when `exc` was raised: the innermost frame that
-    holds a loaded document (its `rel`) or a YAML path."""
+    holds a loaded document (its `rel`) or a YAML path; else the title of a document model."""
     frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
     for frame in reversed(frames):
         for value in frame.f_locals.values():
@@ -73,4 +73,9 @@ def file_in_trace(exc: BaseException) -> str | None:
                 return rel
             if isinstance(value, Path) and value.suffix in {".yaml", ".yml"}:
                 return value.as_posix()
+    for frame in reversed(frames):  # no file at hand: a document model being rendered
+        for value in frame.f_locals.values():
+            title = getattr(getattr(value, "meta", None), "title", None)
+            if isinstance(title, str) and isinstance(getattr(value, "kind", None), str):
+                return f"「{title}」"
     return None
