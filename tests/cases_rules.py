@@ -184,16 +184,16 @@ NUMERIC = [
     ),
 ]
 
-RENAMED = "510201-计算机应用技术"
+RENAMED = "510299-智能体应用技术"
 UNLISTED = (
-    SubAll('"510209"', '"510201"'),
-    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 计算机应用技术\n"),
+    SubAll('"510209"', '"510299"'),
+    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 智能体应用技术\n"),
     Rename(SP, f"standards/{RENAMED}"),
 )
 CATALOG_EXTRA = (
     "# 随附的专业目录只是节选；本项目用到的其他专业在此补充。\n"
     "catalog_extra:\n"
-    '  - {code: "510201", name: 计算机应用技术, level: 高职专科}\n'
+    '  - {code: "510299", name: 智能体应用技术, level: 高职专科}\n'
 )
 
 CODES = [
@@ -219,10 +219,10 @@ CODES = [
     ),
     Case(
         "code-unknown",
-        "专业代码 510201 不在随附的专业目录节选中：警告，不影响退出码",
+        "专业代码 510299 不在随附的专业目录节选中：警告，不影响退出码",
         UNLISTED,
         expected=(
-            "ZB503 standards/510201-计算机应用技术/specialty.yaml:9:7 warning | catalog_extra",
+            "ZB503 standards/510299-智能体应用技术/specialty.yaml:9:7 warning | catalog_extra",
         ),
     ),
     Case(
