@@ -219,7 +219,7 @@ CODES = [
     ),
     Case(
         "code-unknown",
-        "专业代码 510299 不在随附的专业目录节选中：警告，不影响退出码",
+        "专业代码 510299 不在随附的专业目录中：警告，不影响退出码",
         UNLISTED,
         expected=(
             "ZB503 standards/510299-智能体应用技术/specialty.yaml:9:7 warning | catalog_extra",

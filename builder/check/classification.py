@@ -37,7 +37,7 @@ def _marks(marks: frozenset[str] | set[str]) -> str:
 )
 def category_name(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业面向中的所属专业大类、专业类，名称须与所用版本专业目录中同一代码的名称一致（随附目录节选中查得到的
-    代码才比较；2015 年目录的旧名称如“电子信息大类”在 2021 年目录中已改为“电子与信息大类”）。"""
+    代码才比较，随附的是完整的 2021 年目录及增补；2015 年目录的旧名称如“电子信息大类”在 2021 年目录中已改为“电子与信息大类”）。"""
     tables = (
         ("major_category", "专业大类", ctx.catalog.categories),
         ("major_class", "专业类", ctx.catalog.classes),

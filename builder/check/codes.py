@@ -98,7 +98,7 @@ def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "ZB503", "specialty-code-unknown", Severity.WARNING, "专业代码不在专业目录中", 'code: "510299"'
 )
 def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """专业代码及名称应能在所用版本的专业目录中查到。随附的目录只是节选：查不到时给出警告，
+    """专业代码及名称应能在所用版本的专业目录中查到。随附的是 2021 年目录及此后的增补，更晚增补的专业可能查不到：查不到时给出警告，
     可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
     known = ctx.catalog.specialties
     for entry, _ in ctx.sets():
@@ -110,7 +110,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
         if found is None:
             yield rule.diag(
                 spec.rel,
-                f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
+                f"专业代码 {spec.doc.code} 不在随附的专业目录（{ctx.catalog.edition}）中",
                 path=("code",),
                 hint=_typo(spec.doc.code, same_class)
                 + "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
