@@ -27,6 +27,11 @@ class Occupations:
     occupations: dict[str, Occupation]
     minor_groups: frozenset[str]
 
+    def code_of(self, name: str) -> str | None:
+        """The code of the occupation called `name`, if exactly one is."""
+        found = [code for code, row in self.occupations.items() if row.name == name]
+        return found[0] if len(found) == 1 else None
+
     @property
     def available(self) -> bool:
         """True when data for the configured edition is bundled or configured."""

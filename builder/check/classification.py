@@ -86,11 +86,14 @@ def occupation_name(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 )
             known = data.occupations.get(occupation.code)
             if known is not None and known.name != name:
+                elsewhere = data.code_of(name)
                 yield rule.diag(
                     spec.rel,
                     f"职业 {occupation.code} 写作「{name}」，职业分类大典（{data.edition}）中为「{known.name}」",
                     path=("career", "occupations", i, "name"),
-                    hint=f"改为「{known.name}」，或核对编码。",
+                    hint=f"「{name}」在大典中的编码是 {elsewhere}，是否应改编码？"
+                    if elsewhere
+                    else f"改为「{known.name}」，或核对编码。",
                 )
 
 
@@ -154,6 +157,7 @@ def occupation_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             else:
                 continue  # ZB504 reports the format
             if missing:
+                by_name = data.code_of(split_marks(occupation.name.strip())[0])
                 siblings = sorted(
                     f"{c} {o.name}" for c, o in data.occupations.items() if c[:7] == code[:7]
                 )
@@ -162,6 +166,11 @@ def occupation_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     spec.rel,
                     f"职业编码 {code} 不在职业分类大典（{data.edition}）节选中",
                     path=("career", "occupations", i, "code"),
-                    hint=(f"同一小类的职业：{shown}。" if siblings else "")
+                    hint=(
+                        f"大典（{data.edition}）中「{occupation.name}」的编码是 {by_name}"
+                        "（旧版大典的编码？）。"
+                        if by_name
+                        else (f"同一小类的职业：{shown}。" if siblings else "")
+                    )
                     + "如确属大典中的职业，请在 zhibiao.yaml 的 occupation_extra 中补充。",
                 )
