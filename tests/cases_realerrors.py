@@ -85,7 +85,7 @@ PLAN = [
         ),
         expected=(
             "ZB209 standards/510209-人工智能技术应用/internship.yaml:13:26 | 认识实习阶段对应的课程「SJ09」不在专业 510209 的课程设置中",
-            "ZB209 standards/510209-人工智能技术应用/internship.yaml:14:18 | 岗位实习安排在第 5 学期，而课程设置中 SJ04「岗位实习」在第 6 学期",
+            "ZB209 standards/510209-人工智能技术应用/internship.yaml:14:18 | 岗位实习安排在第 5 学期，而课程设置中 SJ04「岗位实习」只在第 6 学期",
         ),
     ),
     Case(
@@ -250,13 +250,19 @@ CODES = [
                 "name: 计算机软件工程技术人员, marks: [S]}",
                 "name: 计算机软件工程技术人员, marks: [L]}",
             ),
-            Sub(SPEC, "  posts: [", '    - {code: "4-04-05-99", name: 智能体训练师}\n  posts: ['),
+            Sub(
+                SPEC,
+                "  posts: [",
+                '    - {code: "4-04-05-99", name: 智能体训练师}\n'
+                '    - {code: "4-01-02-02", name: 电子商务师, marks: [S]}\n  posts: [',
+            ),
         ),
         expected=(
             "ZB508 standards/510209-人工智能技术应用/specialty.yaml:16:38 | 专业目录（2021）中为「电子与信息大类」",
             "ZB509 standards/510209-人工智能技术应用/specialty.yaml:21:34 | 末尾的「S」是大典的标识",
             "ZB510 standards/510209-人工智能技术应用/specialty.yaml:22:14 warning | 标识写的是「L」，职业分类大典（2022）中为「S」",
             "ZB511 standards/510209-人工智能技术应用/specialty.yaml:23:14 warning | occupation_extra",
+            "ZB511 standards/510209-人工智能技术应用/specialty.yaml:24:14 warning | 「电子商务师」的编码是 4-01-06-01",
         ),
     ),
     Case(

@@ -203,6 +203,7 @@ CODES = [
         (Sub(BASEF, 'specialty: "510209"', 'specialty: "51029"'),),
         expected=(
             "ZB501 standards/510209-人工智能技术应用/training-base.yaml:7:12 | 专业代码「51029」应为 6 位数字",
+            "ZB213 standards/510209-人工智能技术应用/training-base.yaml:7:12 info | 引用与覆盖检查没有运行",
         ),
     ),
     Case(
@@ -215,6 +216,7 @@ CODES = [
         expected=(
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:11:8 | 对应「高职专科」，但层次写的是「职业本科」",
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:17:23 | 专业类代码 5101 应为专业代码的前 4 位 5102",
+            "ZB508 standards/510209-人工智能技术应用/specialty.yaml:17:37 | 专业类 5101 写作「计算机类」，专业目录（2021）中为「电子信息类」",
         ),
     ),
     Case(

@@ -123,7 +123,7 @@ def _phase_course(
 )
 def internship_phase(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """岗位实习标准时间安排中各阶段的对应课程（course：代码或课程名称）必须在本专业课程设置中；阶段的学期须与
-    课程设置中该课程的开设学期一致。没写 course 时，与课程设置中同名（如“岗位实习”）的课程比较学期。
+    课程设置中该课程的开设学期相符（阶段的学期都在课程的开设学期之内：一门课程可分几个阶段）。没写 course 时，与课程设置中同名（如“岗位实习”）的课程比较学期。
     没有专业教学标准时不检查。"""
     for entry, index in ctx.sets():
         spec = entry.specialty
@@ -144,11 +144,11 @@ def internship_phase(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 if found is None or not phase.semesters or not found[1].semesters:
                     continue
                 row = found[1]
-                if sorted(phase.semesters) != sorted(row.semesters):
+                if not set(phase.semesters) <= set(row.semesters):
                     yield rule.diag(
                         internship.rel,
                         f"{phase.type}安排在第 {_list(phase.semesters)} 学期，而课程设置中 {row.code}"
-                        f"「{row.name}」在第 {_list(row.semesters)} 学期",
+                        f"「{row.name}」只在第 {_list(row.semesters)} 学期",
                         path=("schedule", i, "semesters"),
                         related=(Location(spec.rel),),
                         hint="以专业教学标准的课程设置为准，或同时修改两处。",
