@@ -184,16 +184,16 @@ NUMERIC = [
     ),
 ]
 
-RENAMED = "510201-计算机应用技术"
+RENAMED = "510299-智能体应用技术"
 UNLISTED = (
-    SubAll('"510209"', '"510201"'),
-    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 计算机应用技术\n"),
+    SubAll('"510209"', '"510299"'),
+    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 智能体应用技术\n"),
     Rename(SP, f"standards/{RENAMED}"),
 )
 CATALOG_EXTRA = (
     "# 随附的专业目录只是节选；本项目用到的其他专业在此补充。\n"
     "catalog_extra:\n"
-    '  - {code: "510201", name: 计算机应用技术, level: 高职专科}\n'
+    '  - {code: "510299", name: 智能体应用技术, level: 高职专科}\n'
 )
 
 CODES = [
@@ -203,6 +203,7 @@ CODES = [
         (Sub(BASEF, 'specialty: "510209"', 'specialty: "51029"'),),
         expected=(
             "ZB501 standards/510209-人工智能技术应用/training-base.yaml:7:12 | 专业代码「51029」应为 6 位数字",
+            "ZB213 standards/510209-人工智能技术应用/training-base.yaml:7:12 info | 引用与覆盖检查没有运行",
         ),
     ),
     Case(
@@ -215,14 +216,15 @@ CODES = [
         expected=(
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:11:8 | 对应「高职专科」，但层次写的是「职业本科」",
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:17:23 | 专业类代码 5101 应为专业代码的前 4 位 5102",
+            "ZB508 standards/510209-人工智能技术应用/specialty.yaml:17:37 | 专业类 5101 写作「计算机类」，专业目录（2021）中为「电子信息类」",
         ),
     ),
     Case(
         "code-unknown",
-        "专业代码 510201 不在随附的专业目录节选中：警告，不影响退出码",
+        "专业代码 510299 不在随附的专业目录中：警告，不影响退出码",
         UNLISTED,
         expected=(
-            "ZB503 standards/510201-计算机应用技术/specialty.yaml:9:7 warning | catalog_extra",
+            "ZB503 standards/510299-智能体应用技术/specialty.yaml:9:7 warning | catalog_extra",
         ),
     ),
     Case(
@@ -374,8 +376,8 @@ LIFECYCLE = [
             ),
         ),
         expected=(
-            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「facilities」的内容待补充",
-            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「quality」的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「教学条件」（implementation.facilities）的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「11 质量保障和毕业要求」（quality）的内容待补充",
         ),
     ),
 ]

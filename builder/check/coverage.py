@@ -104,12 +104,15 @@ def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。
-    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查。"""
+    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查；整份标准没有任何实训室列出职业能力或
+    支撑课程时（如国家实训教学条件建设标准，按实训类别列实训室与设备，不做能力映射）也不检查。"""
     for entry, index in ctx.sets():
         if not index.has_plan or ctx.incomplete(entry.code):
             continue  # without a plan (ZB205) or with a broken course the basis is unknown
         mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course"}
         for base in entry.training_bases:
+            if not any(room.competencies or room.courses for room in base.doc.rooms):
+                continue  # the standard does not map rooms at all (national 实训条件标准)
             for r, room in enumerate(base.doc.rooms):
                 served = {index.resolve_course(c) for c in room.courses}
                 if not room.competencies and not mapped.intersection(c for c in served if c):
