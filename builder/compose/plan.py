@@ -7,7 +7,6 @@ the same `figures()` the numeric rules check (rows, or the declared `hours_plan`
 
 from __future__ import annotations
 
-from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined
@@ -17,6 +16,7 @@ from builder.corpus import SpecialtySet
 from builder.doctree import Cell
 from builder.model import Specialty
 from builder.model.specialty import PlannedCourse
+from builder.view.figures import Figures, figures
 
 NATURE_TITLES = {
     "公共基础": "公共基础课程",
