@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from builder.config import CONFIG_NAME, ProjectConfig, find_config
 from builder.locate import compose, locate
-from builder.rules import RULES
+from builder.ruleset import all_rules
 from builder.schema_errors import diagnostics_for_model, unquoted_hint
 from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
@@ -198,14 +198,12 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
-    import builder.check  # registers every rule code, whoever imported us
-    import builder.source_rules  # noqa: F401
-
     root = compose(text)
+    known = all_rules()
     for code in config.severity:
-        if code not in RULES:
+        if code not in known:
             position = locate(root, ("severity", code), key=True)
-            close = difflib.get_close_matches(code.upper(), list(RULES), n=1, cutoff=0.8)
+            close = difflib.get_close_matches(code.upper(), list(known), n=1, cutoff=0.8)
             raise UsageError(
                 f"severity 中的规则代码 {code} 不存在",
                 file=shown,
