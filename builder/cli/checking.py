@@ -15,7 +15,8 @@ from builder.cli.base import (
     jobs_option,
     no_cache_option,
 )
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.ruleset import open_project
 
 
 @cli.command("check")
