@@ -30,7 +30,7 @@ class CheckContext:
     @property
     def view(self) -> CorpusView:
         """The resolved view of the corpus (shared with compose, built once)."""
-        return CorpusView.of(self.corpus)
+        return CorpusView.of(self.corpus, self.broken)
 
     def sets(self) -> list[tuple[SpecialtySet, SpecialtyIndex]]:
         """All specialty sets in code order with their index."""
@@ -39,8 +39,8 @@ class CheckContext:
     def incomplete(self, code: str) -> bool:
         """True when a course, internship, training-base or competency file of specialty
         `code` failed to load: coverage cannot be judged until it is fixed."""
-        return bool(self.broken.get(code, frozenset()) - {"specialty"})
+        return bool(self.view.claims(code, code) - {"specialty"})
 
     def specialty_broken(self, code: str) -> bool:
         """True when the specialty standard of `code` exists but failed to load."""
-        return "specialty" in self.broken.get(code, frozenset())
+        return "specialty" in self.view.claims(code, code)

@@ -16,9 +16,72 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.corpus import Corpus, DocRef, Loaded, SpecialtySet
+from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
 
 Answer = tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a path reference leads: the resolved path, the document there (None when none
+    loaded), whether a file there failed to load, whether any file exists there."""
+
+    resolved: str
+    found: DocRef | None
+    failed: bool
+    exists: bool
+
+    def answer(self) -> Answer:
+        """The comparable summary recorded for the lookup."""
+        if self.found is not None:
+            ref = self.found
+            return ("doc", self.resolved, ref.rel, ref.kind, ref.specialty, ref.code or "")
+        state = "failed" if self.failed else "file" if self.exists else "absent"
+        return (state, self.resolved)
+
+
+def resolve_target(corpus: Corpus, base: str, target: str) -> Target:
+    """`Target` of `target` from the resolved folder `base`, from the whole-tree index of
+    `corpus` (the disk is asked only about a path the tree does not know)."""
+    resolved = corpus.resolve_reference(base, target)
+    found = corpus.index.get(resolved)
+    failed = resolved in corpus.failed_paths
+    exists = found is not None or failed or os.path.isfile(resolved)  # noqa: PTH113
+    return Target(resolved, found, failed, exists)
+
+
+def specialty_codes(corpus: Corpus) -> frozenset[str]:
+    """The codes of every 专业教学标准 of the whole tree."""
+    return frozenset(r.specialty for r in corpus.index.values() if r.kind == "specialty")
+
+
+def replay(lookup: Lookup, corpus: Corpus, broken: Mapping[str, frozenset[str]]) -> Answer | bool:
+    """The answer `lookup` would get now, from the whole-tree facts of `corpus` (its index
+    and failed paths; no document need be loaded). False, which never matches, for a
+    lookup that reads loaded documents (`specialty`, `number`) or the disk (a path the
+    tree does not hold): those are asked again."""
+    if lookup.kind == "path":
+        base, _, target = lookup.query.partition("\0")
+        now = resolve_target(corpus, base, target)
+        if now.found is None and not now.failed:
+            return False  # answered by the disk (a missing file, a path outside the tree)
+        return now.answer()
+    if lookup.kind == "specialties":
+        return tuple(sorted(specialty_codes(corpus)))
+    if lookup.kind == "claims":
+        return tuple(sorted(broken.get(lookup.query, frozenset())))
+    return False
+
+
+def still_valid(rows: Iterable[Any], corpus: Corpus, broken: Mapping[str, frozenset[str]]) -> bool:
+    """True when every recorded lookup (`Lookup.row` form) still gets its recorded answer;
+    False too when a row is malformed."""
+    try:
+        lookups = [Lookup.from_row(row) for row in rows]
+    except (TypeError, ValueError):
+        return False
+    return all(replay(lookup, corpus, broken) == lookup.answer for lookup in lookups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +118,7 @@ class CorpusView:
     """
 
     def __init__(self, corpus: Corpus, broken: Mapping[str, frozenset[str]] | None = None):
-        self.corpus = corpus
+        self._corpus = weakref.ref(corpus)
         self.broken: Mapping[str, frozenset[str]] = broken or {}
         self.sets: dict[str, SpecialtyView] = {
             code: view_of(entry) for code, entry in corpus.specialties.items()
@@ -63,16 +126,22 @@ class CorpusView:
         self.lookups: dict[str, set[Lookup]] = {}
         self._numbers: dict[str, Loaded[Any]] | None = None
 
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus viewed (held weakly: the view is dropped with it)."""
+        corpus = self._corpus()
+        if corpus is None:
+            raise ReferenceError("the corpus of this view is gone")
+        return corpus
+
     @classmethod
-    def of(cls, corpus: Corpus) -> CorpusView:
+    def of(cls, corpus: Corpus, broken: Mapping[str, frozenset[str]] | None = None) -> CorpusView:
         """The view of `corpus`, built on first use and shared by every later caller
-        (the corpus must not change once loaded)."""
-        hit = _VIEWS.get(id(corpus))
-        if hit is not None and hit[0]() is corpus:
-            return hit[1]
-        view = cls(corpus)
-        key = id(corpus)
-        _VIEWS[key] = (weakref.ref(corpus, lambda _: _VIEWS.pop(key, None)), view)
+        (the corpus must not change once loaded); `broken` (`check.claims`), when given,
+        replaces the claims of the failed files."""
+        view = _VIEWS.get(corpus, cls)
+        if broken is not None:
+            view.broken = broken
         return view
 
     def __iter__(self) -> Iterator[SpecialtyView]:
@@ -92,29 +161,15 @@ class CorpusView:
         """Every lookup set `asker` made so far, in a stable order."""
         return sorted(self.lookups.get(asker, ()), key=lambda x: (x.kind, x.query))
 
-    def resolve_path(self, asker: str, base: str, target: str) -> tuple[str, DocRef | None, bool]:
-        """Where the reference `target` (relative to the resolved folder `base`) leads:
-        (resolved path, the document there or None, whether a file there failed to load)."""
-        resolved = self.corpus.resolve_reference(base, target)
-        found = self.corpus.index.get(resolved)
-        failed = resolved in self.corpus.failed_paths
-        if found is not None:
-            answer: Answer = (
-                "doc",
-                resolved,
-                found.rel,
-                found.kind,
-                found.specialty,
-                found.code or "",
-            )
-        else:
-            answer = ("failed", resolved) if failed else ("none", resolved)
-        self.note(asker, "path", f"{base}\0{target}", answer)
-        return resolved, found, failed
+    def resolve_path(self, asker: str, base: str, target: str) -> Target:
+        """Where the reference `target` (relative to the resolved folder `base`) leads."""
+        found = resolve_target(self.corpus, base, target)
+        self.note(asker, "path", f"{base}\0{target}", found.answer())
+        return found
 
     def specialty_codes(self, asker: str) -> frozenset[str]:
         """The codes of every 专业教学标准 of the tree."""
-        codes = frozenset(r.specialty for r in self.corpus.index.values() if r.kind == "specialty")
+        codes = specialty_codes(self.corpus)
         self.note(asker, "specialties", "", tuple(sorted(codes)))
         return codes
 
@@ -144,7 +199,7 @@ class CorpusView:
         return found
 
 
-_VIEWS: dict[int, tuple[weakref.ref[Corpus], CorpusView]] = {}
+_VIEWS: Shared[Corpus, CorpusView] = Shared()
 
 
 def _numbers(documents: Iterable[Loaded[Any]]) -> dict[str, Loaded[Any]]:
@@ -156,8 +211,3 @@ def _numbers(documents: Iterable[Loaded[Any]]) -> dict[str, Loaded[Any]]:
             if number:
                 found.setdefault(number, item)
     return found
-
-
-def inside(corpus: Corpus, resolved: str) -> bool:
-    """True when a resolved path lies inside the standards root."""
-    return resolved.startswith(str(corpus.root.resolve()).rstrip(os.sep) + os.sep)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -13,6 +12,7 @@ from builder.diagnostics import DataPath
 from builder.model import Competency, CompetencyRef, Domain, Task
 from builder.view.figures import Figures, figures
 from builder.view.retired import carries
+from builder.view.shared import Shared
 
 CarrierKind = Literal["course", "internship", "room"]
 
@@ -54,7 +54,8 @@ class SpecialtyView:
     Read-only: the mappings are proxies and the sequences tuples.
     """
 
-    entry: SpecialtySet
+    code: str
+    """The specialty code of the set."""
     competencies: Mapping[str, Defined]
     """Code → first definition, in list order (the linked 职业能力清单 first)."""
     uses: tuple[Use, ...]
@@ -68,11 +69,6 @@ class SpecialtyView:
     figures: Figures | None
     """The plan's hours and shares (`builder.view.figures`), None without a plan."""
     _carried: Mapping[str, tuple[Use, ...]] = field(repr=False)
-
-    @property
-    def code(self) -> str:
-        """The specialty code of the set."""
-        return self.entry.code
 
     @property
     def known_courses(self) -> frozenset[str]:
@@ -98,19 +94,14 @@ class SpecialtyView:
         return [u for u in self.uses if u.ref.ref == code and not u.carries]
 
 
-_VIEWS: dict[int, tuple[weakref.ref[SpecialtySet], SpecialtyView]] = {}
+_VIEWS: Shared[SpecialtySet, SpecialtyView] = Shared()
 
 
 def view_of(entry: SpecialtySet) -> SpecialtyView:
     """The view of `entry`, resolved on first use and shared by every later caller (the
-    checks, each page and the Word file of the set read the same one)."""
-    hit = _VIEWS.get(id(entry))
-    if hit is not None and hit[0]() is entry:
-        return hit[1]
-    view = specialty_view(entry)
-    key = id(entry)
-    _VIEWS[key] = (weakref.ref(entry, lambda _: _VIEWS.pop(key, None)), view)
-    return view
+    checks, each page and the Word file of the set read the same one); it is dropped
+    with the set."""
+    return _VIEWS.get(entry, specialty_view)
 
 
 def specialty_view(entry: SpecialtySet) -> SpecialtyView:
@@ -138,7 +129,7 @@ def specialty_view(entry: SpecialtySet) -> SpecialtyView:
     for course in entry.courses:
         names.setdefault(course.doc.name, course.doc.code)
     return SpecialtyView(
-        entry=entry,
+        code=entry.code,
         competencies=MappingProxyType(competencies),
         uses=tuple(uses),
         planned_courses=planned,
