@@ -9,7 +9,7 @@ from builder.compose.anchors import page_path
 from builder.compose.outline import Outline
 from builder.compose.text import book_title, cn_date
 from builder.corpus import Corpus, Loaded
-from builder.doctree import CoverInfo, Inline, Link, Notice
+from builder.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
 from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta
@@ -175,6 +175,6 @@ def normative_references(
 def back_matter(out: Outline, meta: Meta) -> None:
     """The unnumbered closing element 参考文献, numbered [1], [2] … as GB/T 1.1 lists it."""
     if meta.references:
-        out.unnumbered(1, "参考文献", "references")
+        out.unnumbered(1, "参考文献", REFERENCES)
         for number, ref in enumerate(meta.references, start=1):
             out.text(f"[{number}]\u2002{ref}")
