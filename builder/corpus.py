@@ -82,7 +82,7 @@ class Loaded(Generic[T]):
         return kind
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class SpecialtySet:
     """Every document that belongs to one specialty code."""
 
@@ -174,7 +174,7 @@ def lexical_target(base: str, target: str) -> str | None:
     return os.path.join(folder, *parts[up:])  # noqa: PTH118
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class Corpus:
     """The loaded standards tree.
 

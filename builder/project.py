@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import errno
 import json
 import os
@@ -12,10 +11,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from builder.config import CONFIG_NAME, ProjectConfig, find_config
+from builder.escape import http_url
 from builder.locate import compose, locate
-from builder.rules import RULES
 from builder.schema_errors import diagnostics_for_model, unquoted_hint
-from builder.site.escape import http_url
 from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
@@ -199,23 +197,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
-    import builder.check  # registers every rule code, whoever imported us
-    import builder.source_rules  # noqa: F401
-
     root = compose(text)
-    for code in config.severity:
-        if code not in RULES:
-            position = locate(root, ("severity", code), key=True)
-            close = difflib.get_close_matches(code.upper(), list(RULES), n=1, cutoff=0.8)
-            raise UsageError(
-                f"severity 中的规则代码 {code} 不存在",
-                file=shown,
-                line=position.line,
-                column=position.column,
-                hint=f"是否应为「{close[0]}」？"
-                if close
-                else "用 `zhibiao rules` 查看全部规则代码。",
-            )
     levels = config.learning_levels
     for index, level in enumerate(levels):
         if level in levels[:index]:

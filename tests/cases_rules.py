@@ -318,6 +318,16 @@ LIFECYCLE = [
             ),
             Sub(ZH01, "  status: 草案\n", "  status: 被代替\n  replaced_by: T/CIE 102—2026\n"),
             Sub(ZH03, "  status: 草案\n", "  status: 废止\n"),
+            Sub(  # retired courses carry nothing (builder/view/retired.py): a room in force does
+                BASEF,
+                "    courses: [ZH03, ZH06]\n",
+                "    courses: [ZH03, ZH06]\n"
+                "    competencies:  # 课程 ZH01、ZH03 已废止或被代替，不再承载能力：由现行的实训室承载\n"
+                '      - {ref: "1-1-1", level: 掌握}\n'
+                '      - {ref: "1-1-2", level: 掌握}\n'
+                '      - {ref: "2-1-1", level: 掌握}\n'
+                '      - {ref: "2-1-2", level: 理解}\n',
+            ),
         ),
         expected=(),
     ),
@@ -331,6 +341,10 @@ LIFECYCLE = [
         expected=(
             "ZB602 standards/510209-人工智能技术应用/courses/ZH01.yaml:7:16 | 填写了 replaced_by，但状态为「草案」",
             "ZB602 standards/510209-人工智能技术应用/courses/ZH03.yaml:6:11 | 状态为「被代替」，但没有 replaced_by",
+            # 被代替的课程不再承载能力（builder/view/retired.py）：只由 ZH03 承载的能力、只支撑它的实训室随之报告
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:28:20 | 职业能力 2-1-1「能使用深度学习框架训练和评估图像分类模型」只由已废止或被代替的文件承载（课程 ZH03），视为没有承载",
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:29:20 | 职业能力 2-1-2「理解卷积神经网络等常用深度学习模型的原理」只由已废止或被代替的文件承载（课程 ZH03），视为没有承载",
+            "ZB304 standards/510209-人工智能技术应用/training-base.yaml:22:11 | 实训室 R2「人工智能开发基础实训室」不承载任何职业能力",
         ),
     ),
     Case(

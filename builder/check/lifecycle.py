@@ -9,9 +9,9 @@ from typing import Any
 from builder.check.context import CheckContext
 from builder.check.fieldnames import describe_field
 from builder.diagnostics import Diagnostic, Severity
-from builder.diff.keys import document_key
 from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES, STATUS_ORDER
 from builder.rules import Rule, check
+from builder.view.identity import document_key
 
 PLACEHOLDER = "待补充"
 """Text that `zhibiao new` puts where an author still has to write."""

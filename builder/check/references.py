@@ -114,7 +114,8 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if spec.doc.competencies:
             targets.append((spec.doc.competencies, ("competencies",), None))
         for target, path, course_code in targets:
-            resolved = corpus.resolve_reference(base, target)
+            where = ctx.view.resolve_path(entry.code, base, target)
+            resolved, found = where.resolved, where.found
             if not resolved.startswith(inside):
                 yield OUTSIDE_ROOT.diag(
                     spec.rel,
@@ -123,10 +124,9 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     hint="引用路径须相对于本文件、且位于标准目录内。",
                 )
                 continue
-            if resolved in corpus.failed_paths:
+            if where.failed:
                 continue
-            found = corpus.index.get(resolved)
-            if found is None and not os.path.isfile(resolved):  # noqa: PTH113
+            if not where.exists:
                 yield rule.diag(
                     spec.rel,
                     f"引用的文件「{target}」不存在",
@@ -247,12 +247,12 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
     专业代码本身格式不对时只报 ZB501（及 ZB213）；专业教学标准存在但读取失败时，只在它出错的地方报告。
     提示只提出同一专业类（前 4 位相同）的专业；与基线比较（--base）时，若该专业代码在本次修改中改过，提示新代码。"""
-    known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
         if entry.specialty is not None or ctx.specialty_broken(code):
             continue  # a broken specialty.yaml is reported where it is broken
         if not SPECIALTY_CODE.match(code):
             continue  # ZB501 reports the malformed code
+        known = ctx.view.specialty_codes(code)
         for item in entry.documents():
             yield rule.diag(
                 item.rel,

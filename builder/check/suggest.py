@@ -1,25 +1,16 @@
-"""Did-you-mean hints for unknown codes."""
+"""Did-you-mean hints for unknown codes (kept in `builder.hints`, shared with the importers)."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
+
+from builder.hints import did_you_mean
 
 if TYPE_CHECKING:
     from builder.check.context import CheckContext
 
-
-def did_you_mean(value: str, candidates: Iterable[str], *, what: str = "") -> str | None:
-    """A hint naming the closest candidate, or None when nothing is close."""
-    pool = sorted(set(candidates))
-    close = difflib.get_close_matches(value, pool, n=3, cutoff=0.5)
-    if close:
-        return "是否应为" + "、".join(f"「{c}」" for c in close) + "？"
-    if pool and what:
-        shown = "、".join(pool[:8]) + ("…" if len(pool) > 8 else "")
-        return f"已定义的{what}：{shown}"
-    return None
+__all__ = ["did_you_mean", "renamed_hint", "renames", "same_class"]
 
 
 def same_class(code: str, candidates: Iterable[str]) -> list[str]:
@@ -38,26 +29,16 @@ def renamed_hint(ctx: CheckContext, value: str) -> str | None:
     )
 
 
-def renames(ctx: CheckContext) -> dict[str, str]:
-    """Old code → new code of every rename the semantic diff against the baseline finds."""
-    if ctx.baseline is None:
+def renames(ctx: CheckContext) -> Mapping[str, str]:
+    """Old code → new code of every rename found against the baseline (`--base`), once per
+    pair of corpora; nothing without a baseline or a finder."""
+    if ctx.baseline is None or ctx.rename_finder is None:
         return {}
     key = (id(ctx.baseline), id(ctx.corpus))
     if key not in _RENAMES:
-        from builder.diff.engine import diff_corpora
-        from builder.diff.model import Action
-
-        found: dict[str, str] = {}
-        changes = diff_corpora(ctx.baseline, ctx.corpus, levels=ctx.config.learning_levels)
-        for change in changes.changes:
-            if change.action is not Action.RENAMED or change.old_code is None:
-                continue
-            new = change.path[-1].code if change.path else change.document.code
-            if new != change.old_code:
-                found[change.old_code] = new
         _RENAMES.clear()
-        _RENAMES[key] = found
+        _RENAMES[key] = ctx.rename_finder(ctx.baseline, ctx.corpus, ctx.config.learning_levels)
     return _RENAMES[key]
 
 
-_RENAMES: dict[tuple[int, int], dict[str, str]] = {}
+_RENAMES: dict[tuple[int, int], Mapping[str, str]] = {}

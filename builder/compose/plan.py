@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined, without_empty
@@ -26,6 +25,7 @@ from builder.model.sourced import (
     is_not_given,
 )
 from builder.model.specialty import PlannedCourse
+from builder.view.figures import Figures, figures
 
 NATURE_TITLES = {
     "公共基础": "公共基础课程",

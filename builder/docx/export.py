@@ -30,6 +30,7 @@ from builder.docx.template import TEMPLATE, load_template
 from builder.docx.tocpages import fill_documents
 from builder.docx.tocpages import wanted as toc_wanted
 from builder.model import KIND_TITLES
+from builder.outputs import Written
 from builder.project import Project, UsageError
 
 if TYPE_CHECKING:
@@ -41,10 +42,14 @@ _MAX_NAME = 120
 
 @dataclass(frozen=True, slots=True)
 class Output:
-    """One rendered file: its name inside the output directory and its bytes."""
+    """One rendered file: its name inside the output directory, its bytes, and the
+    identity of the document it renders (`DocTree.doc_id` and page; None for the notice)."""
 
     name: str
     data: bytes
+    doc_id: str | None = None
+    page: str | None = None
+    title: str = ""
 
 
 def safe(text: str) -> str:
@@ -114,7 +119,10 @@ def render_trees(
         found[index] = data
         if cache is not None:
             cache.store(keys[index], data)
-    outputs = [Output(name, data or b"") for name, data in zip(names, found, strict=True)]
+    outputs = [
+        Output(name, data or b"", tree.doc_id, tree.page, tree.cover.title)
+        for name, data, tree in zip(names, found, trees, strict=True)
+    ]
     if notice_file is not None:
         by_id = {tree.doc_id: tree for tree in trees}
         document = render_notice(notice_file, by_id, template=reference_docx)
@@ -166,6 +174,28 @@ def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
             raise UsageError(f"无法写入 {target}：{exc.strerror}") from None
         written.append(target)
     return written
+
+
+def export_written(
+    trees: Sequence[DocTree],
+    config: ProjectConfig,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
+) -> list[Written]:
+    """`export_trees`, returning each written file with the identity of its document
+    (`builder.outputs.Written`), so a caller links it to its page without opening it."""
+    outputs = render_trees(
+        trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
+    )
+    paths = write_outputs(outputs, out_dir)
+    return [
+        Written(path, "docx", o.doc_id, o.page, o.title)
+        for path, o in zip(paths, outputs, strict=True)
+    ]
 
 
 def export_trees(

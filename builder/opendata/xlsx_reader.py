@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.check.suggest import did_you_mean
 from builder.config import ProjectConfig
 from builder.diagnostics import Diagnostic
+from builder.hints import did_you_mean
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.rules import Rule

@@ -34,7 +34,12 @@ from builder.site.reuse import (
     link_tree,
 )
 from builder.site.searchdict import jieba_user_dict
-from builder.site.sourcekeys import reusable_sources, source_keys, write_source_key
+from builder.site.sourcekeys import (
+    reusable_sources,
+    shard_lookups,
+    source_keys,
+    write_source_key,
+)
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.theme import THEME_DIR, theme_files
@@ -159,7 +164,7 @@ def prepare_sources(
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
             old = _site_folder(previous, candidate.name) if previous is not None else None
-            found = reusable_sources(old, keys[candidate.name]) if old is not None else None
+            found = reusable_sources(old, keys[candidate.name], corpus) if old is not None else None
             if old is not None and found is not None:
                 link_tree(old, _site_folder(target, candidate.name))
                 kept[candidate.name] = PreparedShard(candidate.name, *found)
@@ -212,7 +217,8 @@ def prepare_sources(
             config_text = dump_config(site_config(root, settings, root_file.parent))
             write_text(folder / "mkdocs.yml", config_text)
             if shard is not None:
-                digest = write_source_key(folder, keys[name], len(sources.pages))
+                read = shard_lookups(corpus, shard.codes)
+                digest = write_source_key(folder, keys[name], len(sources.pages), read)
                 shards.append(PreparedShard(name, len(sources.pages), digest))
     if layout is not None:  # in layout order, kept ones included
         prepared = {s.name: s for s in shards} | kept
