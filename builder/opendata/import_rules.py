@@ -81,3 +81,15 @@ META = declare(
     """,
     "| 专业代码 | 510209 |\n| 版本 | 2025 |",
 )
+UNPRINTABLE = declare(
+    "ZB015",
+    "xlsx-control-character",
+    Severity.ERROR,
+    "单元格含有不允许的字符",
+    """
+    工作簿单元格中含有 YAML 文件不允许的字符（除 Tab、换行、回车以外的控制字符、U+FFFE/U+FFFF 等，
+    Excel 以 `_x000B_` 这样的转义保存它们）。导入会拒绝，消息写明单元格和字符（U+XXXX），
+    以免写出 `zhibiao check` 拒绝（ZB012/ZB014）的标准文件。
+    """,
+    "| 数据采集 | 能采集_x000B_数据。 | 掌握 |",
+)
