@@ -149,6 +149,17 @@ def _tag_problem(tag: str, mark: Any) -> YamlProblem:
     )
 
 
+def is_plain_text(value: str) -> bool:
+    """True when `value` written unquoted reads back as this text under the core schema.
+
+    Writers that use PyYAML (YAML 1.1) quote what YAML 1.1 sees as numbers or booleans, but
+    not `1e10`, `0o17` or `.NaN`, which YAML 1.2 (this parser) reads as numbers.
+    """
+    if value in _WORDS:
+        return False
+    return not (value[:1] in _NUMERIC_START and (_INT.fullmatch(value) or _FLOAT.fullmatch(value)))
+
+
 def describe_char(char: str) -> str:
     """`U+001B（ESC）`: how a refused character is named in messages."""
     code = ord(char)

@@ -28,7 +28,7 @@ from builder.opendata import xlsx_layout as lay
 from builder.opendata.output import write_all
 from builder.opendata.xlsx_reader import HEADER_SCAN, SheetReader, cell_text, where
 from builder.project import UsageError, load_config
-from builder.yamlparse import UNPRINTABLE, describe_char
+from builder.yamlparse import UNPRINTABLE, describe_char, is_plain_text
 from builder.yamlsource import YamlProblem, parse
 
 _SPECIALTY_DIR = re.compile(r"^(\d{6})(?:-|$)")
@@ -191,6 +191,21 @@ class _Dumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+
+_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """Text that YAML 1.2 would read as a number or boolean (`1e10`, `.NaN`) is quoted."""
+    if _BREAKS.intersection(value):
+        style: str | None = '"'  # escaped (\\N, \\L, \\r), never read back as a line break
+    else:
+        style = None if is_plain_text(value) else "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
 
 
 def modeline(output: Path, config_path: Path | None) -> str:
