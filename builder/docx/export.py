@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.atomic import write_bytes
+from builder.atomic import write_set
 from builder.checking import CheckResult, run_check
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
@@ -28,7 +28,7 @@ from builder.docx.pool import render_many
 from builder.docx.profiles import profile_named
 from builder.docx.template import TEMPLATE, load_template
 from builder.model import KIND_TITLES
-from builder.project import Project, UsageError
+from builder.project import Project, UsageError, os_error_message
 
 if TYPE_CHECKING:
     from builder.docx.rendercache import DocxCache
@@ -155,15 +155,14 @@ def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
         raise UsageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
     if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
         raise UsageError(f"输出目录不可写：{out_dir}", hint="用 -o 指定一个可写的目录")
-    written: list[Path] = []
-    for output in outputs:
-        target = out_dir / output.name
-        try:
-            write_bytes(target, output.data)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {target}：{exc.strerror}") from None
-        written.append(target)
-    return written
+    files = {out_dir / output.name: output.data for output in outputs}
+    try:
+        write_set(files)  # all or nothing: no partial set of Word files
+    except OSError as exc:
+        raise UsageError(
+            f"{os_error_message(exc)}；未写入任何 Word 文件，输出目录保持原样"
+        ) from None
+    return list(files)
 
 
 def export_trees(
