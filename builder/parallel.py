@@ -72,7 +72,9 @@ def parse_task(task: Task) -> Parsed:
     except YamlProblem as problem:
         return _problem((problem.code, problem.message, problem.line, problem.column, problem.hint))
     except OSError as exc:
-        return _problem(("ZB010", f"无法读取文件：{exc.strerror}", 0, 0, None))
+        from builder.project import os_reason
+
+        return _problem(("ZB010", f"无法读取文件：{os_reason(exc)}", 0, 0, None))
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     try:
         data = parse(decode(raw))

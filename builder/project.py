@@ -126,7 +126,7 @@ def load_config(path: Path) -> ProjectConfig:
             hint=problem.hint,
         ) from None
     except OSError as exc:
-        raise UsageError(f"无法读取配置文件：{exc.strerror}", file=shown) from None
+        raise UsageError(f"无法读取配置文件：{os_reason(exc)}", file=shown) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -175,13 +175,21 @@ _OS_REASONS = {
     errno.ENOENT: "路径不存在",
     errno.ENOSPC: "磁盘空间不足",
     errno.EROFS: "文件系统是只读的",
+    errno.ELOOP: "符号链接层数过多（可能形成了循环）",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "输入输出错误（磁盘或网络文件系统故障）",
 }
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an input/output error in Chinese where known (else the system's text)."""
+    return _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def os_error_message(exc: OSError) -> str:
     """`无法访问 路径：原因` for an input/output error, the reason in Chinese where known."""
     name = exc.filename2 if exc.filename2 is not None else exc.filename
-    reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    reason = os_reason(exc)
     if name is None:
         return f"无法完成文件读写：{reason}"
     return f"无法访问 {display_path(Path(os.fsdecode(name)))}：{reason}"

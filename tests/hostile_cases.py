@@ -33,6 +33,8 @@ class Case:
     expect_text: str = ""
     clean: bool = False
     """The input is valid: check must report nothing at all."""
+    no_cascade: bool = False
+    """The file cannot be read: its own error only, no coverage errors (ZB3xx) it would cause."""
     only_line: int = 0
     """Every schema or reading error (ZB0xx, ZB1xx) must be on this line, and there is one."""
 
@@ -551,6 +553,34 @@ def non_finite_numbers() -> Iterator[Case]:
             n += 1
 
 
+def unreadable_carriers() -> Iterator[Case]:
+    """Every file that carries competencies made unreadable in each way: its own error, never
+    "competency not carried" (ZB3xx) for what it would have carried (≈ 40)."""
+    carriers = [n for n in sorted(BASE) if n.startswith("courses/")]
+    carriers += [n for n in ("internship.yaml", "training-base.yaml") if n in BASE]
+    for name in carriers:
+        raw = _encoded(BASE[name])
+        yield Case(f"unreadable-dangling-{name}", name, link="gone.yaml", no_cascade=True)
+        yield Case(f"unreadable-loop-{name}", name, link=name.split("/")[-1], no_cascade=True)
+        yield Case(f"unreadable-fifo-{name}", name, fifo=True, no_cascade=True)
+        yield Case(
+            f"unreadable-utf16-{name}",
+            name,
+            b"\xff\xfe" + BASE[name].encode("utf-16-le"),
+            no_cascade=True,
+        )
+        yield Case(f"unreadable-bom-only-{name}", name, b"\xff\xfe", no_cascade=True)
+        yield Case(
+            f"unreadable-binary-{name}", name, b"PK\x03\x04\x00\x00" + raw[:50], no_cascade=True
+        )
+        yield Case(
+            f"unreadable-syntax-{name}", name, raw.replace(b"\n", b"\n[", 1), no_cascade=True
+        )
+        yield Case(
+            f"unreadable-too-large-{name}", name, b"# " + b"a" * (5 * 1024 * 1024), no_cascade=True
+        )
+
+
 def all_cases() -> list[Case]:
     """Every hostile case, in a fixed order."""
     rng = random.Random(SEED)
@@ -574,5 +604,6 @@ def all_cases() -> list[Case]:
         file_names,
         control_escapes,
         non_finite_numbers,
+        unreadable_carriers,
     ]
     return [case for group in groups for case in group()]
