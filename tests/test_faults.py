@@ -76,3 +76,46 @@ def test_full_disk_during_export_docx(tiny_disk: Path, tmp_path: Path) -> None:
     assert "Traceback" not in text and "内部错误" not in text
     assert sorted(p.name for p in out.iterdir()) == ["旧文件.docx"]
     assert (out / "旧文件.docx").read_bytes() == b"previous output"
+
+
+CLEAN = Path(__file__).resolve().parent / "cases" / "clean-minimal"
+
+
+def test_a_second_build_stops_with_a_chinese_message(tmp_path: Path) -> None:
+    from builder.site.buildlock import exclusive
+
+    project = tmp_path / "p"
+    shutil.copytree(CLEAN, project)
+    with exclusive(project / "build", [project / "build" / "site-src", project / "site"]):
+        result = run_inprocess(["build", "--no-docx", "--no-data"], project)
+    text = result.stdout + result.stderr
+    assert result.code == 2, text
+    assert "另一个 zhibiao build 正在构建" in result.stderr
+    assert "Traceback" not in text and "内部错误" not in text
+    assert not (project / "site").exists()
+
+
+@pytest.mark.slow
+def test_staging_left_by_a_killed_build_is_removed(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(CLEAN, project)
+    stale = [
+        project / ".site.0123456789ab.new",
+        project / "build" / ".site-src.abcdefabcdef.new",
+        project / ".site.0123456789ab.tmp",
+    ]
+    for path in stale[:2]:
+        (path / "assets").mkdir(parents=True)
+    stale[2].write_bytes(b"half")
+    keep = project / ".site.notastaging.new"
+    keep.mkdir()
+    result = run_inprocess(["build", "--no-docx", "--no-data"], project)
+    assert result.code == 0, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert not any(path.exists() for path in stale)
+    assert keep.is_dir()
+    inside = project / "site" / ".v1.0123456789ab.new"
+    inside.mkdir()
+    result = run_inprocess(["build", "--no-docx", "--no-data"], project)
+    assert result.code == 0, result.stderr
+    assert not inside.exists()
