@@ -119,3 +119,47 @@ def test_staging_left_by_a_killed_build_is_removed(tmp_path: Path) -> None:
     result = run_inprocess(["build", "--no-docx", "--no-data"], project)
     assert result.code == 0, result.stderr
     assert not inside.exists()
+
+
+MKDOCS_OUTPUTS = {
+    "disk-full": 'Traceback (most recent call last):\n  File "m.py", line 3, in build\n'
+    "OSError: [Errno 28] No space left on device: '/s/x.html'",
+    "no-permission": "PermissionError: [Errno 13] Permission denied: '/s'",
+    "crash": 'Traceback (most recent call last):\n  File "m.py", line 3\n    nav()\n'
+    "KeyError: 'nav'",
+    "memory": "Traceback (most recent call last):\nMemoryError",
+    "config": "ERROR    -  Config value 'theme': Unrecognised theme name: 'x'.\n"
+    "Aborted with a configuration error!",
+    "empty": "",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MKDOCS_OUTPUTS))
+def test_mkdocs_failures_are_told_in_chinese(name: str) -> None:
+    from builder.site.engine_errors import explain
+
+    message, hint = explain(MKDOCS_OUTPUTS[name])
+    assert message.startswith("mkdocs 构建失败")
+    assert "Traceback" not in message and 'File "' not in message
+    assert hint
+    if name == "disk-full":
+        assert "磁盘空间不足" in message and "mkdocs.yml" not in hint
+    if name == "crash":
+        assert "KeyError" in message and ".log" in message
+
+
+@pytest.mark.slow
+def test_full_disk_during_build_keeps_the_previous_site(tiny_disk: Path, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(CLEAN, project)
+    site = tiny_disk / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>上次发布的站点</p>", "utf-8")
+    result = run_inprocess(["build", "--no-docx", "--no-data", "-d", str(site)], project)
+    text = result.stdout + result.stderr
+    assert result.code == 2, text
+    assert "磁盘空间不足" in result.stderr, text
+    assert "Traceback" not in text and "内部错误" not in text
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text("utf-8") == "<p>上次发布的站点</p>"
+    assert [p.name for p in tiny_disk.iterdir()] == ["site"]
