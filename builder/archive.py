@@ -38,13 +38,13 @@ _ROOT = re.compile(r"<(?![?!])")
 
 
 def _refuse(what: str, shown: str, problem: str, hint: str) -> UsageError:
-    return UsageError(f"{what}无法使用：{shown}（{problem}）", hint=hint)
+    return UsageError(f"{what}：{shown}（{problem}）", hint=hint)
 
 
 def inspect_office(path: Path, what: str, hint: str) -> None:
     """Raise `UsageError` unless `path` is a zip whose sizes and XML parts are safe to read.
 
-    `what` names the file in the message (「工作簿」, 「参考模板」), `hint` says how to fix a
+    `what` starts the message (「无法读取工作簿」), `hint` says how to fix a
     file that is simply not an Office document.
     """
     shown = path.as_posix()

@@ -144,7 +144,7 @@ def load_template(path: Path | None) -> tuple[Any, list[str]]:
         )
     hint = "用 Word 或 WPS 另存为 .docx（不是 .doc / .dotx）"
     if path is not None:
-        inspect_office(source, "参考模板", hint)
+        inspect_office(source, "参考模板无法读取，不是有效的 .docx 文件", hint)
     try:
         data = source.read_bytes()
         document = docx.Document(io.BytesIO(data))

@@ -71,7 +71,7 @@ def _open(path: Path) -> Any:
 
     if not path.is_file():
         raise UsageError(f"工作簿不存在：{path}")
-    inspect_office(path, "工作簿", _NOT_A_WORKBOOK)
+    inspect_office(path, "无法读取工作簿", _NOT_A_WORKBOOK)
     try:
         with warnings.catch_warnings():  # openpyxl warns in English about parts it ignores
             warnings.simplefilter("ignore")
