@@ -302,3 +302,63 @@ def test_formula_text_is_text_in_the_exported_workbook(tmp_path: Path) -> None:
     assert [c.value for c in cells] == FORMULAS
     assert all(c.data_type == "s" for c in cells)
     assert all(c.quotePrefix for c in cells)
+
+
+def _escape_sample() -> list[str]:
+    """One escaped-control-character case per character, spread over the files."""
+    from tests.hostile_cases import all_cases
+
+    seen: dict[str, str] = {}
+    for case in all_cases():
+        if case.name.startswith("escape-"):
+            seen.setdefault(case.name.split("-")[1], case.name)
+    return sorted(seen.values())
+
+
+ESCAPES = _escape_sample()
+OUTPUTS = {
+    "xlsx": ["export", "xlsx", "standards", "-o", "out"],
+    "json": ["export", "json", "standards", "-o", "out/data.json"],
+    "docx": ["export", "docx", "standards", "-o", "out", "--force", "--no-cache", "-j", "1"],
+    "build": ["build", "-j", "1"],
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from benchmarks.generate import generate
+
+    root = tmp_path_factory.mktemp("escape-base")
+    generate(root, 1, 2025, course_standards=2)
+    return root
+
+
+OUTPUT_CASES = [
+    (name, output)
+    for output, step in (("xlsx", 3), ("json", 3), ("docx", 9), ("build", 9))
+    for name in ESCAPES[::step]
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "output"), OUTPUT_CASES, ids=[f"{o}-{n}" for n, o in OUTPUT_CASES]
+)
+def test_escaped_control_characters_never_crash_an_output(
+    name: str, output: str, hostile_base: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from tests.hostile_cases import IDENT, all_cases
+
+    case = next(c for c in all_cases() if c.name == name)
+    project = tmp_path / "p"
+    shutil.copytree(hostile_base, project)
+    assert case.data is not None
+    (project / "standards" / IDENT.folder / case.target).write_bytes(case.data)
+    result = run_inprocess(OUTPUTS[output], project)
+    text = result.stdout + result.stderr
+    assert result.code in (0, 1), text
+    assert "Traceback" not in text and "内部错误" not in text
+    assert "ZB014" in result.stderr, text
+    if result.code == 1:
+        assert CHINESE.search(result.stderr)
