@@ -224,6 +224,28 @@ def test_hostile_workbooks_stay_small(name: str, tmp_path: Path) -> None:
     assert _peak_mb(script) < 200
 
 
+def test_hostile_template_stays_small(tmp_path: Path) -> None:
+    case = next(c for c in TEMPLATE_CASES if c.name == "docx-declares-16gb")
+    template = tmp_path / "ref.docx"
+    template.write_bytes(case.data)
+    script = (
+        "import sys\nfrom pathlib import Path\n"
+        "from builder.docx.template import load_template\n"
+        "from builder.project import UsageError\n"
+        f"try:\n    load_template(Path({str(template)!r}))\n"
+        "except UsageError as e:\n    print(e.render())\nelse:\n    sys.exit(1)"
+    )
+    assert _peak_mb(script) < 200
+
+
+def test_the_hostile_suite_has_enough_inputs() -> None:
+    """The hostile suite as a whole: check inputs, archives, outputs (issue 12: ≥ 1,500)."""
+    from tests.hostile_cases import all_cases
+
+    total = len(all_cases()) + len(WORKBOOK_CASES) + len(TEMPLATE_CASES) + len(OUTPUT_CASES)
+    assert total >= 1500, total
+
+
 def test_external_relationships_are_not_exported(docx_project: Path, tmp_path: Path) -> None:
     document = docx.Document(str(TEMPLATE))
     settings = document.settings
