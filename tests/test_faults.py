@@ -90,7 +90,7 @@ def test_a_second_build_stops_with_a_chinese_message(tmp_path: Path) -> None:
         result = run_inprocess(["build", "--no-docx", "--no-data"], project)
     text = result.stdout + result.stderr
     assert result.code == 2, text
-    assert "另一个 zhibiao build 正在构建" in result.stderr
+    assert "另一个 zhibiao build 正在写入" in result.stderr
     assert "Traceback" not in text and "内部错误" not in text
     assert not (project / "site").exists()
 
@@ -163,3 +163,22 @@ def test_full_disk_during_build_keeps_the_previous_site(tiny_disk: Path, tmp_pat
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text("utf-8") == "<p>上次发布的站点</p>"
     assert [p.name for p in tiny_disk.iterdir()] == ["site"]
+
+
+def test_export_docx_removes_what_a_killed_export_left(tmp_path: Path) -> None:
+    from builder.site.buildlock import exclusive
+
+    project = tmp_path / "p"
+    shutil.copytree(CLEAN, project)
+    out = project / "dist" / "docx"
+    out.mkdir(parents=True)
+    leftover = out / ".ZH01.docx.0123456789ab.tmp"
+    leftover.write_bytes(b"half a file")
+    args = ["export", "docx", "standards", "-o", "dist/docx", "--no-cache", "-j", "1"]
+    with exclusive(out.parent, [out]):
+        busy = run_inprocess(args, project)
+    assert busy.code == 2 and "另一个 zhibiao export docx 正在写入" in busy.stderr, busy.stderr
+    result = run_inprocess(args, project)
+    assert result.code == 0, result.stderr
+    assert not leftover.exists()
+    assert sorted(p.suffix for p in out.iterdir()) == [".docx"] * len(list(out.iterdir()))

@@ -267,15 +267,19 @@ def export_project(
     if failed:
         errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
         trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
-    written = export_trees(
-        trees,
-        project.config,
-        out_dir,
-        reference_docx=reference_docx,
-        notice=notice,
-        cache=cache,
-        jobs=jobs,
-    )
+    from builder.site.buildlock import exclusive
+
+    # One export into a folder at a time; temporary files of a killed one are removed.
+    with exclusive(out_dir.parent, [out_dir], "zhibiao export docx"):
+        written = export_trees(
+            trees,
+            project.config,
+            out_dir,
+            reference_docx=reference_docx,
+            notice=notice,
+            cache=cache,
+            jobs=jobs,
+        )
     if cache is not None:
         cache.prune()
     return ExportResult(check, written, forced)

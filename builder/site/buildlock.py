@@ -27,18 +27,21 @@ _STAGING = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{12}\.(?:new|tmp)$")
 
 
 @contextlib.contextmanager
-def exclusive(lock_dir: Path, folders: Sequence[Path]) -> Iterator[None]:
-    """Hold the build lock of every folder (in a fixed order) for the block."""
+def exclusive(
+    lock_dir: Path, folders: Sequence[Path], what: str = "zhibiao build"
+) -> Iterator[None]:
+    """Hold the build lock of every folder (in a fixed order) for the block; `what` names
+    the command in the message a second one gets."""
     with contextlib.ExitStack() as stack:
         for folder in sorted({Path(os.path.abspath(f)) for f in folders}):  # noqa: PTH100
-            stack.enter_context(_locked(lock_dir, folder))
+            stack.enter_context(_locked(lock_dir, folder, what))
             remove_stale(folder)
             remove_stale_inside(folder)  # versions and aliases are staged inside the site
         yield
 
 
 @contextlib.contextmanager
-def _locked(lock_dir: Path, folder: Path) -> Iterator[None]:
+def _locked(lock_dir: Path, folder: Path, what: str) -> Iterator[None]:
     digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
     lock = lock_dir / f".lock-{digest}"
     try:
@@ -53,7 +56,7 @@ def _locked(lock_dir: Path, folder: Path) -> Iterator[None]:
         except OSError as exc:
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 raise UsageError(
-                    f"另一个 zhibiao build 正在构建 {folder}，不能同时进行",
+                    f"另一个 {what} 正在写入 {folder}，不能同时进行",
                     hint="等它结束后再运行；或用 -d 指定另一个输出目录。",
                 ) from None
             raise
