@@ -83,7 +83,7 @@ def run_check(
     when it is a terminal.
     """
     base = base or Path.cwd()
-    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
+    with quiet_gc(), progress("检查", enabled=show_progress) as bar:
         sink = Diagnostics()
         sources = find_sources(project.standards, base)
         bar.add(len(sources))

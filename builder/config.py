@@ -143,6 +143,12 @@ class DocxConfig(_Config):
         }
     )
     reference_docx: str | None = Field(default=None, title="自定义参考模板（.docx）")
+    toc_pages: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        title="目次页码",
+        description="导出 Word 时用 LibreOffice 排版一次，把目次页码写进文件：auto 为找到 LibreOffice "
+        "时填写，always 为必须填写（找不到 LibreOffice 时报错），never 为留给 Word 打开时更新。",
+    )
 
 
 class SiteConfig(_Config):

@@ -288,7 +288,7 @@ def run_check_cached(
     (`--base REF`) every set is checked again and no set result is stored.
     """
     base = base or Path.cwd()
-    with quiet_gc(), progress("检查 / checking", enabled=show_progress) as bar:
+    with quiet_gc(), progress("检查", enabled=show_progress) as bar:
         run = _Run(project, base, cache, jobs)
         run.baseline = baseline
         digests = run.known_hashes()

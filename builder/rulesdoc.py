@@ -32,7 +32,7 @@ def _find(key: str) -> Rule:
     if found is None:
         close = difflib.get_close_matches(key.lower(), list(by_name), n=1, cutoff=0.8)
         raise UsageError(
-            f"没有规则 {key} / unknown rule",
+            f"没有规则 {key}",
             hint=f"是否应为「{close[0]}」？" if close else "运行 zhibiao rules 查看全部规则。",
         )
     return found

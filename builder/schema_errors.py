@@ -110,7 +110,7 @@ def diagnostics_for_model(
     return found
 
 
-_MISSING = "\x00missing"
+MISSING_KEY = _MISSING = "\x00missing"
 """Last part of the data path of a ZB104 diagnostic: no key is named so, so the position
 falls back to the mapping that lacks the field."""
 
@@ -185,7 +185,7 @@ def _message(kind_type: str, name: str, detail: ErrorDetails) -> str:
         return f"{name}过长（上限 {ctx.get('max_length', '')}）"
     if kind_type in {"date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"}:
         return f"{name}应为日期 YYYY-MM-DD，实际为{value}"
-    return f"{name}：{detail['msg']}"
+    return f"{name}：{str(detail['msg']).removeprefix('Value error, ')}"
 
 
 def _choices(expected: str) -> str:

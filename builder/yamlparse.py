@@ -335,7 +335,7 @@ class _Builder:
 
 
 def within_depth(text: str, limit: int = MAX_DEPTH) -> bool:
-    """True when `text` nests no deeper than `limit` (parse errors count as shallow)."""
+    """True when `text` nests no deeper than `limit` (other parse errors count as shallow)."""
     parser = CParser(text)
     depth = 0
     try:
@@ -349,7 +349,8 @@ def within_depth(text: str, limit: int = MAX_DEPTH) -> bool:
                     return False
             elif type(event) in (MappingEndEvent, SequenceEndEvent):
                 depth -= 1
-    except Exception:
-        return True
+    except Exception as exc:
+        # libyaml ≥ 0.2.6 refuses more than 1,000 levels itself: that is too deep too
+        return "maximum nesting depth" not in str(exc)
     finally:
         parser.dispose()

@@ -135,6 +135,33 @@ def _guess_encoding(raw: bytes) -> str | None:
     return "GBK/GB18030"
 
 
+def _too_deep(text: str, mark: Any) -> YamlProblem:
+    """ZB008 for a file that libyaml itself refused as too deep (libyaml ≥ 0.2.6 limits
+    nesting to 1,000 levels and its scanner may stop before our own limit is reached).
+
+    The text before libyaml's mark is parsed again, so the problem is reported where our
+    limit is crossed, as for a file that libyaml accepts.
+    """
+    if mark is not None:
+        lines = text.split("\n", mark.line + 1)
+        prefix = "\n".join([*lines[: mark.line], lines[mark.line][: mark.column]])
+        try:
+            build(prefix)
+        except YamlProblem as problem:
+            if problem.code == "ZB008":
+                return problem
+        except yaml.YAMLError:
+            pass
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+    return YamlProblem(
+        "ZB008",
+        "嵌套层级过深，YAML 解析器拒绝读取",
+        line,
+        column,
+        hint="标准文件的结构不超过十几层；请检查缩进或括号。",
+    )
+
+
 def parse(text: str) -> Any:
     """Parse one YAML document into plain data; raise `YamlProblem` on any failure."""
     try:
@@ -142,6 +169,8 @@ def parse(text: str) -> Any:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in (exc.problem or ""):
+            raise _too_deep(text, exc.problem_mark) from None
         raise YamlProblem(*explain(exc, text)) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reads UTF-8: the position is a byte offset into the encoded text.

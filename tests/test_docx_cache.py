@@ -219,7 +219,7 @@ def test_parallel_rendering_gives_the_same_bytes_in_order() -> None:
 
 
 def _export(project: Path, env: dict[str, str], out: str, *extra: str) -> tuple[int, int]:
-    done = run_cli(["export", "docx", "-o", out, *extra], project, env)
+    done = run_cli(["export", "docx", "--toc-pages", "never", "-o", out, *extra], project, env)
     assert done.exit_code == 0, done.stderr
     found = STATS.search(done.stdout)
     assert found is not None, done.stdout
@@ -256,7 +256,11 @@ def test_cli_reuses_unchanged_documents(example_project: Path, tmp_path: Path) -
 
 def test_cli_no_cache_neither_reads_nor_writes(example_project: Path, tmp_path: Path) -> None:
     env = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    done = run_cli(["export", "docx", "-o", "plain", "--no-cache"], example_project, env)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "plain", "--no-cache"],
+        example_project,
+        env,
+    )
     assert done.exit_code == 0, done.stderr
     assert not (example_project / ".zhibiao").exists()
     assert STATS.search(done.stdout) is None
@@ -271,7 +275,11 @@ def test_cli_no_cache_neither_reads_nor_writes(example_project: Path, tmp_path: 
         mac = hmac.new(secret, entry.stem.encode() + b"\0" + forged, hashlib.sha256)
         entry.with_suffix(".mac").write_text(mac.hexdigest() + "\n", "ascii")
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
-    done = run_cli(["export", "docx", "-o", "plain2", "--no-cache"], example_project, env)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "plain2", "--no-cache"],
+        example_project,
+        env,
+    )
     assert done.exit_code == 0, done.stderr
     assert _files(example_project / "plain2") == genuine
     assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == before
@@ -283,17 +291,23 @@ def test_cli_exports_when_the_cache_cannot_be_written(
     example_project: Path, tmp_path: Path
 ) -> None:
     env = {"XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    genuine = run_cli(["export", "docx", "-o", "plain", "--no-cache"], example_project, env)
+    genuine = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "plain", "--no-cache"],
+        example_project,
+        env,
+    )
     assert genuine.exit_code == 0
     (example_project / ".zhibiao").write_text("不是目录\n", "utf-8")
-    done = run_cli(["export", "docx", "-o", "out"], example_project, env)
+    done = run_cli(["export", "docx", "--toc-pages", "never", "-o", "out"], example_project, env)
     assert done.exit_code == 0, done.stderr
     assert STATS.search(done.stdout) is None
     assert _files(example_project / "out") == _files(example_project / "plain")
     # no place for the key outside the repository: no cache either
     (example_project / ".zhibiao").unlink()
     blocked = {"XDG_CACHE_HOME": str(example_project / "zhibiao.yaml")}
-    done = run_cli(["export", "docx", "-o", "out2"], example_project, blocked)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "out2"], example_project, blocked
+    )
     assert done.exit_code == 0, done.stderr
     assert STATS.search(done.stdout) is None
     assert not list((example_project / ".zhibiao" / "cache" / "docx").iterdir())

@@ -41,7 +41,10 @@ def test_export_writes_one_file_per_document_byte_identical(example_project: Pat
 
 
 def test_export_with_notice(example_project: Path) -> None:
-    done = run_cli(["export", "docx", "-o", "out", "--notice", str(NOTICE)], example_project)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "out", "--notice", str(NOTICE)],
+        example_project,
+    )
     assert done.exit_code == 0, done.stderr
     notice = docx.Document(str(example_project / "out" / "通知-电子行指委〔2026〕5号.docx"))
     texts = [p.text for p in notice.paragraphs]
@@ -52,7 +55,10 @@ def test_export_with_notice(example_project: Path) -> None:
         NOTICE.read_text(encoding="utf-8").replace("510209/course/ZH03", "510209/course/ZZ99"),
         encoding="utf-8",
     )
-    done = run_cli(["export", "docx", "-o", "again", "--notice", "notice.yaml"], example_project)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "again", "--notice", "notice.yaml"],
+        example_project,
+    )
     assert done.exit_code == 2
     assert "510209/course/ZZ99 不存在" in done.stderr
     assert not (example_project / "again").exists()
@@ -68,7 +74,7 @@ def test_export_with_notice(example_project: Path) -> None:
 def test_usage_errors_exit_2_and_write_nothing(
     example_project: Path, args: list[str], message: str
 ) -> None:
-    done = run_cli(["export", "docx", "-o", "out", *args], example_project)
+    done = run_cli(["export", "docx", "--toc-pages", "never", "-o", "out", *args], example_project)
     assert done.exit_code == 2
     assert message in done.stderr
     assert "Traceback" not in done.stderr
@@ -77,7 +83,7 @@ def test_usage_errors_exit_2_and_write_nothing(
 
 def test_unwritable_output_exits_2(example_project: Path) -> None:
     (example_project / "blocker").write_text("x", encoding="utf-8")
-    done = run_cli(["export", "docx", "-o", "blocker/out"], example_project)
+    done = run_cli(["export", "docx", "--toc-pages", "never", "-o", "blocker/out"], example_project)
     assert done.exit_code == 2
     assert "输出目录" in done.stderr
 
@@ -86,7 +92,7 @@ def test_errors_in_the_standards_block_the_export(example_project: Path) -> None
     specialty = next((example_project / "standards").glob("510209-*/specialty.yaml"))
     text = specialty.read_text(encoding="utf-8")
     specialty.write_text(text.replace("kind: specialty", "kind: specialty\nbogus: 1"), "utf-8")
-    done = run_cli(["export", "docx", "-o", "out"], example_project)
+    done = run_cli(["export", "docx", "--toc-pages", "never", "-o", "out"], example_project)
     assert done.exit_code == 1
     assert "未导出" in done.stderr
     assert not (example_project / "out").exists()
@@ -96,10 +102,12 @@ def test_force_exports_proofs_marked_as_unchecked(example_project: Path) -> None
     internship = next(example_project.glob("standards/730701-*/internship.yaml"))
     text = internship.read_text("utf-8")
     internship.write_text(text.replace("  doc_no: 电商行指委〔2026〕7号\n", ""), "utf-8")
-    refused = run_cli(["export", "docx", "-o", "out"], example_project)
+    refused = run_cli(["export", "docx", "--toc-pages", "never", "-o", "out"], example_project)
     assert refused.exit_code == 1 and "--force" in refused.stderr
     assert not (example_project / "out").exists()
-    done = run_cli(["export", "docx", "-o", "out", "--force"], example_project)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "out", "--force"], example_project
+    )
     assert done.exit_code == 0, done.stderr
     assert "error[ZB601]" in done.stderr and "1 个有错误的文件标注为“未通过检查”" in done.stderr
     marked = docx.Document(str(example_project / "out" / "730701-岗位实习标准.docx"))
@@ -115,14 +123,17 @@ def test_bad_notice_file_is_reported_with_its_location(example_project: Path) ->
     (example_project / "notice.yaml").write_text(
         NOTICE.read_text(encoding="utf-8").replace("〔2026〕5号", "(2026)5号"), encoding="utf-8"
     )
-    done = run_cli(["export", "docx", "-o", "out", "--notice", "notice.yaml"], example_project)
+    done = run_cli(
+        ["export", "docx", "--toc-pages", "never", "-o", "out", "--notice", "notice.yaml"],
+        example_project,
+    )
     assert done.exit_code == 2
     assert done.stderr.startswith("notice.yaml:3:9: error: 通知文件字段 doc_no 无效")
     assert not (example_project / "out").exists()
 
 
-def test_export_help_is_bilingual(example_project: Path) -> None:
+def test_export_help_is_chinese(example_project: Path) -> None:
     done = run_cli(["export", "docx", "--help"], example_project)
     assert done.exit_code == 0
     assert "每份标准文件导出一个 Word 文档" in done.stdout
-    assert "Export one .docx per standard document" in done.stdout
+    assert "Export one .docx per standard document" not in done.stdout

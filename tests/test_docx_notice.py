@@ -44,7 +44,7 @@ def test_unknown_key_gets_a_suggestion(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as caught:
         load_notice(_write(tmp_path, text))
     assert "recipient" in caught.value.message
-    assert caught.value.hint == "是否应为「recipients」？"
+    assert caught.value.hint == "是否应为「recipients」？该字段是必填的。"
     assert caught.value.line == 5
 
 

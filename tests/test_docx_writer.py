@@ -152,7 +152,7 @@ def test_toc_field_and_page_number_fields() -> None:
     update = document.settings.element.find(qn("w:updateFields"))
     assert update is not None and update.get(qn("w:val")) == "true"
     assert document.settings.odd_and_even_pages_header_footer
-    assert any("目次为 Word 域" in p.text for p in document.paragraphs)
+    assert not any("目次为 Word 域" in p.text for p in document.paragraphs)  # no instructions
     first, front, main = document.sections
     assert first.different_first_page_header_footer
     assert instructions(first.footer._element) == ["PAGE"]

@@ -15,11 +15,13 @@ import traceback
 
 import click
 
-from builder.cli import checking, exchange, publishing, review
+from builder.cli import checking, exchange, i18n, publishing, review
 from builder.cli.base import cli
 from builder.project import UsageError
 
 __all__ = ["checking", "cli", "exchange", "main", "publishing", "review"]
+
+i18n.install()  # Click's own messages ("Usage:", "Error: …") in Chinese
 
 
 def main() -> None:
@@ -33,9 +35,9 @@ def main() -> None:
         sys.exit(2)
     except click.Abort as exc:
         if isinstance(exc.__context__, KeyboardInterrupt):  # click wraps Ctrl-C in Abort
-            click.echo("已中断 / interrupted", err=True)
+            click.echo("已中断", err=True)
             sys.exit(130)
-        click.echo("已中止 / aborted", err=True)
+        click.echo("已中止", err=True)
         sys.exit(2)
     except UsageError as exc:
         click.echo(exc.render(), err=True)
@@ -46,12 +48,12 @@ def main() -> None:
         click.echo(f"error: {os_error_message(exc)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        click.echo("已中断 / interrupted", err=True)
+        click.echo("已中断", err=True)
         sys.exit(130)
     except Exception:
         with tempfile.NamedTemporaryFile(
             "w", prefix="zhibiao-", suffix=".log", delete=False
         ) as log:
             traceback.print_exc(file=log)
-        click.echo(f"内部错误，请报告此问题；详细信息已写入 {log.name} / internal error", err=True)
+        click.echo(f"内部错误，请报告此问题；详细信息已写入 {log.name}", err=True)
         sys.exit(3)

@@ -22,13 +22,13 @@ FORMAT_OPT = click.option(
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="诊断的输出格式（auto：GitHub Actions 中为 github，否则为 text）/ diagnostics format.",
+    help="诊断的输出格式（auto：GitHub Actions 中为 github，否则为 text）",
 )
 CONFIG_OPT = click.option(
     "--config",
     "config_path",
     type=click.Path(path_type=Path),
-    help="配置文件（默认就近查找 zhibiao.yaml）/ config file.",
+    help="配置文件（默认就近查找 zhibiao.yaml）",
 )
 
 
@@ -38,22 +38,29 @@ def jobs_option(what: str) -> Callable[[F], F]:
         "-j",
         "--jobs",
         type=click.IntRange(min=1),
-        help=f"{what}的进程数（默认每个 CPU 一个）/ worker processes (default: one per CPU).",
+        metavar="N",
+        help=f"{what}的进程数（默认每个 CPU 一个）",
     )
 
 
-def no_cache_option(cache: str, english: str) -> Callable[[F], F]:
+def no_cache_option(cache: str) -> Callable[[F], F]:
     """`--no-cache`: neither read nor write the named cache."""
     gap = " " if cache[:1].isascii() else ""  # 中文与西文之间留空格
-    return click.option(
-        "--no-cache", is_flag=True, help=f"不读写{gap}{cache} / neither read nor write {english}."
-    )
+    return click.option("--no-cache", is_flag=True, help=f"不读写{gap}{cache}")
 
 
 @click.group(context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="zhibiao")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="zhibiao",
+    message="%(prog)s %(version)s",
+    help="显示版本并退出。",
+)
 def cli() -> None:
     """职标 Zhibiao：以代码方式编写、检查和发布职业教育标准。
 
+    \f
     Write, check and publish Chinese vocational-education standards as code.
     """

@@ -22,27 +22,26 @@ from builder.project import UsageError, open_project
 @STANDARDS_ARG
 @CONFIG_OPT
 @FORMAT_OPT
-@click.option("--strict", is_flag=True, help="有警告也返回 1 / fail on warnings too.")
+@click.option("--strict", is_flag=True, help="有警告也返回 1")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="写入文件而不是标准输出 / write the report to a file.",
+    help="写入文件而不是标准输出",
 )
 @click.option(
     "--base",
     "base_ref",
     metavar="REF",
-    help="与基线版本（git 引用或目录）比较状态变更（ZB606）/ compare lifecycle with a base.",
+    help="与基线版本（git 引用或目录）比较状态变更（ZB606）",
 )
 @click.option(
     "--summary",
     "summary_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）"
-    " / append a Markdown report (capped at 1 MiB).",
+    help="把完整 Markdown 报告追加到该文件（--format github 时默认 $GITHUB_STEP_SUMMARY）",
 )
-@no_cache_option("检查缓存 .zhibiao/cache", "the check cache")
+@no_cache_option("检查缓存 .zhibiao/cache")
 @jobs_option("解析文件")
 def check_command(
     path: Path | None,
@@ -57,6 +56,7 @@ def check_command(
 ) -> None:
     """检查标准目录（默认 ./standards）：模式、引用、覆盖、数值规则、编码、生命周期。
 
+    \f
     Check a standards directory: schema, references, coverage, numeric rules, codes, lifecycle.
     Unchanged specialty sets are taken from the cache (.zhibiao/cache).
     """
@@ -83,7 +83,7 @@ def check_command(
         )
     if result.files == 0:
         raise UsageError(
-            f"标准目录 {project.standards} 中没有任何 .yaml 标准文件 / no standards found",
+            f"标准目录 {project.standards} 中没有任何 .yaml 标准文件",
             hint="检查路径是否正确；新项目可用 zhibiao new specialty 生成第一份标准。",
         )
     if fmt == "auto":
@@ -115,18 +115,17 @@ def check_command(
 
 
 @cli.command("schema")
-@click.option(
-    "--check", "check_only", is_flag=True, help="只检查是否与模型一致，不写入 / only detect drift."
-)
+@click.option("--check", "check_only", is_flag=True, help="只检查是否与模型一致，不写入")
 @click.option(
     "--dir",
     "folder",
     type=click.Path(path_type=Path),
-    help="输出目录（默认项目根目录下的 schemas/）/ output directory.",
+    help="输出目录（默认项目根目录下的 schemas/）",
 )
 def schema_command(check_only: bool, folder: Path | None) -> None:
     """由数据模型生成 JSON Schema（schemas/*.json）。
 
+    \f
     Generate the JSON Schemas from the pydantic models; --check exits 1 on drift.
     """
     from builder import schema
@@ -138,15 +137,15 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
         for name in stale:
             shown = (folder / name).as_posix()
             if (folder / name).is_file():
-                click.echo(f"{shown}: 与数据模型不一致，请运行 zhibiao schema / out of date")
+                click.echo(f"{shown}: 与数据模型不一致，请运行 zhibiao schema")
             else:
-                click.echo(f"{shown}: 文件不存在，请运行 zhibiao schema / missing")
+                click.echo(f"{shown}: 文件不存在，请运行 zhibiao schema")
         if stale:
             sys.exit(1)
-        click.echo(f"{folder}: 与数据模型一致 / up to date")
+        click.echo(f"{folder}: 与数据模型一致")
         return
     changed = schema.write(folder)
-    click.echo(f"已写入 {len(changed)} 个文件 / wrote {len(changed)} file(s) to {folder}")
+    click.echo(f"已写入 {len(changed)} 个文件到 {folder}")
 
 
 @cli.command("rules")
@@ -162,6 +161,7 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
 def rules_command(code: str | None, fmt: str) -> None:
     """列出全部检查规则及说明和示例；CODE 可为代码（ZB201）或名称（dangling-competency）。
 
+    \f
     List every diagnostic code, or one rule by code or name.
     """
     from builder.rulesdoc import render

@@ -5,12 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
 from builder.project import Project, open_project
+
+if TYPE_CHECKING:
+    from builder.docx.export import ExportResult
+    from builder.docx.rendercache import DocxCache
 
 T = TypeVar("T")
 
@@ -32,6 +36,7 @@ def _open_data_export(
 def export_group() -> None:
     """导出标准（CASE 1.1、开放数据集、Excel 等）。
 
+    \f
     Export the standards to other formats.
     """
 
@@ -45,17 +50,18 @@ def export_group() -> None:
     type=click.Path(path_type=Path),
     default=Path("dist/case"),
     show_default=True,
-    help="输出目录 / output directory.",
+    help="输出目录",
 )
 @click.option(
     "--base-uri",
-    help="uri 的前缀（默认取 site.url + /ims/case/v1p1，未配置时用 urn:uuid:）/ base of every uri.",
+    help="uri 的前缀（默认取 site.url + /ims/case/v1p1，未配置时用 urn:uuid:）",
 )
 def export_case_command(
     path: Path | None, config_path: Path | None, output: Path, base_uri: str | None
 ) -> None:
     """导出 1EdTech CASE 1.1 CFPackage（每份标准文件一个 JSON）。
 
+    \f
     Export one CASE 1.1 CFPackage (JSON) per standard document.
     """
     from builder.opendata import console
@@ -65,7 +71,7 @@ def export_case_command(
         path, config_path, lambda project: export_case(project, output, base_uri)
     )
     console.skipped(result.skipped)
-    click.echo(f"已写入 {len(result.files)} 个文件到 {output} / wrote {len(result.files)} file(s)")
+    click.echo(f"已写入 {len(result.files)} 个文件到 {output}")
 
 
 @export_group.command("json")
@@ -77,18 +83,19 @@ def export_case_command(
     type=click.Path(path_type=Path),
     default=Path("dist/opendata/zhibiao-dataset.json"),
     show_default=True,
-    help="输出文件（同目录写入 dataset.schema.json）/ output file.",
+    help="输出文件（同目录写入 dataset.schema.json）",
 )
 def export_json_command(path: Path | None, config_path: Path | None, output: Path) -> None:
     """导出全部标准的规范化数据集（JSON，附 JSON Schema）。
 
+    \f
     Export one normalised JSON dataset of all standards, with its JSON Schema.
     """
     from builder.opendata.dataset import export_dataset
 
     written = _open_data_export(path, config_path, lambda project: export_dataset(project, output))
     for target in written:
-        click.echo(f"已写入 {target} / wrote {target}")
+        click.echo(f"已写入 {target}")
 
 
 @export_group.command("xlsx")
@@ -100,18 +107,19 @@ def export_json_command(path: Path | None, config_path: Path | None, output: Pat
     type=click.Path(path_type=Path),
     default=Path("dist/xlsx"),
     show_default=True,
-    help="输出目录（每个专业一个工作簿）/ output directory.",
+    help="输出目录（每个专业一个工作簿）",
 )
 def export_xlsx_command(path: Path | None, config_path: Path | None, output: Path) -> None:
     """导出 Excel 工作簿：职业能力清单、课程设置、能力—课程矩阵。
 
+    \f
     Export one Excel workbook per specialty: competencies, course plan, matrix.
     """
     from builder.opendata.xlsx_export import export_xlsx
 
     written = _open_data_export(path, config_path, lambda project: export_xlsx(project, output))
     for target in written:
-        click.echo(f"已写入 {target} / wrote {target}")
+        click.echo(f"已写入 {target}")
 
 
 @export_group.command("docx")
@@ -124,25 +132,25 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     type=click.Path(path_type=Path),
     default=Path("dist/docx"),
     show_default=True,
-    help="输出目录 / output directory.",
+    help="输出目录",
 )
 @click.option(
     "--reference-docx",
     type=click.Path(path_type=Path),
-    help="参考模板，沿用其中同名样式 / reference .docx whose named styles are used.",
+    help="参考模板，沿用其中同名样式",
 )
 @click.option(
     "--notice",
     type=click.Path(path_type=Path),
-    help="发文通知（YAML），另生成带附件的公文 / issuing notice file.",
+    help="发文通知（YAML），另生成带附件的公文",
 )
+@click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
 @click.option(
-    "--force",
-    is_flag=True,
-    help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”"
-    " / export proofs despite errors, marked as unchecked.",
+    "--toc-pages",
+    type=click.Choice(("auto", "always", "never")),
+    help="用 LibreOffice 排版一次，把目次页码写进文件（默认取 zhibiao.yaml 的 docx.toc_pages，即 auto）",
 )
-@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx", "the render cache")
+@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
 @jobs_option("渲染文档")
 def export_docx_command(
     path: Path | None,
@@ -151,15 +159,16 @@ def export_docx_command(
     reference_docx: Path | None,
     notice: Path | None,
     force: bool,
+    toc_pages: str | None,
     no_cache: bool,
     jobs: int | None,
 ) -> None:
     """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
 
+    \f
     Export one .docx per standard document; the standards are checked first.
     Unchanged documents are taken from the render cache (.zhibiao/cache/docx).
     """
-    from builder import report
     from builder.docx.export import export_project
     from builder.docx.rendercache import DocxCache
 
@@ -173,37 +182,95 @@ def export_docx_command(
         force=force,
         cache=cache,
         jobs=jobs,
+        toc_pages=toc_pages,
     )
+    _report_export(result, cache)
+
+
+@export_group.command("pdf")
+@STANDARDS_ARG
+@CONFIG_OPT
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("dist/pdf"),
+    show_default=True,
+    help="输出目录",
+)
+@click.option(
+    "--reference-docx", type=click.Path(path_type=Path), help="参考模板，沿用其中同名样式"
+)
+@click.option(
+    "--notice", type=click.Path(path_type=Path), help="发文通知（YAML），另生成带附件的公文"
+)
+@click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
+@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
+@jobs_option("渲染文档")
+def export_pdf_command(
+    path: Path | None,
+    config_path: Path | None,
+    out_dir: Path,
+    reference_docx: Path | None,
+    notice: Path | None,
+    force: bool,
+    no_cache: bool,
+    jobs: int | None,
+) -> None:
+    """每份标准文件导出一个 PDF/A 文件（经 LibreOffice 排版，嵌入字体，目次带页码），用于印发和存档。
+
+    \f
+    Export one PDF/A per standard document through LibreOffice (needs soffice and pdftotext).
+    """
+    from builder.docx.pdf import export_pdf
+    from builder.docx.rendercache import DocxCache
+
+    project = open_project(path, config_path)
+    cache = DocxCache.open(None if no_cache else project.root)
+    result = export_pdf(
+        project,
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        force=force,
+        cache=cache,
+        jobs=jobs,
+    )
+    _report_export(result, cache)
+
+
+def _report_export(result: ExportResult, cache: DocxCache) -> None:
+    """Diagnostics, refusal (exit 1) or the --force warning, the files written."""
+    from builder import report
+
     if result.check.failed():
         report.select("text")(result.check.diagnostics, result.check.files, sys.stderr)
     if not result.written:
         click.echo(
-            "检查发现错误，未导出；修正后重试，或用 --force 导出校对稿"
-            " / not exported: fix the errors first (or --force for proofs)",
+            "检查发现错误，未导出；修正后重试，或用 --force 导出校对稿",
             err=True,
         )
         sys.exit(1)
     if result.check.failed():
         click.echo(
             f"警告：检查未通过，已按 --force 导出；{len(result.forced)} 个有错误的文件"
-            "标注为“未通过检查”，不得作为正式文本印发 / exported despite errors (--force)",
+            "标注为“未通过检查”，不得作为正式文本印发",
             err=True,
         )
     for written in result.written:
         click.echo(str(written))
     if cache.enabled:
         stats = cache.stats
-        click.echo(
-            f"缓存命中 {stats.hits} 个，重新生成 {stats.rendered} 个"
-            f" / {stats.hits} from the render cache, {stats.rendered} rendered"
-        )
-    click.echo(f"已写入 {len(result.written)} 个文件 / wrote {len(result.written)} file(s)")
+        click.echo(f"缓存命中 {stats.hits} 个，重新生成 {stats.rendered} 个")
+    click.echo(f"已写入 {len(result.written)} 个文件")
 
 
 @cli.group("import")
 def import_group() -> None:
     """从其他格式导入标准（Excel 等）。
 
+    \f
     Import standards from other formats.
     """
 
@@ -215,14 +282,14 @@ def import_group() -> None:
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="要写入的职业能力清单 YAML / competencies YAML to write.",
+    help="要写入的职业能力清单 YAML",
 )
 @CONFIG_OPT
-@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」）/ sheet name.")
-@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名）/ specialty code.")
-@click.option("--title", help="文件名称（默认取「文件信息」）/ document title.")
-@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」）/ version.")
-@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file.")
+@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」）")
+@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名）")
+@click.option("--title", help="文件名称（默认取「文件信息」）")
+@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」）")
+@click.option("--force", is_flag=True, help="覆盖已有文件")
 def import_xlsx_command(
     workbook: Path,
     output: Path,
@@ -235,6 +302,7 @@ def import_xlsx_command(
 ) -> None:
     """由 Excel 工作表（工作领域｜工作任务｜职业能力｜学习水平）生成职业能力清单 YAML。
 
+    \f
     Build a competency-list YAML from a spreadsheet.
     """
     from builder.opendata import console
@@ -244,6 +312,4 @@ def import_xlsx_command(
     result = import_xlsx(workbook, output, options, config_path)
     if result.diagnostics:
         console.problems(result.diagnostics, 1)
-    click.echo(
-        f"已写入 {output}：{result.competencies} 项职业能力 / wrote {result.competencies} competencies"
-    )
+    click.echo(f"已写入 {output}：{result.competencies} 项职业能力")

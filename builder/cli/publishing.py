@@ -14,42 +14,35 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_op
 @cli.command("build")
 @STANDARDS_ARG
 @CONFIG_OPT
-@click.option(
-    "--force", is_flag=True, help="检查有错误也发布，每页显示警告 / publish despite errors."
-)
-@click.option("--version", "version", help="构建到 site/<版本>/ 并更新 versions.json / version.")
-@click.option(
-    "--alias", "aliases", multiple=True, help="版本别名，如 latest，可多次 / version alias."
-)
-@click.option("--title", help="版本选择器中的名称（默认同版本号）/ title in the selector.")
-@click.option(
-    "--from-git", "ref", help="从 git 标签或提交构建，不改动工作区 / build a git tag or commit."
-)
+@click.option("--force", is_flag=True, help="检查有错误也发布，每页显示警告")
+@click.option("--version", "version", help="构建到 site/<版本>/ 并更新 versions.json")
+@click.option("--alias", "aliases", multiple=True, help="版本别名，如 latest，可多次")
+@click.option("--title", help="版本选择器中的名称（默认同版本号）")
+@click.option("--from-git", "ref", help="从 git 标签或提交构建，不改动工作区")
 @click.option(
     "-d",
     "--site-dir",
     type=click.Path(path_type=Path),
-    help="输出目录（默认项目根目录下的 site/）/ output directory.",
+    help="输出目录（默认项目根目录下的 site/）",
 )
 @FORMAT_OPT
-@click.option("--no-docx", is_flag=True, help="不生成 Word 下载 / skip the Word downloads.")
+@click.option("--no-docx", is_flag=True, help="不生成 Word 下载")
 @click.option(
     "--changelog",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="修订说明页面（Markdown 文件）/ changelog page (Markdown).",
+    help="修订说明页面（Markdown 文件）",
 )
 @click.option(
     "--changes-since",
     "since",
     metavar="REF",
-    help="由与该 git 引用（如上一版本的标签）的语义差异生成修订说明页 / changelog from the diff to REF.",
+    help="由与该 git 引用（如上一版本的标签）的语义差异生成修订说明页",
 )
-@click.option("--no-data", is_flag=True, help="不生成开放数据页 / skip the open-data page.")
+@click.option("--no-data", is_flag=True, help="不生成开放数据页")
 @click.option(
     "--split",
     type=click.Choice(["auto", "none", "specialty", "category"]),
-    help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）"
-    " / split into a portal and one site per specialty or 专业大类.",
+    help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）",
 )
 @jobs_option("解析文件和构建分站点")
 def build_command(
@@ -71,6 +64,7 @@ def build_command(
 ) -> None:
     """检查标准并生成文档站点（mkdocs，严格模式）；有错误时拒绝发布。
 
+    \f
     Check the standards and build the documentation site; refuses to publish on errors.
     """
     from builder.site.layout import SplitMode
@@ -78,9 +72,9 @@ def build_command(
     from builder.site.run import read_changelog, run_build
 
     if aliases and version is None:
-        raise click.UsageError("--alias 需要与 --version 一起使用 / --alias needs --version")
+        raise click.UsageError("--alias 需要与 --version 一起使用")
     if changelog is not None and since is not None:
-        raise click.UsageError("--changelog 与 --changes-since 只能选一个 / choose one")
+        raise click.UsageError("--changelog 与 --changes-since 只能选一个")
     options = BuildOptions(
         site_dir=Path("site"),
         force=force,
@@ -106,10 +100,10 @@ def build_command(
     "address",
     default="127.0.0.1:8000",
     show_default=True,
-    help="预览地址 host:port / preview address.",
+    help="预览地址 host:port",
 )
 def serve_command(path: Path | None, config_path: Path | None, address: str) -> None:
-    """本地预览站点，修改标准文件后自动刷新 / live preview for authors."""
+    """本地预览站点，修改标准文件后自动刷新"""
     from builder.site.run import run_serve
 
     sys.exit(run_serve(path, config_path, address))

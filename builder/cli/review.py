@@ -18,9 +18,9 @@ from builder.project import UsageError, open_project
     "--standards",
     "standards",
     type=click.Path(path_type=Path),
-    help="工作区的标准目录（默认 ./standards）/ standards directory of the working tree.",
+    help="工作区的标准目录（默认 ./standards）",
 )
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 / config.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件")
 @click.option(
     "-f",
     "--format",
@@ -28,20 +28,19 @@ from builder.project import UsageError, open_project
     type=click.Choice(("text", "markdown", "json", "docx")),
     default="text",
     show_default=True,
-    help="输出格式；docx 为修订对照表，须配合 -o / output format.",
+    help="输出格式；docx 为修订对照表，须配合 -o",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件 / write to a file.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="写入文件")
 @click.option(
     "--summary",
     "summary_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="把 Markdown 差异追加到该文件（如 $GITHUB_STEP_SUMMARY，上限 1 MiB）"
-    " / append the Markdown diff to a step summary.",
+    help="把 Markdown 差异追加到该文件（如 $GITHUB_STEP_SUMMARY，上限 1 MiB）",
 )
 @click.option(
     "--exit-code",
     is_flag=True,
-    help="有变更时返回 1（同 git diff）/ exit 1 when there are changes.",
+    help="有变更时返回 1（同 git diff）",
 )
 def diff_command(
     old: str,
@@ -55,6 +54,7 @@ def diff_command(
 ) -> None:
     """比较两个版本的标准（git 引用或目录；NEW 默认为工作区），按编码列出语义变更。
 
+    \f
     Semantic diff of two versions (git ref or directory; NEW defaults to the working
     tree): documents, competencies, courses, internship, training bases, status.
     """
@@ -70,11 +70,12 @@ def diff_command(
     "--check",
     "check_only",
     is_flag=True,
-    help="只列出需要格式化的文件，有则返回 1 / list files that would change, exit 1.",
+    help="只列出需要格式化的文件，有则返回 1",
 )
 def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     """规范化 YAML（键序按数据模型、缩进、编码加引号），保留注释（默认 ./standards）。
 
+    \f
     Normalise standards YAML (key order, indentation, quoted codes) keeping comments.
     """
     from builder.corpus import place
@@ -91,7 +92,7 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
             raise UsageError(f"只处理 .yaml / .yml 文件：{target}")
     result = format_paths(targets, Path.cwd(), check=check_only)
     for rel in result.changed:
-        click.echo(f"{rel}: 需要格式化 / would reformat" if check_only else f"{rel}: 已格式化")
+        click.echo(f"{rel}: 需要格式化" if check_only else f"{rel}: 已格式化")
     for d in sorted(place(result.diagnostics, Path.cwd()), key=Diagnostic.sort_key):
         click.echo(format_line(d), err=True)
         if d.hint:
@@ -111,17 +112,17 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     "kind",
     type=click.Choice(("specialty", "competencies", "course", "internship", "training-base")),
 )
-@click.option("--specialty", metavar="CODE", help="专业代码，如 510209 / specialty code.")
-@click.option("--code", help="课程代码（course）或专业代码（specialty）/ course or specialty code.")
-@click.option("--name", help="课程名称或专业名称 / course or specialty name.")
+@click.option("--specialty", metavar="CODE", help="专业代码，如 510209")
+@click.option("--code", help="课程代码（course）或专业代码（specialty）")
+@click.option("--name", help="课程名称或专业名称")
 @click.option(
     "--level",
     type=click.Choice(("中职", "高职专科", "职业本科")),
-    help="层次（默认由专业代码首位判断）/ education level.",
+    help="层次（默认由专业代码首位判断）",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件 / output file.")
-@click.option("--force", is_flag=True, help="覆盖已有文件 / overwrite an existing file.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件 / config.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出文件")
+@click.option("--force", is_flag=True, help="覆盖已有文件")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="配置文件")
 def new_command(
     kind: str,
     specialty: str | None,
@@ -134,6 +135,7 @@ def new_command(
 ) -> None:
     """生成标准文件骨架（必填字段齐全，“待补充”处待填写），缺少的选项在终端中会询问。
 
+    \f
     Scaffold a standard document; missing options are asked for on a terminal.
     """
     from builder.atomic import write_text

@@ -27,6 +27,8 @@ from builder.docx.package import to_bytes
 from builder.docx.pool import render_many
 from builder.docx.profiles import profile_named
 from builder.docx.template import TEMPLATE, load_template
+from builder.docx.tocpages import fill_documents
+from builder.docx.tocpages import wanted as toc_wanted
 from builder.model import KIND_TITLES
 from builder.project import Project, UsageError, os_error_message
 
@@ -174,13 +176,18 @@ def export_trees(
     notice: Path | None = None,
     cache: DocxCache | None = None,
     jobs: int | None = 1,
+    toc_pages: bool = False,
 ) -> list[Path]:
     """Render and write one .docx per tree (plus the notice); returns the written paths.
 
-    A `cache` is read and filled but not pruned (the trees may be a part of the corpus)."""
+    A `cache` is read and filled but not pruned (the trees may be a part of the corpus).
+    With `toc_pages`, the 目次 page numbers are filled from a LibreOffice layout pass."""
     outputs = render_trees(
         trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
     )
+    if toc_pages:
+        filled = fill_documents([(output.name, output.data) for output in outputs])
+        outputs = [Output(o.name, data) for o, data in zip(outputs, filled, strict=True)]
     return write_outputs(outputs, out_dir)
 
 
@@ -241,6 +248,7 @@ def export_project(
     force: bool = False,
     cache: DocxCache | None = None,
     jobs: int | None = 1,
+    toc_pages: str | None = None,
 ) -> ExportResult:
     """Check the project, then export it unless the check found errors.
 
@@ -248,6 +256,7 @@ def export_project(
     unchecked proofs (see `mark_unchecked`). The reference template comes from the argument,
     else from `docx.reference_docx` in `zhibiao.yaml` (relative to the project root).
     A `cache` supplies unchanged documents and is pruned after this full export.
+    `toc_pages` (auto/always/never) overrides `docx.toc_pages` of the config.
     """
     if reference_docx is None and project.config.docx.reference_docx:
         reference_docx = project.root / project.config.docx.reference_docx
@@ -256,6 +265,7 @@ def export_project(
     if notice is not None:
         load_notice(notice)
     check_writable(out_dir)
+    fill = toc_wanted(toc_pages or project.config.docx.toc_pages)
     check = run_check(project)
     failed = check.failed()
     if failed and not force:
@@ -279,6 +289,7 @@ def export_project(
             notice=notice,
             cache=cache,
             jobs=jobs,
+            toc_pages=fill,
         )
     if cache is not None:
         cache.prune()

@@ -20,7 +20,6 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from pathlib import Path
@@ -29,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from builder.locate import compose, locate
 from builder.project import UsageError
+from builder.schema_errors import MISSING_KEY, diagnostics_for_model
 from builder.yamlsource import YamlProblem, decode, parse
 
 _DOC_NO = re.compile(r"^.+〔\d{4}〕[1-9]\d*号$")
@@ -99,20 +99,16 @@ def load_notice(path: Path) -> NoticeFile:
     try:
         return NoticeFile.model_validate_json(json.dumps(data, ensure_ascii=False, default=str))
     except ValidationError as error:
-        first = error.errors(include_url=False)[0]
-        loc = tuple(first["loc"])
-        unknown = first["type"] == "extra_forbidden"
-        position = locate(compose(text), loc, key=unknown)
-        hint = None
-        if unknown:
-            close = difflib.get_close_matches(str(loc[-1]), list(NoticeFile.model_fields), n=1)
-            hint = f"是否应为「{close[0]}」？" if close and len(loc) == 1 else None
-        message = str(first["msg"]).removeprefix("Value error, ")
-        field = ".".join(map(str, loc))
+        # the same Chinese messages and hints as for standards, whatever pydantic's wording
+        # and error order; the first problem of the file is reported
+        found = diagnostics_for_model(NoticeFile, shown, error)[0]
+        loc = tuple(part for part in found.data_path or () if part != MISSING_KEY)
+        position = locate(compose(text), loc, key=found.code == "ZB103")
+        field = ".".join(map(str, loc)) or "（顶层）"
         raise UsageError(
-            f"通知文件字段 {field} 无效：{message}",
+            f"通知文件字段 {field} 无效：{found.message}",
             file=shown,
             line=position.line,
             column=position.column,
-            hint=hint,
+            hint=found.hint,
         ) from None

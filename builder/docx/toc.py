@@ -18,8 +18,6 @@ from docx.shared import Mm
 from builder.docx import fields
 from builder.docx.profiles import Profile
 
-TOC_NOTE = "注：目次为 Word 域，打开文档时自动更新页码；如未更新，请右键单击目次并选择“更新域”。"
-
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -69,7 +67,8 @@ def link_builtin_styles(document: Any, profile: Profile, depth: int) -> None:
 
 
 def add_toc(document: Any, entries: list[Entry], profile: Profile, *, depth: int) -> None:
-    """Title, the TOC field with one paragraph per entry, and the update note."""
+    """Title and the TOC field with one paragraph per entry (no instructions to the reader:
+    page numbers are filled at export, `builder.docx.tocpages`, or by Word on open)."""
     title = "目\u3000\u3000次" if profile.heading_style == "standard" else "目\u3000\u3000录"
     document.add_paragraph(title, profile.roles.front_title)
     instruction = f'TOC \\o "1-{depth}" \\h \\z \\u'
@@ -91,6 +90,5 @@ def add_toc(document: Any, entries: list[Entry], profile: Profile, *, depth: int
         fields.add_field(paragraph, f"PAGEREF {entry.bookmark} \\h", "")
         if index == len(entries) - 1:
             fields.end(paragraph)
-    document.add_paragraph(TOC_NOTE, "目录说明")
     fields.request_update(document)
     link_builtin_styles(document, profile, depth)

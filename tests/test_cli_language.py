@@ -1,0 +1,85 @@
+"""The command line reads in Chinese: every command's help, and Click's own messages.
+
+English may remain only in names (commands, options, metavars, file formats, programs) and in
+the machine-read tokens of diagnostic lines; a run of four English words is a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import cli
+
+FRAMEWORK = re.compile(
+    r"Usage:|Options:|Commands:|Error:|Show this message|Show the version|Try '|No such"
+    r"|Missing (argument|option|parameter|command)|Invalid value|is not a valid|is not one of"
+    r"|Aborted|default: |required\]|does not exist|Got unexpected|requires an argument"
+    r"|Did you mean|, version "
+)
+SENTENCE = re.compile(r"\b[A-Za-z]{2,}(?: [A-Za-z]{2,}){3,}\b")
+METAVARS = re.compile(r"\[OPTIONS\]|COMMAND \[ARGS\]\.\.\.|\[ARGS\]\.\.\.")
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+COMMANDS = _commands(cli)
+
+
+def _run(args: list[str]) -> str:
+    result = CliRunner().invoke(cli, args, prog_name="zhibiao")
+    return result.output
+
+
+def _english(text: str) -> list[str]:
+    text = METAVARS.sub("", text)
+    return FRAMEWORK.findall(text) + SENTENCE.findall(text)
+
+
+def test_every_command_is_listed() -> None:
+    assert ("check",) in COMMANDS and ("export", "docx") in COMMANDS and len(COMMANDS) > 12
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "zhibiao")
+def test_help_reads_in_chinese(command: tuple[str, ...]) -> None:
+    output = _run([*command, "--help"])
+    assert "用法：" in output and "选项" in output, output
+    assert not _english(output), (_english(output), output)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "zhibiao")
+def test_mistakes_are_explained_in_chinese(command: tuple[str, ...]) -> None:
+    output = _run([*command, "--no-such-option"])
+    assert "错误：没有选项 '--no-such-option'" in output, output
+    assert "运行 'zhibiao" in output and "--help' 查看帮助" in output, output
+    assert not _english(output), (_english(output), output)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "--jobs", "x"], "'x' 不是有效的整数"),
+        (["check", "--jobs", "0"], "不在范围"),
+        (["check", "--format", "yaml"], "不是以下之一：'auto'"),
+        (["check", "--jobs"], "需要一个值"),
+        (["export"], "用法："),
+        (["nosuch"], "没有命令 'nosuch'"),
+        (["check", "--stric"], "是不是想输入 '--strict'"),
+        (["-V"], "zhibiao "),
+    ],
+)
+def test_framework_messages_in_chinese(args: list[str], expected: str) -> None:
+    output = _run(args)
+    assert expected in output, output
+    assert not _english(output), (_english(output), output)
