@@ -52,6 +52,7 @@ DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "empty": lambda d: b"",
     "wrong-root": lambda d: XML_DECL + b"<html><body>x</body></html>",
     "control-char-ref": lambda d: d.replace(b"</", b"&#1;</", 1),
+    "c1-char-ref": lambda d: d.replace(b"</", b"&#128;</", 1),
 }
 
 
