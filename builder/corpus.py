@@ -320,8 +320,11 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
         ]
     model = KINDS[kind]
     try:
-        payload = json.dumps(data, ensure_ascii=False, allow_nan=False)
-    except ValueError:
+        # NaN and ±Infinity (`.nan`, `.inf`) are written as the JSON extensions pydantic's JSON
+        # parser reads, so the value is reported at its own place; the strict Python mode used
+        # otherwise would also refuse every date given as text in the file (false ZB101).
+        payload = json.dumps(data, ensure_ascii=False, allow_nan=True)
+    except ValueError:  # an integer too long for str(): refused by the parser already
         payload = None
     try:
         doc = model.model_validate_json(payload) if payload else model.model_validate(data)

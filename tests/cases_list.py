@@ -110,6 +110,18 @@ READING = [
         expected=("ZB012 standards/510209-人工智能技术应用/courses/ZH01.yaml:22:26 | U+0008",),
     ),
     Case(
+        "control-escape",
+        "双引号里用转义写出垂直制表符（\\x0b）：与直接写入一样拒绝，消息写明字符与字段",
+        (
+            Sub(
+                ZH01,
+                "text: 掌握常见数据格式、数据采集方法和标注规范。",
+                'text: "掌握常见\\x0b数据格式。"',
+            ),
+        ),
+        expected=("ZB014 standards/510209-人工智能技术应用/courses/ZH01.yaml:22:22 | U+000B",),
+    ),
+    Case(
         "yaml-anchor-alias",
         "用锚点和别名复用设备说明：拒绝",
         (

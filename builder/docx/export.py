@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.atomic import write_bytes
+from builder.atomic import write_set
 from builder.checking import CheckResult, run_check
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
@@ -31,7 +31,7 @@ from builder.docx.tocpages import fill_documents
 from builder.docx.tocpages import wanted as toc_wanted
 from builder.model import KIND_TITLES
 from builder.outputs import Written
-from builder.project import Project, UsageError
+from builder.project import Project, UsageError, os_error_message
 
 if TYPE_CHECKING:
     from builder.docx.rendercache import DocxCache
@@ -165,15 +165,14 @@ def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
         raise UsageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
     if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
         raise UsageError(f"输出目录不可写：{out_dir}", hint="用 -o 指定一个可写的目录")
-    written: list[Path] = []
-    for output in outputs:
-        target = out_dir / output.name
-        try:
-            write_bytes(target, output.data)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {target}：{exc.strerror}") from None
-        written.append(target)
-    return written
+    files = {out_dir / output.name: output.data for output in outputs}
+    try:
+        write_set(files)  # all or nothing: no partial set of Word files
+    except OSError as exc:
+        raise UsageError(
+            f"{os_error_message(exc)}；未写入任何 Word 文件，输出目录保持原样"
+        ) from None
+    return list(files)
 
 
 def export_written(
@@ -308,16 +307,20 @@ def export_project(
     if failed:
         errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
         trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
-    written = export_trees(
-        trees,
-        project.config,
-        out_dir,
-        reference_docx=reference_docx,
-        notice=notice,
-        cache=cache,
-        jobs=jobs,
-        toc_pages=fill,
-    )
+    from builder.buildlock import exclusive
+
+    # One export into a folder at a time; temporary files of a killed one are removed.
+    with exclusive(out_dir.parent, [out_dir], "zhibiao export docx"):
+        written = export_trees(
+            trees,
+            project.config,
+            out_dir,
+            reference_docx=reference_docx,
+            notice=notice,
+            cache=cache,
+            jobs=jobs,
+            toc_pages=fill,
+        )
     if cache is not None:
         cache.prune()
     return ExportResult(check, written, forced)

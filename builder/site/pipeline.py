@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import replace_directory, write_text
+from builder.buildlock import exclusive
 from builder.checking import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
 from builder.diagnostics import Severity
@@ -292,6 +293,22 @@ def build_site(
             f"{options.site_dir} 中已有多版本站点（{VERSIONS_FILE}），不带 --version 构建会覆盖全部版本",
             hint="用 --version 构建一个版本，或用 -d 指定其他输出目录。",
         )
+    source_dir = options.source_dir or project.root / SOURCE_DIR
+    with exclusive(source_dir.parent, [source_dir, options.site_dir]):
+        return _build_locked(project, options, report, say, base, engine, providers, root_config)
+
+
+def _build_locked(
+    project: Project,
+    options: BuildOptions,
+    report: Callable[[CheckResult], None],
+    say: Callable[[str], None],
+    base: Path | None,
+    engine: SiteEngine,
+    providers: Sequence[DownloadProvider] | None,
+    root_config: Path | None,
+) -> BuildOutcome:
+    """`build_site` while holding the build lock of its folders."""
     result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)
