@@ -5,14 +5,20 @@ last), codes are double-quoted strings, 2-space indentation with `- ` items inde
 under their key, no rewrapping of long Chinese lines. Files that do not parse get the
 same located diagnostics as `zhibiao check` and are left untouched, as are files where
 a code was written as a bare number whose leading zeros YAML has already dropped.
+
+ruamel.yaml resolves plain scalars as `zhibiao check` does (`builder.yamlfmt.resolver`),
+and a file is written only when `check` reads the same data from the new text as from the
+old (`builder.yamlfmt.meaning`); otherwise fmt refuses, naming the place and the change.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -23,7 +29,9 @@ from builder.corpus import discover, relative
 from builder.diagnostics import Diagnostic
 from builder.model import KINDS
 from builder.rules import RULES
-from builder.yamlfmt.normalise import normalise
+from builder.yamlfmt.meaning import first_difference
+from builder.yamlfmt.normalise import LostDigits, Quoted, normalise
+from builder.yamlfmt.resolver import CoreRepresenter, CoreResolver
 from builder.yamlsource import YamlProblem, decode, parse
 
 SCHEMA_LINE = "# yaml-language-server:"
@@ -34,6 +42,8 @@ WIDTH = 1_000_000
 def make_yaml() -> YAML:
     """The round-trip YAML instance with the house style (also used by `zhibiao new`)."""
     yaml = YAML()
+    yaml.Resolver = CoreResolver
+    yaml.Representer = CoreRepresenter
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
@@ -64,7 +74,7 @@ def format_text(text: str, rel: str) -> Formatted:
 
 def _format_lf(text: str, rel: str) -> Formatted:
     try:
-        parse(text)
+        before = parse(text)
     except YamlProblem as problem:
         rule = RULES[problem.code]
         return Formatted(
@@ -81,24 +91,74 @@ def _format_lf(text: str, rel: str) -> Formatted:
         )
     yaml = make_yaml()
     try:
-        data = yaml.load(text)
+        data = _load(yaml, text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
-        return Formatted(
-            None, [RULES["ZB001"].diag(rel, f"YAML 语法错误：{exc}", line=line, column=column)]
-        )
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return Formatted(None, [_unsupported(rel, line, column)])
+    except (ValueError, TypeError, OverflowError):  # a scalar ruamel cannot build
+        return Formatted(None, [_unsupported(rel)])
     if data is None:
         return Formatted(text)
-    model = KINDS.get(data.get("kind")) if hasattr(data, "get") else None
+    quoted: set[tuple[str | int, ...]] = set()
+    kind = data.get("kind") if hasattr(data, "get") else None
+    model = KINDS.get(kind) if isinstance(kind, str) else None
     if model is not None:
-        lost = list(normalise(data, model))
+        changes = list(normalise(data, model))
+        lost = [item for item in changes if isinstance(item, LostDigits)]
         if lost:
             return Formatted(None, [_lost(rel, item.path, item.written) for item in lost])
+        quoted = {item.path for item in changes if isinstance(item, Quoted)}
     out = io.StringIO()
-    yaml.dump(data, out)
+    try:
+        yaml.dump(data, out)
+    except (YAMLError, ValueError, TypeError, OverflowError):
+        return Formatted(None, [_unsupported(rel)])
     result = _schema_line_first(out.getvalue())
+    try:
+        after = parse(result)
+    except YamlProblem:
+        return Formatted(None, [_unsupported(rel)])
+    difference = first_difference(before, after, frozenset(quoted))
+    if difference is not None:
+        return Formatted(
+            None,
+            [
+                RULES["ZB001"].diag(
+                    rel,
+                    f"格式化会改变此处的含义：{difference.describe()}，fmt 未修改此文件",
+                    path=difference.path,
+                    hint="给这个值加引号（文本）或改写为 YAML 1.2 的标准写法，再运行 zhibiao fmt。",
+                )
+            ],
+        )
     return Formatted(result)
+
+
+_TAB_BEFORE_END = re.compile(r"[ \t]*\t[ \t]*(?=#|\r?$)", re.MULTILINE)
+
+
+def _load(yaml: YAML, text: str) -> Any:
+    """Round-trip load; ruamel.yaml refuses a tab before a comment or at the end of a line
+    (libyaml accepts both), so on failure it is retried with those tabs as spaces (the
+    meaning check afterwards catches a tab that was content)."""
+    try:
+        return yaml.load(text)
+    except YAMLError:
+        detabbed = _TAB_BEFORE_END.sub(lambda m: m.group().replace("\t", " "), text)
+        if detabbed == text:
+            raise
+        return make_yaml().load(detabbed)
+
+
+def _unsupported(rel: str, line: int = 1, column: int = 1) -> Diagnostic:
+    return RULES["ZB001"].diag(
+        rel,
+        "fmt 无法在保持含义不变的前提下重写此文件（zhibiao check 能读取它），未修改此文件",
+        line=line,
+        column=column,
+        hint="常见原因：值或注释前的 Tab、特殊的多行写法；请在此处手工调整后再运行 zhibiao fmt。",
+    )
 
 
 def _lost(rel: str, path: tuple[str | int, ...], written: str) -> Diagnostic:
@@ -112,6 +172,8 @@ def _lost(rel: str, path: tuple[str | int, ...], written: str) -> Diagnostic:
 
 def _schema_line_first(text: str) -> str:
     lines = text.splitlines(keepends=True)
+    if lines and lines[0].startswith("%"):
+        return text  # a comment above a directive would be dropped by the next run
     schema = [i for i, line in enumerate(lines) if line.startswith(SCHEMA_LINE)]
     if schema and schema[0] != 0:
         lines.insert(0, lines.pop(schema[0]))
