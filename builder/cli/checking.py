@@ -68,8 +68,13 @@ def check_command(
     from builder.atomic import write_text
     from builder.cache import CheckCache, cache_root
     from builder.incremental import run_check_cached
+    from builder.paths import chosen
 
     project = open_project(path, config_path)
+    if output is not None:
+        output = chosen(output, project.root, "报告文件")
+    if summary_path is not None:
+        summary_path = chosen(summary_path, project.root, "摘要文件")
     with ExitStack() as stack:
         baseline = None
         if base_ref is not None:

@@ -176,8 +176,18 @@ def theme_dirs(root: dict[str, Any], root_dir: Path) -> tuple[Path, ...]:
     """Theme override folders (`theme.custom_dir`) the built pages depend on."""
     theme = root.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        return ((root_dir / theme["custom_dir"]).resolve(),)
+        return (custom_dir(theme["custom_dir"], root_dir),)
     return ()
+
+
+def custom_dir(value: str, root_dir: Path) -> Path:
+    """The resolved `theme.custom_dir`: a folder inside the project (the folder of
+    mkdocs.yml), reached without a symbolic link; anything else would publish outside
+    files, so it is a usage error naming the value."""
+    from builder.paths import confined
+
+    folder = confined(Path(value), root_dir, "mkdocs.yml 的 theme.custom_dir")
+    return folder.resolve()
 
 
 def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) -> dict[str, Any]:
@@ -198,7 +208,7 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
         theme.setdefault(key, copy.deepcopy(value))
     theme["font"] = False
     if isinstance(theme.get("custom_dir"), str):
-        theme["custom_dir"] = str((root_dir / theme["custom_dir"]).resolve())
+        theme["custom_dir"] = str(custom_dir(theme["custom_dir"], root_dir))
     config["theme"] = theme
     config["extra_css"] = [ZHIBIAO_CSS, *(config.get("extra_css") or [])]
     config["markdown_extensions"] = _merge_extensions(config.get("markdown_extensions") or [])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import write_bytes
-from builder.cache import fingerprint, seal, signing_key, unseal
+from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 from builder.compose import page_path
 from builder.compose.meta import find_by_number
 from builder.compose.order import documents
@@ -95,7 +95,8 @@ def reusable_sources(folder: Path, key: str) -> tuple[int, str] | None:
     """(page count, digest) of the sources in `folder` if they were generated for `key`
     and are unchanged since (the signed record names the key and the folder's digest)."""
     try:
-        body = unseal(signing_key(), (folder / SOURCE_KEY).read_bytes())
+        record = read_capped(folder / SOURCE_KEY, MAX_RECORD)  # size taken before reading
+        body = unseal(signing_key(), record) if record is not None else None
         recorded, weight, digest = (body or b"").decode("utf-8").split("\n")
         pages = int(weight)
     except (OSError, ValueError):

@@ -14,6 +14,7 @@ old (`builder.yamlfmt.meaning`); otherwise fmt refuses, naming the place and the
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,11 +29,12 @@ from builder.atomic import write_text
 from builder.corpus import discover, relative
 from builder.diagnostics import Diagnostic
 from builder.model import KINDS
+from builder.paths import link_inside
 from builder.rules import RULES
 from builder.yamlfmt.meaning import first_difference
 from builder.yamlfmt.normalise import LostDigits, Quoted, normalise
 from builder.yamlfmt.resolver import CoreRepresenter, CoreResolver
-from builder.yamlsource import YamlProblem, decode, parse
+from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 SCHEMA_LINE = "# yaml-language-server:"
 WIDTH = 1_000_000
@@ -201,18 +203,32 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def format_paths(paths: Iterable[Path], base: Path, *, check: bool) -> FmtResult:
-    """Format the files under `paths`; with `check`, only report which would change."""
+    """Format the files under `paths`; with `check`, only report which would change.
+
+    Nothing is written through a symbolic link inside `base` (the working folder): a linked
+    file is left alone (its target is formatted under its own name when it is among the
+    files), and one that leads out of `base` is reported (ZB013), as `zhibiao check` does.
+    """
     result = FmtResult()
     for path in yaml_files(paths):
         rel = relative(path, base)
+        refused = _through_link(path, base, rel)
+        if refused is not None:
+            if refused is not _SKIP:
+                result.diagnostics.append(refused)
+            continue
         try:
-            original = decode(path.read_bytes())
+            original = decode(read_limited(path))
         except YamlProblem as problem:
             result.diagnostics.append(
                 RULES[problem.code].diag(
-                    rel, problem.message, line=problem.line, column=problem.column
+                    rel, problem.message, line=problem.line or 1, column=problem.column or 1
                 )
             )
+            continue
+        except OSError as exc:
+            message = f"无法读取文件：{exc.strerror or exc}"
+            result.diagnostics.append(RULES["ZB010"].diag(rel, message, line=1, column=1))
             continue
         formatted = format_text(original, rel)
         result.diagnostics.extend(formatted.diagnostics)
@@ -223,3 +239,28 @@ def format_paths(paths: Iterable[Path], base: Path, *, check: bool) -> FmtResult
         if not check:
             write_text(path, formatted.text)
     return result
+
+
+_SKIP: Diagnostic = RULES["ZB013"].diag("", "")
+
+
+def _through_link(path: Path, base: Path, rel: str) -> Diagnostic | None:
+    """None when `path` may be written; `_SKIP` for a link to a file inside `base`; else
+    the ZB013 diagnostic of a link that leads out of it."""
+    link, _ = link_inside(path.absolute(), base)
+    if link is None:
+        return None
+    real, inside = os.path.realpath(link), os.path.realpath(base)
+    if link == path.absolute() and (real == inside or real.startswith(inside + os.sep)):
+        return _SKIP
+    try:
+        target = str(link.readlink())
+    except OSError:
+        target = real
+    return RULES["ZB013"].diag(
+        rel,
+        f"经过符号链接 {relative(link, base)}（指向 {target}），fmt 不修改此文件",
+        line=1,
+        column=1,
+        hint="fmt 只改写项目中的普通文件；请删除该符号链接，或直接格式化它指向的文件。",
+    )
