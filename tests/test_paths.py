@@ -226,3 +226,12 @@ def test_reference_docx_outside_the_project_is_refused(setup: tuple[Path, Path])
     result = run_cli(["export", "docx", "--no-cache", "-o", "out"], project)
     _refused(result.stderr, result.exit_code, "docx.reference_docx")
     assert not (project / "out").exists()
+
+
+def test_schema_folder_link_is_refused(setup: tuple[Path, Path]) -> None:
+    project, outside = setup
+    (project / "schemas").symlink_to(outside, target_is_directory=True)
+    before = _tree(outside)
+    result = run_cli(["schema"], project)
+    _refused(result.stderr, result.exit_code, "schemas")
+    assert _tree(outside) == before

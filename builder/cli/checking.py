@@ -137,6 +137,7 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
     from builder import schema
     from builder.project import default_schemas
 
+    given = folder
     folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
@@ -150,6 +151,13 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致 / up to date")
         return
+    from builder.paths import chosen, confined
+
+    home = default_schemas().absolute().parent  # the project root (or the working folder)
+    if given is not None:
+        chosen(given, home, "输出目录")
+    else:
+        confined(folder.absolute(), home, "输出目录")
     changed = schema.write(folder)
     click.echo(f"已写入 {len(changed)} 个文件 / wrote {len(changed)} file(s) to {folder}")
 
