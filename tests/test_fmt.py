@@ -281,3 +281,12 @@ def test_refusal_is_located_in_chinese_and_exits_1(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr and "while scanning" not in result.stderr
     assert spec.read_bytes() == text.encode("utf-8")
+
+
+def test_reused_anchor_names_print_no_framework_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "standards" / "s.yaml"
+    spec.parent.mkdir()
+    spec.write_text("kind: specialty\ncode: &a '510209'\nname: &a 人工智能\n", "utf-8")
+    result = run_cli(["fmt"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "Warning" not in result.stderr and "anchor" not in result.stderr

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,13 +145,15 @@ def _load(yaml: YAML, text: str) -> Any:
     """Round-trip load; ruamel.yaml refuses a tab before a comment or at the end of a line
     (libyaml accepts both), so on failure it is retried with those tabs as spaces (the
     meaning check afterwards catches a tab that was content)."""
-    try:
-        return yaml.load(text)
-    except YAMLError:
-        detabbed = _TAB_BEFORE_END.sub(lambda m: m.group().replace("\t", " "), text)
-        if detabbed == text:
-            raise
-        return make_yaml().load(detabbed)
+    with warnings.catch_warnings():  # e.g. a reused anchor name: English text, harmless here
+        warnings.simplefilter("ignore")
+        try:
+            return yaml.load(text)
+        except YAMLError:
+            detabbed = _TAB_BEFORE_END.sub(lambda m: m.group().replace("\t", " "), text)
+            if detabbed == text:
+                raise
+            return make_yaml().load(detabbed)
 
 
 def _unsupported(rel: str, line: int = 1, column: int = 1) -> Diagnostic:
