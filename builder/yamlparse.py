@@ -130,6 +130,22 @@ def _scalar(event: Any) -> Any:
     raise _tag_problem(tag, event.start_mark)
 
 
+def plain_kind(value: str) -> str:
+    """What an untagged plain scalar is under the YAML 1.2 core schema used here:
+    "str", "int", "float", "bool" or "null" (the same decision `build` makes).
+
+    `zhibiao fmt` resolves with this, so ruamel.yaml reads and writes every scalar with the
+    meaning `zhibiao check` gives it (`1_2` and `on` stay text, whatever `%YAML` says)."""
+    if value in _WORDS:
+        return "null" if _WORDS[value] is None else "bool"
+    if value[:1] in _NUMERIC_START:
+        if _INT.fullmatch(value):
+            return "int"
+        if _FLOAT.fullmatch(value):
+            return "float"
+    return "str"
+
+
 def _merge_problem(mark: Any) -> YamlProblem:
     return YamlProblem(
         "ZB003", "不允许使用合并键（<<）", *_at(mark), hint="把要合并的键值直接写在这个映射里。"

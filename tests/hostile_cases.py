@@ -605,5 +605,39 @@ def all_cases() -> list[Case]:
         control_escapes,
         non_finite_numbers,
         unreadable_carriers,
+        lambda: fmt_scalars(rng),
     ]
     return [case for group in groups for case in group()]
+
+
+FMT_SCALARS = (
+    "1_2", "0o17", "+0o100", "0x1F", "-0x1f", "0b11", ".inf", "-.Inf", ".NaN", "on", "off",
+    "yes", "No", "y", "~", "null", "NULL", "2021-01-01", "1e3", "1E+3", "060103", "00",
+    "12:30", "1:30:00", '"quoted"', "'on'", "!!str 1_2", "!!int 1_2", "&a on", "[1_2, on]",
+    "{a: yes}", "|\n  多行\n  文本", ">-\n  折叠\n  文本", "a\tb", "x  # 注释",
+)  # fmt: skip
+"""Scalars whose meaning differs between YAML 1.1, ruamel.yaml and the YAML 1.2 core schema."""
+
+
+def fmt_scalars(rng: random.Random) -> Iterator[Case]:
+    """Values of a course replaced by tricky scalars, some under `%YAML 1.1` or in CRLF
+    files (180): check must read them without crashing, fmt must keep their meaning
+    (`test_hostile.py::test_fmt_on_hostile_input`)."""
+    text = BASE[COURSE]
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if ": " in line and not line.lstrip().startswith("#")]
+    for i in range(180):
+        changed = list(lines)
+        for _ in range(1 + i % 3):
+            row = rng.choice(rows)
+            head = changed[row].split(": ", 1)[0]
+            value = rng.choice(FMT_SCALARS).replace(
+                "\n", "\n" + " " * (len(head) - len(head.lstrip()) + 2)
+            )
+            changed[row] = f"{head}: {value}"
+        body = "\n".join(changed)
+        if i % 5 == 0:
+            body = "%YAML 1.1\n---\n" + body
+        if i % 7 == 0:
+            body = body.replace("\n", "\r\n")
+        yield Case(f"fmt-scalar-{i}", COURSE, _encoded(body))

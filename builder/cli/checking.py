@@ -70,8 +70,13 @@ def check_command(
     from builder.cache import CheckCache, cache_root
     from builder.diff.renames import find_renames
     from builder.incremental import run_check_cached
+    from builder.paths import chosen
 
     project = open_project(path, config_path)
+    if output is not None:
+        output = chosen(output, project.root, "报告文件")
+    if summary_path is not None:
+        summary_path = chosen(summary_path, project.root, "摘要文件")
     with ExitStack() as stack:
         baseline = None
         if base_ref is not None:
@@ -138,6 +143,7 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
     from builder import schema
     from builder.project import default_schemas
 
+    given = folder
     folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
@@ -151,6 +157,13 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致")
         return
+    from builder.paths import chosen, confined
+
+    home = default_schemas().absolute().parent  # the project root (or the working folder)
+    if given is not None:
+        chosen(given, home, "输出目录")
+    else:
+        confined(folder.absolute(), home, "输出目录")
     changed = schema.write(folder)
     click.echo(f"已写入 {len(changed)} 个文件到 {folder}")
 

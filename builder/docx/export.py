@@ -289,7 +289,13 @@ def export_project(
     `toc_pages` (auto/always/never) overrides `docx.toc_pages` of the config.
     """
     if reference_docx is None and project.config.docx.reference_docx:
-        reference_docx = project.root / project.config.docx.reference_docx
+        from builder.paths import confined
+
+        reference_docx = confined(
+            Path(project.config.docx.reference_docx),
+            project.root,
+            "zhibiao.yaml 的 docx.reference_docx",
+        )
     # Usage problems first, before the (slower) check and rendering.
     load_template(reference_docx)
     if notice is not None:

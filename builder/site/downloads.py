@@ -95,7 +95,11 @@ class _DocxExporter:
 
         cache = DocxCache.open(self.root, scope="site")
         template = config.docx.reference_docx
-        reference = self.root / template if template and self.root is not None else None
+        reference = None
+        if template and self.root is not None:
+            from builder.paths import confined
+
+            reference = confined(Path(template), self.root, "zhibiao.yaml 的 docx.reference_docx")
         written = export_written(
             trees, config, out, reference_docx=reference, cache=cache, jobs=self.jobs
         )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import write_bytes
-from builder.cache import fingerprint, seal, signing_key, unseal
+from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 from builder.compose.across import KINDS, replay
 from builder.compose.order import documents
 from builder.corpus import Corpus, Loaded, SpecialtySet
@@ -95,7 +95,8 @@ def reusable_sources(folder: Path, key: str, corpus: Corpus) -> tuple[int, str] 
     every lookup composing them made still gets the same facts from `corpus`, and they are
     unchanged since (the signed record names the key, the lookups and the folder's digest)."""
     try:
-        body = unseal(signing_key(), (folder / SOURCE_KEY).read_bytes())
+        record = read_capped(folder / SOURCE_KEY, MAX_RECORD)  # size taken before reading
+        body = unseal(signing_key(), record) if record is not None else None
         recorded, weight, digest, read = (body or b"").decode("utf-8").split("\n")
         pages = int(weight)
         lookups = [Lookup.from_row(row) for row in json.loads(read)]
