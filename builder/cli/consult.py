@@ -61,3 +61,59 @@ def refs_command(
         )
     targets = locate_places(targets, Path.cwd())
     click.echo((render_json if fmt == "json" else render_text)(code, targets), nl=False)
+
+
+@cli.command("rename")
+@click.argument("old")
+@click.argument("new")
+@STANDARDS_OPT
+@SPECIALTY_OPT
+@click.option(
+    "--kind",
+    type=click.Choice(("competency", "course", "room")),
+    help="编码同时指代多种对象时指定类型 / which kind of code.",
+)
+@click.option("-n", "--dry-run", is_flag=True, help="只列出将改动的地方 / only list the changes.")
+@CONFIG_OPT
+def rename_command(
+    old: str,
+    new: str,
+    standards: Path | None,
+    specialty: str | None,
+    kind: str | None,
+    dry_run: bool,
+    config_path: Path | None,
+) -> None:
+    """把职业能力、课程或实训室的编码在全部文件中一次改掉（保留注释与格式；全部写入或都不写）。
+
+    Rename a competency, course or room code everywhere, atomically, keeping comments.
+    """
+    import sys
+
+    from builder.corpus import load_corpus
+    from builder.diagnostics import Diagnostics
+    from builder.refs import KIND_LABELS
+    from builder.rename import new_errors, new_texts, plan_rename, write_all
+    from builder.report.text import format_line
+
+    project = open_project(standards, config_path)
+    base = Path.cwd()
+    corpus = load_corpus(project.standards, base, Diagnostics())
+    plan = plan_rename(corpus, old, new, specialty=specialty, kind=kind)
+    texts = new_texts(plan, base)
+    label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（专业 {plan.target.specialty}）"
+    for rel, paths in sorted(plan.edits.items()):
+        click.echo(f"{rel}: {len(paths)} 处")
+    if dry_run:
+        click.echo(f"{label}：将改动 {len(texts)} 个文件 {plan.count} 处（未写入）")
+        return
+    added = new_errors(project, texts, old, new)
+    if added:
+        for diagnostic in added:
+            click.echo(format_line(diagnostic), err=True)
+        click.echo(
+            f"{label}：改名后 zhibiao check 会多出 {len(added)} 个错误，未写入任何文件", err=True
+        )
+        sys.exit(1)
+    write_all(texts)
+    click.echo(f"{label}：已改动 {len(texts)} 个文件 {plan.count} 处")
