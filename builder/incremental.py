@@ -257,7 +257,10 @@ class _Run:
 
 def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
     config = project.config.model_dump_json()
-    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()))
+    from builder.comments.store import reviews_digest
+
+    reviews = reviews_digest(project.standards)  # review records are read by ZB7xx
+    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()), reviews)
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 

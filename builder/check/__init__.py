@@ -5,12 +5,13 @@ from __future__ import annotations
 from builder.check import codes, coverage, disclosure, lifecycle, numeric, partial, references
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
+from builder.comments import checks as consultation
 from builder.config import ProjectConfig
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
 __all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (codes, coverage, disclosure, lifecycle, numeric, partial, references)
+_MODULES = (codes, consultation, coverage, disclosure, lifecycle, numeric, partial, references)
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:
