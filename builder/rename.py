@@ -212,3 +212,42 @@ def write_all(texts: dict[Path, tuple[str, str]]) -> None:
         for tmp, _, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
+
+
+ANCHOR_WORDS = {"competency": "能力", "course": "课程", "room": "实训室"}
+
+
+def record_texts(plan: RenamePlan, corpus: Corpus) -> dict[Path, tuple[str, str]]:
+    """The review records of the specialty whose comment anchors ("能力 1-2-2") or
+    confirmations name the old code, rewritten to the new one (comments kept)."""
+    from builder.comments.store import review_path
+
+    word = ANCHOR_WORDS[plan.target.kind]
+    old_anchor, new_anchor = f"{word} {plan.old}", f"{word} {plan.new}"
+    texts: dict[Path, tuple[str, str]] = {}
+    entry = corpus.specialties[plan.target.specialty]
+    for item in entry.documents():
+        path = review_path(item.path)
+        if not path.is_file() or path.is_symlink():
+            continue
+        original = decode(path.read_bytes())
+        yaml = make_yaml()
+        try:
+            data = yaml.load(original)
+        except YAMLError:
+            continue  # ZB701 reports it; a rename does not repair records
+        changed = False
+        for comment in data.get("comments") or [] if hasattr(data, "get") else []:
+            if hasattr(comment, "get") and str(comment.get("anchor", "")) == old_anchor:
+                comment["anchor"] = type(comment["anchor"])(new_anchor)
+                changed = True
+        if plan.target.kind == "competency" and hasattr(data, "get"):
+            for confirmation in data.get("confirmations") or []:
+                if hasattr(confirmation, "get") and str(confirmation.get("ref", "")) == plan.old:
+                    confirmation["ref"] = type(confirmation["ref"])(plan.new)
+                    changed = True
+        if changed:
+            out = io.StringIO()
+            yaml.dump(data, out)
+            texts[path] = (original, out.getvalue())
+    return texts

@@ -147,3 +147,26 @@ def test_rewrite_sets_any_code_and_nothing_else(new: str) -> None:
     assert data["items"][0]["ref"] == new
     assert data["items"][1] == {"ref": "1-2-3"}
     assert "# 头注释" in result and "# 注释" in result and "# 行尾" in result
+
+
+def test_rename_updates_review_records(example_project: Path) -> None:
+    record = example_project / AI / "specialty.review.yaml"
+    record.write_text(
+        "kind: review\nstandard: specialty.yaml\ncomments:\n"
+        "  - id: C001  # 甲学院的意见\n    unit: 甲学院\n    anchor: 课程 ZJ02\n    proposal: 改名\n",
+        "utf-8",
+    )
+    course = example_project / AI / "courses/zj02.review.yaml"
+    course.write_text(
+        "kind: review\nstandard: zj02.yaml\nconfirmations:\n"
+        '  - ref: "1-2-2"\n    fingerprint: 0123456789ab\n    by: 张三\n    on: 2026-12-06\n',
+        "utf-8",
+    )
+    done = run_cli(["rename", "ZJ02", "ZJ09", "--specialty", "510209"], example_project)
+    assert done.exit_code == 0, done.stderr
+    assert "anchor: 课程 ZJ09" in record.read_text("utf-8")
+    assert "# 甲学院的意见" in record.read_text("utf-8")
+    done = run_cli(["rename", "1-2-2", "1-2-9", "--specialty", "510209"], example_project)
+    assert done.exit_code == 0, done.stderr
+    assert 'ref: "1-2-9"' in course.read_text("utf-8")
+    assert run_cli(["check", "--no-cache"], example_project).exit_code == 0

@@ -95,10 +95,10 @@ def rename_command(
     """
     import sys
 
-    from builder.corpus import load_corpus
+    from builder.corpus import load_corpus, relative
     from builder.diagnostics import Diagnostics
     from builder.refs import KIND_LABELS
-    from builder.rename import new_errors, new_texts, plan_rename, write_all
+    from builder.rename import new_errors, new_texts, plan_rename, record_texts, write_all
     from builder.report.text import format_line
 
     project = open_project(standards, config_path)
@@ -106,6 +106,7 @@ def rename_command(
     corpus = load_corpus(project.standards, base, Diagnostics())
     plan = plan_rename(corpus, old, new, specialty=specialty, kind=kind)
     texts = new_texts(plan, base)
+    records = record_texts(plan, corpus)
     label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（专业 {plan.target.specialty}）"
     for rel, paths in sorted(plan.edits.items()):
         click.echo(f"{rel}: {len(paths)} 处")
@@ -120,7 +121,9 @@ def rename_command(
             f"{label}：改名后 zhibiao check 会多出 {len(added)} 个错误，未写入任何文件", err=True
         )
         sys.exit(1)
-    write_all(texts)
+    write_all({**texts, **records})
+    for path in sorted(records):
+        click.echo(f"{relative(path, base)}: 审查记录中的位置已更新")
     click.echo(f"{label}：已改动 {len(texts)} 个文件 {plan.count} 处")
 
 
