@@ -9,7 +9,7 @@ from builder.comments.docxout import Paragraph, Table, cells, table_document
 from builder.comments.model import DISPOSITIONS, Comment, ReviewRecord
 
 HEADER = ("序号", "章节号", "原文", "修改后内容", "理由", "提出单位", "处理意见")
-WIDTHS = (0.5, 1.0, 3.0, 3.0, 2.0, 1.6, 2.4)
+WIDTHS = (0.9, 1.4, 3.0, 3.0, 2.0, 1.6, 2.4)
 PENDING = "未处理"
 OUTCOMES = (*DISPOSITIONS, PENDING)
 
