@@ -38,13 +38,14 @@ SPECIALTY_OPT = click.option(
     type=click.Choice(("text", "json")),
     default="text",
     show_default=True,
-    help="输出格式 / output format.",
+    help="输出格式",
 )
 def refs_command(
     code: str, standards: Path | None, specialty: str | None, config_path: Path | None, fmt: str
 ) -> None:
     """列出使用某个职业能力、课程或实训室的全部地方：承载及其学习水平、培养规格、课程设置、接续专业、引用文件。
 
+    \f
     Everything that uses a competency, course or room code.
     """
     from builder.corpus import load_corpus
@@ -76,9 +77,9 @@ def refs_command(
 @click.option(
     "--kind",
     type=click.Choice(("competency", "course", "room")),
-    help="编码同时指代多种对象时指定类型 / which kind of code.",
+    help="编码同时指代多种对象时指定类型",
 )
-@click.option("-n", "--dry-run", is_flag=True, help="只列出将改动的地方 / only list the changes.")
+@click.option("-n", "--dry-run", is_flag=True, help="只列出将改动的地方")
 @CONFIG_OPT
 def rename_command(
     old: str,
@@ -91,6 +92,7 @@ def rename_command(
 ) -> None:
     """把职业能力、课程或实训室的编码在全部文件中一次改掉（保留注释与格式；全部写入或都不写）。
 
+    \f
     Rename a competency, course or room code everywhere, atomically, keeping comments.
     """
     import sys
@@ -131,6 +133,7 @@ def rename_command(
 def comments_group() -> None:
     """征求意见：生成意见反馈表、导入返回的反馈表、生成征求意见汇总处理表、复核确认。
 
+    \f
     Public consultation: feedback forms, import, the summary table, confirmations.
     """
 
@@ -175,7 +178,7 @@ def _select(corpus: Corpus, path: Path | None, *, consulting: bool) -> list[Load
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("dist/意见反馈表"),
     show_default=True,
-    help="输出目录 / output folder.",
+    help="输出目录",
 )
 @STANDARDS_OPT
 @CONFIG_OPT
@@ -203,9 +206,9 @@ def comments_form(
     "--standard",
     "standard_path",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="反馈表没有“文件标识”时，指定它所属的标准文件 / the standard the forms belong to.",
+    help="反馈表没有“文件标识”时，指定它所属的标准文件",
 )
-@click.option("--unit", help="反馈表没有填写提出单位时使用的单位名称 / the commenting unit.")
+@click.option("--unit", help="反馈表没有填写提出单位时使用的单位名称")
 @STANDARDS_OPT
 @CONFIG_OPT
 def comments_import(
@@ -258,7 +261,7 @@ def comments_import(
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("dist/征求意见汇总处理表"),
     show_default=True,
-    help="输出目录 / output folder.",
+    help="输出目录",
 )
 @STANDARDS_OPT
 @CONFIG_OPT
@@ -305,15 +308,15 @@ def comments_report(
 
 @comments_group.command("confirm")
 @click.argument("code")
-@click.option("--specialty", metavar="CODE", required=True, help="专业代码 / specialty code.")
-@click.option("--by", "by", required=True, help="复核人 / reviewer.")
-@click.option("--on", "on", help="复核日期 YYYY-MM-DD（默认今天）/ date.")
+@click.option("--specialty", metavar="CODE", required=True, help="专业代码")
+@click.option("--by", "by", required=True, help="复核人")
+@click.option("--on", "on", help="复核日期 YYYY-MM-DD（默认今天）")
 @click.option(
     "--file",
     "files",
     multiple=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="只确认这些承载文件（可重复）/ only these files.",
+    help="只确认这些承载文件（可重复）",
 )
 @STANDARDS_OPT
 @CONFIG_OPT
