@@ -220,15 +220,15 @@ ANCHOR_WORDS = {"competency": "能力", "course": "课程", "room": "实训室"}
 def record_texts(plan: RenamePlan, corpus: Corpus) -> dict[Path, tuple[str, str]]:
     """The review records of the specialty whose comment anchors ("能力 1-2-2") or
     confirmations name the old code, rewritten to the new one (comments kept)."""
-    from builder.comments.store import review_path
+    from builder.comments.store import existing_record
 
     word = ANCHOR_WORDS[plan.target.kind]
     old_anchor, new_anchor = f"{word} {plan.old}", f"{word} {plan.new}"
     texts: dict[Path, tuple[str, str]] = {}
     entry = corpus.specialties[plan.target.specialty]
     for item in entry.documents():
-        path = review_path(item.path)
-        if not path.is_file() or path.is_symlink():
+        path = existing_record(item.path)
+        if path is None:
             continue
         original = decode(path.read_bytes())
         yaml = make_yaml()

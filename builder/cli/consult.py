@@ -276,14 +276,14 @@ def comments_report(
     from builder.atomic import write_bytes
     from builder.comments.collect import form_name
     from builder.comments.report import report_docx, summary_text
-    from builder.comments.store import load_review, review_path
+    from builder.comments.store import existing_record, load_review
     from builder.corpus import relative
 
     _, corpus = _load(standards, config_path)
     written = 0
     for item in _select(corpus, path, consulting=False):
-        record_path = review_path(item.path)
-        if not record_path.is_file():
+        record_path = existing_record(item.path)
+        if record_path is None:
             continue
         shown = relative(record_path, Path.cwd())
         loaded = load_review(record_path, shown)

@@ -9,7 +9,14 @@ from typing import Any
 
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
-from builder.comments.store import LoadedReview, is_review_file, load_review, review_path
+from builder.comments.store import (
+    LoadedReview,
+    existing_record,
+    is_review_file,
+    kind_of,
+    load_review,
+    review_path,
+)
 from builder.comments.suspect import find_suspects
 from builder.corpus import Loaded
 from builder.diagnostics import Diagnostic, Severity
@@ -25,8 +32,8 @@ def reviews(ctx: CheckContext) -> list[tuple[Loaded[Any], LoadedReview]]:
         return _LAST[0][1]
     found: list[tuple[Loaded[Any], LoadedReview]] = []
     for item in ctx.corpus.documents:
-        path = review_path(item.path)
-        if path.is_file() and not path.is_symlink():
+        path = existing_record(item.path)
+        if path is not None:
             found.append((item, load_review(path, _review_rel(item, path))))
     _LAST[:] = [(ctx.corpus, found)]
     return found
@@ -55,7 +62,7 @@ def review_record_invalid(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]
         yield from loaded.problems
     for item in ctx.corpus.documents:
         path = review_path(item.path)
-        if path.is_symlink():
+        if kind_of(path) == "link":
             yield rule.diag(
                 _review_rel(item, path),
                 "审查记录是符号链接，未读取",
@@ -234,8 +241,8 @@ def suspect_link(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     for suspect in suspects:
         rel = suspect.source.rel
         if rel not in confirmed:
-            path = review_path(suspect.source.path)
-            record = load_review(path, rel).record if path.is_file() else None
+            path = existing_record(suspect.source.path)
+            record = load_review(path, rel).record if path is not None else None
             confirmed[rel] = (
                 {(c.ref, c.fingerprint) for c in record.confirmations} if record else set()
             )

@@ -38,6 +38,23 @@ def review_path(standard: Path) -> Path:
     return standard.with_name(f"{standard.stem}.review.yaml")
 
 
+def kind_of(path: Path) -> str:
+    """ "file" (a regular file, not a link), "link", or "" (absent, or a name the system
+    refuses, e.g. too long once `.review` is added)."""
+    try:
+        if path.is_symlink():
+            return "link"
+        return "file" if path.is_file() else ""
+    except (OSError, ValueError):
+        return ""
+
+
+def existing_record(standard: Path) -> Path | None:
+    """The review record of `standard` when it is a regular file (links are never read)."""
+    path = review_path(standard)
+    return path if kind_of(path) == "file" else None
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedReview:
     """A review record read from disk: its display path and model, or its problems."""
@@ -130,14 +147,14 @@ def to_yaml_tree(value: Any) -> Any:
 
 def load_tree(path: Path) -> Any:
     """The round-trip tree of an existing record (comments kept), or None."""
-    if not path.is_file():
+    if kind_of(path) != "file":
         return None
     return make_yaml().load(decode(read_limited(path)))
 
 
 def save_tree(path: Path, tree: Any, project_root: Path | None) -> None:
     """Write a record atomically in the house style; a new file gets the schema line."""
-    if path.is_symlink():
+    if kind_of(path) == "link":
         from builder.project import UsageError
 
         raise UsageError(f"审查记录是符号链接，不通过链接写入：{path}")

@@ -18,7 +18,7 @@ from builder.comments.anchors import Anchor, document_anchors
 from builder.comments.forms import FormInfo, form_docx, form_xlsx, short
 from builder.comments.model import ReviewRecord
 from builder.comments.report import handling, summarise
-from builder.comments.store import load_review, review_path
+from builder.comments.store import existing_record, load_review
 from builder.compose.anchors import doc_id
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
@@ -37,8 +37,8 @@ def form_paths(page: str) -> tuple[str, str]:
 
 
 def _record(item: Loaded[Any]) -> ReviewRecord | None:
-    path = review_path(item.path)
-    if not path.is_file() or path.is_symlink():
+    path = existing_record(item.path)
+    if path is None:
         return None
     return load_review(path, item.rel).record
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from builder.atomic import write_bytes
 from builder.cache import fingerprint, seal, signing_key, unseal
-from builder.comments.store import review_path
+from builder.comments.store import existing_record
 from builder.compose import page_path
 from builder.compose.meta import find_by_number
 from builder.compose.order import documents
@@ -72,8 +72,8 @@ def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, 
             for item in _items(entry):
                 digest.update(f"\0{item.path.as_posix()}\0".encode())
                 digest.update(hashlib.blake2b(item.path.read_bytes(), digest_size=20).digest())
-                record = review_path(item.path)  # the consultation section reads it
-                if record.is_file():
+                record = existing_record(item.path)  # the consultation section reads it
+                if record is not None:
                     digest.update(hashlib.blake2b(record.read_bytes(), digest_size=20).digest())
         keys[shard.name] = digest.hexdigest()
     return keys
