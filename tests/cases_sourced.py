@@ -72,7 +72,7 @@ SOURCED_CASES = [
         (PUBLISHED, Sub(SPEC, "teachers: 专任教师队伍", "teachers: 待补充。专任教师队伍")),
         expected=(
             "ZB607 standards/510209-人工智能技术应用/specialty.yaml:6:11 error | 状态为「发布」，但仍有 1 处“待补充”",
-            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:69:11 warning | 「teachers」的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:69:11 warning | 「9 师资队伍」（teachers）的内容待补充",
         ),
     ),
     Case(

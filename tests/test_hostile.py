@@ -87,6 +87,22 @@ def test_hostile_input(case: Case, project: Path) -> None:
         assert any(case.expect_text in d.message for d in result.diagnostics)
     if case.clean:
         assert result.diagnostics == []
+    if case.no_cascade:
+        own = f"{IDENT.folder}/{case.target}"
+        assert any(d.file.endswith(own) for d in result.diagnostics), "its own error"
+        assert not [d for d in result.diagnostics if d.code.startswith("ZB3")], [
+            (d.code, d.file, d.message) for d in result.diagnostics
+        ]
+    if case.only_line:
+        target = f"{IDENT.folder}/{case.target}"
+        schema = [
+            d
+            for d in result.diagnostics
+            if d.code[:3] in ("ZB0", "ZB1") and d.file.endswith(target)
+        ]
+        assert schema and {d.line for d in schema} == {case.only_line}, [
+            (d.code, d.line, d.message) for d in result.diagnostics
+        ]
     for fmt in ("text", "json", "github", "sarif"):
         buffer = io.StringIO()
         report.select(fmt)(result.diagnostics, result.files, buffer)

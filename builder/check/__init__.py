@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from builder.check import codes, coverage, disclosure, lifecycle, numeric, partial, references
+from builder.check import (
+    classification,
+    codes,
+    confusables,
+    coverage,
+    disclosure,
+    lifecycle,
+    numeric,
+    partial,
+    plan,
+    references,
+)
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
 from builder.comments import checks as consultation
@@ -11,7 +22,19 @@ from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
 __all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (codes, consultation, coverage, disclosure, lifecycle, numeric, partial, references)
+_MODULES = (
+    classification,
+    codes,
+    consultation,
+    confusables,
+    coverage,
+    disclosure,
+    lifecycle,
+    numeric,
+    partial,
+    plan,
+    references,
+)
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.check.numeric import Figures, figures
 from builder.config import LevelRules, Range
 from builder.corpus import Loaded
 from builder.diagnostics import Diagnostic, Severity
@@ -26,6 +25,7 @@ from builder.model import Specialty
 from builder.model.sourced import is_excerpt, is_not_given
 from builder.model.specialty import PlannedCourse
 from builder.rules import Rule, check
+from builder.view.figures import Figures, figures
 
 SHARES: tuple[tuple[str, str, str, Callable[[PlannedCourse], bool]], ...] = (
     ("ZB402", "public_share", "公共基础课学时占比", lambda c: c.nature == "公共基础"),

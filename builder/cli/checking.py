@@ -15,7 +15,8 @@ from builder.cli.base import (
     jobs_option,
     no_cache_option,
 )
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.ruleset import open_project
 
 
 @cli.command("check")
@@ -67,6 +68,7 @@ def check_command(
     from builder import report
     from builder.atomic import write_text
     from builder.cache import CheckCache, cache_root
+    from builder.diff.renames import find_renames
     from builder.incremental import run_check_cached
 
     project = open_project(path, config_path)
@@ -79,7 +81,12 @@ def check_command(
         use_cache = not no_cache and baseline is None  # a base version is not part of the key
         cache = CheckCache.open(cache_root(project.root) if use_cache else None)
         result = run_check_cached(
-            project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
+            project,
+            cache,
+            baseline=baseline,
+            rename_finder=find_renames,
+            jobs=jobs or None,
+            show_progress=None,
         )
     if result.files == 0:
         raise UsageError(

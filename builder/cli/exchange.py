@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
-from builder.project import Project, open_project
+from builder.project import Project
+from builder.ruleset import open_project
 
 if TYPE_CHECKING:
     from builder.docx.export import ExportResult

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from builder.cli.base import cli
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.ruleset import open_project
 
 
 @cli.command("diff")

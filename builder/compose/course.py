@@ -12,7 +12,7 @@ from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Inline, Link
+from builder.doctree import PREFACE, Cell, DocTree, Inline, Link
 from builder.model import Course
 from builder.model.common import AssessmentPart
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
@@ -35,7 +35,7 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
     if doc.preface:
-        out.unnumbered(1, "前言", "preface")
+        out.unnumbered(1, "前言", PREFACE)
         out.paragraphs(paragraphs(doc.preface))
     out.heading(1, "课程基本信息")
     out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from builder.check.numeric import Figures, figures
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined, without_empty
@@ -26,6 +25,7 @@ from builder.model.sourced import (
     is_not_given,
 )
 from builder.model.specialty import PlannedCourse
+from builder.view.figures import Figures, figures
 
 NATURE_TITLES = {
     "公共基础": "公共基础课程",
@@ -230,7 +230,9 @@ def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
             anchor="tbl-shares",
         )
     origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
-    out.text(f"{origin}要求依据{config.numeric_rules.profile}，按{doc.level}层次执行。")
+    out.text(
+        f"{origin}要求依据{config.numeric_rules.source_for(doc.level)}，按{doc.level}层次执行。"
+    )
 
 
 def _declared_shares(out: Outline, found: Figures, rules: LevelRules | None, required: str) -> None:
@@ -257,10 +259,4 @@ def _pct(share: float | None) -> str:
 
 def _bounds(rules: LevelRules | None, name: str) -> str:
     bounds: Range | None = getattr(rules, name) if rules is not None else None
-    if bounds is None:
-        return "—"
-    low = f"{bounds.min:.0%}" if bounds.min is not None else None
-    high = f"{bounds.max:.0%}" if bounds.max is not None else None
-    if low and high:
-        return f"{low}–{high}"
-    return f"≥ {low}" if low else f"≤ {high}"
+    return "—" if bounds is None else bounds.describe_share()

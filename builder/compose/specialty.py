@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from builder.compose.across import continuation
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.links import competency_ref, related_documents, specialty_set
 from builder.compose.meta import back_matter, cover, normative_references, notices
@@ -81,7 +82,7 @@ def _continuation(out: Outline, doc: Specialty, corpus: Corpus) -> None:
     entries: list[list[Inline]] = []
     for cont in doc.continuation:
         label = f"{cont.name}（{cont.code}）"
-        target = corpus.specialties.get(cont.code)
+        target = continuation(corpus, doc.code, cont.code)
         shown: Inline = label
         if target is not None and target.specialty is not None:
             shown = Link(label, page_path(target.specialty))

@@ -39,7 +39,7 @@ Hours = Annotated[int, Field(ge=0, le=10000, description="学时")]
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class CodeName(Strict):

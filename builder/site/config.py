@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
+from builder.escape import html_text, http_url
 from builder.project import UsageError
-from builder.site.escape import html_text, http_url
 from builder.site.theme import THEME_DIR
 
 ROOT_CONFIG = "mkdocs.yml"

@@ -21,7 +21,7 @@ from builder.doctree import (
     Paragraph,
     Table,
 )
-from builder.site.escape import (
+from builder.escape import (
     anchor_id,
     html_text,
     line_start,

@@ -13,7 +13,8 @@ import click
 
 from builder import report
 from builder.checking import CheckResult
-from builder.project import Project, UsageError, open_project
+from builder.project import Project, UsageError
+from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.gitsource import commit_time, exported
 from builder.site.pipeline import BuildOptions, build_site
