@@ -305,6 +305,26 @@ class SiteConfig(_Config):
     )
 
 
+class ReviewConfig(_Config):
+    """Public consultation and review meeting settings (`builder.comments`)."""
+
+    vote_threshold: float = Field(
+        default=0.75,
+        gt=0,
+        le=1,
+        title="审查通过所需赞成票比例",
+        description="赞成票占出席人数的最低比例；团体标准常用 3/4（0.75），可按本组织章程修改",
+    )
+    issue_url: str | None = Field(
+        default=None,
+        title="逐条意见的议题链接",
+        description=(
+            "征求意见稿网页上每条条款旁的“提意见”链接，{title} 替换为 URL 编码的“文件标识 条款”，"
+            "如 https://github.com/org/repo/issues/new?title={title}；不填则不显示"
+        ),
+    )
+
+
 class ProjectConfig(_Config):
     """Everything in `zhibiao.yaml`."""
 
@@ -325,6 +345,7 @@ class ProjectConfig(_Config):
     )
     docx: DocxConfig = Field(default_factory=DocxConfig)
     site: SiteConfig = Field(default_factory=SiteConfig)
+    review: ReviewConfig = Field(default_factory=ReviewConfig, title="征求意见与审查")
 
     def level_rank(self, level: str) -> int | None:
         """Position of `level` in the vocabulary (0 = lowest), None when unknown."""

@@ -31,6 +31,7 @@ from builder.check import apply_severity
 from builder.check.claims import failed_claims
 from builder.check.context import RenameFinder
 from builder.checking import CheckResult, check_corpus, order
+from builder.comments.store import reviews_digest
 from builder.corpus import (
     AnyDoc,
     Corpus,
@@ -243,7 +244,8 @@ class _Run:
 
 def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
     config = project.config.model_dump_json()
-    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()))
+    reviews = reviews_digest(project.standards)  # review records are read by ZB7xx
+    parts = (cache.tool, config, str(project.standards.resolve()), str(base.resolve()), reviews)
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 

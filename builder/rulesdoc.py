@@ -46,6 +46,7 @@ STAGES = {
     "4": "数值规则（学时、学分、占比）",
     "5": "编码体系（专业代码、职业编码、行业代码、文号）",
     "6": "生命周期与元数据",
+    "7": "征求意见与审查（审查记录 X.review.yaml）",
     "8": "导入电子表格（zhibiao import xlsx）",
 }
 """Groups of codes by their first digit, as described in `builder.rules`."""

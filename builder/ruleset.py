@@ -27,6 +27,8 @@ from builder.check import (
     plan,
     references,
 )
+from builder.comments import checks as consultation
+from builder.comments import store as review_store
 from builder.locate import compose, locate
 from builder.opendata import import_rules
 from builder.project import Project, UsageError, display_path
@@ -48,6 +50,9 @@ MODULES: tuple[ModuleType, ...] = (
     classification,  # ZB508–ZB511 catalog and occupation names
     lifecycle,  # ZB6xx lifecycle
     disclosure,  # ZB607, ZB608 published documents with gaps
+    review_store,  # ZB701 review records that cannot be read
+    consultation,  # ZB702–ZB709 征求意见 records, dispositions, the vote, 需复核 (registered here, not
+    # by builder.check: their anchors come from compose, which the checks may not import)
     import_rules,  # ZB8xx importing spreadsheets
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""

@@ -26,7 +26,19 @@ def generate() -> dict[str, str]:
         ProjectConfig, "职标项目配置", "zhibiao.yaml：目录版本、学习水平、数值规则与严重级别"
     )
     files["dataset.schema.json"] = dataset_schema_text()
+    files["review.schema.json"] = review_schema_text()
     return files
+
+
+def review_schema_text() -> str:
+    """Schema of the review records (`X.review.yaml`) kept next to the standards."""
+    from builder.comments.model import ReviewRecord
+
+    return _schema_text(
+        ReviewRecord,
+        "征求意见与审查记录",
+        "职标 Zhibiao：标准文件旁的 X.review.yaml（征求意见、处理结果、审查表决、复核确认）",
+    )
 
 
 def write(folder: Path) -> list[str]:

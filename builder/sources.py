@@ -11,6 +11,9 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+REVIEW_SUFFIXES = (".review.yaml", ".review.yml")
+"""Review records (`builder.comments`) live next to the standards but are not standards."""
+
 
 class Source(NamedTuple):
     """One standards file (paths as text: a `Path` per file costs more than the walk)."""
@@ -49,7 +52,7 @@ def _walk(root: str, sub: str, found: list[tuple[list[str], bool]]) -> None:
         if is_dir:
             if not entry.is_symlink():
                 folders.append(name)
-        elif name.endswith((".yaml", ".yml")):
+        elif name.endswith((".yaml", ".yml")) and not name.endswith(REVIEW_SUFFIXES):
             found.append(([*prefix, name], entry.is_symlink()))
     for name in folders:
         _walk(root, f"{sub}/{name}" if sub else name, found)

@@ -123,6 +123,11 @@ def check_command(
         from builder.report.summary import append_summary
 
         append_summary(summary_path, render(result.diagnostics, result.files))
+        suspects = [(d.file, d.line, d.message) for d in result.diagnostics if d.code == "ZB708"]
+        if suspects:  # reviewers act on these: list them apart from the full report
+            from builder.comments.suspect import summary_markdown
+
+            append_summary(summary_path, summary_markdown(suspects))
     sys.exit(1 if result.failed(strict=strict) else 0)
 
 

@@ -15,9 +15,10 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
-from builder.diff.keys import ITEM_KINDS, ItemKind, field_label, list_item_model, nested_model
+from builder.diff.keys import ITEM_KINDS, ItemKind, field_label
 from builder.diff.model import Action, Change, DocumentRef, Step
 from builder.model import Competency, CompetencyRef
+from builder.model.introspect import list_item_model, nested_model
 from builder.model.meta import STATUS_ORDER
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from builder.atomic import write_bytes
 from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
+from builder.comments.store import existing_record
 from builder.compose.across import KINDS, replay
 from builder.compose.order import documents
 from builder.corpus import Corpus, Loaded, SpecialtySet
@@ -68,6 +69,9 @@ def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, 
             for item in _items(entry):
                 digest.update(f"\0{item.path.as_posix()}\0".encode())
                 digest.update(hashlib.blake2b(item.path.read_bytes(), digest_size=20).digest())
+                record = existing_record(item.path)  # the consultation section reads it
+                if record is not None:
+                    digest.update(hashlib.blake2b(record.read_bytes(), digest_size=20).digest())
         keys[shard.name] = digest.hexdigest()
     return keys
 

@@ -22,6 +22,7 @@ from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.model import KIND_TITLES
 from builder.site.config import ZHIBIAO_CSS
+from builder.site.consultation import consultation_parts
 from builder.site.markdown import (
     Download,
     PageChrome,
@@ -71,9 +72,11 @@ def site_sources(
     out = SiteSources()
     out.copies, offered = offered_downloads(downloads)
     out.pages["index.md"] = home_page(corpus, info)
+    sections, forms = consultation_parts(corpus, config, trees)
+    out.blobs.update(forms)
     for tree in trees:
         chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
-        out.pages[tree.page] = render_document(tree, chrome)
+        out.pages[tree.page] = render_document(tree, chrome) + sections.get(tree.page, "")
     for entry in corpus.specialties.values():
         out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
     if changelog is not None:

@@ -15,6 +15,7 @@ from builder.compose.anchors import ascii_id, file_name
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
+from builder.site.consultation import consultation_parts
 from builder.site.layout import PORTAL, Shard, SiteLayout, SplitMode, rendering_shard
 from builder.site.markdown import (
     PageChrome,
@@ -107,9 +108,12 @@ def split_sources(
         entries = [corpus.specialties[code] for code in shard.codes]
         with rendering_shard(layout, shard.name):
             site = SiteSources()
+            sections, forms = consultation_parts(corpus, config, by_shard.get(shard.name, []))
+            site.blobs = {shard.inner(path): data for path, data in forms.items()}
             for tree in by_shard.get(shard.name, []):
                 chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
-                site.pages[shard.inner(tree.page)] = render_document(tree, chrome)
+                extra = sections.get(tree.page, "")
+                site.pages[shard.inner(tree.page)] = render_document(tree, chrome) + extra
             for entry in entries:
                 crumb = _crumb(entry, overview_path(entry))
                 page = specialty_page(entry, config, offered, info, crumb=crumb)

@@ -14,8 +14,8 @@ from ruamel.yaml.scalarint import ScalarInt
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from builder.diagnostics import DataPath
-from builder.diff.keys import list_item_model, nested_model
 from builder.model.common import Code
+from builder.model.introspect import list_item_model, nested_model
 from builder.yamlfmt.comments import reorder
 
 

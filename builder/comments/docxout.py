@@ -1,0 +1,36 @@
+"""Small Word documents (forms, the 汇总处理表) written through the DocTree writer."""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT
+
+from builder.doctree import Block, Cell, Heading, Paragraph, Table
+from builder.docx.package import CoreInfo, fixed_time, set_core, to_bytes
+from builder.docx.page import setup_section
+from builder.docx.profiles import profile_named
+from builder.docx.template import load_template
+from builder.docx.writer import write_blocks
+
+
+def cells(*texts: str) -> tuple[Cell, ...]:
+    """A table row of plain-text cells."""
+    return tuple(Cell((text,)) for text in texts)
+
+
+def table_document(
+    title: str, blocks: list[Block], *, landscape: bool, subject: str, when: str | None = None
+) -> bytes:
+    """A one-section document: a title, then `blocks`, in the GB/T 1.1 body style."""
+    document, _ = load_template(None)
+    profile = profile_named("gbt1.1")
+    section = document.sections[0]
+    setup_section(section, profile)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    write_blocks(document, (Heading(1, title), *blocks), profile)
+    set_core(document, CoreInfo(title=title, subject=subject, when=fixed_time(when)))
+    return to_bytes(document)
+
+
+__all__ = ["Block", "Cell", "Paragraph", "Table", "cells", "table_document"]
