@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
+from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, F, cli, jobs_option, no_cache_option
 from builder.paths import chosen
 from builder.project import Project
 from builder.ruleset import open_project
@@ -136,36 +137,87 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
         click.echo(f"已写入 {target}")
 
 
+def _word_options(default_out: str) -> Callable[[F], F]:
+    """The options `export docx` and `export pdf` share (output folder, template, notice,
+    --force, the render cache, workers)."""
+
+    def apply(function: F) -> F:
+        for option in reversed(
+            (
+                STANDARDS_ARG,
+                CONFIG_OPT,
+                click.option(
+                    "-o",
+                    "--output",
+                    "out_dir",
+                    type=click.Path(path_type=Path),
+                    default=Path(default_out),
+                    show_default=True,
+                    help="输出目录",
+                ),
+                click.option(
+                    "--reference-docx",
+                    type=click.Path(path_type=Path),
+                    help="参考模板，沿用其中同名样式",
+                ),
+                click.option(
+                    "--notice",
+                    type=click.Path(path_type=Path),
+                    help="发文通知（YAML），另生成带附件的公文",
+                ),
+                click.option(
+                    "--force",
+                    is_flag=True,
+                    help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”",
+                ),
+                no_cache_option("Word 渲染缓存 .zhibiao/cache/docx"),
+                jobs_option("渲染文档"),
+            )
+        ):
+            function = option(function)
+        return function
+
+    return apply
+
+
+@dataclass(frozen=True, slots=True)
+class _WordJob:
+    """What `export docx` / `export pdf` were asked for, paths checked against the project."""
+
+    project: Project
+    out_dir: Path
+    reference_docx: Path | None
+    notice: Path | None
+    cache: DocxCache
+
+
+def _word_job(
+    path: Path | None,
+    config_path: Path | None,
+    out_dir: Path,
+    reference_docx: Path | None,
+    notice: Path | None,
+    no_cache: bool,
+) -> _WordJob:
+    from builder.docx.rendercache import DocxCache
+
+    project = open_project(path, config_path)
+    return _WordJob(
+        project,
+        _output(out_dir, project),
+        chosen(reference_docx, project.root, "参考模板") if reference_docx else None,
+        chosen(notice, project.root, "发文通知") if notice else None,
+        DocxCache.open(None if no_cache else project.root),
+    )
+
+
 @export_group.command("docx")
-@STANDARDS_ARG
-@CONFIG_OPT
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("dist/docx"),
-    show_default=True,
-    help="输出目录",
-)
-@click.option(
-    "--reference-docx",
-    type=click.Path(path_type=Path),
-    help="参考模板，沿用其中同名样式",
-)
-@click.option(
-    "--notice",
-    type=click.Path(path_type=Path),
-    help="发文通知（YAML），另生成带附件的公文",
-)
-@click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
+@_word_options("dist/docx")
 @click.option(
     "--toc-pages",
     type=click.Choice(("auto", "always", "never")),
     help="用 LibreOffice 排版一次，把目次页码写进文件（默认取 zhibiao.yaml 的 docx.toc_pages，即 auto）",
 )
-@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
-@jobs_option("渲染文档")
 def export_docx_command(
     path: Path | None,
     config_path: Path | None,
@@ -173,9 +225,9 @@ def export_docx_command(
     reference_docx: Path | None,
     notice: Path | None,
     force: bool,
-    toc_pages: str | None,
     no_cache: bool,
     jobs: int | None,
+    toc_pages: str | None,
 ) -> None:
     """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
 
@@ -184,49 +236,23 @@ def export_docx_command(
     Unchanged documents are taken from the render cache (.zhibiao/cache/docx).
     """
     from builder.docx.export import export_project
-    from builder.docx.rendercache import DocxCache
 
-    project = open_project(path, config_path)
-    out_dir = _output(out_dir, project)
-    if reference_docx is not None:
-        reference_docx = chosen(reference_docx, project.root, "参考模板")
-    if notice is not None:
-        notice = chosen(notice, project.root, "发文通知")
-    cache = DocxCache.open(None if no_cache else project.root)
+    job = _word_job(path, config_path, out_dir, reference_docx, notice, no_cache)
     result = export_project(
-        project,
-        out_dir,
-        reference_docx=reference_docx,
-        notice=notice,
+        job.project,
+        job.out_dir,
+        reference_docx=job.reference_docx,
+        notice=job.notice,
         force=force,
-        cache=cache,
+        cache=job.cache,
         jobs=jobs,
         toc_pages=toc_pages,
     )
-    _report_export(result, cache)
+    _report_export(result, job.cache)
 
 
 @export_group.command("pdf")
-@STANDARDS_ARG
-@CONFIG_OPT
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("dist/pdf"),
-    show_default=True,
-    help="输出目录",
-)
-@click.option(
-    "--reference-docx", type=click.Path(path_type=Path), help="参考模板，沿用其中同名样式"
-)
-@click.option(
-    "--notice", type=click.Path(path_type=Path), help="发文通知（YAML），另生成带附件的公文"
-)
-@click.option("--force", is_flag=True, help="检查有错误也导出校对稿，有错误的文件标注“未通过检查”")
-@no_cache_option("Word 渲染缓存 .zhibiao/cache/docx")
-@jobs_option("渲染文档")
+@_word_options("dist/pdf")
 def export_pdf_command(
     path: Path | None,
     config_path: Path | None,
@@ -243,20 +269,18 @@ def export_pdf_command(
     Export one PDF/A per standard document through LibreOffice (needs soffice and pdftotext).
     """
     from builder.docx.pdf import export_pdf
-    from builder.docx.rendercache import DocxCache
 
-    project = open_project(path, config_path)
-    cache = DocxCache.open(None if no_cache else project.root)
+    job = _word_job(path, config_path, out_dir, reference_docx, notice, no_cache)
     result = export_pdf(
-        project,
-        out_dir,
-        reference_docx=reference_docx,
-        notice=notice,
+        job.project,
+        job.out_dir,
+        reference_docx=job.reference_docx,
+        notice=job.notice,
         force=force,
-        cache=cache,
+        cache=job.cache,
         jobs=jobs,
     )
-    _report_export(result, cache)
+    _report_export(result, job.cache)
 
 
 def _report_export(result: ExportResult, cache: DocxCache) -> None:

@@ -184,12 +184,20 @@ def export_written(
     notice: Path | None = None,
     cache: DocxCache | None = None,
     jobs: int | None = 1,
+    toc_pages: bool = False,
 ) -> list[Written]:
-    """`export_trees`, returning each written file with the identity of its document
-    (`builder.outputs.Written`), so a caller links it to its page without opening it."""
+    """Render and write one .docx per tree (plus the notice); each written file with the
+    identity of its document (`builder.outputs.Written`), so a caller links it to its page
+    without opening it.
+
+    A `cache` is read and filled but not pruned (the trees may be a part of the corpus).
+    With `toc_pages`, the 目次 page numbers are filled from a LibreOffice layout pass."""
     outputs = render_trees(
         trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
     )
+    if toc_pages:
+        filled = fill_documents([(output.name, output.data) for output in outputs])
+        outputs = [replace(o, data=data) for o, data in zip(outputs, filled, strict=True)]
     paths = write_outputs(outputs, out_dir)
     return [
         Written(path, "docx", o.doc_id, o.page, o.title)
@@ -208,17 +216,18 @@ def export_trees(
     jobs: int | None = 1,
     toc_pages: bool = False,
 ) -> list[Path]:
-    """Render and write one .docx per tree (plus the notice); returns the written paths.
-
-    A `cache` is read and filled but not pruned (the trees may be a part of the corpus).
-    With `toc_pages`, the 目次 page numbers are filled from a LibreOffice layout pass."""
-    outputs = render_trees(
-        trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
+    """`export_written`, returning only the written paths."""
+    written = export_written(
+        trees,
+        config,
+        out_dir,
+        reference_docx=reference_docx,
+        notice=notice,
+        cache=cache,
+        jobs=jobs,
+        toc_pages=toc_pages,
     )
-    if toc_pages:
-        filled = fill_documents([(output.name, output.data) for output in outputs])
-        outputs = [Output(o.name, data) for o, data in zip(outputs, filled, strict=True)]
-    return write_outputs(outputs, out_dir)
+    return [item.path for item in written]
 
 
 @dataclass(frozen=True, slots=True)
