@@ -127,3 +127,48 @@ def test_chinese_search_finds_the_course(
     first = page.locator(".md-search-result__item").first
     assert expected in first.locator("a").first.get_attribute("href")
     assert query in first.inner_text().replace("\u200b", "")
+
+
+def _search(page: Any, base_url: str, query: str) -> list[Any]:
+    page.goto(f"{base_url}/latest/?q={query}")
+    page.wait_for_function(
+        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)"
+    )
+    return page.locator(".md-search-result__item").all()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "marked"),
+    [
+        # exact names with Latin and Han letters together (not one jieba token)
+        ("Python程序设计", "/510209/courses/ZJ02/", ["Python", "程序设计"]),
+        ("Linux操作系统", "/510209/specialty/", ["Linux", "操作系统"]),
+        # words inside longer jieba tokens (数据采集与标注, 程序设计, 人工智能训练师)
+        ("采集与标注", "/510209/courses/ZH01/", ["采集与标注"]),
+        ("序设", "/510209/courses/ZJ02/", ["序设"]),
+    ],
+)
+def test_search_finds_exact_names_and_infixes(
+    page: Any, base_url: str, query: str, expected: str, marked: list[str]
+) -> None:
+    items = _search(page, base_url, query)
+    assert items, f"{query}: no result"
+    assert expected in items[0].locator("a").first.get_attribute("href")
+    marks = [m.replace("\u200b", "") for m in items[0].locator("mark").all_inner_texts()]
+    assert all(word in marks for word in marked), marks
+
+
+def test_search_preview_shows_the_match(page: Any, base_url: str) -> None:
+    """A match deep in a long section is shown, not the start of the section."""
+    items = _search(page, base_url, "Linux操作系统")
+    teasers = [t.replace("\u200b", "") for t in items[0].locator("article").all_inner_texts()]
+    shown = [t for t in teasers if "Linux操作系统" in t]
+    assert shown, teasers
+    assert "…" in shown[0]  # cut shortly before the match
+
+
+def test_search_requires_every_part_of_a_han_word(page: Any, base_url: str) -> None:
+    """Bigrams are required: a word that the pages do not hold finds nothing."""
+    items = _search(page, base_url, "制图")
+    assert items == []
+    assert "没有找到" in page.locator(".md-search-result__meta").inner_text()

@@ -334,3 +334,19 @@ def test_bulky_tables_stay_out_of_the_search_index(built: Path) -> None:
     # a course name and a competency phrase are still found (course page and its table)
     assert "机器学习应用开发" in entries["510209/courses/ZH02/"]
     assert any(competency in text for loc, text in entries.items() if "/courses/" in loc)
+
+
+def test_search_worker_is_extended_in_place(built: Path) -> None:
+    """The worker every page starts (`__config.search`) is Material's own, unchanged, with
+    zhibiao's query handling in front of it, as a same-origin file."""
+    from builder.site.searchworker import _material_worker, prelude
+
+    site = built / "site"
+    page = (site / "510209/courses/ZJ02/index.html").read_text("utf-8")
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
+    assert config is not None
+    worker = site / json.loads(config.group(1))["search"].removeprefix("../../../")
+    assert worker.is_file(), worker
+    data = worker.read_bytes()
+    assert data.startswith(prelude())
+    assert data.endswith(_material_worker().read_bytes())

@@ -38,6 +38,7 @@ from builder.site.pages import (
     specialty_label,
     specialty_page,
 )
+from builder.site.searchworker import search_worker_files
 from builder.site.theme import script_files
 
 CHANGELOG_PAGE = "changelog.md"
@@ -154,6 +155,7 @@ def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str,
     files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
     files[ZHIBIAO_CSS] = stylesheet()
     files.update(script_files())
+    files.update(search_worker_files())
     files.update(sources.copies)
     files.update(sources.blobs)
     files.update(assets)
