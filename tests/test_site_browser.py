@@ -172,3 +172,86 @@ def test_search_requires_every_part_of_a_han_word(page: Any, base_url: str) -> N
     items = _search(page, base_url, "制图")
     assert items == []
     assert "没有找到" in page.locator(".md-search-result__meta").inner_text()
+
+
+def _expected_states() -> dict[tuple[str, str], str]:
+    """(competency, column header) → state class, recomputed from the fixture's YAML
+    through the builder's coverage (the data the page's tables come from)."""
+    from builder.compose.coverage import coverage
+    from builder.corpus import load_corpus
+    from builder.diagnostics import Diagnostics
+    from builder.project import load_config
+    from builder.site.matrix import cell_state
+    from tests.test_site_build import FIXTURE
+
+    config = load_config(FIXTURE / "zhibiao.yaml")
+    corpus = load_corpus(FIXTURE / "standards", FIXTURE, Diagnostics())
+    entry = corpus.specialties["510209"]
+    cov = coverage(entry, config)
+    levels = list(config.learning_levels)
+    states: dict[tuple[str, str], str] = {}
+    for domain in entry.competencies[0].doc.domains:
+        for task in domain.tasks:
+            for comp in task.competencies:
+                for column in cov.columns:
+                    level = cov.level(comp.code, column)
+                    states[comp.code, column.header] = cell_state(levels, comp.level, level)
+    return states
+
+
+def test_matrix_keeps_header_and_first_column_and_colours_coverage(
+    browser: Any, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 760, "height": 700}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/latest/510209/competencies/")
+        scroll = page.locator(".zb-matrix-scroll")
+        scroll.scroll_into_view_if_needed()
+        header = page.locator("table.zb-matrix thead th").nth(3)
+        first = page.locator("table.zb-matrix tbody th[scope=row]").first
+        before_header = header.bounding_box()
+        before_first = first.bounding_box()
+        moved = scroll.evaluate(
+            "e => { e.scrollLeft = e.scrollWidth; e.scrollTop = 120; "
+            "return [e.scrollLeft, e.scrollTop]; }"
+        )
+        assert moved[0] > 100 and moved[1] > 50, moved  # the table did scroll both ways
+        page.wait_for_timeout(100)
+        assert header.bounding_box()["y"] == pytest.approx(before_header["y"], abs=1)
+        assert first.bounding_box()["x"] == pytest.approx(before_first["x"], abs=1)
+        # the competency's text is on the row (and its title), the column's full name on hover
+        assert "能" in first.inner_text() and first.get_attribute("title")
+        # every cell's colour class is the computed coverage, and the colours differ
+        headers = page.locator("table.zb-matrix thead th").all_inner_texts()
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('table.zb-matrix tbody tr:not(.zb-domain-row)')]
+                 .map(r => [r.querySelector('th a').textContent,
+                            [...r.querySelectorAll('td')].slice(1).map(
+                              c => [c.className, getComputedStyle(c).backgroundColor])])"""
+        )
+        expected = _expected_states()
+        colours: dict[str, set[str]] = {}
+        for code, cells in found:
+            for column, (cls, colour) in zip(headers[2:], cells, strict=True):
+                assert cls == expected[code, column], (code, column)
+                colours.setdefault(cls, set()).add(colour)
+        assert set(colours) == {"zb-reached", "zb-below", "zb-none"}
+        assert all(len(c) == 1 for c in colours.values()), colours
+        assert len({next(iter(c)) for c in colours.values()}) == 3
+    finally:
+        context.close()
+
+
+def test_matrix_filters_by_domain(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/latest/510209/competencies/")
+    select = page.locator(".zb-matrix-filter select")
+    select.wait_for()
+    rows = page.locator("table.zb-matrix tbody tr:not(.zb-domain-row)")
+    total = rows.count()
+    select.select_option(label="2 数据标注与质检")
+    visible = [r.locator("th a").inner_text() for r in rows.all() if r.is_visible()]
+    assert visible and all(code.startswith("2-") for code in visible)
+    assert len(visible) < total
+    select.select_option(value="")
+    assert sum(r.is_visible() for r in rows.all()) == total

@@ -22,6 +22,7 @@ from builder.site.theme import THEME_DIR
 
 ROOT_CONFIG = "mkdocs.yml"
 ZHIBIAO_CSS = "assets/zhibiao.css"
+MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("toc", {"permalink": True}),
     ("attr_list", {}),
@@ -219,6 +220,7 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     theme["custom_dir"] = THEME_DIR
     config["theme"] = theme
     config["extra_css"] = [ZHIBIAO_CSS, *(config.get("extra_css") or [])]
+    config["extra_javascript"] = [*(config.get("extra_javascript") or []), MATRIX_SCRIPT]
     config["markdown_extensions"] = _merge_extensions(config.get("markdown_extensions") or [])
     config["plugins"] = _merge_plugins(config.get("plugins") or ["search"], settings.jieba_dict)
     config["validation"] = VALIDATION

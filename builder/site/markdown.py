@@ -49,6 +49,9 @@ class PageChrome:
 
     downloads: tuple[Download, ...] = ()
     banner: str | None = None
+    html_tables: tuple[tuple[str, str], ...] = ()
+    """(table anchor, HTML block): tables the site writes as HTML (the matrix), already
+    escaped; their caption stays as for every table."""
 
 
 def escape(text: str) -> str:
@@ -126,7 +129,9 @@ def heading_text(block: Heading) -> str:
     return f"{block.number}{sep}{block.title}"
 
 
-def render_block(block: Block, page: str, status: str = "") -> str:
+def render_block(
+    block: Block, page: str, status: str = "", html_tables: dict[str, str] | None = None
+) -> str:
     """One block as Markdown (no trailing blank line)."""
     if isinstance(block, Heading):
         hashes = "#" * min(block.level + 1, 6)
@@ -146,7 +151,16 @@ def render_block(block: Block, page: str, status: str = "") -> str:
         return (
             f'!!! {_NOTICE_TYPES[block.kind]} "{escape(title)}"\n\n    {inline(block.text, page)}'
         )
+    if html_tables and block.anchor in html_tables:
+        return table_caption(block) + "\n\n" + html_tables[block.anchor]
     return render_table(block, page)
+
+
+def table_caption(table: Table) -> str:
+    """The caption paragraph of a table, with the table's id when it has one."""
+    if table.anchor:
+        return f"{escape(table.caption)}\n{{: #{anchor_id(table.anchor)} .zb-caption }}"
+    return escape(table.caption)
 
 
 def render_table(table: Table, page: str) -> str:
@@ -154,11 +168,7 @@ def render_table(table: Table, page: str) -> str:
 
     A table that is not `searchable` is wrapped in a `data-search-exclude` block (md_in_html)
     so Material's search index skips its rows; the caption stays indexed."""
-    caption = (
-        f"{escape(table.caption)}\n{{: #{anchor_id(table.anchor)} .zb-caption }}"
-        if table.anchor
-        else escape(table.caption)
-    )
+    caption = table_caption(table)
     lines = [
         "| " + " | ".join(escape(h) for h in table.header) + " |",
         "|" + "|".join(" --- " for _ in table.header) + "|",
@@ -217,6 +227,7 @@ def render_document(tree: DocTree, chrome: PageChrome | None = None) -> str:
         cover_line(tree),
         downloads_line(chrome),
     ]
-    parts.extend(render_block(b, tree.page, tree.cover.status) for b in tree.blocks)
+    tables = dict(chrome.html_tables)
+    parts.extend(render_block(b, tree.page, tree.cover.status, tables) for b in tree.blocks)
     body = "\n\n".join(p for p in parts if p)
     return front_matter({"title": tree.cover.title}) + body + "\n"

@@ -29,6 +29,7 @@ from builder.site.markdown import (
     nav_title,
     render_document,
 )
+from builder.site.matrix import MATRIX_SCRIPT, matrix_tables
 from builder.site.opendata import DATA_PAGE, DataFile, as_blobs, data_page
 from builder.site.pages import (
     SiteInfo,
@@ -72,8 +73,11 @@ def site_sources(
     out = SiteSources()
     out.copies, offered = offered_downloads(downloads)
     out.pages["index.md"] = home_page(corpus, info)
+    matrices = matrix_tables(corpus, config)
     for tree in trees:
-        chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
+        chrome = PageChrome(
+            tuple(offered.get(tree.page, ())), info.banner, matrices.get(tree.page, ())
+        )
         out.pages[tree.page] = render_document(tree, chrome)
     for entry in corpus.specialties.values():
         out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
@@ -154,6 +158,9 @@ def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str,
     """Everything the docs directory must hold: page texts, the CSS, downloads and assets."""
     files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
     files[ZHIBIAO_CSS] = stylesheet()
+    files[MATRIX_SCRIPT] = (
+        resources.files("builder").joinpath("templates/site/matrix.js").read_bytes()
+    )
     files.update(script_files())
     files.update(search_worker_files())
     files.update(sources.copies)
