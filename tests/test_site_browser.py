@@ -255,3 +255,62 @@ def test_matrix_filters_by_domain(page: Any, base_url: str) -> None:
     assert len(visible) < total
     select.select_option(value="")
     assert sum(r.is_visible() for r in rows.all()) == total
+
+
+def _pdf_text(page: Any, tmp_path: Any, name: str) -> str:
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext (poppler-utils)")
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    assert "(A4)" in info.stdout, info.stdout
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "510209/specialty/",
+        "510209/courses/ZJ02/",
+        "510209/internship/",
+        "510209/training-base/",
+    ],
+)
+def test_printing_keeps_every_column(page: Any, base_url: str, tmp_path: Any, path: str) -> None:
+    """Printed on A4, every table keeps every column: each header row is found whole on one
+    line of the PDF's text (the plan table's 学分, 开设学期 and 修读 used to be cut off)."""
+    page.goto(f"{base_url}/latest/{path}")
+    page.wait_for_load_state("networkidle")
+    headers = page.evaluate(
+        """() => [...document.querySelectorAll('article table:not([class]) thead tr')]
+             .map(r => [...r.cells].map(c => c.textContent.trim()))"""
+    )
+    assert headers
+    lines = [" ".join(line.split()) for line in _pdf_text(page, tmp_path, "print").splitlines()]
+    for header in headers:
+        assert any(all(cell in line for cell in header) for line in lines), header
+        if "开设学期" in header:
+            assert {"学分", "开设学期", "修读"} <= set(header)
+
+
+def test_printing_the_matrix_fits_the_page(page: Any, base_url: str, tmp_path: Any) -> None:
+    """The matrix prints whole: in print layout every header cell lies inside the page
+    width, and the printed text keeps its columns' names and the competencies' codes."""
+    page.goto(f"{base_url}/latest/510209/competencies/")
+    page.wait_for_load_state("networkidle")
+    text = _pdf_text(page, tmp_path, "matrix")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 700, "height": 1000})  # A4 less the margins, in CSS px
+    right = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('table.zb-matrix thead th')]
+                 .map(c => c.getBoundingClientRect().right))"""
+    )
+    assert right <= 700
+    flat = "".join(text.split())
+    for code in page.locator("table.zb-matrix tbody th a").all_inner_texts():
+        assert code in flat
