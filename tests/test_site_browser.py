@@ -314,3 +314,16 @@ def test_printing_the_matrix_fits_the_page(page: Any, base_url: str, tmp_path: A
     flat = "".join(text.split())
     for code in page.locator("table.zb-matrix tbody th a").all_inner_texts():
         assert code in flat
+
+
+def test_version_switch_keeps_the_page(page: Any, base_url: str) -> None:
+    """From a deep page, another version opens at the same page (and anchor)."""
+    page.goto(f"{base_url}/latest/510209/courses/ZJ02/#sec-2")
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-version__current").wait_for()
+    page.locator(".md-version").hover()
+    target = page.locator(".md-version__link", has_text="2024")
+    target.wait_for(state="visible")
+    target.click()
+    page.wait_for_url("**/2024/510209/courses/ZJ02/#sec-2")
+    assert "Python程序设计" in page.title()

@@ -23,6 +23,8 @@ from builder.site.theme import THEME_DIR
 ROOT_CONFIG = "mkdocs.yml"
 ZHIBIAO_CSS = "assets/zhibiao.css"
 MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
+VERSION_SCRIPT = "assets/zhibiao/version.js"
+"""Keeps the page when switching versions (loaded only in versioned builds)."""
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("toc", {"permalink": True}),
     ("attr_list", {}),
@@ -233,6 +235,7 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
         extra["zhibiao_livereload"] = True
     if settings.versioned:
         extra["version"] = {"provider": "mike", "alias": True}
+        config["extra_javascript"].append(VERSION_SCRIPT)
     else:
         extra.pop("version", None)
     config["extra"] = extra

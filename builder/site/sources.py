@@ -21,7 +21,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.model import KIND_TITLES
-from builder.site.config import ZHIBIAO_CSS
+from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.markdown import (
     Download,
     PageChrome,
@@ -158,9 +158,8 @@ def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str,
     """Everything the docs directory must hold: page texts, the CSS, downloads and assets."""
     files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
     files[ZHIBIAO_CSS] = stylesheet()
-    files[MATRIX_SCRIPT] = (
-        resources.files("builder").joinpath("templates/site/matrix.js").read_bytes()
-    )
+    for name, script in ((MATRIX_SCRIPT, "matrix.js"), (VERSION_SCRIPT, "version.js")):
+        files[name] = resources.files("builder").joinpath(f"templates/site/{script}").read_bytes()
     files.update(script_files())
     files.update(search_worker_files())
     files.update(sources.copies)
