@@ -357,3 +357,13 @@ def test_search_worker_is_extended_in_place(built: Path) -> None:
     data = worker.read_bytes()
     assert data.startswith(prelude())
     assert data.endswith(_material_worker().read_bytes())
+
+
+def test_reader_facing_words_are_chinese(built: Path) -> None:
+    """No English "404 - Not found" or "Permanent link" on the pages readers see."""
+    site = built / "site"
+    missing = (site / "404.html").read_text("utf-8")
+    assert "页面未找到" in missing and "Not found" not in missing
+    assert 'http-equiv="Content-Security-Policy"' in missing
+    page = (site / "510209/courses/ZJ02/index.html").read_text("utf-8")
+    assert 'title="永久链接"' in page and "Permanent link" not in page

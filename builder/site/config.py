@@ -26,7 +26,7 @@ MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
 VERSION_SCRIPT = "assets/zhibiao/version.js"
 """Keeps the page when switching versions (loaded only in versioned builds)."""
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("toc", {"permalink": True}),
+    ("toc", {"permalink": True, "permalink_title": "永久链接"}),  # PERMALINK_TITLE
     ("attr_list", {}),
     ("tables", {}),
     ("admonition", {}),
@@ -144,8 +144,12 @@ def _extension_name(entry: Any) -> str:
     return str(entry)
 
 
+PERMALINK_TITLE = "永久链接"
+"""The title of a heading's ¶ link (Python-Markdown's default is English "Permanent link")."""
+
+
 def _merge_extensions(user: Sequence[Any]) -> list[Any]:
-    merged = list(user)
+    merged = [_toc_in_chinese(e) for e in user]
     names = {_extension_name(e) for e in merged}
     for name, options in REQUIRED_EXTENSIONS:
         if name not in names:
@@ -164,6 +168,15 @@ def _merge_plugins(user: Sequence[Any], jieba_dict: str) -> list[Any]:
             others.append(entry)
     search["jieba_dict_user"] = jieba_dict
     return [{"search": search}, *others]
+
+
+def _toc_in_chinese(entry: Any) -> Any:
+    """A user's `toc` entry with the permalink title in Chinese unless one is given."""
+    if isinstance(entry, dict) and len(entry) == 1 and "toc" in entry:
+        options = entry["toc"]
+        if isinstance(options, dict) and "permalink_title" not in options:
+            return {"toc": {**options, "permalink_title": PERMALINK_TITLE}}
+    return entry
 
 
 def asset_paths(root: dict[str, Any]) -> list[str]:
