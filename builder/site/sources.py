@@ -98,7 +98,13 @@ def offered_downloads(
     offered: dict[str, list[Download]] = {}
     for page, files in downloads.items():
         for label, source in files:
-            target = published_name(page, source.suffix.lower())
+            suffix = source.suffix.lower()
+            target = (
+                # the Word file keeps the name `zhibiao export docx` gives it (code and title)
+                (PurePosixPath(page).parent / source.name).as_posix()
+                if suffix == ".docx"
+                else published_name(page, suffix)
+            )
             copies[target] = source
             offered.setdefault(page, []).append(Download(label, PurePosixPath(target).name))
     return copies, offered
