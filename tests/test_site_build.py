@@ -367,3 +367,17 @@ def test_reader_facing_words_are_chinese(built: Path) -> None:
     assert 'http-equiv="Content-Security-Policy"' in missing
     page = (site / "510209/courses/ZJ02/index.html").read_text("utf-8")
     assert 'title="永久链接"' in page and "Permanent link" not in page
+
+
+def test_document_metadata_is_on_the_page(built: Path) -> None:
+    """提出/归口/起草 units and drafters shown on the Word cover are on the page too."""
+    page = read_page(html_file(built / "site", "510209/specialty.md"))
+    for text in (
+        "提出单位",
+        "归口单位",
+        "起草单位",
+        "示例信息职业技术学院",
+        "主要起草人",
+        "王立新",
+    ):
+        assert text in page.text

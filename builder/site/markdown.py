@@ -205,6 +205,23 @@ def cover_line(tree: DocTree) -> str:
     return f"{body}\n{{: .zb-meta }}"
 
 
+def provenance_line(tree: DocTree) -> str:
+    """Who issued, proposed, administers and drafted the document, and when it was compiled
+    (what the Word file's cover and 前言 show), or "" when the metadata gives none."""
+    cover = tree.cover
+    facts = [
+        ("发布单位", cover.issuer if not cover.doc_no else None),
+        ("提出单位", cover.proposed_by),
+        ("归口单位", cover.administered_by),
+        ("起草单位", "、".join(cover.drafting_units)),
+        ("主要起草人", "、".join(cover.drafters)),
+        ("编制日期", cover.compiled_on),
+        ("公布", cover.published_by),
+    ]
+    body = "　".join(f"**{escape(k)}**：{escape(v)}" for k, v in facts if v)
+    return f"{body}\n{{: .zb-meta .zb-provenance }}" if body else ""
+
+
 def downloads_line(chrome: PageChrome) -> str:
     """ "下载：[YAML 源文件](a.yaml)　[Word 文档](a.docx)" or ""."""
     if not chrome.downloads:
@@ -225,6 +242,7 @@ def render_document(tree: DocTree, chrome: PageChrome | None = None) -> str:
         banner_block(chrome.banner),
         f"# {escape(tree.cover.title)} {{#title}}",
         cover_line(tree),
+        provenance_line(tree),
         downloads_line(chrome),
     ]
     tables = dict(chrome.html_tables)
