@@ -25,8 +25,10 @@ ZHIBIAO_CSS = "assets/zhibiao.css"
 MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
 VERSION_SCRIPT = "assets/zhibiao/version.js"
 """Keeps the page when switching versions (loaded only in versioned builds)."""
+PERMALINK_TITLE = "永久链接"
+"""The title of a heading's ¶ link (Python-Markdown's default is English "Permanent link")."""
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("toc", {"permalink": True, "permalink_title": "永久链接"}),  # PERMALINK_TITLE
+    ("toc", {"permalink": True, "permalink_title": PERMALINK_TITLE}),
     ("attr_list", {}),
     ("tables", {}),
     ("admonition", {}),
@@ -142,10 +144,6 @@ def _extension_name(entry: Any) -> str:
     if isinstance(entry, dict) and len(entry) == 1:
         return str(next(iter(entry)))
     return str(entry)
-
-
-PERMALINK_TITLE = "永久链接"
-"""The title of a heading's ¶ link (Python-Markdown's default is English "Permanent link")."""
 
 
 def _merge_extensions(user: Sequence[Any]) -> list[Any]:
