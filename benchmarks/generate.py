@@ -39,6 +39,7 @@ from benchmarks.wordlists import (
     VERBS,
     Category,
 )
+from builder.occupations import bundled_occupations
 
 LEVELS = ("高职专科", "中职", "职业本科")
 LEVEL_WEIGHTS = (744, 358, 247)  # 2021 专业目录 counts
@@ -62,6 +63,12 @@ class Identity:
     def folder(self) -> str:
         """Folder name under standards/: `<code>-<name>`."""
         return f"{self.code}-{self.name}"
+
+
+def _marks(code: str) -> list[str]:
+    """S/L marks of an occupation in the bundled 职业分类大典 excerpt."""
+    found = bundled_occupations("2022")[0].get(code)
+    return sorted(found.marks) if found else []
 
 
 def identities(count: int, seed: int) -> list[Identity]:
@@ -642,7 +649,7 @@ def specialty_doc(
                 for c, n in rng.sample(cat.industries, min(2, len(cat.industries)))
             ],
             "occupations": [
-                {"code": c, "name": n, **({"marks": ["S"]} if cat.offset == 11 else {})}
+                {"code": c, "name": n, **({"marks": marks} if (marks := _marks(c)) else {})}
                 for c, n in occupations
             ],
             "posts": rng.sample(cat.posts, rng.randint(3, len(cat.posts))),
@@ -665,13 +672,16 @@ def specialty_doc(
             f"鼓励取得{cat.certificates[0]}。",
             "体质健康测试达到《国家学生体质健康标准》合格要求。",
         ],
+        # 职业本科 continues into 专业学位研究生, which the catalog (and the model) does not list.
         "continuation": [
             {
-                "level": "职业本科" if ident.level != "职业本科" else "普通本科",
+                "level": "职业本科",
                 "code": f"{LEVEL_BASE['职业本科'] + cat.offset:02d}0101",
                 "name": f"{cat.fields[0]}工程技术",
             },
-        ],
+        ]
+        if ident.level != "职业本科"
+        else [],
         "competencies": "competencies.yaml",
     }
     return doc

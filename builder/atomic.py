@@ -120,3 +120,29 @@ def replace_directory(target: Path) -> Iterator[Path]:
         target.replace(old)
     staging.replace(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def write_set(files: dict[Path, bytes]) -> None:
+    """Write several files all or nothing: every one to a temporary name first, then renamed.
+
+    A failure while writing (a full disk, a permission) removes the temporary files and leaves
+    every target as it was; only the renames, which need no space, follow the first rename.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            mode = _mode_for(target, 0o666)
+            tmp = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+            fd = os.open(tmp, flags, 0o666)
+            staged.append((tmp, target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            tmp.chmod(mode)
+    except BaseException:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        tmp.replace(target)

@@ -23,6 +23,7 @@ import hmac
 import json
 import os
 import secrets
+import stat
 import sys
 import time
 from pathlib import Path
@@ -38,6 +39,11 @@ RACY_NS = 1_000_000_000
 """Files modified this close to a scan are hashed again next time (their mtime may repeat)."""
 
 Stat = tuple[int, int, int, int]
+
+MAX_CHECK_CACHE = 256 * 1024 * 1024
+"""A check cache larger than this is ignored (and rebuilt) without being read."""
+MAX_RECORD = 16 * 1024 * 1024
+"""Cap for the small cache records: manifests, source keys, MACs, the signing key."""
 
 
 @functools.cache
@@ -67,8 +73,32 @@ def default_key_file() -> Path:
 
 
 def cache_root(project_root: Path) -> Path:
-    """The project's cache folder, `.zhibiao/cache/` (check and docx caches live in it)."""
-    return project_root / ".zhibiao" / "cache"
+    """The project's cache folder, `.zhibiao/cache/` (check and docx caches live in it).
+
+    A committed symbolic link on the way (`.zhibiao/cache -> ../..`) is a usage error
+    (`builder.paths`): the cache markers would otherwise be written outside the project."""
+    from builder.paths import confined
+
+    return confined(Path(".zhibiao") / "cache", project_root, "缓存目录")
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of a cache file, or None when it is missing, not a regular file (a link,
+    a FIFO, a device), or larger than `limit`: its size is taken before anything is read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        try:
+            data = handle.read(limit + 1)
+        except OSError:
+            return None
+    return data if len(data) <= limit else None
 
 
 def mark_cache_root(folder: Path) -> None:
@@ -105,17 +135,14 @@ def signing_key(key_file: Path | None = None) -> bytes | None:
 
 def _secret(key_file: Path) -> bytes | None:
     """The HMAC key, created on first use; None when it cannot be stored."""
-    try:
-        key = key_file.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
+    key = read_capped(key_file, MAX_RECORD)
+    if key is not None and len(key) >= 32:
+        return key
     try:
         key_file.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(key_file, secrets.token_bytes(32))
         key_file.chmod(0o600)
-        return key_file.read_bytes()
+        return read_capped(key_file, MAX_RECORD)
     except OSError:
         return None
 
@@ -184,7 +211,8 @@ class CheckCache:
     def _load(self) -> None:
         assert self.folder is not None and self.secret is not None
         try:
-            body = unseal(self.secret, (self.folder / CACHE_NAME).read_bytes())
+            record = read_capped(self.folder / CACHE_NAME, MAX_CHECK_CACHE)
+            body = unseal(self.secret, record) if record is not None else None
             if body is None:
                 return
             data = json.loads(body)

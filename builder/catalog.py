@@ -1,4 +1,4 @@
-"""The bundled excerpt of the 专业目录, extended by `catalog_extra` in the config."""
+"""The bundled 专业目录 (2021 and later additions), extended by `catalog_extra` in the config."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ import builder.source_rules  # noqa: F401  (registers the ZB0xx codes)
 from builder.catalog import load_catalog
 from builder.check import CheckContext, apply_severity, build_indexes, run_checks
 from builder.check.claims import failed_claims
+from builder.check.context import RenameFinder
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, load_sources, place, quiet_gc
 from builder.diagnostics import Diagnostic, Diagnostics
@@ -50,6 +51,7 @@ def check_corpus(
     base: Path,
     *,
     baseline: Corpus | None = None,
+    rename_finder: RenameFinder | None = None,
     broken: dict[str, frozenset[str]] | None = None,
 ) -> list[Diagnostic]:
     """Run every rule on `corpus`; apply the configured severities, then place the results.
@@ -62,6 +64,7 @@ def check_corpus(
         load_catalog(config),
         build_indexes(corpus),
         baseline=baseline,
+        rename_finder=rename_finder,
         broken=failed_claims(corpus, base) if broken is None else broken,
     )
     return place(apply_severity(run_checks(ctx), config), base)
@@ -72,12 +75,14 @@ def run_check(
     *,
     base: Path | None = None,
     baseline: Corpus | None = None,
+    rename_finder: RenameFinder | None = None,
     jobs: int | None = 1,
     show_progress: bool | None = False,
 ) -> CheckResult:
     """Check every standard under the project's standards directory (no cache).
 
-    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules.
+    `baseline` is the base version's corpus (`--base REF`) for version-comparing rules, and
+    `rename_finder` finds the codes renamed since (`builder.diff.renames.find_renames`).
     `jobs` worker processes parse the files when there are many (None: one per CPU; see
     `builder.parallel.parse_all`); `show_progress` None draws a bar on standard error
     when it is a terminal.
@@ -89,6 +94,8 @@ def run_check(
         bar.add(len(sources))
         corpus = load_sources(sources, project.standards, sink, jobs=jobs, advance=bar.advance)
         loaded = place(apply_severity(sink.items, project.config), base)
-        found = check_corpus(corpus, project.config, base, baseline=baseline)
+        found = check_corpus(
+            corpus, project.config, base, baseline=baseline, rename_finder=rename_finder
+        )
         ordered = sorted([*loaded, *found], key=order)
     return CheckResult(project, corpus, ordered, len(corpus.documents) + len(corpus.failed))

@@ -44,13 +44,80 @@ class Range(_Config):
             return f"≤ {_num(self.max)}"
         return "任意"
 
+    def describe_share(self, value: float | None = None) -> str:
+        """The range as percentages, printed exactly (e.g. "≥ 25%", "≥ 31.33%（47/150）").
+
+        With `value`, enough decimals are used that a value outside the range is never
+        shown equal to the bound it fails ("31.3%，要求 ≥ 31.33%", not "≥ 31%").
+        """
+        ends = [
+            (sign, share_text(bound, value))
+            for sign, bound in (("≥", self.min), ("≤", self.max))
+            if bound is not None
+        ]
+        if len(ends) == 2:
+            return f"{ends[0][1]}–{ends[1][1]}"
+        return f"{ends[0][0]} {ends[0][1]}" if ends else "任意"
+
 
 def _num(value: float) -> str:
     return f"{value:g}"
 
 
+def decimals_apart(value: float, bound: float, *, scale: float = 1.0, least: int = 0) -> int:
+    """Fewest decimals (≥ `least`) at which `value` and `bound` (times `scale`) print differently."""
+    for places in range(least, 10):
+        if f"{value * scale:.{places}f}" != f"{bound * scale:.{places}f}":
+            return places
+    return least
+
+
+def show_number(value: float, bound: float | None = None, *, scale: float = 1.0) -> str:
+    """`value` (times `scale`) with one decimal, or more when it would print equal to `bound`."""
+    places = 1 if bound is None else decimals_apart(value, bound, scale=scale, least=1)
+    return f"{value * scale:.{places}f}"
+
+
+def share_text(bound: float, value: float | None = None) -> str:
+    """A share bound as an exact percentage ("25%", "12.5%"); a bound that is not a short
+    decimal gets enough decimals to differ from `value`, and its fraction ("31.33%（47/150）")."""
+    from fractions import Fraction
+
+    percent = bound * 100
+    for places in range(3):
+        if abs(round(percent, places) - percent) < 1e-9:
+            return f"{round(percent, places):.{places}f}%"
+    places = 2 if value is None else decimals_apart(value, bound, scale=100, least=2)
+    text = f"{percent:.{places}f}%"
+    fraction = Fraction(bound).limit_denominator(1000)
+    if abs(float(fraction) - bound) < 1e-12:
+        text += f"（{fraction.numerator}/{fraction.denominator}）"
+    return text
+
+
+class RequiredCourse(_Config):
+    """A course a plan must offer, recognised by any of its names."""
+
+    name: str = Field(title="课程", min_length=1, description="如 历史")
+    aliases: list[str] = Field(
+        default_factory=list,
+        title="可用的课程名称",
+        description="课程设置中的课程名称含有其中任一词即算开设（不写时用 name）",
+    )
+
+    def matches(self, course_name: str) -> bool:
+        """True when `course_name` names this course."""
+        return any(word in course_name for word in (self.aliases or [self.name]))
+
+
 class LevelRules(_Config):
-    """Numeric rules for one education level; null switches a rule off."""
+    """Rules for one education level (numbers, required courses, 修业年限, 入学要求); null switches a rule off."""
+
+    source: str | None = Field(
+        default=None,
+        title="规则来源",
+        description="本层次规则依据的文件；不写时沿用默认（中职、高职专科：教职成〔2019〕13号）",
+    )
 
     total_hours: Range | None = Field(default=None, title="总学时")
     public_share: Range | None = Field(default=None, title="公共基础课学时占比")
@@ -59,6 +126,46 @@ class LevelRules(_Config):
     hours_per_credit: Range | None = Field(default=None, title="每学分学时（实践课除外）")
     core_courses: Range | None = Field(default=None, title="专业核心课程门数")
     internship_months: Range | None = Field(default=None, title="岗位实习时长（月）")
+    required_courses: list[RequiredCourse] | None = Field(
+        default=None, title="公共基础必修课程", description="课程设置中必须作为必修课开设"
+    )
+    limited_electives: list[RequiredCourse] | None = Field(
+        default=None,
+        title="必修或限定选修课程",
+        description="课程设置中必须开设，必修或选修均可",
+    )
+    duration_years: list[int] | None = Field(default=None, title="基本修业年限（年）")
+    admission: Literal["初中", "高中阶段"] | None = Field(
+        default=None,
+        title="入学要求的学历层次",
+        description="初中：初中毕业生或同等学力；高中阶段：高中阶段教育毕业生或同等学力（招收初中毕业生的五年制除外）",
+    )
+
+
+SOURCE_13 = "教职成〔2019〕13号"
+SOURCE_COURSES_ZZ = "教职成〔2019〕13号；《中等职业学校公共基础课程方案》（2019）"
+SOURCE_UNDERGRAD = "项目自定的规则（教职成〔2019〕13号不适用于职业本科，默认沿用其高职比例）"
+
+
+def _zz_required() -> list[RequiredCourse]:
+    """中职 公共基础必修课程 (公共基础课程方案 2019, as reported by 新华社 2020-01)."""
+    table = {
+        "思想政治": [
+            "思想政治",
+            "中国特色社会主义",
+            "心理健康与职业生涯",
+            "哲学与人生",
+            "职业道德与法治",
+        ],
+        "语文": ["语文"],
+        "历史": ["历史"],
+        "数学": ["数学"],
+        "外语": ["外语", "英语", "日语", "俄语", "德语", "法语", "西班牙语"],
+        "信息技术": ["信息技术"],
+        "体育与健康": ["体育"],
+        "艺术": ["艺术", "音乐", "美术"],
+    }
+    return [RequiredCourse(name=name, aliases=words) for name, words in table.items()]
 
 
 def _default_levels() -> dict[EducationLevel, LevelRules]:
@@ -68,6 +175,7 @@ def _default_levels() -> dict[EducationLevel, LevelRules]:
     internship = Range(min=5, max=7)
     return {
         "中职": LevelRules(
+            source=SOURCE_13,
             total_hours=Range(min=3000),
             public_share=Range(min=1 / 3 - 0.02),
             elective_share=Range(min=0.10),
@@ -75,8 +183,12 @@ def _default_levels() -> dict[EducationLevel, LevelRules]:
             hours_per_credit=hours_per_credit,
             core_courses=core,
             internship_months=internship,
+            required_courses=_zz_required(),
+            duration_years=[3],
+            admission="初中",
         ),
         "高职专科": LevelRules(
+            source=SOURCE_13,
             total_hours=Range(min=2500),
             public_share=Range(min=0.25),
             elective_share=Range(min=0.10),
@@ -84,8 +196,11 @@ def _default_levels() -> dict[EducationLevel, LevelRules]:
             hours_per_credit=hours_per_credit,
             core_courses=core,
             internship_months=internship,
+            duration_years=[3, 5],
+            admission="高中阶段",
         ),
         "职业本科": LevelRules(
+            source=SOURCE_UNDERGRAD,
             public_share=Range(min=0.25),
             elective_share=Range(min=0.10),
             practice_share=Range(min=0.50),
@@ -115,8 +230,18 @@ class NumericRules(_Config):
         for level, rules in levels.items():
             base = merged.get(level, LevelRules())
             changed = {name: getattr(rules, name) for name in rules.model_fields_set}
+            if "source" not in changed and changed:
+                titles = "、".join(
+                    str(LevelRules.model_fields[name].title) for name in sorted(changed)
+                )
+                changed["source"] = f"{base.source or '项目自定'}；{titles}按 zhibiao.yaml 调整"
             merged[level] = base.model_copy(update=changed)
         return merged
+
+    def source_for(self, level: str) -> str:
+        """The document the rules of `level` come from."""
+        rules = self.levels.get(level)  # type: ignore[call-overload]
+        return (rules.source if rules is not None else None) or self.profile
 
 
 class CatalogEntry(_Config):
@@ -125,6 +250,14 @@ class CatalogEntry(_Config):
     code: str
     name: str
     level: EducationLevel
+
+
+class OccupationEntry(_Config):
+    """A 职业分类大典 entry the user adds to the bundled excerpt."""
+
+    code: str = Field(title="职业编码", description="d-dd-dd-dd")
+    name: str = Field(title="职业名称", min_length=1)
+    marks: list[Literal["S", "L"]] = Field(default_factory=list, title="标识")
 
 
 class DocxConfig(_Config):
@@ -187,6 +320,9 @@ class ProjectConfig(_Config):
         default_factory=dict, title="按规则代码覆盖严重级别"
     )
     catalog_extra: list[CatalogEntry] = Field(default_factory=list, title="补充专业目录条目")
+    occupation_extra: list[OccupationEntry] = Field(
+        default_factory=list, title="补充职业分类大典条目"
+    )
     docx: DocxConfig = Field(default_factory=DocxConfig)
     site: SiteConfig = Field(default_factory=SiteConfig)
 

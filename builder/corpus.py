@@ -82,7 +82,7 @@ class Loaded(Generic[T]):
         return kind
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class SpecialtySet:
     """Every document that belongs to one specialty code."""
 
@@ -174,7 +174,7 @@ def lexical_target(base: str, target: str) -> str | None:
     return os.path.join(folder, *parts[up:])  # noqa: PTH118
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class Corpus:
     """The loaded standards tree.
 
@@ -320,8 +320,11 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
         ]
     model = KINDS[kind]
     try:
-        payload = json.dumps(data, ensure_ascii=False, allow_nan=False)
-    except ValueError:
+        # NaN and ±Infinity (`.nan`, `.inf`) are written as the JSON extensions pydantic's JSON
+        # parser reads, so the value is reported at its own place; the strict Python mode used
+        # otherwise would also refuse every date given as text in the file (false ZB101).
+        payload = json.dumps(data, ensure_ascii=False, allow_nan=True)
+    except ValueError:  # an integer too long for str(): refused by the parser already
         payload = None
     try:
         doc = model.model_validate_json(payload) if payload else model.model_validate(data)

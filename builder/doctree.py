@@ -30,12 +30,22 @@ Inline = str | Link
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A numbered heading: `number` is literal text such as "4", "4.1" or "（一）"."""
+    """A numbered heading: `number` is literal text such as "4", "4.1" or "（一）".
+
+    Numbers are given once, by compose (`builder.compose.outline`); an unnumbered element
+    that an output places specially is known by its anchor (`PREFACE`, `REFERENCES`),
+    never by its text."""
 
     level: int
     title: str
     number: str = ""
     anchor: str = ""
+
+
+PREFACE = "preface"
+"""Anchor of the unnumbered 前言 heading: its blocks are the front matter."""
+REFERENCES = "references"
+"""Anchor of the unnumbered 参考文献 heading: it closes the document."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,13 @@
 """`zhibiao check` with the cache: examine again only the specialty sets whose inputs changed.
 
-Every check looks at one specialty set at a time, and beyond it only through
-`Corpus.index` / `Corpus.failed_paths` (the whole tree, always complete). The inputs of a
-set are therefore its files (paths and content hashes), what its references point to,
-the list of specialty codes (only for a set without 专业教学标准), the config and the tool.
-Their hash keys the cached diagnostics of the set. Sets whose key is not in the cache
+Every check looks at one specialty set at a time, and beyond it only through the lookups
+of the resolved view (`builder.view.CorpusView`), which records each of them (what was
+asked, what the answer was) under the set that asked. A set's cached diagnostics are
+keyed by its own files (paths and content hashes), the config and the tool, and stored
+with the lookups its check made; they are reused only while every recorded lookup still
+gets the same answer from the whole tree (`builder.view.corpus.still_valid`). No list of
+"facts read from other specialties" is kept by hand: a new rule that reads across sets
+through the view is keyed correctly by construction. Sets whose results cannot be reused
 are parsed and checked again, in chunks (so memory stays bounded on a national tree);
 the rest of the tree is not even parsed.
 
@@ -26,6 +29,7 @@ from typing import Any
 from builder.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
 from builder.check import apply_severity
 from builder.check.claims import failed_claims
+from builder.check.context import RenameFinder
 from builder.checking import CheckResult, check_corpus, order
 from builder.corpus import (
     AnyDoc,
@@ -34,16 +38,16 @@ from builder.corpus import (
     Loaded,
     doc_ref,
     finish,
-    lexical_target,
     place,
     quiet_gc,
 )
 from builder.diagnostics import Diagnostic
-from builder.model import Specialty
 from builder.parallel import Parsed, Task, parse_all
 from builder.progress import Bar, progress
 from builder.project import Project
 from builder.sources import Source, find_sources
+from builder.view import CorpusView
+from builder.view.corpus import still_valid
 from builder.yamlsource import YamlProblem, read_with_stat
 
 KEEP_DOCS = 4000
@@ -61,8 +65,6 @@ class Meta:
     digest: str
     ref: DocRef | None
     """None when the file failed to load."""
-    targets: tuple[str, ...]
-    """Reference targets of a 专业教学标准 (course standards, competency list)."""
     problems: tuple[Diagnostic, ...]
     """Located load diagnostics of a failed file (before severities)."""
     row: Any = None
@@ -74,12 +76,11 @@ class Meta:
             return self.row
         ref = self.ref
         if ref is not None and not self.problems:
-            fields = [ref.kind, ref.specialty, ref.code or "", *self.targets]
+            fields = [ref.kind, ref.specialty, ref.code or ""]
             if not any(SEP in field for field in fields):
                 return SEP.join(fields)
         return [
             [ref.kind, ref.specialty, ref.code] if ref else None,
-            list(self.targets),
             [encode_diagnostic(d, anonymous=True) for d in self.problems],
         ]
 
@@ -88,11 +89,9 @@ class Meta:
         """The cached meta of `digest`, bound to `rel`; None when absent or malformed."""
         try:
             if isinstance(row, str):
-                kind, specialty, code, *names = row.split(SEP)
-                return cls(
-                    digest, DocRef(rel, kind, specialty, code or None), tuple(names), (), row
-                )
-            ref_row, targets, problems = row
+                kind, specialty, code = row.split(SEP)
+                return cls(digest, DocRef(rel, kind, specialty, code or None), (), row)
+            ref_row, problems = row
             ref: DocRef | None = None
             if ref_row is not None:
                 kind, specialty, code = ref_row
@@ -100,7 +99,6 @@ class Meta:
             return cls(
                 digest,
                 ref,
-                tuple(str(t) for t in targets),
                 tuple(decode_diagnostic(p, rel) for p in problems),
                 row,
             )
@@ -110,12 +108,8 @@ class Meta:
 
 def _meta(parsed: Parsed, rel: str, doc: AnyDoc | None, problems: list[Diagnostic]) -> Meta:
     if doc is None:
-        return Meta(parsed.digest, None, (), tuple(problems))
-    targets: tuple[str, ...] = ()
-    if isinstance(doc, Specialty):
-        targets = tuple(c.standard for c in doc.courses if c.standard)
-        targets += (doc.competencies,) if doc.competencies else ()
-    return Meta(parsed.digest, doc_ref(rel, doc), targets, ())
+        return Meta(parsed.digest, None, tuple(problems))
+    return Meta(parsed.digest, doc_ref(rel, doc), ())
 
 
 class _Run:
@@ -123,6 +117,7 @@ class _Run:
 
     def __init__(self, project: Project, base: Path, cache: CheckCache, jobs: int | None) -> None:
         self.baseline: Corpus | None = None
+        self.rename_finder: RenameFinder | None = None
         self.broken: dict[str, frozenset[str]] = {}
         self.project = project
         self.base = base
@@ -207,33 +202,19 @@ class _Run:
             else:
                 self.index[source.real] = ref
 
-    def set_key(self, static: str, members: list[Source], known: str, claims: str) -> str | None:
-        """Hash of everything the checks of one set read; None when it depends on the disk.
-
-        `claims` lists the kinds of the failed files that name this set (`failed_claims`)."""
-        metas = self.metas
-        parts = [static, claims]
-        primary = None
+    def set_key(self, static: str, members: list[Source]) -> str:
+        """Hash of the set's own inputs: its files (paths and contents), config and tool.
+        What the set reads from the rest of the tree is kept beside its results, as the
+        lookups its check recorded (see `_cached`)."""
+        parts = [static]
         for source in members:
-            meta = metas[source.rel]
             parts.append(source.rel)
-            parts.append(meta.digest)
-            if primary is None and meta.ref is not None and meta.ref.kind == "specialty":
-                primary = source
-        if primary is None:
-            parts.append(known)
-        else:
-            base = os.path.dirname(primary.home)  # noqa: PTH120  (text paths: see builder.sources)
-            for target in metas[primary.rel].targets:
-                found = lexical_target(base, target)
-                ref = self.index.get(found) if found is not None else None
-                if ref is not None:
-                    parts.append("\0".join((ref.rel, ref.kind, ref.specialty, ref.code or "")))
-                elif found is not None and found in self.failed_paths:
-                    parts.append("failed")
-                else:
-                    return None  # missing or outside the tree: answered by the disk, check again
+            parts.append(self.metas[source.rel].digest)
         return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+    def tree(self) -> Corpus:
+        """The whole tree as the lookups see it: the index and the failed paths."""
+        return Corpus(root=self.root, index=self.index, failed_paths=self.failed_paths)
 
     def check(
         self, codes: list[str], members: dict[str, list[Source]]
@@ -250,7 +231,12 @@ class _Run:
                 corpus.locations[source.rel] = source.home
         corpus.group()
         found = check_corpus(
-            corpus, self.project.config, self.base, baseline=self.baseline, broken=self.broken
+            corpus,
+            self.project.config,
+            self.base,
+            baseline=self.baseline,
+            rename_finder=self.rename_finder,
+            broken=self.broken,
         )
         return corpus, found
 
@@ -261,10 +247,16 @@ def _static_key(cache: CheckCache, project: Project, base: Path) -> str:
     return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _cached(cache: CheckCache, key: str | None) -> list[Diagnostic] | None:
-    """The cached diagnostics of a set; None when absent or unreadable."""
-    rows = cache.sets.get(key) if key is not None else None
-    if not isinstance(rows, list):
+def _cached(run: _Run, tree: Corpus, key: str | None) -> list[Diagnostic] | None:
+    """The cached diagnostics of a set, when every lookup its check recorded still gets
+    the same answer; None when absent, stale or unreadable."""
+    entry: Any = run.cache.sets.get(key) if key is not None else None
+    if not isinstance(entry, list) or len(entry) != 2:
+        return None
+    lookups, rows = entry
+    if not isinstance(lookups, list) or not isinstance(rows, list):
+        return None
+    if not still_valid(lookups, tree, run.broken):
         return None
     try:
         return [decode_diagnostic(row) for row in rows]
@@ -278,6 +270,7 @@ def run_check_cached(
     *,
     base: Path | None = None,
     baseline: Corpus | None = None,
+    rename_finder: RenameFinder | None = None,
     jobs: int | None = 1,
     show_progress: bool | None = None,
 ) -> CheckResult:
@@ -291,6 +284,7 @@ def run_check_cached(
     with quiet_gc(), progress("检查", enabled=show_progress) as bar:
         run = _Run(project, base, cache, jobs)
         run.baseline = baseline
+        run.rename_finder = rename_finder
         digests = run.known_hashes()
         pending = []
         for source in run.sources:
@@ -311,14 +305,13 @@ def run_check_cached(
         failed = {s.rel for s in run.sources if run.metas[s.rel].ref is None}
         run.broken = failed_claims(Corpus(root=run.root, failed=failed), base)
         static = _static_key(cache, project, base)
-        known = repr(sorted(r.specialty for r in run.index.values() if r.kind == "specialty"))
-        keys = {
-            code: run.set_key(static, members[code], known, repr(sorted(run.broken.get(code, ()))))
-            for code in sorted(members)
+        keys: dict[str, str | None] = {
+            code: run.set_key(static, members[code]) for code in sorted(members)
         }
         if baseline is not None:
             keys = dict.fromkeys(keys)
-        cached = {code: _cached(cache, key) for code, key in keys.items()}
+        tree = run.tree()
+        cached = {code: _cached(run, tree, key) for code, key in keys.items()}
         dirty = [code for code, found in cached.items() if found is None]
         missing = [
             s
@@ -329,10 +322,14 @@ def run_check_cached(
         run.load(missing, bar, keep=0)
         owner = {s.rel: code for code in dirty for s in members[code]}
         fresh: dict[str, list[Diagnostic]] = {code: [] for code in dirty}
+        lookups: dict[str, list[Any]] = {}
         unowned: list[Diagnostic] = []
         corpus = Corpus(root=project.standards, index=run.index, failed_paths=run.failed_paths)
         for start in range(0, max(len(dirty), 1), CHUNK_SETS):
-            corpus, found = run.check(dirty[start : start + CHUNK_SETS], members)
+            chunk = dirty[start : start + CHUNK_SETS]
+            corpus, found = run.check(chunk, members)
+            view = CorpusView.of(corpus)
+            lookups.update({code: [x.row() for x in view.recorded(code)] for code in chunk})
             for diagnostic in found:
                 code = owner.get(diagnostic.file)
                 (fresh[code] if code is not None else unowned).append(diagnostic)
@@ -346,7 +343,9 @@ def run_check_cached(
         diagnostics.extend(found_here)
         if key is not None and (code not in fresh or not unowned):
             sets[key] = (
-                cache.sets[key] if code not in fresh else [encode_diagnostic(d) for d in found_here]
+                cache.sets[key]
+                if code not in fresh
+                else [lookups[code], [encode_diagnostic(d) for d in found_here]]
             )
     cache.save(
         {

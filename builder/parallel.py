@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from builder.oserrors import os_reason
 from builder.yamlsource import YamlProblem, decode, parse, read_with_stat
 
 PARALLEL_THRESHOLD = 256
@@ -72,7 +73,7 @@ def parse_task(task: Task) -> Parsed:
     except YamlProblem as problem:
         return _problem((problem.code, problem.message, problem.line, problem.column, problem.hint))
     except OSError as exc:
-        return _problem(("ZB010", f"无法读取文件：{exc.strerror}", 0, 0, None))
+        return _problem(("ZB010", f"无法读取文件：{os_reason(exc)}", 0, 0, None))
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     try:
         data = parse(decode(raw))

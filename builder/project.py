@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import errno
 import json
 import os
 from dataclasses import dataclass
@@ -12,10 +10,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from builder.config import CONFIG_NAME, ProjectConfig, find_config
+from builder.escape import http_url
 from builder.locate import compose, locate
-from builder.rules import RULES
+from builder.oserrors import os_reason
 from builder.schema_errors import diagnostics_for_model, unquoted_hint
-from builder.site.escape import http_url
 from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
@@ -127,7 +125,7 @@ def load_config(path: Path) -> ProjectConfig:
             hint=problem.hint,
         ) from None
     except OSError as exc:
-        raise UsageError(f"无法读取配置文件：{exc.strerror}", file=shown) from None
+        raise UsageError(f"无法读取配置文件：{os_reason(exc)}", file=shown) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -167,22 +165,10 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-_OS_REASONS = {
-    errno.ENOTDIR: "路径中有一级不是目录",
-    errno.EISDIR: "这是一个目录",
-    errno.EEXIST: "已有同名的文件",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.ENOENT: "路径不存在",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统是只读的",
-}
-
-
 def os_error_message(exc: OSError) -> str:
     """`无法访问 路径：原因` for an input/output error, the reason in Chinese where known."""
     name = exc.filename2 if exc.filename2 is not None else exc.filename
-    reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+    reason = os_reason(exc)
     if name is None:
         return f"无法完成文件读写：{reason}"
     return f"无法访问 {display_path(Path(os.fsdecode(name)))}：{reason}"
@@ -199,23 +185,7 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
-    import builder.check  # registers every rule code, whoever imported us
-    import builder.source_rules  # noqa: F401
-
     root = compose(text)
-    for code in config.severity:
-        if code not in RULES:
-            position = locate(root, ("severity", code), key=True)
-            close = difflib.get_close_matches(code.upper(), list(RULES), n=1, cutoff=0.8)
-            raise UsageError(
-                f"severity 中的规则代码 {code} 不存在",
-                file=shown,
-                line=position.line,
-                column=position.column,
-                hint=f"是否应为「{close[0]}」？"
-                if close
-                else "用 `zhibiao rules` 查看全部规则代码。",
-            )
     levels = config.learning_levels
     for index, level in enumerate(levels):
         if level in levels[:index]:

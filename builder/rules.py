@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import Any, TypeVar
 
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 
-if TYPE_CHECKING:
-    from builder.check.context import CheckContext
-
-CheckFunction = Callable[["CheckContext", "Rule"], Iterator[Diagnostic]]
+CheckFunction = Callable[[Any, "Rule"], Iterator[Diagnostic]]
+"""A check: (`builder.check.context.CheckContext`, its rule) → diagnostics. The context is
+typed where the checks are written; this registry sits below them and does not import it."""
 F = TypeVar("F", bound=CheckFunction)
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 
-import builder.checking
-import builder.opendata.import_rules  # noqa: F401  (ZB8xx: import xlsx)
 from builder.project import UsageError
-from builder.rules import RULES, Rule
+from builder.rules import Rule
+from builder.ruleset import all_rules
 
 
 def render(code: str | None, fmt: str) -> str:
     """Every rule, or one rule, in the requested format."""
-    rules = [RULES[c] for c in sorted(RULES)]
+    rules = list(all_rules().values())
     if code is not None:
         rules = [_find(code)]
     if fmt == "json":
@@ -27,8 +26,9 @@ def render(code: str | None, fmt: str) -> str:
 
 def _find(key: str) -> Rule:
     """The rule with this code (any case) or name (as `zhibiao rules` prints it)."""
-    by_name = {rule.name: rule for rule in RULES.values()}
-    found = RULES.get(key.upper()) or by_name.get(key.lower())
+    known = all_rules()
+    by_name = {rule.name: rule for rule in known.values()}
+    found = known.get(key.upper()) or by_name.get(key.lower())
     if found is None:
         close = difflib.get_close_matches(key.lower(), list(by_name), n=1, cutoff=0.8)
         raise UsageError(

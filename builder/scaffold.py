@@ -31,6 +31,7 @@ from builder.check.lifecycle import PLACEHOLDER
 from builder.corpus import Corpus, SpecialtySet, load_corpus
 from builder.diagnostics import Diagnostics
 from builder.project import Project, UsageError
+from builder.view import specialty_view
 from builder.yamlfmt import format_text, make_yaml
 
 P = PLACEHOLDER
@@ -157,10 +158,8 @@ def _folder(entry: SpecialtySet) -> Path:
 
 
 def _competencies(project: Project, entry: SpecialtySet, request: Request) -> Scaffold:
-    from builder.check.index import build_indexes
-
     levels = project.config.learning_levels
-    index = build_indexes(_only(entry))[entry.code]
+    index = specialty_view(entry)
     wanted: dict[str, str] = {}
     for use in index.uses:
         best = wanted.get(use.ref.ref)
@@ -199,12 +198,6 @@ def _competencies(project: Project, entry: SpecialtySet, request: Request) -> Sc
         data,
         "工作领域 → 工作任务 → 职业能力（zhibiao new 生成，编码取自现有引用）",
     )
-
-
-def _only(entry: SpecialtySet) -> Corpus:
-    corpus = Corpus(root=Path())
-    corpus.specialties = {entry.code: entry}
-    return corpus
 
 
 def _code_key(code: str) -> tuple[int | str, ...]:

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
-from pydantic_core import CoreSchema
 
 from builder.config import ProjectConfig
 from builder.model import KIND_TITLES, KINDS
+from builder.opendata.dataset import schema_text as dataset_schema_text
+from builder.schema_text import DIALECT, model_schema_text
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+__all__ = ["DIALECT", "dataset_schema_text", "generate", "write"]
 
-
-class _WithDialect(GenerateJsonSchema):
-    def generate(self, schema: CoreSchema, mode: JsonSchemaMode = "validation") -> dict[str, Any]:
-        return {"$schema": DIALECT, **super().generate(schema, mode=mode)}
-
-
-def _editor_friendly(node: Any) -> Any:
-    """Wrap `$ref` that has siblings in `allOf`, so draft-07 editors keep the hover text."""
-    if isinstance(node, dict):
-        node = {key: _editor_friendly(value) for key, value in node.items()}
-        if "$ref" in node and len(node) > 1:
-            ref = node.pop("$ref")
-            node = {"allOf": [{"$ref": ref}], **node}
-        return node
-    if isinstance(node, list):
-        return [_editor_friendly(item) for item in node]
-    return node
-
-
-def _schema_text(model: type[BaseModel], title: str, description: str) -> str:
-    schema = model.model_json_schema(schema_generator=_WithDialect)
-    schema["title"] = title
-    schema["description"] = description
-    return json.dumps(_editor_friendly(schema), ensure_ascii=False, indent=2) + "\n"
+_schema_text = model_schema_text
 
 
 def generate() -> dict[str, str]:
@@ -54,15 +27,6 @@ def generate() -> dict[str, str]:
     )
     files["dataset.schema.json"] = dataset_schema_text()
     return files
-
-
-def dataset_schema_text() -> str:
-    """Schema of the open dataset written by `zhibiao export json`."""
-    from builder.opendata.dataset_model import Dataset
-
-    return _schema_text(
-        Dataset, "职标开放数据集", "zhibiao export json 输出的规范化数据集（各表以编码关联）"
-    )
 
 
 def write(folder: Path) -> list[str]:

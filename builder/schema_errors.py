@@ -58,6 +58,7 @@ _TYPE_NAMES = {
     "int_type": "整数",
     "int_from_float": "整数",
     "float_type": "数字",
+    "finite_number": "有限的数字（不能是 .inf 或 .nan）",
     "bool_type": "true 或 false",
     "list_type": "列表",
     "dict_type": "映射（键: 值）",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError
 
@@ -24,6 +26,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             column,
             "删除标签，直接写出值；标准文件只用普通的映射、列表和标量。",
         )
+    if "invalid Unicode character escape code" in problem:
+        return _surrogate_escape(text, mark.line if mark else -1, column, line)
     if "expected a single document" in problem or "but found another document" in problem:
         return ("ZB001", "一个文件只能包含一个 YAML 文档（多了 ---）", line, column, None)
     hint = None
@@ -42,6 +46,23 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if mark is not None and "mapping values" not in problem:
         hint = _unclosed_hint(text, mark.line, problem) or hint
     return ("ZB001", f"YAML 语法错误：{_zh_problem(problem)}", line, column, hint)
+
+
+def _surrogate_escape(text: str, row: int, column: int, line: int) -> Problem:
+    """ZB014 for `"\\ud800"`: libyaml refuses escapes of UTF-16 surrogates."""
+    source = text.split("\n", row + 1)[row] if row >= 0 else ""
+    found = re.findall(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))", source[: max(column, 0) + 8])
+    named = ""
+    if found:
+        small, large = found[-1]
+        named = f" U+{int(small or large, 16):04X}"
+    return (
+        "ZB014",
+        f"双引号字符串中的转义写出了不允许的字符{named}（UTF-16 代理项或超出 Unicode 范围）",
+        line,
+        column,
+        "删除这个转义序列；代理项不是字符，Word 和 Excel（XML 1.0）都无法保存。",
+    )
 
 
 def _unclosed_hint(text: str, line: int, problem: str) -> str | None:

@@ -51,6 +51,14 @@ _MISSING: Any = object()
 _LIST: Any = object()
 _SPECIAL_START = frozenset([*"-+0123456789.tTfFnN~", ""])
 """First characters of plain scalars that may be something other than text (and "")."""
+UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML does not allow in a file (libyaml refuses them raw, ZB012).
+
+Written as escapes in double quotes (`"\\x0b"`, `"\\e"`, `"\\uFFFE"`) they would reach the
+outputs, where XML 1.0 (Word, Excel) cannot hold them; they are refused the same way (ZB014).
+TAB, LF and CR are ordinary text. Also used by the writers as a last line of defence.
+"""
+_CHAR_NAMES = {0: "NUL", 0x1B: "ESC", 0x7F: "DEL", 0xFFFE: "非字符", 0xFFFF: "非字符"}
 
 
 class YamlProblem(Exception):
@@ -122,6 +130,22 @@ def _scalar(event: Any) -> Any:
     raise _tag_problem(tag, event.start_mark)
 
 
+def plain_kind(value: str) -> str:
+    """What an untagged plain scalar is under the YAML 1.2 core schema used here:
+    "str", "int", "float", "bool" or "null" (the same decision `build` makes).
+
+    `zhibiao fmt` resolves with this, so ruamel.yaml reads and writes every scalar with the
+    meaning `zhibiao check` gives it (`1_2` and `on` stay text, whatever `%YAML` says)."""
+    if value in _WORDS:
+        return "null" if _WORDS[value] is None else "bool"
+    if value[:1] in _NUMERIC_START:
+        if _INT.fullmatch(value):
+            return "int"
+        if _FLOAT.fullmatch(value):
+            return "float"
+    return "str"
+
+
 def _merge_problem(mark: Any) -> YamlProblem:
     return YamlProblem(
         "ZB003", "不允许使用合并键（<<）", *_at(mark), hint="把要合并的键值直接写在这个映射里。"
@@ -141,6 +165,47 @@ def _tag_problem(tag: str, mark: Any) -> YamlProblem:
     )
 
 
+def is_plain_text(value: str) -> bool:
+    """True when `value` written unquoted reads back as this text under the core schema.
+
+    Writers that use PyYAML (YAML 1.1) quote what YAML 1.1 sees as numbers or booleans, but
+    not `1e10`, `0o17` or `.NaN`, which YAML 1.2 (this parser) reads as numbers.
+    """
+    if value in _WORDS:
+        return False
+    return not (value[:1] in _NUMERIC_START and (_INT.fullmatch(value) or _FLOAT.fullmatch(value)))
+
+
+def describe_char(char: str) -> str:
+    """`U+001B（ESC）`: how a refused character is named in messages."""
+    code = ord(char)
+    name = _CHAR_NAMES.get(code)
+    if name is None:
+        name = "代理项" if 0xD800 <= code <= 0xDFFF else "控制字符"
+    return f"U+{code:04X}（{name}）"
+
+
+def _unprintable(value: str, event: Any, stack: list[list[Any]]) -> YamlProblem:
+    """ZB014 for a double-quoted scalar whose escapes produce a character YAML forbids."""
+    found = UNPRINTABLE.search(value)
+    assert found is not None
+    parts: list[str] = []
+    for frame in stack:
+        if frame[1] is _LIST:
+            parts.append(f"[{len(frame[0])}]")
+        elif frame[1] is not _MISSING:
+            parts.append(("." if parts else "") + str(frame[1])[:40])
+    is_key = bool(stack) and stack[-1][1] is _MISSING and type(stack[-1][0]) is dict
+    where = "键" if is_key else (f"字段「{''.join(parts)}」" if parts else "值")
+    return YamlProblem(
+        "ZB014",
+        f"{where}中含有不允许的字符 {describe_char(found.group())}（由转义写出）",
+        *_at(event.start_mark),
+        hint="删除这个转义序列；Word 和 Excel（XML 1.0）都无法保存这个字符。"
+        "换行、Tab 可直接写 \\n、\\t。",
+    )
+
+
 def build(text: str) -> Any:
     """Parse one YAML document into plain data; raise `YamlProblem` for refused features.
 
@@ -157,6 +222,7 @@ class _Builder:
         self.text = text
         self.lines = lines  # record key lines, to report the first of two duplicate keys
         self.anchors: dict[str, Any] = {}
+        self.escapes = "\\" in text  # only an escape can put an unprintable character in
 
     def run(self) -> Any:
         parser = CParser(self.text)
@@ -185,7 +251,7 @@ class _Builder:
         )
         mapping_end, sequence_end = MappingEndEvent, SequenceEndEvent
         missing, in_list, special = _MISSING, _LIST, _SPECIAL_START
-        lines = self.lines
+        lines, escapes = self.lines, self.escapes
         stack: list[
             list[Any]
         ] = []  # frames: [container, pending key | _MISSING | _LIST, key lines]
@@ -196,6 +262,8 @@ class _Builder:
                 if event.anchor is not None:
                     self._anchor(event)
                 value = event.value
+                if escapes and event.style == '"' and UNPRINTABLE.search(value):
+                    raise _unprintable(value, event, stack)
                 if event.tag is not None or (event.implicit[0] and value[:1] in special):
                     value = _scalar(event)
             elif kind is mapping_start or kind is sequence_start:

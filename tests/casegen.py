@@ -118,6 +118,8 @@ class Case:
     expected: tuple[str, ...] = ()
     args: str = ""
     config: str | None = None
+    base: Path = BASE
+    """Project whose `standards/` the edits start from (the clean base, or the repository's examples)."""
 
 
 @dataclass
@@ -133,11 +135,11 @@ class Tree:
         return value
 
 
-def _read_base() -> Tree:
+def _read_base(base: Path = BASE) -> Tree:
     tree = Tree()
-    for path in sorted(BASE.rglob("*")):
-        rel = path.relative_to(BASE).as_posix()
-        if path.is_file() and rel.startswith("standards/"):
+    for path in sorted((base / "standards").rglob("*")):
+        rel = path.relative_to(base).as_posix()
+        if path.is_file():
             tree.files[rel] = path.read_text("utf-8")
     return tree
 
@@ -191,7 +193,7 @@ def _apply(tree: Tree, edit: Edit, case: str) -> None:
 
 def render(case: Case) -> dict[str, bytes]:
     """All files of a generated case folder, by relative path."""
-    tree = _read_base()
+    tree = _read_base(case.base)
     for edit in case.edits:
         _apply(tree, edit, case.name)
     out = {

@@ -8,7 +8,7 @@ from tests.cases_rules import UNLISTED
 SEVERITY = [
     Case(
         "severity-ignore",
-        "专业代码不在目录节选中，但 severity 把 ZB503 设为 ignore：没有输出",
+        "专业代码不在随附的专业目录中，但 severity 把 ZB503 设为 ignore：没有输出",
         UNLISTED,
         config="severity:\n  ZB503: ignore\n",
         expected=(),

@@ -24,8 +24,10 @@ from tests.casegen import (
     WriteBytes,
 )
 from tests.cases_config import CONFIG_CASES
+from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
+from tests.cases_sourced import SOURCED_CASES
 
 ZH02 = f"{SP}/courses/ZH02.yaml"
 ZH05 = f"{SP}/courses/ZH05.yaml"
@@ -106,6 +108,18 @@ READING = [
         "从网页复制来的文本里夹着不可见的控制字符（U+0008）",
         (Sub(ZH01, "掌握常见数据格式", "掌握常见\x08数据格式"),),
         expected=("ZB012 standards/510209-人工智能技术应用/courses/ZH01.yaml:22:26 | U+0008",),
+    ),
+    Case(
+        "control-escape",
+        "双引号里用转义写出垂直制表符（\\x0b）：与直接写入一样拒绝，消息写明字符与字段",
+        (
+            Sub(
+                ZH01,
+                "text: 掌握常见数据格式、数据采集方法和标注规范。",
+                'text: "掌握常见\\x0b数据格式。"',
+            ),
+        ),
+        expected=("ZB014 standards/510209-人工智能技术应用/courses/ZH01.yaml:22:22 | U+000B",),
     ),
     Case(
         "yaml-anchor-alias",
@@ -272,4 +286,12 @@ SCHEMA = [
     ),
 ]
 
-CASE_LIST: list[Case] = [*READING, *SCHEMA, *REF_CASES, *RULE_CASES, *CONFIG_CASES]
+CASE_LIST: list[Case] = [
+    *READING,
+    *SCHEMA,
+    *REF_CASES,
+    *RULE_CASES,
+    *CONFIG_CASES,
+    *SOURCED_CASES,
+    *REAL_ERROR_CASES,
+]

@@ -184,16 +184,16 @@ NUMERIC = [
     ),
 ]
 
-RENAMED = "510201-计算机应用技术"
+RENAMED = "510299-智能体应用技术"
 UNLISTED = (
-    SubAll('"510209"', '"510201"'),
-    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 计算机应用技术\n"),
+    SubAll('"510209"', '"510299"'),
+    Sub(SPEC, "\nname: 人工智能技术应用\n", "\nname: 智能体应用技术\n"),
     Rename(SP, f"standards/{RENAMED}"),
 )
 CATALOG_EXTRA = (
     "# 随附的专业目录只是节选；本项目用到的其他专业在此补充。\n"
     "catalog_extra:\n"
-    '  - {code: "510201", name: 计算机应用技术, level: 高职专科}\n'
+    '  - {code: "510299", name: 智能体应用技术, level: 高职专科}\n'
 )
 
 CODES = [
@@ -203,6 +203,7 @@ CODES = [
         (Sub(BASEF, 'specialty: "510209"', 'specialty: "51029"'),),
         expected=(
             "ZB501 standards/510209-人工智能技术应用/training-base.yaml:7:12 | 专业代码「51029」应为 6 位数字",
+            "ZB213 standards/510209-人工智能技术应用/training-base.yaml:7:12 info | 引用与覆盖检查没有运行",
         ),
     ),
     Case(
@@ -215,14 +216,15 @@ CODES = [
         expected=(
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:11:8 | 对应「高职专科」，但层次写的是「职业本科」",
             "ZB502 standards/510209-人工智能技术应用/specialty.yaml:17:23 | 专业类代码 5101 应为专业代码的前 4 位 5102",
+            "ZB508 standards/510209-人工智能技术应用/specialty.yaml:17:37 | 专业类 5101 写作「计算机类」，专业目录（2021）中为「电子信息类」",
         ),
     ),
     Case(
         "code-unknown",
-        "专业代码 510201 不在随附的专业目录节选中：警告，不影响退出码",
+        "专业代码 510299 不在随附的专业目录中：警告，不影响退出码",
         UNLISTED,
         expected=(
-            "ZB503 standards/510201-计算机应用技术/specialty.yaml:9:7 warning | catalog_extra",
+            "ZB503 standards/510299-智能体应用技术/specialty.yaml:9:7 warning | catalog_extra",
         ),
     ),
     Case(
@@ -316,6 +318,16 @@ LIFECYCLE = [
             ),
             Sub(ZH01, "  status: 草案\n", "  status: 被代替\n  replaced_by: T/CIE 102—2026\n"),
             Sub(ZH03, "  status: 草案\n", "  status: 废止\n"),
+            Sub(  # retired courses carry nothing (builder/view/retired.py): a room in force does
+                BASEF,
+                "    courses: [ZH03, ZH06]\n",
+                "    courses: [ZH03, ZH06]\n"
+                "    competencies:  # 课程 ZH01、ZH03 已废止或被代替，不再承载能力：由现行的实训室承载\n"
+                '      - {ref: "1-1-1", level: 掌握}\n'
+                '      - {ref: "1-1-2", level: 掌握}\n'
+                '      - {ref: "2-1-1", level: 掌握}\n'
+                '      - {ref: "2-1-2", level: 理解}\n',
+            ),
         ),
         expected=(),
     ),
@@ -329,6 +341,10 @@ LIFECYCLE = [
         expected=(
             "ZB602 standards/510209-人工智能技术应用/courses/ZH01.yaml:7:16 | 填写了 replaced_by，但状态为「草案」",
             "ZB602 standards/510209-人工智能技术应用/courses/ZH03.yaml:6:11 | 状态为「被代替」，但没有 replaced_by",
+            # 被代替的课程不再承载能力（builder/view/retired.py）：只由 ZH03 承载的能力、只支撑它的实训室随之报告
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:28:20 | 职业能力 2-1-1「能使用深度学习框架训练和评估图像分类模型」只由已废止或被代替的文件承载（课程 ZH03），视为没有承载",
+            "ZB301 standards/510209-人工智能技术应用/competencies.yaml:29:20 | 职业能力 2-1-2「理解卷积神经网络等常用深度学习模型的原理」只由已废止或被代替的文件承载（课程 ZH03），视为没有承载",
+            "ZB304 standards/510209-人工智能技术应用/training-base.yaml:22:11 | 实训室 R2「人工智能开发基础实训室」不承载任何职业能力",
         ),
     ),
     Case(
@@ -374,8 +390,8 @@ LIFECYCLE = [
             ),
         ),
         expected=(
-            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「facilities」的内容待补充",
-            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「quality」的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/courses/ZH03.yaml:42:15 warning | 「教学条件」（implementation.facilities）的内容待补充",
+            "ZB605 standards/510209-人工智能技术应用/specialty.yaml:68:10 warning | 「11 质量保障和毕业要求」（quality）的内容待补充",
         ),
     ),
 ]

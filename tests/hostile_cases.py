@@ -7,6 +7,7 @@ new bytes, nothing (delete), or a symbolic link. `expect` lists codes that must 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -32,6 +33,10 @@ class Case:
     expect_text: str = ""
     clean: bool = False
     """The input is valid: check must report nothing at all."""
+    no_cascade: bool = False
+    """The file cannot be read: its own error only, no coverage errors (ZB3xx) it would cause."""
+    only_line: int = 0
+    """Every schema or reading error (ZB0xx, ZB1xx) must be on this line, and there is one."""
 
 
 def _encoded(text: str) -> bytes:
@@ -478,6 +483,104 @@ def file_names() -> Iterator[Case]:
     yield Case("name-yml", "other.yml", b"kind: course\n")
 
 
+_STRING_FIELD = re.compile(r"^(\s*(?:- )?)([a-z_]+): ([^\s\[{'\"|>&*!#-][^#]*)$")
+_BAD_CHARS = [
+    *(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)),
+    0x7F, *(c for c in range(0x80, 0xA0) if c != 0x85), 0xFFFE, 0xFFFF, 0xD800, 0xDBFF, 0xDC00,
+    0xDFFF,
+]  # fmt: skip
+
+
+def control_escapes() -> Iterator[Case]:
+    """Every text field of every file, its value double-quoted with one escaped character that
+    XML 1.0 cannot hold (`\\u000b`, `\\ud800` …): ZB014 on that line, nothing else (≈ 400)."""
+    import json
+
+    n = 0
+    for name in sorted(BASE):
+        lines = BASE[name].split("\n")
+        for row, line in enumerate(lines):
+            found = _STRING_FIELD.match(line)
+            if not found or found.group(2) in ("kind", "code") or found.group(3)[:1].isdigit():
+                continue
+            code = _BAD_CHARS[n % len(_BAD_CHARS)]
+            value = found.group(3).rstrip()
+            at = n % (len(value) + 1)
+            quoted = json.dumps(value[:at] + chr(code) + value[at:], ensure_ascii=False)
+            if code >= 0x7F:  # json.dumps leaves these raw: write them as escapes
+                quoted = quoted.replace(chr(code), f"\\u{code:04x}")
+            changed = [
+                *lines[:row],
+                f"{found.group(1)}{found.group(2)}: {quoted}",
+                *lines[row + 1 :],
+            ]
+            yield Case(
+                f"escape-U+{code:04X}-{name}:{row + 1}",
+                name,
+                _encoded("\n".join(changed)),
+                expect=frozenset({"ZB014"}),
+                only_line=row + 1,
+            )
+            n += 1
+
+
+_NUMBER_FIELD = re.compile(r"^(\s*(?:- )?[a-z_]+: )(-?[0-9][0-9.]*)\s*$")
+_NON_FINITE = (".inf", "-.inf", ".nan", ".NaN", ".Inf", "+.inf", "-.Inf", ".NAN")
+
+
+def non_finite_numbers() -> Iterator[Case]:
+    """`.inf` / `.nan` in every numeric field of every file, next to a date written as text:
+    the number is reported on its own line, the date is not (no false ZB101) (≈ 200)."""
+    n = 0
+    for name in sorted(BASE):
+        lines = BASE[name].split("\n")
+        meta = next((i for i, line in enumerate(lines) if line == "meta:"), None)
+        if meta is None:
+            continue
+        lines.insert(meta + 1, "  comment_deadline: 2099-01-15")
+        rows = [i for i, line in enumerate(lines) if _NUMBER_FIELD.match(line)]
+        for row in rows[:: max(1, len(rows) // 40)]:
+            found = _NUMBER_FIELD.match(lines[row])
+            assert found is not None
+            value = _NON_FINITE[n % len(_NON_FINITE)]
+            changed = [*lines[:row], found.group(1) + value, *lines[row + 1 :]]
+            yield Case(
+                f"non-finite-{value}-{name}:{row + 1}",
+                name,
+                _encoded("\n".join(changed)),
+                only_line=row + 1,
+            )
+            n += 1
+
+
+def unreadable_carriers() -> Iterator[Case]:
+    """Every file that carries competencies made unreadable in each way: its own error, never
+    "competency not carried" (ZB3xx) for what it would have carried (≈ 40)."""
+    carriers = [n for n in sorted(BASE) if n.startswith("courses/")]
+    carriers += [n for n in ("internship.yaml", "training-base.yaml") if n in BASE]
+    for name in carriers:
+        raw = _encoded(BASE[name])
+        yield Case(f"unreadable-dangling-{name}", name, link="gone.yaml", no_cascade=True)
+        yield Case(f"unreadable-loop-{name}", name, link=name.split("/")[-1], no_cascade=True)
+        yield Case(f"unreadable-fifo-{name}", name, fifo=True, no_cascade=True)
+        yield Case(
+            f"unreadable-utf16-{name}",
+            name,
+            b"\xff\xfe" + BASE[name].encode("utf-16-le"),
+            no_cascade=True,
+        )
+        yield Case(f"unreadable-bom-only-{name}", name, b"\xff\xfe", no_cascade=True)
+        yield Case(
+            f"unreadable-binary-{name}", name, b"PK\x03\x04\x00\x00" + raw[:50], no_cascade=True
+        )
+        yield Case(
+            f"unreadable-syntax-{name}", name, raw.replace(b"\n", b"\n[", 1), no_cascade=True
+        )
+        yield Case(
+            f"unreadable-too-large-{name}", name, b"# " + b"a" * (5 * 1024 * 1024), no_cascade=True
+        )
+
+
 def all_cases() -> list[Case]:
     """Every hostile case, in a fixed order."""
     rng = random.Random(SEED)
@@ -499,5 +602,42 @@ def all_cases() -> list[Case]:
         documents,
         unicode_oddities,
         file_names,
+        control_escapes,
+        non_finite_numbers,
+        unreadable_carriers,
+        lambda: fmt_scalars(rng),
     ]
     return [case for group in groups for case in group()]
+
+
+FMT_SCALARS = (
+    "1_2", "0o17", "+0o100", "0x1F", "-0x1f", "0b11", ".inf", "-.Inf", ".NaN", "on", "off",
+    "yes", "No", "y", "~", "null", "NULL", "2021-01-01", "1e3", "1E+3", "060103", "00",
+    "12:30", "1:30:00", '"quoted"', "'on'", "!!str 1_2", "!!int 1_2", "&a on", "[1_2, on]",
+    "{a: yes}", "|\n  多行\n  文本", ">-\n  折叠\n  文本", "a\tb", "x  # 注释",
+)  # fmt: skip
+"""Scalars whose meaning differs between YAML 1.1, ruamel.yaml and the YAML 1.2 core schema."""
+
+
+def fmt_scalars(rng: random.Random) -> Iterator[Case]:
+    """Values of a course replaced by tricky scalars, some under `%YAML 1.1` or in CRLF
+    files (180): check must read them without crashing, fmt must keep their meaning
+    (`test_hostile.py::test_fmt_on_hostile_input`)."""
+    text = BASE[COURSE]
+    lines = text.split("\n")
+    rows = [i for i, line in enumerate(lines) if ": " in line and not line.lstrip().startswith("#")]
+    for i in range(180):
+        changed = list(lines)
+        for _ in range(1 + i % 3):
+            row = rng.choice(rows)
+            head = changed[row].split(": ", 1)[0]
+            value = rng.choice(FMT_SCALARS).replace(
+                "\n", "\n" + " " * (len(head) - len(head.lstrip()) + 2)
+            )
+            changed[row] = f"{head}: {value}"
+        body = "\n".join(changed)
+        if i % 5 == 0:
+            body = "%YAML 1.1\n---\n" + body
+        if i % 7 == 0:
+            body = body.replace("\n", "\r\n")
+        yield Case(f"fmt-scalar-{i}", COURSE, _encoded(body))

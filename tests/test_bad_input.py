@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ RUNTIME_CODES = {
     "ZB007": "test_file_over_the_size_limit",
     "ZB008": "test_deep_nesting",
     "ZB013": "test_symlink_pointing_outside",
+    "ZB015": "test_workbook_cell_with_a_control_character",
 }
 """Codes whose failing case is generated here (the files are too big or not committable)."""
 
@@ -260,3 +262,30 @@ def test_empty_standards_directory_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(["check", "standards"], tmp_path)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "没有任何 .yaml 标准文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_workbook_cell_with_a_control_character(tmp_path: Path) -> None:
+    """A cell holding U+0080 (allowed in XML 1.0, not in YAML) is reported at its cell, no YAML."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "职业能力清单"
+    sheet.append(["工作领域", "工作任务", "职业能力", "学习水平"])
+    sheet.append(["数据采集与处理", "数据采集", "能采集QQQ数据。", "掌握"])
+    book.save(tmp_path / "book.xlsx")
+    with zipfile.ZipFile(tmp_path / "book.xlsx") as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    sheet_xml = "xl/worksheets/sheet1.xml"
+    assert b"QQQ" in parts[sheet_xml]
+    parts[sheet_xml] = parts[sheet_xml].replace(b"QQQ", b"&#128;")
+    with zipfile.ZipFile(tmp_path / "hostile.xlsx", "w") as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    args = ["import", "xlsx", "hostile.xlsx", "-o", "out.yaml", "--specialty", "510209"]
+    result = run_cli([*args, "--version", "2025"], tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert "hostile.xlsx:2:3: error[ZB015]" in result.stdout + result.stderr
+    assert "U+0080" in result.stdout + result.stderr
+    assert not (tmp_path / "out.yaml").exists()

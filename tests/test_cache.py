@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import builder.incremental as incremental
 from benchmarks.generate import generate
@@ -159,7 +161,7 @@ def test_a_forged_cache_from_the_repository_is_not_trusted(project: Path, tmp_pa
     old_body = json.loads(clean.partition(b"\n")[2])
     for name in ("sets",):
         body[name] = {**body[name], **old_body[name]}
-    body["sets"] = {k: [] for k in body["sets"]}  # every set "has no problems"
+    body["sets"] = {k: [[], []] for k in body["sets"]}  # every set "has no problems"
     forged = json.dumps(body, ensure_ascii=False).encode()
     secret = attacker.read_bytes()
     cache_file.write_bytes(
@@ -202,3 +204,84 @@ def test_command_line_cache_folder(project: Path, tmp_path: Path) -> None:
         .startswith("Signature: 8a477f597d28d172789f06886806bc55")
     )
     assert (tmp_path / "xdg" / "zhibiao" / "cache-key").stat().st_mode & 0o077 == 0
+
+
+def _apply(project: Path, op: str, a: int, b: int) -> None:
+    """One random edit of the tree (a no-op when its file is already gone)."""
+    sets = _sets(project)
+    folder = sets[a % len(sets)]
+    courses = sorted((folder / "courses").glob("*.yaml")) if (folder / "courses").is_dir() else []
+    course = courses[b % len(courses)] if courses else None
+    spec = folder / "specialty.yaml"
+    if op == "hours" and course is not None and "hours: " in course.read_text("utf-8"):
+        _edit(course, "hours: ", "hours: 1")
+    elif op == "delete" and course is not None:
+        course.unlink()
+    elif op == "rename" and course is not None:
+        course.rename(course.with_name(f"r{b}-{course.name}"))
+    elif op == "break" and course is not None:
+        course.write_text("kind: [\nx:", "utf-8")
+    elif op == "competency" and (folder / "competencies.yaml").is_file():
+        text = (folder / "competencies.yaml").read_text("utf-8")
+        if "code: 1-1-1" in text:
+            _edit(folder / "competencies.yaml", "code: 1-1-1", "code: 9-9-9")
+    elif op == "unplan" and spec.is_file():
+        spec.unlink()
+    elif op == "elsewhere" and spec.is_file() and "standard: courses/" in spec.read_text("utf-8"):
+        other = sets[(a + 1) % len(sets)].name  # a reference into another specialty's folder
+        _edit(spec, "standard: courses/", f"standard: ../{other}/courses/")
+    elif op == "move" and course is not None:
+        code = folder.name[:6]
+        other = sets[(a + 1) % len(sets)].name[:6]
+        if f"specialty: '{code}'" in course.read_text("utf-8"):
+            _edit(course, f"specialty: '{code}'", f"specialty: '{other}'")
+
+
+OPS = ["hours", "delete", "rename", "break", "competency", "unplan", "elsewhere", "move"]
+
+ACROSS_SETS = [
+    # set 0 references set 1's zj01.yaml, which is then deleted / broken (a path lookup)
+    [("elsewhere", 0, 0), ("delete", 1, 0)],
+    [("elsewhere", 0, 0), ("break", 1, 0)],
+    [("elsewhere", 0, 0), ("move", 1, 0)],
+    # set 2 loses its 专业教学标准 (ZB205 names the known ones), then set 3 loses its own
+    [("unplan", 2, 0), ("unplan", 3, 0)],
+]
+
+
+@pytest.mark.parametrize("edits", ACROSS_SETS)
+def test_a_set_is_checked_again_when_what_it_read_elsewhere_changes(
+    project: Path, tmp_path: Path, edits: list[tuple[str, int, int]]
+) -> None:
+    key = tmp_path / "key"
+    _cached(project, key)
+    for op, a, b in edits:
+        _apply(project, op, a, b)
+        full = _full(project).diagnostics
+        assert _cached(project, key).diagnostics == full, (op, a, b)
+        assert _cached(project, key).diagnostics == full, (op, a, b)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(OPS), st.integers(0, 3), st.integers(0, 4)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_cached_equals_uncached_after_random_edits(
+    pristine: Path, tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, int]]
+) -> None:
+    """Whatever is edited, in whichever set, a warm cached check finds what a full one does:
+    the cross-set facts a set's check read are recorded by the view, not listed by hand."""
+    work = tmp_path_factory.mktemp("random-edits")
+    project = work / "p"
+    shutil.copytree(pristine, project)
+    key = work / "key"
+    _cached(project, key)
+    for op, a, b in edits:
+        _apply(project, op, a, b)
+        full = _full(project).diagnostics
+        assert _cached(project, key).diagnostics == full, (op, a, b)
+        assert _cached(project, key).diagnostics == full, (op, a, b)

@@ -27,14 +27,13 @@ def test_normative_references_form_chapter_two_with_the_lead_in() -> None:
     assert text(entries.items[0]) == "GB/T 35295—2017 信息技术 大数据 术语"
 
 
-def test_training_base_lists_standards_before_companion_documents() -> None:
+def test_training_base_cites_only_its_own_normative_references() -> None:
+    """The companion specialty and course standards are not added to 规范性引用文件."""
     tree = _trees(full_corpus())["training_base"]
     entries = next(b for b in tree.blocks if isinstance(b, ListBlock))
     assert [text(e) for e in entries.items] == [
         "GB/T 35295—2017 信息技术 大数据 术语",
         "GB 50016—2014 建筑设计防火规范",
-        "《人工智能技术应用专业教学标准》",
-        "《〈数据采集与标注〉课程标准》",
     ]
 
 

@@ -205,3 +205,88 @@ def test_a_named_file_that_is_not_yaml_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "只处理 .yaml / .yml 文件：会议纪要.txt" in result.stderr
     assert notes.read_text("utf-8") == "时间:   2025-03-01\n议题:    [学时, 学分]\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kind: course\ncode: 1_2\nname: x\n", 'kind: course\ncode: "1_2"\nname: x\n'),
+        ('kind: course\ncode: "C1"\nname: x\nhours: +0o100\n', None),
+        ('%YAML 1.1\n---\nkind: course\ncode: "C1"\nname: on\n', None),
+        ("%YAML 1.1\n---\na: 0o17\nb: 012\nc: 1:30\nd: yes\n", None),
+        ("a: 1e3\nb: .inf\nc: 2021-01-01\nd: 0x1F\ne: -.inf\nf: 060103\n", None),
+    ],
+)
+def test_scalars_keep_the_meaning_check_gives_them(text: str, expected: str | None) -> None:
+    """ruamel.yaml reads these differently from the check parser unless told otherwise."""
+    result = format_text(text, "a.yaml")
+    assert result.text is not None, result.diagnostics
+    assert result.text == (expected or text)
+    assert parse(result.text) == parse(text)
+
+
+@pytest.mark.parametrize("kind", ["[course]", "{a: 1}", "1", "~", "true"])
+def test_kind_that_is_not_text_does_not_crash(kind: str) -> None:
+    text = f"kind: {kind}\nname: x\n"
+    result = format_text(text, "a.yaml")
+    assert result.text is not None and parse(result.text) == parse(text)
+
+
+def test_safety_net_refuses_a_meaning_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ruamel.yaml's own rules (no core resolver), fmt would turn `1_2` into "12" and the
+    octal of a `%YAML 1.1` file into a decimal: the comparison with the check parser refuses."""
+    from ruamel.yaml import YAML
+
+    import builder.yamlfmt as yamlfmt
+
+    def plain() -> YAML:
+        yaml = YAML()
+        yaml.preserve_quotes = True
+        return yaml
+
+    monkeypatch.setattr(yamlfmt, "make_yaml", plain)
+    result = format_text("kind: course\ncode: 1_2\nname: x\n", "a.yaml")
+    assert result.text is None
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.code == "ZB001" and diagnostic.data_path == ("code",)
+    assert "「1_2」（文本） 将变为 「12」（文本）" in diagnostic.message
+    from ruamel.yaml.representer import RoundTripRepresenter
+
+    monkeypatch.undo()
+    house_style = yamlfmt.make_yaml
+
+    def ruamel_octal() -> YAML:
+        yaml = house_style()
+        yaml.Representer = RoundTripRepresenter  # writes 0o17 as 017 under %YAML 1.1
+        return yaml
+
+    monkeypatch.setattr(yamlfmt, "make_yaml", ruamel_octal)
+    octal = format_text("%YAML 1.1\n---\nhours: 0o17\n", "a.yaml")
+    assert (
+        octal.text is None
+        and "「15」（整数） 将变为 「17」（整数）" in octal.diagnostics[0].message
+    )
+
+
+def test_refusal_is_located_in_chinese_and_exits_1(tmp_path: Path) -> None:
+    """A tab inside a plain value: check reads it, ruamel.yaml cannot; fmt leaves the file."""
+    spec = tmp_path / "standards" / "s.yaml"
+    spec.parent.mkdir()
+    text = "kind: specialty\ncode: '510209'\nname: 人工智能\tx\n"
+    spec.write_bytes(text.encode("utf-8"))
+    result = run_cli(["fmt"], tmp_path)
+    assert result.exit_code == 1
+    assert re.search(
+        r"standards/s\.yaml:3:\d+: error\[ZB001\] fmt 无法在保持含义不变", result.stderr
+    )
+    assert "Traceback" not in result.stderr and "while scanning" not in result.stderr
+    assert spec.read_bytes() == text.encode("utf-8")
+
+
+def test_reused_anchor_names_print_no_framework_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "standards" / "s.yaml"
+    spec.parent.mkdir()
+    spec.write_text("kind: specialty\ncode: &a '510209'\nname: &a 人工智能\n", "utf-8")
+    result = run_cli(["fmt"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "Warning" not in result.stderr and "anchor" not in result.stderr

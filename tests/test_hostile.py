@@ -87,6 +87,22 @@ def test_hostile_input(case: Case, project: Path) -> None:
         assert any(case.expect_text in d.message for d in result.diagnostics)
     if case.clean:
         assert result.diagnostics == []
+    if case.no_cascade:
+        own = f"{IDENT.folder}/{case.target}"
+        assert any(d.file.endswith(own) for d in result.diagnostics), "its own error"
+        assert not [d for d in result.diagnostics if d.code.startswith("ZB3")], [
+            (d.code, d.file, d.message) for d in result.diagnostics
+        ]
+    if case.only_line:
+        target = f"{IDENT.folder}/{case.target}"
+        schema = [
+            d
+            for d in result.diagnostics
+            if d.code[:3] in ("ZB0", "ZB1") and d.file.endswith(target)
+        ]
+        assert schema and {d.line for d in schema} == {case.only_line}, [
+            (d.code, d.line, d.message) for d in result.diagnostics
+        ]
     for fmt in ("text", "json", "github", "sarif"):
         buffer = io.StringIO()
         report.select(fmt)(result.diagnostics, result.files, buffer)
@@ -157,3 +173,47 @@ def test_alias_bombs_stay_small(name: str, project: Path) -> None:
     clean = _peak_rss_mb(project)
     apply(next(c for c in CASES if c.name == name), project)
     assert _peak_rss_mb(project) - clean < 100
+
+
+def _meaning(before: object, after: object) -> bool:
+    """Same data for the check parser; a bare integer may have become its quoted digits."""
+    if type(before) is int and type(after) is str:
+        return str(before) == after
+    if type(before) is not type(after):
+        return False
+    if isinstance(before, dict) and isinstance(after, dict):
+        return before.keys() == after.keys() and all(
+            _meaning(v, after[k]) for k, v in before.items()
+        )
+    if isinstance(before, list) and isinstance(after, list):
+        return len(before) == len(after) and all(map(_meaning, before, after))
+    if isinstance(before, float) and isinstance(after, float) and before != before:
+        return after != after
+    return before == after
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_fmt_on_hostile_input(case: Case, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fmt never raises, never writes a link or outside the project, never changes meaning."""
+    import builder.yamlfmt as yamlfmt
+    from builder.yamlsource import YamlProblem, decode, parse
+
+    target = apply(case, project)
+    written: dict[Path, str] = {}
+
+    def record(target: Path, text: str) -> None:
+        assert not target.is_symlink(), target
+        assert target.resolve().is_relative_to(project.resolve()), target
+        written[target] = text
+
+    monkeypatch.setattr(yamlfmt, "write_text", record)
+    result = yamlfmt.format_paths([target], project, check=False)  # the hostile file only
+    for d in result.diagnostics:
+        assert d.line >= 1 or d.data_path is not None, d
+    for target, text in written.items():
+        try:
+            before = parse(decode(target.read_bytes()))
+        except YamlProblem:
+            pytest.fail(f"fmt rewrote {target}, which check cannot read")
+        assert _meaning(before, parse(text)), target
+        assert yamlfmt.format_text(text, "x").text == text, "not idempotent"

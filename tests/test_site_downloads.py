@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import docx
-
 from builder.compose import compose_corpus
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
 from builder.doctree import DocTree
+from builder.docx.export import export_written
+from builder.outputs import Written
 from builder.site.downloads import WordExport, YamlSources, default_providers
 from tests.compose_models import CONFIG, small_corpus
 
@@ -23,30 +23,40 @@ def test_yaml_provider_maps_pages_to_source_files() -> None:
     assert len(found) == len(trees)
 
 
-def test_word_export_files_are_matched_by_title_or_path(tmp_path: Path) -> None:
+def test_word_export_files_are_linked_by_the_identity_the_exporter_returns(
+    tmp_path: Path,
+) -> None:
     corpus = small_corpus()
     trees = compose_corpus(corpus, CONFIG)
+    course = next(t for t in trees if t.page == "510209/courses/ZH01.md")
 
     def export(
         corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], out_dir: Path
-    ) -> list[Path]:
+    ) -> list[Written]:
         out_dir.mkdir(parents=True)
-        by_title = docx.Document()
-        by_title.core_properties.title = "数据采集与标注课程标准"
-        by_title.save(str(out_dir / "课程-ZH01.docx"))
-        (out_dir / "510209").mkdir()
-        by_path = docx.Document()
-        by_path.save(str(out_dir / "510209/specialty.docx"))
-        stray = docx.Document()
-        stray.core_properties.title = "不相关的文件"
-        stray.save(str(out_dir / "stray.docx"))
-        return sorted(out_dir.rglob("*.docx"))
+        named_oddly = out_dir / "任意的名字.docx"
+        named_oddly.write_bytes(b"not even a docx: it is never opened")
+        notice = out_dir / "通知.docx"
+        notice.write_bytes(b"")
+        stray = out_dir / "stray.docx"
+        stray.write_bytes(b"")
+        return [
+            Written(named_oddly, "docx", course.doc_id, course.page, course.cover.title),
+            Written(notice, "docx"),  # no single document: linked to no page
+            Written(stray, "docx", "x", "elsewhere/x.md", "不相关的文件"),
+        ]
 
     found = WordExport(export).collect(corpus, CONFIG, trees, tmp_path)
-    assert found == {
-        "510209/courses/ZH01.md": tmp_path / "docx/课程-ZH01.docx",
-        "510209/specialty.md": tmp_path / "docx/510209/specialty.docx",
-    }
+    assert found == {"510209/courses/ZH01.md": tmp_path / "docx/任意的名字.docx"}
+
+
+def test_the_word_export_names_each_file_s_document(tmp_path: Path) -> None:
+    corpus = small_corpus()
+    trees = compose_corpus(corpus, CONFIG)
+    written = export_written(trees, CONFIG, tmp_path / "docx")
+    assert [w.page for w in written] == [t.page for t in trees]
+    assert [w.title for w in written] == [t.cover.title for t in trees]
+    assert all(w.path.is_file() and w.format == "docx" for w in written)
 
 
 def test_default_providers_offer_yaml_and_respect_no_docx() -> None:

@@ -1,4 +1,4 @@
-"""builder.site.escape: any text, rendered by Python-Markdown with the site's extensions,
+"""builder.escape: any text, rendered by Python-Markdown with the site's extensions,
 comes back as exactly that text — no element, no attribute, no link, no image."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.diff.render_markdown import cell
-from builder.site.escape import (
+from builder.escape import (
     anchor_id,
     code_span,
     html_text,

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from builder.check import codes, coverage, lifecycle, numeric, references
+from builder.check import (
+    classification,
+    codes,
+    confusables,
+    coverage,
+    disclosure,
+    lifecycle,
+    numeric,
+    partial,
+    plan,
+    references,
+)
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
 from builder.config import ProjectConfig
@@ -10,7 +21,18 @@ from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
 __all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (codes, coverage, lifecycle, numeric, references)
+_MODULES = (
+    classification,
+    codes,
+    confusables,
+    coverage,
+    disclosure,
+    lifecycle,
+    numeric,
+    partial,
+    plan,
+    references,
+)
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:

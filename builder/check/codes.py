@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from builder.catalog import LEVEL_RANGES, level_of
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
+from builder.check.lookalike import has_confusable
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import Rule, check
 
-SPECIALTY_CODE = re.compile(r"^\d{6}K?$")
+SPECIALTY_CODE = re.compile(r"^\d{6}K?$", re.ASCII)
 """6 digits; the 2021 catalog marks 国家控制布点专业 with a trailing K (e.g. 520101K)."""
-OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
-OCCUPATION_MINOR = re.compile(r"^\d-\d{2}-\d{2}$")
-INDUSTRY_CODE = re.compile(r"^(?:[A-T]|\d{2}|\d{3}|\d{4})$")
-DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$", re.ASCII)
+OCCUPATION_MINOR = re.compile(r"^\d-\d{2}-\d{2}$", re.ASCII)
+INDUSTRY_CODE = re.compile(r"^(?:[A-T]|\d{2}|\d{3}|\d{4})$", re.ASCII)
+DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>[0-9]{4})〕(?P<seq>[1-9][0-9]*)号$")
 
 
 @check(
@@ -29,11 +31,11 @@ DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>\d{4})〕(?P<seq>[1-
 )
 def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类），国家控制布点专业后缀 K；
-    各文件的 specialty 字段同样如此。"""
+    各文件的 specialty 字段同样如此。含全角数字等形似字符的代码只报 ZB507。"""
     for item in ctx.corpus.documents:
         field = "code" if item.kind == "specialty" else "specialty"
         value = getattr(item.doc, field)
-        if not SPECIALTY_CODE.match(value):
+        if not SPECIALTY_CODE.match(value) and not has_confusable(value):
             yield rule.diag(
                 item.rel,
                 f"专业代码「{value}」应为 6 位数字（国家控制布点专业可带后缀 K）",
@@ -96,7 +98,7 @@ def specialty_code_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "ZB503", "specialty-code-unknown", Severity.WARNING, "专业代码不在专业目录中", 'code: "510299"'
 )
 def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """专业代码及名称应能在所用版本的专业目录中查到。随附的目录只是节选：查不到时给出警告，
+    """专业代码及名称应能在所用版本的专业目录中查到。随附的是 2021 年目录及此后的增补，更晚增补的专业可能查不到：查不到时给出警告，
     可在 zhibiao.yaml 的 catalog_extra 中补充条目。名称与目录不一致时同样警告。"""
     known = ctx.catalog.specialties
     for entry, _ in ctx.sets():
@@ -108,7 +110,7 @@ def specialty_code_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
         if found is None:
             yield rule.diag(
                 spec.rel,
-                f"专业代码 {spec.doc.code} 不在专业目录（{ctx.catalog.edition}）节选中",
+                f"专业代码 {spec.doc.code} 不在随附的专业目录（{ctx.catalog.edition}）中",
                 path=("code",),
                 hint=_typo(spec.doc.code, same_class)
                 + "如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
@@ -139,6 +141,7 @@ def occupation_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 OCCUPATION_CODE.match(occupation.code)
                 or OCCUPATION_MINOR.match(occupation.code)
                 or occupation.code == PLACEHOLDER
+                or has_confusable(occupation.code)
             ):
                 continue
             yield rule.diag(
@@ -172,7 +175,11 @@ def industry_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if entry.specialty is None:
             continue
         for i, industry in enumerate(entry.specialty.doc.career.industries):
-            if not INDUSTRY_CODE.match(industry.code) and industry.code != PLACEHOLDER:
+            if (
+                not INDUSTRY_CODE.match(industry.code)
+                and industry.code != PLACEHOLDER
+                and not has_confusable(industry.code)
+            ):
                 joined = re.match(r"^[A-T](\d{2,4})$", industry.code)
                 yield rule.diag(
                     entry.specialty.rel,
@@ -200,7 +207,10 @@ def doc_no_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             fixed = (
                 doc_no.replace("[", "〔").replace("]", "〕").replace("【", "〔").replace("】", "〕")
             )
-            fixed = re.sub(r"〕0+(\d)", r"〕\1", fixed.replace("第", ""))
+            fixed = re.sub(
+                r"〕0+(\d)", r"〕\1", unicodedata.normalize("NFKC", fixed.replace("第", ""))
+            )
+            fixed = fixed.replace("[", "〔").replace("]", "〕")
             hint = f"是否应为「{fixed}」？" if DOC_NO.match(fixed) else "格式如 教职成〔2019〕13号"
             yield rule.diag(
                 item.rel, f"发文字号「{doc_no}」格式不正确", path=("meta", "doc_no"), hint=hint

@@ -2,59 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from builder.catalog import Catalog
 from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.diagnostics import DataPath
-from builder.model import Competency, CompetencyRef
+from builder.corpus import Corpus, SpecialtySet
+from builder.view import CorpusView, Defined, SpecialtyView, Use
+
+SpecialtyIndex = SpecialtyView
+"""The former name of the per-set lookup tables: the resolved view (`builder.view`)."""
+__all__ = ["CheckContext", "Defined", "RenameFinder", "SpecialtyIndex", "Use"]
 
 
-@dataclass(frozen=True, slots=True)
-class Defined:
-    """A competency and where it is defined."""
-
-    competency: Competency
-    source: Loaded[Any]
-    path: DataPath
-
-
-@dataclass(frozen=True, slots=True)
-class Use:
-    """One place that addresses a competency, with the level it reaches there.
-
-    `owner` names the course, internship or room, e.g. ("course", "ZY03").
-    """
-
-    ref: CompetencyRef
-    source: Loaded[Any]
-    path: DataPath
-    owner: tuple[str, str]
-
-
-@dataclass(slots=True)
-class SpecialtyIndex:
-    """Lookup tables of one specialty set."""
-
-    competencies: dict[str, Defined] = field(default_factory=dict)
-    uses: list[Use] = field(default_factory=list)
-    planned_courses: set[str] = field(default_factory=set)
-    course_standards: set[str] = field(default_factory=set)
-    course_names: dict[str, str] = field(default_factory=dict)
-    has_plan: bool = False
-
-    @property
-    def known_courses(self) -> set[str]:
-        """Course codes that a reference may name."""
-        return self.planned_courses | self.course_standards
-
-    def resolve_course(self, reference: str) -> str | None:
-        """The course code a reference names: a code, or an exact course name."""
-        if reference in self.known_courses:
-            return reference
-        return self.course_names.get(reference)
+RenameFinder = Callable[[Corpus, Corpus, Sequence[str]], Mapping[str, str]]
+"""(baseline, corpus, learning levels) → old code → new code."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +29,16 @@ class CheckContext:
     indexes: dict[str, SpecialtyIndex]
     baseline: Corpus | None = None
     """The base version (`zhibiao check --base REF`), for rules that compare versions."""
+    rename_finder: RenameFinder | None = None
+    """Finds the codes renamed from `baseline` (the semantic diff, given by the caller: the
+    checks do not import the diff package)."""
     broken: dict[str, frozenset[str]] = field(default_factory=dict)
     """Specialty code → kinds of the files that claim it but failed to load (see `claims`)."""
+
+    @property
+    def view(self) -> CorpusView:
+        """The resolved view of the corpus (shared with compose, built once)."""
+        return CorpusView.of(self.corpus, self.broken)
 
     def sets(self) -> list[tuple[SpecialtySet, SpecialtyIndex]]:
         """All specialty sets in code order with their index."""
@@ -77,8 +47,8 @@ class CheckContext:
     def incomplete(self, code: str) -> bool:
         """True when a course, internship, training-base or competency file of specialty
         `code` failed to load: coverage cannot be judged until it is fixed."""
-        return bool(self.broken.get(code, frozenset()) - {"specialty"})
+        return bool(self.view.claims(code, code) - {"specialty"})
 
     def specialty_broken(self, code: str) -> bool:
         """True when the specialty standard of `code` exists but failed to load."""
-        return "specialty" in self.broken.get(code, frozenset())
+        return "specialty" in self.view.claims(code, code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 
 from builder.check.context import CheckContext, Use
@@ -22,17 +21,32 @@ _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
 )
 def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单中的每一项能力，至少要被一门课程的学习内容、一项岗位实习任务或一个实训室引用。
+    已废止或被代替的文件（meta.status 为“废止”“被代替”）只供查阅，不再承载能力：只被它们引用的能力也报本规则，
+    与网站和 Word 中能力覆盖矩阵显示的「（未承载）」一致。
     没有专业教学标准的专业（单独发布的能力清单）不检查；承载文件读取失败时也暂不检查。描述仍为“待补充”的能力
     （`zhibiao new` 生成的骨架）只报 ZB605，不报本规则。"""
     for entry, index in ctx.sets():
         if not index.has_plan or ctx.incomplete(entry.code):
             continue  # a carrying document failed to load: it is reported where it failed
-        used = {use.ref.ref for use in index.uses}
+        carried = index.carried()
         for code, defined in index.competencies.items():
-            if code not in used and defined.competency.text.strip() != PLACEHOLDER:
+            if code in carried or defined.competency.text.strip() == PLACEHOLDER:
+                continue
+            stale = index.retired_uses(code)
+            what = f"职业能力 {code}「{_short(defined.competency.text)}」"
+            if stale:
+                owners = "、".join(sorted({_owner(u) for u in stale}))
                 yield rule.diag(
                     defined.source.rel,
-                    f"职业能力 {code}「{_short(defined.competency.text)}」没有任何课程、实习或实训承载",
+                    f"{what}只由已废止或被代替的文件承载（{owners}），视为没有承载",
+                    path=(*defined.path, "code"),
+                    related=tuple(Location(u.source.rel) for u in stale[:5]),
+                    hint="在现行的课程标准、实习任务或实训室中引用它，或删去该能力。",
+                )
+            else:
+                yield rule.diag(
+                    defined.source.rel,
+                    f"{what}没有任何课程、实习或实训承载",
                     path=(*defined.path, "code"),
                     hint="在相应课程标准的学习内容（competencies）中引用它，或删去该能力。",
                 )
@@ -47,21 +61,18 @@ def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def level_below_required(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """每项职业能力在所有引用处达到的最高学习水平，不得低于清单中要求的学习水平（按配置
-    learning_levels 的顺序比较）。"""
+    learning_levels 的顺序比较）。已废止或被代替的文件中的引用不计。"""
     for entry, index in ctx.sets():
         if ctx.incomplete(entry.code):
             continue
-        best: dict[str, list[Use]] = defaultdict(list)
-        for use in index.uses:
-            best[use.ref.ref].append(use)
-        for code, uses in best.items():
+        for code, uses in index.carried().items():
             defined = index.competencies.get(code)
             required = ctx.config.level_rank(defined.competency.level) if defined else None
             ranks = [r for r in (ctx.config.level_rank(u.ref.level) for u in uses) if r is not None]
             if defined is None or required is None or not ranks or max(ranks) >= required:
                 continue
             top = max(uses, key=lambda u: ctx.config.level_rank(u.ref.level) or -1)
-            where = "、".join(sorted({f"{_OWNER[u.owner[0]]} {u.owner[1]}" for u in uses}))
+            where = "、".join(sorted({_owner(u) for u in uses}))
             yield rule.diag(
                 defined.source.rel,
                 f"职业能力 {code} 要求达到「{defined.competency.level}」，"
@@ -104,12 +115,15 @@ def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """实训室应直接列出它培养的职业能力，或至少支撑一门已映射职业能力的课程，否则无法说明建设依据。
-    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查。"""
+    没有专业教学标准的专业（单独发布的实训教学条件建设标准）不检查；整份标准没有任何实训室列出职业能力或
+    支撑课程时（如国家实训教学条件建设标准，按实训类别列实训室与设备，不做能力映射）也不检查。"""
     for entry, index in ctx.sets():
         if not index.has_plan or ctx.incomplete(entry.code):
             continue  # without a plan (ZB205) or with a broken course the basis is unknown
-        mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course"}
+        mapped = {u.owner[1] for u in index.uses if u.owner[0] == "course" and u.carries}
         for base in entry.training_bases:
+            if not any(room.competencies or room.courses for room in base.doc.rooms):
+                continue  # the standard does not map rooms at all (national 实训条件标准)
             for r, room in enumerate(base.doc.rooms):
                 served = {index.resolve_course(c) for c in room.courses}
                 if not room.competencies and not mapped.intersection(c for c in served if c):
@@ -149,6 +163,10 @@ def unknown_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     path=(*use.path, "level"),
                     hint=hint,
                 )
+
+
+def _owner(use: Use) -> str:
+    return f"{_OWNER[use.owner[0]]} {use.owner[1]}"
 
 
 def _short(text: str, limit: int = 24) -> str:

@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from builder.check.context import CheckContext
+from builder.check.fieldnames import describe_field
 from builder.diagnostics import Diagnostic, Severity
-from builder.diff.keys import document_key
 from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES, STATUS_ORDER
 from builder.rules import Rule, check
+from builder.view.identity import document_key
 
 PLACEHOLDER = "待补充"
 """Text that `zhibiao new` puts where an author still has to write."""
+
+
+SCHOOL_NAME = re.compile(r"(学院|学校|大学|中专|技校|职教中心)$")
+"""An issuer named like this is a school: its documents carry no 编号."""
+
+
+def is_school_document(doc: Any) -> bool:
+    """True for a school's own document (校本课程标准、人才培养方案): issued by a school, or a
+    课程标准 with a school sign-off block or naming no issuing body and no number at all."""
+    meta = doc.meta
+    if meta.issuer and SCHOOL_NAME.search(meta.issuer.strip()):
+        return True
+    if doc.kind != "course":
+        return False
+    official = meta.issuer or meta.standard_no or meta.doc_no or meta.published_by
+    return doc.signoff is not None or not official
 
 
 @check(
@@ -22,20 +41,30 @@ PLACEHOLDER = "待补充"
     "status: 发布\n# 缺少 doc_no / standard_no 或 issued_on",
 )
 def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）、发文字号（doc_no）或公布通知
-    （published_by，以通知批量公布的国家标准），并有发布日期（issued_on，或公布通知的日期；原文只有编制时间时
-    可用 compiled_on；均可只写年月）。"""
+    """状态为“试行”或“发布”的文件，必须有标准编号（standard_no）、发文字号（doc_no），或写明文号的公布通知
+    （published_by.doc_no，以通知批量公布的国家标准）——只写发文机关、没有文号的通知不算编号；并有日期：
+    发布日期 issued_on、公布通知的日期或编制时间 compiled_on（均可只写年月）。
+    原文只有编制时间、由发布机构署名而本身没有编号的标准（如 2021 年的实训教学条件建设标准：meta.issuer
+    与 compiled_on）不要求编号。学校自己的文件（发布机构是学校，或课程标准带制定/审核栏、或没有任何发布机构
+    和编号的校本课程标准）没有编号和发文日期，不检查。"""
     for item in ctx.corpus.documents:
         meta = item.doc.meta
-        if meta.status not in PUBLISHED_STATUSES:
+        if meta.status not in PUBLISHED_STATUSES or is_school_document(item.doc):
             continue
         notice = meta.published_by
-        if not (meta.doc_no or meta.standard_no or notice):
+        numbered = meta.doc_no or meta.standard_no or (notice is not None and notice.doc_no)
+        compiled_form = meta.compiled_on is not None and (meta.issuer or notice is not None)
+        if not numbered and not compiled_form:
+            bare_notice = notice is not None and not notice.doc_no
             yield rule.diag(
                 item.rel,
-                f"状态为「{meta.status}」，但没有标准编号或发文字号",
-                path=("meta", "status"),
-                hint="在 meta 中填写 standard_no（如 T/CIE 101—2025）或 doc_no 与 issuer。",
+                f"状态为「{meta.status}」，但没有标准编号或发文字号"
+                + ("（公布通知只写了发文机关，没有文号）" if bare_notice else ""),
+                path=("meta", "published_by") if bare_notice else ("meta", "status"),
+                hint="在 published_by 中填写通知的文号 doc_no。"
+                if bare_notice
+                else "在 meta 中填写 standard_no（如 T/CIE 101—2025）或 doc_no 与 issuer，"
+                "或以 published_by 写明公布通知及其文号。",
             )
         if (
             meta.issued_on is None
@@ -46,7 +75,7 @@ def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnost
                 item.rel,
                 f"状态为「{meta.status}」，但没有发布日期 issued_on",
                 path=("meta", "status"),
-                hint="在 meta 中填写 issued_on（YYYY-MM-DD）。",
+                hint="在 meta 中填写 issued_on（YYYY-MM-DD）；原文只有编制时间时填写 compiled_on。",
             )
 
 
@@ -119,16 +148,16 @@ def comment_deadline(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 
 @check("ZB605", "to-be-completed", Severity.WARNING, "内容待补充", "overview: 待补充")
 def to_be_completed(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """`zhibiao new` 生成的骨架用“待补充”标出作者还需填写的地方；它们在发布前都应替换为正文。"""
+    """`zhibiao new` 生成的骨架用“待补充”标出作者还需填写的地方；它们在发布前都应替换为正文。
+    消息写出字段的中文名称和 YAML 路径，如「设备名称」（rooms[0].equipment[0].name）。"""
     for item in ctx.corpus.documents:
         if PLACEHOLDER not in item.doc.model_dump_json():  # fast filter (serialised in Rust)
             continue
         for path, value in _strings(item.doc.model_dump(mode="python"), ()):
             if PLACEHOLDER in value:
-                key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
                 yield rule.diag(
                     item.rel,
-                    f"「{key}」的内容待补充" if key else "内容待补充",
+                    f"{describe_field(type(item.doc), path)}的内容待补充" if path else "内容待补充",
                     path=path,
                     hint="发布前用正文替换“待补充”。",
                 )

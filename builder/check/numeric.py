@@ -7,64 +7,20 @@ declared 学时安排 (`hours_plan`). Rows without numbers are "not stated" and 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.config import LevelRules, Range
+from builder.config import LevelRules, Range, show_number
 from builder.corpus import Loaded
 from builder.diagnostics import DataPath, Diagnostic, Severity
 from builder.model import Specialty
 from builder.model.common import AssessmentPart
+from builder.model.sourced import is_excerpt
 from builder.rules import Rule, check
+from builder.view.figures import Figures, figures
 
 WEEKS_PER_MONTH = 52 / 12
 INTERNSHIP_TYPES = frozenset({"岗位实习", "顶岗实习"})
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """Total hours and shares of one plan, from the rows or from the declared 学时安排."""
-
-    total: int | None
-    public: float | None
-    elective: float | None
-    practice: float | None
-    declared: bool
-    path: DataPath
-
-
-def figures(spec: Specialty) -> Figures | None:
-    """Sum the course rows when every row has hours; otherwise use `hours_plan`."""
-    rows = spec.courses
-    if rows and all(c.hours is not None for c in rows):
-        total = sum(c.hours or 0 for c in rows)
-        if total == 0:
-            return None
-        practice = (
-            sum(c.practice_hours or 0 for c in rows) / total
-            if all(c.practice_hours is not None for c in rows)
-            else None
-        )
-        return Figures(
-            total=total,
-            public=sum(c.hours or 0 for c in rows if c.nature == "公共基础") / total,
-            elective=sum(c.hours or 0 for c in rows if c.elective) / total,
-            practice=practice,
-            declared=False,
-            path=("courses",),
-        )
-    plan = spec.hours_plan
-    if plan is None:
-        return None
-    return Figures(
-        plan.total_hours,
-        plan.public_share,
-        plan.elective_share,
-        plan.practice_share,
-        declared=True,
-        path=("hours_plan",),
-    )
 
 
 def _plans(ctx: CheckContext) -> Iterator[tuple[Loaded[Specialty], LevelRules, Figures]]:
@@ -90,28 +46,30 @@ def _share_check(
         if bounds is None or share is None or bounds.contains(share):
             continue
         origin = "学时安排中声明的" if found.declared else ""
+        shown = show_number(share, _failed_bound(bounds, share), scale=100)
         yield rule.diag(
             spec.rel,
-            f"{origin}{label}占总学时 {share:.1%}，{spec.doc.level}要求 {_pct(bounds)}",
+            f"{origin}{label}占总学时 {shown}%，{spec.doc.level}要求 {bounds.describe_share(share)}",
             path=found.path,
-            hint=_basis(ctx),
+            hint=_basis(ctx, spec.doc.level),
         )
 
 
-def _basis(ctx: CheckContext) -> str:
+def _failed_bound(bounds: Range, value: float) -> float | None:
+    """The end of `bounds` that `value` violates (None when inside)."""
+    if bounds.min is not None and value < bounds.min:
+        return bounds.min
+    if bounds.max is not None and value > bounds.max:
+        return bounds.max
+    return None
+
+
+def _basis(ctx: CheckContext, level: str) -> str:
     """Where the threshold comes from and where to change it."""
     return (
-        f"规则来源：{ctx.config.numeric_rules.profile}；"
+        f"规则来源：{ctx.config.numeric_rules.source_for(level)}；"
         "阈值可在 zhibiao.yaml 的 numeric_rules 中按层次调整。"
     )
-
-
-def _pct(bounds: Range) -> str:
-    low = f"{bounds.min:.0%}" if bounds.min is not None else None
-    high = f"{bounds.max:.0%}" if bounds.max is not None else None
-    if low and high:
-        return f"{low}–{high}"
-    return f"≥ {low}" if low else f"≤ {high}"
 
 
 @check(
@@ -119,7 +77,8 @@ def _pct(bounds: Range) -> str:
 )
 def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """课程设置的总学时（各课程学时之和；各行未给学时时取 hours_plan.total_hours）须符合所在层次的规定：
-    默认中职 ≥ 3000、高职专科 ≥ 2500（教职成〔2019〕13号）。职业本科默认不检查，可在配置中设置。"""
+    默认中职 ≥ 3000、高职专科 ≥ 2500（教职成〔2019〕13号）。13号不适用于职业本科，职业本科默认不检查，
+    可在配置中设置。提示中写明每条阈值的来源（按层次的 numeric_rules.levels.*.source）。"""
     for spec, rules, found in _plans(ctx):
         total = found.total
         if rules.total_hours and total is not None and not rules.total_hours.contains(total):
@@ -127,7 +86,7 @@ def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 spec.rel,
                 f"总学时为 {total}，{spec.doc.level}要求 {rules.total_hours.describe()}",
                 path=found.path,
-                hint=_basis(ctx),
+                hint=_basis(ctx, spec.doc.level),
             )
 
 
@@ -135,7 +94,9 @@ def total_hours(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "ZB402", "public-share", Severity.ERROR, "公共基础课学时占比不足", "# 高职 ≥ 1/4，中职约 1/3"
 )
 def public_share(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """公共基础课程学时占总学时的比例：默认高职专科与职业本科 ≥ 25%，中职约 1/3（≥ 31.3%）。"""
+    """公共基础课程学时占总学时的比例：默认高职专科 ≥ 25%、中职约 1/3（≥ 47/150，即 31.33%）
+    （教职成〔2019〕13号）；职业本科不在 13号范围内，默认沿用高职的 25%，提示中注明是项目自定。
+    消息中的占比和阈值按需要的位数精确打印，不合格时两者不会显示成同一个数。"""
     yield from _share_check(
         ctx, rule, lambda r: r.public_share, "公共基础课学时", lambda f: f.public
     )
@@ -175,12 +136,13 @@ def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 continue
             ratio = course.hours / course.credits
             if not rules.hours_per_credit.contains(ratio):
+                shown = show_number(ratio, _failed_bound(rules.hours_per_credit, ratio))
                 yield rule.diag(
                     spec.rel,
                     f"课程 {course.code}「{course.name}」{course.hours} 学时 {course.credits:g} 学分，"
-                    f"折合每学分 {ratio:.1f} 学时，应为 {rules.hours_per_credit.describe()}",
+                    f"折合每学分 {shown} 学时，应为 {rules.hours_per_credit.describe()}",
                     path=("courses", i, "credits"),
-                    hint=_basis(ctx),
+                    hint=_basis(ctx, spec.doc.level),
                 )
 
 
@@ -193,7 +155,8 @@ def hours_per_credit(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """课程性质为“专业核心”的课程门数，默认 6–8 门（教职成〔2019〕13号）。课程设置中只有
-    “待补充”课程（`zhibiao new` 生成的骨架）时不检查。"""
+    “待补充”课程（`zhibiao new` 生成的骨架）时不检查；课程设置是节选（{节选: [...]}）时，只在列出的核心课程
+    已超过上限时报告。"""
     for entry, _ in ctx.sets():
         spec = entry.specialty
         rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
@@ -202,12 +165,15 @@ def core_course_count(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if all(c.name == PLACEHOLDER for c in spec.doc.courses):
             continue
         count = sum(1 for c in spec.doc.courses if c.nature == "专业核心")
+        excerpt = is_excerpt(spec.doc.courses)  # only more core courses than listed can exist
+        if excerpt and (rules.core_courses.max is None or count <= rules.core_courses.max):
+            continue
         if spec.doc.courses and not rules.core_courses.contains(count):
             yield rule.diag(
                 spec.rel,
                 f"专业核心课程 {count} 门，应为 {rules.core_courses.describe()} 门",
                 path=("courses",),
-                hint=_basis(ctx),
+                hint=_basis(ctx, spec.doc.level),
             )
 
 
@@ -220,7 +186,7 @@ def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     for entry, _ in ctx.sets():
         spec = entry.specialty
         rules = ctx.config.numeric_rules.levels.get(spec.doc.level) if spec else None
-        if rules is None or rules.internship_months is None:
+        if spec is None or rules is None or rules.internship_months is None:
             continue
         for internship in entry.internships:
             phases = [p for p in internship.doc.schedule if p.type in INTERNSHIP_TYPES]
@@ -228,11 +194,12 @@ def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 continue
             months = sum(p.months or (p.weeks or 0) / WEEKS_PER_MONTH for p in phases)
             if not rules.internship_months.contains(months):
+                shown = show_number(months, _failed_bound(rules.internship_months, months))
                 yield rule.diag(
                     internship.rel,
-                    f"岗位实习共约 {months:.1f} 个月，应为 {rules.internship_months.describe()} 个月",
+                    f"岗位实习共约 {shown} 个月，应为 {rules.internship_months.describe()} 个月",
                     path=("schedule",),
-                    hint=_basis(ctx),
+                    hint=_basis(ctx, spec.doc.level),
                 )
 
 
@@ -285,7 +252,7 @@ def _split(
 
 def _totals(rule: Rule, item: Loaded[Specialty]) -> Iterator[Diagnostic]:
     doc = item.doc
-    if doc.totals is None:
+    if doc.totals is None or is_excerpt(doc.courses):
         return
     hours = [c.hours for c in doc.courses]
     credits = [c.credits for c in doc.courses]

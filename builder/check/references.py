@@ -10,7 +10,7 @@ from typing import Any
 
 from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
-from builder.check.suggest import did_you_mean
+from builder.check.suggest import did_you_mean, renamed_hint, same_class
 from builder.corpus import OUTSIDE_ROOT, DocRef, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 from builder.model import KIND_TITLES, Course, Specialty
@@ -36,7 +36,8 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     use.source.rel,
                     f"职业能力「{use.ref.ref}」不在专业 {entry.code} 的职业能力清单中",
                     path=(*use.path, "ref"),
-                    hint=did_you_mean(use.ref.ref, known, what="职业能力"),
+                    hint=renamed_hint(ctx, use.ref.ref)
+                    or did_you_mean(use.ref.ref, known, what="职业能力"),
                 )
         if entry.specialty:
             for s, spec in enumerate(entry.specialty.doc.specs):
@@ -46,7 +47,8 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                             entry.specialty.rel,
                             f"培养规格 {spec.code} 引用的职业能力「{code}」不存在",
                             path=("specs", s, "competencies", c),
-                            hint=did_you_mean(code, known, what="职业能力"),
+                            hint=renamed_hint(ctx, code)
+                            or did_you_mean(code, known, what="职业能力"),
                         )
 
 
@@ -72,7 +74,7 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                             course.rel,
                             f"课程「{code}」不在专业 {entry.code} 的课程设置中",
                             path=(field, i),
-                            hint=did_you_mean(code, known, what="课程"),
+                            hint=renamed_hint(ctx, code) or did_you_mean(code, known, what="课程"),
                         )
         for base in entry.training_bases:
             for r, room in enumerate(base.doc.rooms):
@@ -82,7 +84,7 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                             base.rel,
                             f"实训室 {room.code} 支撑的课程「{code}」不在课程设置中",
                             path=("rooms", r, "courses", i),
-                            hint=did_you_mean(code, known, what="课程"),
+                            hint=renamed_hint(ctx, code) or did_you_mean(code, known, what="课程"),
                         )
 
 
@@ -112,7 +114,8 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
         if spec.doc.competencies:
             targets.append((spec.doc.competencies, ("competencies",), None))
         for target, path, course_code in targets:
-            resolved = corpus.resolve_reference(base, target)
+            where = ctx.view.resolve_path(entry.code, base, target)
+            resolved, found = where.resolved, where.found
             if not resolved.startswith(inside):
                 yield OUTSIDE_ROOT.diag(
                     spec.rel,
@@ -121,10 +124,9 @@ def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     hint="引用路径须相对于本文件、且位于标准目录内。",
                 )
                 continue
-            if resolved in corpus.failed_paths:
+            if where.failed:
                 continue
-            found = corpus.index.get(resolved)
-            if found is None and not os.path.isfile(resolved):  # noqa: PTH113
+            if not where.exists:
                 yield rule.diag(
                     spec.rel,
                     f"引用的文件「{target}」不存在",
@@ -243,19 +245,21 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 应是标准目录中
     某个专业教学标准的专业代码。单独发布的标准（如国家实训教学条件建设标准）没有配套的专业教学标准，
     因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
-    专业代码本身格式不对时只报 ZB501；专业教学标准存在但读取失败时，只在它出错的地方报告。"""
-    known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
+    专业代码本身格式不对时只报 ZB501（及 ZB213）；专业教学标准存在但读取失败时，只在它出错的地方报告。
+    提示只提出同一专业类（前 4 位相同）的专业；与基线比较（--base）时，若该专业代码在本次修改中改过，提示新代码。"""
     for code, entry in ctx.corpus.specialties.items():
         if entry.specialty is not None or ctx.specialty_broken(code):
             continue  # a broken specialty.yaml is reported where it is broken
         if not SPECIALTY_CODE.match(code):
             continue  # ZB501 reports the malformed code
+        known = ctx.view.specialty_codes(code)
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
-                f"专业代码「{code}」没有对应的专业教学标准",
+                f"专业代码「{code}」没有对应的专业教学标准，依赖课程设置的引用与覆盖检查"
+                "（ZB202、ZB301、ZB304）没有对本文件运行",
                 path=("specialty",),
-                hint=did_you_mean(code, known, what="专业"),
+                hint=renamed_hint(ctx, code) or did_you_mean(code, same_class(code, known)),
             )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import traceback
+from pathlib import Path
 
 import click
 
@@ -50,10 +51,31 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中断", err=True)
         sys.exit(130)
-    except Exception:
+    except Exception as exc:
         with tempfile.NamedTemporaryFile(
             "w", prefix="zhibiao-", suffix=".log", delete=False
         ) as log:
             traceback.print_exc(file=log)
-        click.echo(f"内部错误，请报告此问题；详细信息已写入 {log.name}", err=True)
+        where = file_in_trace(exc)
+        during = f"（处理 {where} 时）" if where else ""
+        click.echo(f"内部错误{during}，请报告此问题；详细信息已写入 {log.name}", err=True)
         sys.exit(3)
+
+
+def file_in_trace(exc: BaseException) -> str | None:
+    """The standards file being processed when `exc` was raised: the innermost frame that
+    holds a loaded document (its `rel`) or a YAML path; else the title of a document model."""
+    frames = [frame for frame, _ in traceback.walk_tb(exc.__traceback__)]
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            rel = getattr(value, "rel", None)
+            if isinstance(rel, str) and hasattr(value, "doc"):
+                return rel
+            if isinstance(value, Path) and value.suffix in {".yaml", ".yml"}:
+                return value.as_posix()
+    for frame in reversed(frames):  # no file at hand: a document model being rendered
+        for value in frame.f_locals.values():
+            title = getattr(getattr(value, "meta", None), "title", None)
+            if isinstance(title, str) and isinstance(getattr(value, "kind", None), str):
+                return f"「{title}」"
+    return None

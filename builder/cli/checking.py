@@ -15,7 +15,8 @@ from builder.cli.base import (
     jobs_option,
     no_cache_option,
 )
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.ruleset import open_project
 
 
 @cli.command("check")
@@ -67,9 +68,15 @@ def check_command(
     from builder import report
     from builder.atomic import write_text
     from builder.cache import CheckCache, cache_root
+    from builder.diff.renames import find_renames
     from builder.incremental import run_check_cached
+    from builder.paths import chosen
 
     project = open_project(path, config_path)
+    if output is not None:
+        output = chosen(output, project.root, "报告文件")
+    if summary_path is not None:
+        summary_path = chosen(summary_path, project.root, "摘要文件")
     with ExitStack() as stack:
         baseline = None
         if base_ref is not None:
@@ -79,7 +86,12 @@ def check_command(
         use_cache = not no_cache and baseline is None  # a base version is not part of the key
         cache = CheckCache.open(cache_root(project.root) if use_cache else None)
         result = run_check_cached(
-            project, cache, baseline=baseline, jobs=jobs or None, show_progress=None
+            project,
+            cache,
+            baseline=baseline,
+            rename_finder=find_renames,
+            jobs=jobs or None,
+            show_progress=None,
         )
     if result.files == 0:
         raise UsageError(
@@ -131,6 +143,7 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
     from builder import schema
     from builder.project import default_schemas
 
+    given = folder
     folder = folder or default_schemas()
     if check_only:
         stale = schema.drift(folder)
@@ -144,6 +157,13 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致")
         return
+    from builder.paths import chosen, confined
+
+    home = default_schemas().absolute().parent  # the project root (or the working folder)
+    if given is not None:
+        chosen(given, home, "输出目录")
+    else:
+        confined(folder.absolute(), home, "输出目录")
     changed = schema.write(folder)
     click.echo(f"已写入 {len(changed)} 个文件到 {folder}")
 

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, cli, jobs_option, no_cache_option
-from builder.project import Project, open_project
+from builder.paths import chosen
+from builder.project import Project
+from builder.ruleset import open_project
 
 if TYPE_CHECKING:
     from builder.docx.export import ExportResult
@@ -30,6 +32,12 @@ def _open_data_export(
         return export(open_project(path, config_path))
     except ExportBlocked as exc:
         console.blocked(exc)
+
+
+def _output(path: Path, project: Project, what: str = "输出目录") -> Path:
+    """An output path from the command line: anywhere the user likes, but never through a
+    symbolic link inside the project (`builder.paths.chosen`)."""
+    return chosen(path, project.root, what)
 
 
 @cli.group("export")
@@ -68,7 +76,9 @@ def export_case_command(
     from builder.opendata.case import export_case
 
     result = _open_data_export(
-        path, config_path, lambda project: export_case(project, output, base_uri)
+        path,
+        config_path,
+        lambda project: export_case(project, _output(output, project), base_uri),
     )
     console.skipped(result.skipped)
     click.echo(f"已写入 {len(result.files)} 个文件到 {output}")
@@ -93,7 +103,9 @@ def export_json_command(path: Path | None, config_path: Path | None, output: Pat
     """
     from builder.opendata.dataset import export_dataset
 
-    written = _open_data_export(path, config_path, lambda project: export_dataset(project, output))
+    written = _open_data_export(
+        path, config_path, lambda project: export_dataset(project, _output(output, project))
+    )
     for target in written:
         click.echo(f"已写入 {target}")
 
@@ -117,7 +129,9 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
     """
     from builder.opendata.xlsx_export import export_xlsx
 
-    written = _open_data_export(path, config_path, lambda project: export_xlsx(project, output))
+    written = _open_data_export(
+        path, config_path, lambda project: export_xlsx(project, _output(output, project))
+    )
     for target in written:
         click.echo(f"已写入 {target}")
 
@@ -173,6 +187,11 @@ def export_docx_command(
     from builder.docx.rendercache import DocxCache
 
     project = open_project(path, config_path)
+    out_dir = _output(out_dir, project)
+    if reference_docx is not None:
+        reference_docx = chosen(reference_docx, project.root, "参考模板")
+    if notice is not None:
+        notice = chosen(notice, project.root, "发文通知")
     cache = DocxCache.open(None if no_cache else project.root)
     result = export_project(
         project,
@@ -308,6 +327,7 @@ def import_xlsx_command(
     from builder.opendata import console
     from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 
+    output = _output(output, open_project(None, config_path, missing_ok=True), "输出文件")
     options = ImportOptions(sheet, specialty, title, version, force)
     result = import_xlsx(workbook, output, options, config_path)
     if result.diagnostics:

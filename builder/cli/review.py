@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from builder.cli.base import cli
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.ruleset import open_project
 
 
 @cli.command("diff")
@@ -59,8 +60,14 @@ def diff_command(
     tree): documents, competencies, courses, internship, training bases, status.
     """
     from builder.diff.output import write_diff
+    from builder.paths import chosen
 
-    changes = write_diff(open_project(standards, config_path), old, new, fmt, output, summary_path)
+    project = open_project(standards, config_path)
+    if output is not None:
+        output = chosen(output, project.root, "输出文件")
+    if summary_path is not None:
+        summary_path = chosen(summary_path, project.root, "摘要文件")
+    changes = write_diff(project, old, new, fmt, output, summary_path)
     sys.exit(1 if exit_code and changes else 0)
 
 
@@ -139,6 +146,7 @@ def new_command(
     Scaffold a standard document; missing options are asked for on a terminal.
     """
     from builder.atomic import write_text
+    from builder.paths import chosen, confined
     from builder.scaffold import KINDS, Request, build, render
 
     interactive = sys.stdin.isatty()
@@ -164,6 +172,10 @@ def new_command(
         request = Request(KINDS[kind], spec_code, course, name, level, ask=asker)
     scaffold = build(project, request)
     target = output or scaffold.path
+    if output is not None:
+        chosen(output, project.root, "输出文件")
+    else:
+        confined(target.absolute(), project.root, "输出文件")
     if target.exists() and not force:
         raise UsageError(f"文件已存在：{target}", hint="加 --force 覆盖，或用 -o 指定其他文件。")
     write_text(target, render(scaffold, project))

@@ -89,7 +89,7 @@ def _analysis_rows(doc: CompetencyList, cov: Coverage) -> list[list[Cell]]:
                         if first_task
                         else cell(),
                         cell(f"{comp.code} {flat(comp.text)}", anchor=competency_anchor(comp.code)),
-                        cell(comp.type),
+                        cell(comp.type if "type" in comp.model_fields_set else "—"),
                         cell(comp.level),
                         cell(*joined(where, "；")) if where else cell("（未承载）"),
                     ]

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import competencies
 from builder.compose.links import competency_ref, course_ref, specialty_set
-from builder.compose.meta import (
-    back_matter,
-    cover,
-    normative_references,
-    notices,
-    specialty_label,
-)
+from builder.compose.meta import back_matter, cover, notices, references, specialty_label
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Inline, Link
+from builder.doctree import PREFACE, Cell, DocTree, Inline, Link
 from builder.model import Course
 from builder.model.common import AssessmentPart
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}
 IMPLEMENTATION_TITLES = {
@@ -38,45 +35,30 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
     if doc.preface:
-        out.unnumbered(1, "前言", "preface")
+        out.unnumbered(1, "前言", PREFACE)
         out.paragraphs(paragraphs(doc.preface))
     out.heading(1, "课程基本信息")
     out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")
     out.heading(1, "课程性质与任务")
     out.paragraphs(paragraphs(doc.description))
-    normative_references(out, [[ref] for ref in doc.meta.normative_references])
+    references(out, doc.meta.normative_references)
     for title, text in (("课程设计思路", doc.design), ("学情分析", doc.learner_analysis)):
         if text:
             out.heading(1, title)
             out.paragraphs(paragraphs(text))
     out.heading(1, "课程目标")
-    for kind, title in OBJECTIVE_TITLES.items():
-        goals = [o for o in doc.objectives if o.type == kind]
-        if goals:
-            out.heading(2, title)
-            out.items(([o.text] for o in goals), ordered=True)
+    _objectives(out, doc)
     if doc.ideology:
         out.heading(2, "课程思政")
         out.paragraphs(paragraphs(doc.ideology))
     out.heading(1, "课程内容")
-    hours = doc.hours if doc.hours is not None else total([m.hours for m in doc.modules])
-    out.text(
-        f"本课程共 {len(doc.modules)} 个教学模块"
-        + (f"，合计 {num(hours)} 学时。" if hours is not None else "。")
-    )
-    out.table(
-        "课程内容与要求",
-        *without_empty(
-            ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
-            _content_rows(doc, entry, hours),
-            (2.5, 2.5, 5, 2.5, 1),
-            optional=("对应职业能力", "学时"),
-        ),
-        anchor="tbl-content",
-        total_row=hours is not None,
-    )
-    out.heading(1, "对应职业能力", anchor="competencies")
-    _competencies(out, doc, entry)
+    if is_not_given(doc.modules):
+        out.text(NOT_LISTED_LABEL)
+    else:
+        _content(out, doc, entry)
+    if any(r for m in doc.modules for i in m.items for r in i.competencies):
+        out.heading(1, "对应职业能力", anchor="competencies")
+        _competencies(out, doc, entry)
     _implementation(out, doc)
     out.heading(1, "考核评价")
     assessment_table(out, doc.assessment)
@@ -92,6 +74,40 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     return DocTree(
         doc_id(item), "course", page_path(item), cover(doc.meta, "course"), tuple(out.blocks)
     )
+
+
+def _content(out: Outline, doc: Course, entry: SpecialtySet) -> None:
+    hours = doc.hours if doc.hours is not None else total([m.hours for m in doc.modules])
+    out.table(
+        "课程内容与要求",
+        *without_empty(
+            ("教学模块", "学习内容", "内容与要求", "对应职业能力", "学时"),
+            _content_rows(doc, entry, hours),
+            (2.5, 2.5, 5, 2.5, 1),
+            optional=("对应职业能力", "学时"),
+        ),
+        anchor="tbl-content",
+        total_row=hours is not None,
+    )
+    if is_excerpt(doc.modules):
+        out.text(EXCERPT_LABEL)
+
+
+def _objectives(out: Outline, doc: Course) -> None:
+    """课程目标 in the order written, under 素质/知识/能力 headings only when the list is
+    already grouped that way."""
+    runs = [list(group) for _, group in groupby(doc.objectives, key=lambda o: o.type)]
+    if len(runs) != len({r[0].type for r in runs}):
+        entries = [[f"（{o.type}）{flat(o.text)}"] for o in doc.objectives]
+        out.listed(doc.objectives, entries, ordered=True)
+        return
+    if is_not_given(doc.objectives):
+        out.text(NOT_LISTED_LABEL)
+    for goals in runs:
+        out.heading(2, OBJECTIVE_TITLES[goals[0].type])
+        out.items(([o.text] for o in goals), ordered=True)
+    if is_excerpt(doc.objectives):
+        out.text(EXCERPT_LABEL)
 
 
 def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
@@ -150,9 +166,6 @@ def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
         for item in module.items:
             for ref in item.competencies:
                 taught.setdefault(ref.ref, []).append((ref.level, f"{item.code} {item.name}"))
-    if not taught:
-        out.text("本课程未对应职业能力清单中的职业能力。")
-        return
     listed = {c.code: (c, domain, task) for c, domain, task in competencies(entry)}
     order = [code for code in listed if code in taught] + sorted(set(taught) - set(listed))
     out.text(f"本课程承载本专业职业能力清单中的 {len(order)} 项职业能力，来源如下表。")
@@ -196,6 +209,9 @@ def _implementation(out: Outline, doc: Course) -> None:
 def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
     """The 考核评价 table; a 合计 row when every part has a weight, and no column of dashes
     when the source gives no weights or no methods."""
+    if is_not_given(parts):
+        out.text(NOT_LISTED_LABEL)
+        return
     weights = total([p.weight for p in parts])
     rows = [[cell(p.name), cell(num(p.weight)), cell(flat(p.method) or "—")] for p in parts]
     if weights is not None:
@@ -209,5 +225,7 @@ def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
             optional=("权重（%）", "考核方式与标准"),
         ),
         anchor="tbl-assessment",
-        total_row=weights is not None,
+        total_row=weights is not None and not is_excerpt(parts),
     )
+    if is_excerpt(parts):
+        out.text(EXCERPT_LABEL)

@@ -1,6 +1,7 @@
 """Who teaches which 职业能力 at which 学习水平: the data behind the coverage matrix.
 
-Retired documents (废止/被代替) teach nothing any more and are left out.
+Read from the resolved view (`builder.view`), under its policy for retired documents
+(废止/被代替): they teach nothing any more and are left out, as the coverage rules do.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from builder.compose.anchors import (
     page_path,
     room_anchor,
 )
-from builder.compose.order import course_order, retired
+from builder.compose.order import course_order
 from builder.config import ProjectConfig
 from builder.corpus import SpecialtySet
 from builder.model import Competency, CompetencyRef
+from builder.view import Use as ViewUse
+from builder.view import carries, view_of
 
 CarrierKind = Literal["course", "internship", "room"]
 
@@ -82,49 +85,17 @@ def _rank(cov: Coverage, level: str) -> int:
     return -1 if rank is None else rank
 
 
-_LISTED: dict[int, tuple[object, list[tuple[Competency, str, str]], frozenset[str]]] = {}
-"""`competencies()` per competency list (keyed by the document's id, holding the document so
-the id cannot be reused): a course page asks for every competency it references."""
-
-
 def competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
     """Every competency of the set's list with its 领域 and 任务 names, in list order
-    (the caller must not modify the list)."""
-    return _listed(entry)[1]
+    (read from the resolved view, `builder.view`)."""
+    return [
+        (d.competency, d.domain.name, d.task.name) for d in view_of(entry).competencies.values()
+    ]
 
 
 def competency_codes(entry: SpecialtySet) -> frozenset[str]:
     """The codes of every competency of the set's list."""
-    return _listed(entry)[2]
-
-
-def _listed(
-    entry: SpecialtySet,
-) -> tuple[object, list[tuple[Competency, str, str]], frozenset[str]]:
-    if not entry.competencies:
-        return (None, [], frozenset())
-    doc = entry.competencies[0].doc
-    hit = _LISTED.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit
-    if len(_LISTED) >= 256:
-        _LISTED.clear()
-    found = _list_competencies(entry)
-    _LISTED[id(doc)] = (doc, found, frozenset(c.code for c, _, _ in found))
-    return _LISTED[id(doc)]
-
-
-def _list_competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
-    found: list[tuple[Competency, str, str]] = []
-    seen: set[str] = set()
-    for source in entry.competencies[:1]:
-        for domain in source.doc.domains:
-            for task in domain.tasks:
-                for competency in task.competencies:
-                    if competency.code not in seen:
-                        seen.add(competency.code)
-                        found.append((competency, domain.name, task.name))
-    return found
+    return frozenset(view_of(entry).competencies)
 
 
 def competency_target(entry: SpecialtySet, code: str) -> str | None:
@@ -135,38 +106,44 @@ def competency_target(entry: SpecialtySet, code: str) -> str | None:
 
 
 def coverage(entry: SpecialtySet, config: ProjectConfig) -> Coverage:
-    """Collect the columns and uses of one specialty set."""
+    """Collect the columns and uses of one specialty set from its resolved view.
+
+    Only carriers in force are columns; the uses of retired ones do not count (the policy
+    of `builder.view.retired`, which the coverage rules ZB301/ZB302 apply too)."""
     cov = Coverage(config)
+    held: dict[int, list[ViewUse]] = defaultdict(list)
+    for use in view_of(entry).uses:
+        if use.carries:
+            held[id(use.holder if use.owner[0] == "room" else use.source)].append(use)
     for course in course_order(entry):
-        if retired(course):
+        if not carries(course):
             continue
         doc = course.doc
         target = page_path(course)
         column = Column(f"course:{doc.code}", doc.name, "course", f"{doc.code} {doc.name}", target)
         cov.columns.append(column)
-        for module in doc.modules:
-            for item in module.items:
-                _add(cov, column, item.competencies, f"{item.code} {item.name}", target)
-    internships = [i for i in entry.internships if not retired(i)]
+        for use in held[id(course)]:
+            item = use.holder
+            _add(cov, column, use.ref, f"{item.code} {item.name}", target)
+    internships = [i for i in entry.internships if carries(i)]
     for internship in internships:
         target = page_path(internship)
         title = "岗位实习" if len(internships) == 1 else internship.doc.meta.title
         column = Column(f"internship:{target}", title, "internship", title, target)
         cov.columns.append(column)
-        for task in internship.doc.tasks:
+        for use in held[id(internship)]:
+            task = use.holder
             anchor = f"{target}#{internship_task_anchor(task.code)}"
-            _add(cov, column, task.competencies, f"实习任务 {task.code} {task.name}", anchor)
-    for base in (b for b in entry.training_bases if not retired(b)):
+            _add(cov, column, use.ref, f"实习任务 {task.code} {task.name}", anchor)
+    for base in (b for b in entry.training_bases if carries(b)):
         for room in base.doc.rooms:
             target = f"{page_path(base)}#{room_anchor(room.code)}"
             column = Column(f"room:{target}", room.name, "room", room.name, target)
             cov.columns.append(column)
-            _add(cov, column, room.competencies, room.name, target)
+            for use in held[id(room)]:
+                _add(cov, column, use.ref, room.name, target)
     return cov
 
 
-def _add(
-    cov: Coverage, column: Column, refs: list[CompetencyRef], detail: str, target: str
-) -> None:
-    for ref in refs:
-        cov.uses[ref.ref].append(Use(column, detail, target, ref.level))
+def _add(cov: Coverage, column: Column, ref: CompetencyRef, detail: str, target: str) -> None:
+    cov.uses[ref.ref].append(Use(column, detail, target, ref.level))

@@ -5,19 +5,15 @@ from __future__ import annotations
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_table
 from builder.compose.links import applies_to, competency_ref, course_ref, specialty_set
-from builder.compose.meta import (
-    back_matter,
-    cover,
-    normative_references,
-    notices,
-)
+from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, without_empty
-from builder.compose.text import book_title, flat, num, paragraphs, semesters
+from builder.compose.text import flat, num, paragraphs, semesters
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Link
+from builder.doctree import Cell, DocTree
 from builder.model import Internship
 from builder.model.internship import Phase
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 
 def compose_internship(item: Loaded[Internship], corpus: Corpus, config: ProjectConfig) -> DocTree:
@@ -29,38 +25,55 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     out.heading(1, "适用范围")
     out.paragraphs(paragraphs(doc.scope))
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
-    if entry.specialty is not None:
-        spec = entry.specialty
-        out.text(
-            "本标准与",
-            Link(book_title(spec.doc.meta.title), page_path(spec)),
-            "配套使用，实习任务对应的职业能力见本专业职业能力清单。",
-        )
-    normative_references(out, [[ref] for ref in doc.meta.normative_references])
+    references(out, doc.meta.normative_references)
     out.heading(1, "实习目标")
-    out.items(([o] for o in doc.objectives), ordered=True)
+    out.listed(doc.objectives, ([o] for o in doc.objectives), ordered=True)
     out.heading(1, "时间安排")
-    out.table(
-        "时间安排",
-        *without_empty(
-            ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
-            [_phase_row(p, entry) for p in doc.schedule],
-            (2, 2, 2, 2, 3),
-            optional=("安排学期", "时长", "对应课程"),
-        ),
-        anchor="tbl-schedule",
-    )
+    if is_not_given(doc.schedule):
+        out.text(NOT_LISTED_LABEL)
+    else:
+        out.table(
+            "时间安排",
+            *without_empty(
+                ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
+                [_phase_row(p, entry) for p in doc.schedule],
+                (2, 2, 2, 2, 3),
+                optional=("安排学期", "时长", "组织方式", "对应课程"),
+            ),
+            anchor="tbl-schedule",
+        )
     out.heading(1, "实习条件")
     out.heading(2, "实习单位")
     out.paragraphs(paragraphs(doc.conditions.enterprises))
     out.heading(2, "实习岗位")
-    out.items([p] for p in doc.conditions.posts)
+    out.listed(doc.conditions.posts, [[p] for p in doc.conditions.posts])
     out.heading(2, "指导教师")
     out.paragraphs(paragraphs(doc.conditions.supervisors))
     if doc.conditions.facilities:
         out.heading(2, "实习场所与设施")
         out.paragraphs(paragraphs(doc.conditions.facilities))
     out.heading(1, "实习内容与要求")
+    _tasks(out, doc, entry)
+    out.heading(1, "实习成果")
+    out.listed(doc.outcomes, ([o] for o in doc.outcomes), ordered=True)
+    out.heading(1, "考核评价")
+    assessment_table(out, doc.assessment)
+    out.heading(1, "实习管理与安全")
+    out.paragraphs(paragraphs(doc.management))
+    back_matter(out, doc.meta)
+    return DocTree(
+        doc_id(item),
+        "internship",
+        page_path(item),
+        cover(doc.meta, "internship"),
+        tuple(out.blocks),
+    )
+
+
+def _tasks(out: Outline, doc: Internship, entry: SpecialtySet) -> None:
+    if is_not_given(doc.tasks):
+        out.text(NOT_LISTED_LABEL)
+        return
     rows: list[list[Cell]] = []
     for task in doc.tasks:
         refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in task.competencies]
@@ -84,20 +97,8 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
         ),
         anchor="tbl-tasks",
     )
-    out.heading(1, "实习成果")
-    out.items(([o] for o in doc.outcomes), ordered=True)
-    out.heading(1, "考核评价")
-    assessment_table(out, doc.assessment)
-    out.heading(1, "实习管理与安全")
-    out.paragraphs(paragraphs(doc.management))
-    back_matter(out, doc.meta)
-    return DocTree(
-        doc_id(item),
-        "internship",
-        page_path(item),
-        cover(doc.meta, "internship"),
-        tuple(out.blocks),
-    )
+    if is_excerpt(doc.tasks):
+        out.text(EXCERPT_LABEL)
 
 
 def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
@@ -111,6 +112,6 @@ def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
         cell(phase.type),
         cell(f"第 {terms} 学期" if terms else "—"),
         cell("（".join(parts) + ("）" if len(parts) > 1 else "") if parts else "—"),
-        cell(phase.arrangement),
+        cell(phase.arrangement if "arrangement" in phase.model_fields_set else "—"),
         cell(course_ref(entry, phase.course) if phase.course else "—"),
     ]

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from builder.compose.across import successor as replacing
 from builder.compose.anchors import page_path
 from builder.compose.outline import Outline
 from builder.compose.text import book_title, cn_date
-from builder.corpus import Corpus, Loaded
-from builder.doctree import CoverInfo, Inline, Link, Notice
+from builder.corpus import Corpus, Loaded, set_code
+from builder.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
 from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 
 def cover(meta: Meta, kind: str) -> CoverInfo:
@@ -31,7 +33,7 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
         doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
         issuer=meta.issuer if own_number or notice is None else notice.issuer,
         status=meta.status,
-        version=meta.version,
+        version="" if is_not_given(meta.version) else meta.version,
         issued_on=meta.issued_on or (notice.date if notice else None),
         effective_on=meta.effective_on,
         replaces=tuple(meta.replaces),
@@ -66,7 +68,7 @@ def published_sentence(meta: Meta) -> str | None:
     if notice is None:
         return None
     when = f"于{chinese(notice.date)}" if notice.date else ""
-    parts = [f"《{notice.title.strip('《》')}》"] if notice.title else []
+    parts = [book_title(notice.title)] if notice.title else []
     if notice.doc_no:
         parts.append(f"（{notice.doc_no}）" if parts else notice.doc_no)
     how = f"以{''.join(parts)}" if parts else ""
@@ -92,7 +94,7 @@ def notices(item: Loaded[Any], corpus: Corpus) -> list[Notice]:
             found.append(Notice("note", (patent_text(meta.patent_statement.strip()),)))
         return found
     if meta.status in {"废止", "被代替"}:
-        return [retired_notice(meta, corpus)]
+        return [retired_notice(meta, corpus, set_code(item.doc))]
     if meta.status == "修订中":
         return [Notice("note", ("本文件正在修订中，修订稿发布前本文件继续有效。",))]
     return []
@@ -111,13 +113,14 @@ def draft_notice(meta: Meta) -> Notice:
     return Notice("draft", tuple(text))
 
 
-def retired_notice(meta: Meta, corpus: Corpus) -> Notice:
-    """废止/被代替 notice; links to the replacing document when it is in the corpus."""
+def retired_notice(meta: Meta, corpus: Corpus, asker: str = "") -> Notice:
+    """废止/被代替 notice; links to the replacing document when it is in the corpus (a
+    lookup recorded under the set `asker`, see `builder.compose.across`)."""
     if meta.status == "废止":
         return Notice("retired", ("本文件已废止，仅供查阅。",))
     if not meta.replaced_by:
         return Notice("retired", ("本文件已被代替，仅供查阅。",))
-    successor = find_by_number(corpus, meta.replaced_by)
+    successor = replacing(corpus, asker, meta.replaced_by)
     if successor is None:
         return Notice("retired", (f"本文件已被 {meta.replaced_by} 代替，仅供查阅。",))
     title = successor.doc.meta.title
@@ -175,6 +178,17 @@ def normative_references(
 def back_matter(out: Outline, meta: Meta) -> None:
     """The unnumbered closing element 参考文献, numbered [1], [2] … as GB/T 1.1 lists it."""
     if meta.references:
-        out.unnumbered(1, "参考文献", "references")
+        out.unnumbered(1, "参考文献", REFERENCES)
         for number, ref in enumerate(meta.references, start=1):
             out.text(f"[{number}]\u2002{ref}")
+
+
+def references(out: Outline, listed: list[str]) -> None:
+    """The 规范性引用文件 chapter when the document gives it (or marks it 原文未给出)."""
+    if is_not_given(listed):
+        out.heading(1, "规范性引用文件", anchor="normative-references")
+        out.text(NOT_LISTED_LABEL)
+        return
+    normative_references(out, [[ref] for ref in listed])
+    if is_excerpt(listed):
+        out.text(EXCERPT_LABEL)

@@ -6,13 +6,9 @@ from typing import Any
 
 from builder.corpus import Loaded, SpecialtySet
 from builder.model import Course
-from builder.model.meta import RETIRED_STATUSES
+from builder.view.retired import retired
 
-
-def retired(item: Loaded[Any]) -> bool:
-    """True for 废止 and 被代替 documents."""
-    status: str = item.doc.meta.status
-    return status in RETIRED_STATUSES
+__all__ = ["course_order", "current_first", "documents", "retired"]
 
 
 def current_first(items: list[Loaded[Any]]) -> list[Loaded[Any]]:

@@ -8,6 +8,7 @@ from typing import Literal
 from builder.compose.anchors import ascii_id
 from builder.compose.text import gongwen_number
 from builder.doctree import Block, Cell, Heading, Inline, Link, ListBlock, Paragraph, Table
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 Style = Literal["gbt", "gongwen"]
 
@@ -25,9 +26,16 @@ class Outline:
         self._counters = [0, 0, 0, 0]
         self._tables = 0
 
-    def heading(self, level: int, title: str, anchor: str = "") -> str:
-        """Add a numbered heading (levels 1–4) and return its number."""
-        self._counters[level - 1] += 1
+    def heading(self, level: int, title: str, anchor: str = "", *, number: str = "") -> str:
+        """Add a numbered heading (levels 1–4) and return its number.
+
+        `number` is a clause number the source gives ("4.6"): it is printed as written and
+        the following headings count on from it (4.7 …), so a transcription keeps 4.1, 4.6."""
+        given = clause_parts(number) if self.style == "gbt" else None
+        if given is not None and len(given) == level:
+            self._counters[:level] = given
+        else:
+            self._counters[level - 1] += 1
         for deeper in range(level, len(self._counters)):
             self._counters[deeper] = 0
         parts = self._counters[:level]
@@ -58,6 +66,22 @@ class Outline:
         if rows:
             self.blocks.append(ListBlock(rows, ordered))
 
+    def listed(
+        self,
+        source: Sequence[object],
+        entries: Iterable[Sequence[Inline]],
+        *,
+        ordered: bool = False,
+    ) -> None:
+        """A list as the source gives it: "（原文未列出）" for a list marked 原文未给出, the
+        items followed by "（节选）" for an excerpt, the items alone otherwise."""
+        if is_not_given(source):
+            self.text(NOT_LISTED_LABEL)
+            return
+        self.items(entries, ordered=ordered)
+        if is_excerpt(source):
+            self.text(EXCERPT_LABEL)
+
     def table(
         self,
         title: str,
@@ -86,6 +110,23 @@ class Outline:
     def add(self, *blocks: Block) -> None:
         """Add blocks as they are."""
         self.blocks.extend(blocks)
+
+
+def clause_parts(number: str) -> list[int] | None:
+    """ "4.6" → [4, 6]; None for anything that is not a dotted clause number."""
+    parts = number.split(".")
+    if not number or not all(p.isascii() and p.isdigit() and len(p) <= 3 for p in parts):
+        return None
+    return [int(p) for p in parts]
+
+
+def listing(source: Sequence[object], shown: str, empty: str = "—") -> str:
+    """A list in one table cell: "（原文未列出）", the items with "（节选）", or `empty`."""
+    if is_not_given(source):
+        return NOT_LISTED_LABEL
+    if not shown:
+        return empty
+    return shown + (EXCERPT_LABEL if is_excerpt(source) else "")
 
 
 def cell(*content: Inline, anchor: str = "", bold: bool = False) -> Cell:

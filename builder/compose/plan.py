@@ -7,16 +7,25 @@ the same `figures()` the numeric rules check (rows, or the declared `hours_plan`
 
 from __future__ import annotations
 
-from builder.check.numeric import Figures, figures
+from itertools import groupby
+
 from builder.compose.links import course_ref
 from builder.compose.order import course_order
-from builder.compose.outline import Outline, cell, joined
+from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, paragraphs, semesters, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import SpecialtySet
 from builder.doctree import Cell
 from builder.model import Specialty
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_GIVEN_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+)
 from builder.model.specialty import PlannedCourse
+from builder.view.figures import Figures, figures
 
 NATURE_TITLES = {
     "公共基础": "公共基础课程",
@@ -36,17 +45,23 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     """Clause 8 with 8.1 课程设置 and 8.2 学时安排."""
     out.heading(1, "课程设置及学时安排")
     out.heading(2, "课程设置")
-    if not doc.courses:
-        out.text("本标准未列出具体课程。")
-    for nature, title in NATURE_TITLES.items():
-        courses = [c for c in doc.courses if c.nature == nature]
-        if courses:
+    if is_not_given(doc.courses):
+        out.text(NOT_LISTED_LABEL)
+    # groups in the order the plan names them, courses in the order written; a plan that
+    # interleaves natures is shown as written, in one list, so that no course moves
+    runs = [list(group) for _, group in groupby(doc.courses, key=lambda c: c.nature)]
+    grouped = len(runs) == len({run[0].nature for run in runs})
+    for courses in runs if grouped else ([list(doc.courses)] if doc.courses else []):
+        title = NATURE_TITLES[courses[0].nature] if grouped else "课程"
+        if grouped:
             out.heading(3, title)
-            described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
-            # A group fully described in its table needs no separate name list.
-            if len(described) < len(courses) or any(_facts(c) for c in courses):
-                out.items([course_ref(entry, c.code), *_facts(c)] for c in courses)
-            _descriptions(out, title, described, entry)
+        described = [c for c in courses if any(getattr(c, k) for k, _, _ in DESCRIPTIONS)]
+        # A group fully described in its table needs no separate name list.
+        if len(described) < len(courses) or any(_facts(c) for c in courses):
+            out.items([course_ref(entry, c.code), *_facts(c, grouped)] for c in courses)
+        _descriptions(out, title, described, entry)
+    if is_excerpt(doc.courses):
+        out.text(EXCERPT_LABEL)
     listed = {c.code for c in doc.courses}
     extra = [c for c in course_order(entry) if c.doc.code not in listed]
     if extra:
@@ -57,25 +72,34 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     if any(c.hours is not None or c.credits is not None for c in doc.courses):
         out.table(
             "课程设置及学时安排",
-            (
-                "课程性质",
-                "课程代码",
-                "课程名称",
-                "学时",
-                "理论",
-                "实践",
-                "学分",
-                "开设学期",
-                "修读",
+            *without_empty(
+                (
+                    "课程性质",
+                    "课程代码",
+                    "课程名称",
+                    "学时",
+                    "理论",
+                    "实践",
+                    "学分",
+                    "开设学期",
+                    "修读",
+                ),
+                _plan_rows(doc, entry),
+                (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
+                optional=("修读",),
             ),
-            _plan_rows(doc, entry),
-            (2, 1.6, 4, 1, 1, 1, 1, 1.6, 1),
             anchor="tbl-plan",
-            total_row=True,
+            total_row=not is_excerpt(doc.courses),
             searchable=False,
         )
     _declared_totals(out, doc)
     _shares(out, doc, config)
+
+
+def _has_figures(doc: Specialty) -> bool:
+    """True when the plan table or the declared totals show some hours or credits."""
+    rows = any(c.hours is not None or c.credits is not None for c in doc.courses)
+    return rows or doc.totals is not None
 
 
 def _declared_totals(out: Outline, doc: Specialty) -> None:
@@ -85,13 +109,14 @@ def _declared_totals(out: Outline, doc: Specialty) -> None:
     if declared is None:
         return
     summed = (total([c.hours for c in rows]), total([c.credits for c in rows]))
-    if rows and None not in summed:
+    if rows and None not in summed and not is_excerpt(rows):
         return  # the 合计 row shows them (ZB401/ZB402 compare them with the declaration)
     out.text(f"本专业总学时为 {declared.hours} 学时，总学分为 {num(declared.credits)} 学分。")
 
 
-def _facts(course: PlannedCourse) -> list[str]:
-    parts = [f"{course.hours} 学时"] if course.hours is not None else []
+def _facts(course: PlannedCourse, grouped: bool = True) -> list[str]:
+    parts = [] if grouped else [f"{course.nature}课程"]
+    parts += [f"{course.hours} 学时"] if course.hours is not None else []
     parts += [f"{course.weeks} 周"] if course.weeks else []
     parts += [f"{num(course.credits)} 学分"] if course.credits is not None else []
     parts += ["选修"] if course.elective else []
@@ -130,7 +155,7 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(num(c.practice_hours)),
             cell(num(c.credits)),
             cell(semesters(c.semesters) or "—"),
-            cell("选修" if c.elective else "必修"),
+            cell(_elective(c, doc.courses)),
         ]
         for c in doc.courses
     ]
@@ -146,8 +171,17 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
         "",
         "",
     ]
-    rows.append([cell(t, bold=True) for t in totals])
+    if not is_excerpt(courses):  # the sum of an excerpt is not the plan's total
+        rows.append([cell(t, bold=True) for t in totals])
     return rows
+
+
+def _elective(course: PlannedCourse, rows: list[PlannedCourse]) -> str:
+    """选修/必修 as written; "—" for a row that does not say when others do (the default
+    `elective: false` is not the author's 必修), "" when no row says (the column is dropped)."""
+    if "elective" in course.model_fields_set:
+        return "选修" if course.elective else "必修"
+    return "—" if any("elective" in c.model_fields_set for c in rows) else ""
 
 
 def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
@@ -156,8 +190,8 @@ def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
         v is not None for v in (found.total, found.public, found.elective, found.practice)
     )
     if found is None or not stated:
-        if not (doc.hours_plan and doc.hours_plan.text):
-            out.text("课程设置未给出各门课程的学时，也没有声明学时安排。")
+        if not (doc.hours_plan and doc.hours_plan.text) and not _has_figures(doc):
+            out.text(NOT_GIVEN_LABEL)
         return
     rules = config.numeric_rules.levels.get(doc.level)
     required = "—"
@@ -196,7 +230,9 @@ def _shares(out: Outline, doc: Specialty, config: ProjectConfig) -> None:
             anchor="tbl-shares",
         )
     origin = "学时与占比取自学时安排中的声明；" if found.declared else ""
-    out.text(f"{origin}要求依据{config.numeric_rules.profile}，按{doc.level}层次执行。")
+    out.text(
+        f"{origin}要求依据{config.numeric_rules.source_for(doc.level)}，按{doc.level}层次执行。"
+    )
 
 
 def _declared_shares(out: Outline, found: Figures, rules: LevelRules | None, required: str) -> None:
@@ -223,10 +259,4 @@ def _pct(share: float | None) -> str:
 
 def _bounds(rules: LevelRules | None, name: str) -> str:
     bounds: Range | None = getattr(rules, name) if rules is not None else None
-    if bounds is None:
-        return "—"
-    low = f"{bounds.min:.0%}" if bounds.min is not None else None
-    high = f"{bounds.max:.0%}" if bounds.max is not None else None
-    if low and high:
-        return f"{low}–{high}"
-    return f"≥ {low}" if low else f"≤ {high}"
+    return "—" if bounds is None else bounds.describe_share()

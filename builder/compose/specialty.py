@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
+from builder.compose.across import continuation
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.links import competency_ref, related_documents, specialty_set
 from builder.compose.meta import back_matter, cover, normative_references, notices
-from builder.compose.outline import Outline, cell, joined
+from builder.compose.outline import Outline, cell, joined, listing
 from builder.compose.plan import course_plan
 from builder.compose.text import book_title, paragraphs, split_paragraphs
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Cell, DocTree, Inline, Link
 from builder.model import Specialty
-from builder.model.specialty import Career
+from builder.model.sourced import EXCERPT_LABEL, is_excerpt, is_not_given
+from builder.model.specialty import Career, Spec
 
 SPEC_TITLES = {"素质": "素质", "知识": "知识", "能力": "能力"}
 CONTINUATION_TITLES = {
@@ -42,8 +46,9 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
     normative_references(out, [[ref] for ref in doc.meta.normative_references], chapter=False)
     out.heading(1, "专业名称（专业代码）")
     out.text(f"{doc.name}（{doc.code}）")
-    catalog = doc.catalog.removesuffix("年")
-    out.text(f"注：专业名称和专业代码依据《职业教育专业目录（{catalog}年）》。")
+    if "catalog" in doc.model_fields_set:  # the default catalog is not the author's note
+        catalog = doc.catalog.removesuffix("年")
+        out.text(f"注：专业名称和专业代码依据《职业教育专业目录（{catalog}年）》。")
     _continuation(out, doc, corpus)
     out.heading(1, "入学基本要求")
     out.paragraphs(paragraphs(doc.admission))
@@ -72,18 +77,18 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
 
 
 def _continuation(out: Outline, doc: Specialty, corpus: Corpus) -> None:
-    if not doc.continuation:
+    if not doc.continuation and not is_not_given(doc.continuation):
         return
     entries: list[list[Inline]] = []
     for cont in doc.continuation:
         label = f"{cont.name}（{cont.code}）"
-        target = corpus.specialties.get(cont.code)
+        target = continuation(corpus, doc.code, cont.code)
         shown: Inline = label
         if target is not None and target.specialty is not None:
             shown = Link(label, page_path(target.specialty))
         entries.append([f"{CONTINUATION_TITLES[cont.level]}：", shown])
     out.text("接续专业举例：")
-    out.items(entries)
+    out.listed(doc.continuation, entries)
 
 
 def _career_rows(career: Career) -> list[list[Cell]]:
@@ -93,45 +98,51 @@ def _career_rows(career: Career) -> list[list[Cell]]:
     occupations = [
         f"{o.name}{'/'.join(sorted(o.marks, reverse=True))}（{o.code}）" for o in career.occupations
     ]
+    industries = "、".join(coded(i.name, i.code) for i in career.industries)
     rows = [
         ("所属专业大类（代码）", coded(career.major_category.name, career.major_category.code)),
         ("所属专业类（代码）", coded(career.major_class.name, career.major_class.code)),
-        ("对应行业（代码）", "、".join(coded(i.name, i.code) for i in career.industries)),
-        ("主要职业类别（代码）", "、".join(occupations)),
-        ("主要岗位（群）或技术领域", "、".join(career.posts)),
-        ("职业类证书", "、".join(career.certificates) or "—"),
+        ("对应行业（代码）", listing(career.industries, industries)),
+        ("主要职业类别（代码）", listing(career.occupations, "、".join(occupations))),
+        ("主要岗位（群）或技术领域", listing(career.posts, "、".join(career.posts))),
+        ("职业类证书", listing(career.certificates, "、".join(career.certificates))),
     ]
     return [[cell(label, bold=True), cell(value)] for label, value in rows]
 
 
 def _specs(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
+    """培养规格 in the order written; grouped under 素质/知识/能力 only when the list is
+    already grouped that way (each type in one run), so no item moves."""
     out.heading(1, "培养规格")
-    out.text("本专业学生应全面提升素质、知识、能力，总体上须达到以下要求。")
-    for kind, title in SPEC_TITLES.items():
-        specs = [s for s in doc.specs if s.type == kind]
-        if not specs:
-            continue
-        out.heading(2, title)
-        entries: list[list[Inline]] = []
-        for spec in specs:
-            runs: list[Inline] = [f"{spec.code} "]
-            runs.append("".join(split_paragraphs(spec.text)))
-            if spec.competencies:
-                refs = [competency_ref(entry, code) for code in spec.competencies]
-                runs.extend(["（对应职业能力：", *joined(refs), "）"])
-            entries.append(runs)
-        out.items(entries)
+    runs = [list(group) for _, group in groupby(doc.specs, key=lambda s: s.type)]
+    if len(runs) != len({r[0].type for r in runs}) or is_not_given(doc.specs):
+        out.listed(doc.specs, [_spec_runs(spec, entry) for spec in doc.specs])
+        return
+    for specs in runs:
+        out.heading(2, SPEC_TITLES[specs[0].type])
+        out.items(_spec_runs(spec, entry) for spec in specs)
+    if is_excerpt(doc.specs):
+        out.text(EXCERPT_LABEL)
+
+
+def _spec_runs(spec: Spec, entry: SpecialtySet) -> list[Inline]:
+    runs: list[Inline] = [f"{spec.code} "]
+    runs.append("".join(split_paragraphs(spec.text)))
+    if spec.competencies:
+        refs = [competency_ref(entry, code) for code in spec.competencies]
+        runs.extend(["（对应职业能力：", *joined(refs), "）"])
+    return runs
 
 
 def _quality(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
     out.heading(1, "质量保障和毕业要求")
-    if not doc.graduation:
+    if not doc.graduation and not is_not_given(doc.graduation):
         out.paragraphs(paragraphs(doc.quality))
         return
     out.heading(2, "质量保障")
     out.paragraphs(paragraphs(doc.quality))
     out.heading(2, "毕业要求")
-    out.items(([g] for g in doc.graduation), ordered=True)
+    out.listed(doc.graduation, ([g] for g in doc.graduation), ordered=True)
     if entry.internships:
         refs = [Link(book_title(i.doc.meta.title), page_path(i)) for i in entry.internships]
         out.text("岗位实习的考核要求见", *joined(refs), "。")

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from builder.doctree import Paragraph
+from builder.model.sourced import NOT_GIVEN_LABEL, is_not_given
 
 _DIGITS = "零一二三四五六七八九"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -97,6 +98,8 @@ def split_paragraphs(text: str | None) -> list[str]:
     """The paragraphs of a multi-paragraph text field (separated by blank lines)."""
     if not text:
         return []
+    if is_not_given(text):
+        return [NOT_GIVEN_LABEL]
     return [p for p in (join_lines(chunk) for chunk in _BLANK_LINE.split(text)) if p]
 
 
@@ -111,6 +114,24 @@ def paragraphs(text: str | None) -> list[Paragraph]:
 
 
 def book_title(title: str) -> str:
-    """A title in book marks; marks inside become 〈〉: 《〈数据采集与标注〉课程标准》."""
+    """A title in book marks; marks inside become 〈〉: 《〈数据采集与标注〉课程标准》.
+
+    A title the author already wrote in book marks (《…》, inner marks as they are) is kept
+    as written, never wrapped a second time."""
+    title = title.strip()
+    if _quoted(title):
+        return title
     inner = title.replace("《", "〈").replace("》", "〉")
     return f"《{inner}》"
+
+
+def _quoted(title: str) -> bool:
+    """True when the whole title is one 《…》 pair (the opening mark closes at the end)."""
+    if not (title.startswith("《") and title.endswith("》")):
+        return False
+    depth = 0
+    for index, char in enumerate(title):
+        depth += {"《": 1, "》": -1}.get(char, 0)
+        if depth == 0:
+            return index == len(title) - 1
+    return False

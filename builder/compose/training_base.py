@@ -7,22 +7,16 @@ from builder.compose.links import (
     applies_to,
     competency_ref,
     course_ref,
-    document_ref,
-    resolve_course,
     specialty_set,
 )
-from builder.compose.meta import (
-    back_matter,
-    cover,
-    normative_references,
-    notices,
-)
-from builder.compose.outline import Outline, cell, joined, without_empty
+from builder.compose.meta import back_matter, cover, notices, references
+from builder.compose.outline import Outline, cell, clause_parts, joined, without_empty
 from builder.compose.text import flat, num, paragraphs
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Inline
+from builder.doctree import Cell, DocTree
 from builder.model import TrainingBase
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.model.training_base import Room
 
 
@@ -37,34 +31,37 @@ def compose_training_base(
     out.heading(1, "适用范围")
     out.paragraphs(paragraphs(doc.scope))
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
-    # GB/T 1.1 lists standards first, then other documents (the companion standards)
-    references: list[list[Inline]] = [[ref] for ref in doc.meta.normative_references]
-    if entry.specialty is not None:
-        references.append([document_ref(entry.specialty)])
-    references.extend(
-        [document_ref(c)] for c in entry.courses if _supported(doc, entry, c.doc.code)
-    )
-    normative_references(out, references, always=True)
+    # only the document's own 规范性引用文件: companion standards are linked, not cited
+    references(out, doc.meta.normative_references)
     out.heading(1, "基本要求")
-    size = f"实训设备数量按每个教学班 {doc.class_size} 名学生配置；" if doc.class_size else ""
-    out.text(f"{size}本专业校内实训基地应设置以下 {len(doc.rooms)} 个实训室。")
-    coded = any(room.code != room.name for room in doc.rooms)
-    out.table(
-        "校内实训室一览",
-        *without_empty(
-            ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
-            [_summary_row(room, entry, coded=coded) for room in doc.rooms],
-            (1, 3, 2.2, 1.5, 1.5, 1.2, 3.6),
-            optional=("编号", "类别", "使用面积（㎡）", "工位数", "支撑课程"),
-        ),
-        anchor="tbl-rooms",
-    )
+    if doc.class_size:
+        out.text(f"实训设备数量按每个教学班 {doc.class_size} 名学生配置。")
+    if is_not_given(doc.rooms):
+        out.text(NOT_LISTED_LABEL)
+    else:
+        coded = any(room.code != room.name for room in doc.rooms)
+        out.table(
+            "校内实训室一览",
+            *without_empty(
+                ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
+                [_summary_row(room, entry, coded=coded) for room in doc.rooms],
+                (1, 3, 2.2, 1.5, 1.5, 1.2, 3.6),
+                optional=("编号", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
+            ),
+            anchor="tbl-rooms",
+        )
+        if is_excerpt(doc.rooms):
+            out.text(EXCERPT_LABEL)
     for requirement in doc.site_requirements:
         out.heading(2, requirement.title)
-        out.items([clause] for clause in requirement.clauses)
-    out.heading(1, "校内实训室")
+        out.listed(requirement.clauses, [[clause] for clause in requirement.clauses])
+    out.heading(1, "校内实训室", number=_chapter(doc.rooms))
+    if is_not_given(doc.rooms):
+        out.text(NOT_LISTED_LABEL)
     for room in doc.rooms:
         _room(out, room, entry)
+    if is_excerpt(doc.rooms):
+        out.text(EXCERPT_LABEL)
     if doc.external:
         out.heading(1, "校外实训基地")
         for base in doc.external:
@@ -82,8 +79,10 @@ def compose_training_base(
     )
 
 
-def _supported(doc: TrainingBase, entry: SpecialtySet, code: str) -> bool:
-    return any(code in {resolve_course(entry, c) for c in room.courses} for room in doc.rooms)
+def _chapter(rooms: list[Room]) -> str:
+    """The chapter number the rooms' own clause numbers give ("4" for 4.1, 4.6), if any."""
+    heads = {parts[0] for room in rooms if (parts := clause_parts(room.code)) and len(parts) == 2}
+    return str(heads.pop()) if len(heads) == 1 else ""
 
 
 def _summary_row(room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
@@ -91,7 +90,7 @@ def _summary_row(room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
         cell(room.code if coded else ""),
         cell(room.name),
         cell(room.group or "—"),
-        cell(room.requirement),
+        cell(room.requirement if "requirement" in room.model_fields_set else "—"),
         cell(num(room.area)),
         cell(num(room.stations)),
         cell(*joined([course_ref(entry, c) for c in room.courses])) if room.courses else cell("—"),
@@ -99,21 +98,27 @@ def _summary_row(room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
 
 
 def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
-    out.heading(2, room.name, anchor=room_anchor(room.code))
+    number = room.code if _numbered(room.code) else ""
+    out.heading(2, room.name, anchor=room_anchor(room.code), number=number)
     out.paragraphs(paragraphs(room.functions))
     facts = [f"实训类别：{room.group}"] if room.group else []
-    facts.append(f"建设要求：{room.requirement}")
+    # the default 必备 is not the author's: only a requirement written is stated
+    facts += [f"建设要求：{room.requirement}"] if "requirement" in room.model_fields_set else []
     facts += [f"使用面积不少于 {num(room.area)} ㎡"] if room.area is not None else []
     facts += [f"工位数不少于 {room.stations} 个"] if room.stations is not None else []
-    out.text("；".join(facts) + "。")
+    if facts:
+        out.text("；".join(facts) + "。")
     if room.courses:
         out.text("支撑课程：", *joined([course_ref(entry, c) for c in room.courses]), "。")
     if room.competencies:
         refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in room.competencies]
         out.text("培养的职业能力：", *joined(refs), "。")
-    if room.projects:
+    if room.projects or is_not_given(room.projects):
         out.text("实训项目：")
-        out.items([p] for p in room.projects)
+        out.listed(room.projects, [[p] for p in room.projects])
+    if is_not_given(room.equipment):
+        out.text("主要设备：", NOT_LISTED_LABEL)
+        return
     notes = any(e.note for e in room.equipment)
     header = (
         "序号",
@@ -131,8 +136,8 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
                 cell(str(i)),
                 cell(e.name),
                 cell(flat(e.spec)),
-                cell(e.unit),
-                cell(str(e.quantity)),
+                cell(e.unit or "—"),
+                cell(num(e.quantity)),
                 *([cell(e.note or "")] if notes else []),
             ]
             for i, e in enumerate(room.equipment, start=1)
@@ -140,3 +145,10 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
         (0.8, 3, 6, 1, 1, *((2,) if notes else ())),
         searchable=False,
     )
+    if is_excerpt(room.equipment):
+        out.text(EXCERPT_LABEL)
+
+
+def _numbered(code: str) -> bool:
+    parts = clause_parts(code)
+    return parts is not None and len(parts) == 2

@@ -7,6 +7,7 @@ like any directory. Files that do not load are kept as diagnostics, not raised.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tarfile
 import tempfile
@@ -106,12 +107,13 @@ def git_toplevel(folder: Path) -> Path | None:
 
 def resolve_ref(repo: Path, ref: str) -> str | None:
     """Full commit id of `ref`, or None when it names no commit."""
-    if ref.startswith("-"):
-        return None
+    if not ref or ref.startswith("-") or any(c < " " or c == "\x7f" for c in ref):
+        return None  # never handed to git, where it could read as an option
     done = _git(repo, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
-    if done.returncode != 0:
+    commit = done.stdout.decode("ascii", "replace").strip()
+    if done.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40,64}", commit):
         return None
-    return done.stdout.decode("ascii").strip()
+    return commit
 
 
 def _inside_repo(path: Path, repo: Path) -> str:
@@ -162,7 +164,7 @@ def changed_files(project: Project, ref: str) -> set[str]:
     commit = resolve_ref(repo, ref) if repo is not None else None
     if repo is None or commit is None:
         return set()
-    done = _git(repo, "diff", "--name-only", "-z", commit, "--")
+    done = _git(repo, "diff", "--name-only", "-z", commit, "--")  # a resolved commit id
     if done.returncode != 0:
         return set()
     cwd = Path.cwd().resolve()

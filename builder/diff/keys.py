@@ -1,7 +1,7 @@
 """Identity of documents and items: which field is the stable key of what.
 
-Shared by the diff engine and the lifecycle check (ZB606), which both need to pair a
-document of one version with the same document of another version.
+The keys of whole documents live in `builder.view.identity` (the lifecycle check, ZB606,
+reads them there too); this module keys the items inside a document.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from builder.model import (
     Competency,
     CompetencyRef,
     ContentItem,
-    Course,
     Domain,
     Equipment,
     InternshipTask,
@@ -28,11 +27,13 @@ from builder.model import (
     PlannedCourse,
     Room,
     Spec,
-    Specialty,
     Task,
 )
 from builder.model.specialty import Continuation
 from builder.model.training_base import ExternalBase
+from builder.view.identity import IDENTITY_FIELDS, document_key
+
+__all__ = ["IDENTITY_FIELDS", "ITEM_KINDS", "ItemKind", "document_key", "field_label"]
 
 
 class ItemKind(typing.NamedTuple):
@@ -63,19 +64,6 @@ ITEM_KINDS: dict[type[BaseModel], ItemKind] = {
     ExternalBase: ItemKind("external_base", "name", "校外实训基地", None),
 }
 """Models that appear in lists and carry a stable key; other lists compare as values."""
-
-
-def document_key(doc: Any) -> tuple[str, str, str]:
-    """(kind, specialty code, course code or "") — one document per key in a valid tree."""
-    if isinstance(doc, Specialty):
-        return ("specialty", doc.code, "")
-    if isinstance(doc, Course):
-        return ("course", doc.specialty, doc.code)
-    return (str(doc.kind), str(doc.specialty), "")
-
-
-IDENTITY_FIELDS = frozenset({"code", "specialty"})
-"""Top-level fields that make up a document's key (left out when looking for renames)."""
 
 
 def list_item_model(annotation: Any) -> type[BaseModel] | None:

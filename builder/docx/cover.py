@@ -139,14 +139,24 @@ def _title_lines(title: str, kind_title: str, per_line: float) -> list[str]:
 
 
 def preface(cover: CoverInfo) -> list[str]:
-    """前言 paragraphs in the wording GB/T 1.1-2020 prescribes for the usual statements."""
-    lines = [
-        "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
-    ]
+    """前言 paragraphs in the wording GB/T 1.1-2020 prescribes for the usual statements.
+
+    The 起草规则 and patent sentences are GB/T 1.1 front matter of a standard with its own
+    number (`standard_no`); a document without one (a national 专业教学标准 published by a
+    notice, a school's 课程标准) does not say them, so they are not put in its mouth."""
+    numbered = bool(cover.standard_no)
+    lines = [DRAFTING_RULES] if numbered else []
     if cover.replaces:
         lines.append(f"本文件代替{'、'.join(cover.replaces)}。")
-    lines.append("请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。")
+    if numbered:
+        lines.append(PATENT_SENTENCE)
     return lines + statements(cover, replaces=False)
+
+
+DRAFTING_RULES = (
+    "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
+)
+PATENT_SENTENCE = "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。"
 
 
 def statements(cover: CoverInfo, *, replaces: bool = True, effective: bool = False) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.atomic import write_bytes
+from builder.atomic import write_set
 from builder.checking import CheckResult, run_check
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
@@ -30,7 +30,8 @@ from builder.docx.template import TEMPLATE, load_template
 from builder.docx.tocpages import fill_documents
 from builder.docx.tocpages import wanted as toc_wanted
 from builder.model import KIND_TITLES
-from builder.project import Project, UsageError
+from builder.outputs import Written
+from builder.project import Project, UsageError, os_error_message
 
 if TYPE_CHECKING:
     from builder.docx.rendercache import DocxCache
@@ -41,10 +42,14 @@ _MAX_NAME = 120
 
 @dataclass(frozen=True, slots=True)
 class Output:
-    """One rendered file: its name inside the output directory and its bytes."""
+    """One rendered file: its name inside the output directory, its bytes, and the
+    identity of the document it renders (`DocTree.doc_id` and page; None for the notice)."""
 
     name: str
     data: bytes
+    doc_id: str | None = None
+    page: str | None = None
+    title: str = ""
 
 
 def safe(text: str) -> str:
@@ -114,7 +119,10 @@ def render_trees(
         found[index] = data
         if cache is not None:
             cache.store(keys[index], data)
-    outputs = [Output(name, data or b"") for name, data in zip(names, found, strict=True)]
+    outputs = [
+        Output(name, data or b"", tree.doc_id, tree.page, tree.cover.title)
+        for name, data, tree in zip(names, found, trees, strict=True)
+    ]
     if notice_file is not None:
         by_id = {tree.doc_id: tree for tree in trees}
         document = render_notice(notice_file, by_id, template=reference_docx)
@@ -157,15 +165,36 @@ def write_outputs(outputs: Sequence[Output], out_dir: Path) -> list[Path]:
         raise UsageError(f"无法创建输出目录 {out_dir}：{exc.strerror}") from None
     if not out_dir.is_dir() or not os.access(out_dir, os.W_OK | os.X_OK):
         raise UsageError(f"输出目录不可写：{out_dir}", hint="用 -o 指定一个可写的目录")
-    written: list[Path] = []
-    for output in outputs:
-        target = out_dir / output.name
-        try:
-            write_bytes(target, output.data)
-        except OSError as exc:
-            raise UsageError(f"无法写入 {target}：{exc.strerror}") from None
-        written.append(target)
-    return written
+    files = {out_dir / output.name: output.data for output in outputs}
+    try:
+        write_set(files)  # all or nothing: no partial set of Word files
+    except OSError as exc:
+        raise UsageError(
+            f"{os_error_message(exc)}；未写入任何 Word 文件，输出目录保持原样"
+        ) from None
+    return list(files)
+
+
+def export_written(
+    trees: Sequence[DocTree],
+    config: ProjectConfig,
+    out_dir: Path,
+    *,
+    reference_docx: Path | None = None,
+    notice: Path | None = None,
+    cache: DocxCache | None = None,
+    jobs: int | None = 1,
+) -> list[Written]:
+    """`export_trees`, returning each written file with the identity of its document
+    (`builder.outputs.Written`), so a caller links it to its page without opening it."""
+    outputs = render_trees(
+        trees, config, reference_docx=reference_docx, notice=notice, cache=cache, jobs=jobs
+    )
+    paths = write_outputs(outputs, out_dir)
+    return [
+        Written(path, "docx", o.doc_id, o.page, o.title)
+        for path, o in zip(paths, outputs, strict=True)
+    ]
 
 
 def export_trees(
@@ -260,7 +289,13 @@ def export_project(
     `toc_pages` (auto/always/never) overrides `docx.toc_pages` of the config.
     """
     if reference_docx is None and project.config.docx.reference_docx:
-        reference_docx = project.root / project.config.docx.reference_docx
+        from builder.paths import confined
+
+        reference_docx = confined(
+            Path(project.config.docx.reference_docx),
+            project.root,
+            "zhibiao.yaml 的 docx.reference_docx",
+        )
     # Usage problems first, before the (slower) check and rendering.
     load_template(reference_docx)
     if notice is not None:
@@ -278,16 +313,20 @@ def export_project(
     if failed:
         errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
         trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
-    written = export_trees(
-        trees,
-        project.config,
-        out_dir,
-        reference_docx=reference_docx,
-        notice=notice,
-        cache=cache,
-        jobs=jobs,
-        toc_pages=fill,
-    )
+    from builder.buildlock import exclusive
+
+    # One export into a folder at a time; temporary files of a killed one are removed.
+    with exclusive(out_dir.parent, [out_dir], "zhibiao export docx"):
+        written = export_trees(
+            trees,
+            project.config,
+            out_dir,
+            reference_docx=reference_docx,
+            notice=notice,
+            cache=cache,
+            jobs=jobs,
+            toc_pages=fill,
+        )
     if cache is not None:
         cache.prune()
     return ExportResult(check, written, forced)

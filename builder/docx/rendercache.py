@@ -34,10 +34,19 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import write_bytes, write_text
-from builder.cache import cache_root, fingerprint, mark_cache_root, signing_key
+from builder.cache import (
+    MAX_RECORD,
+    cache_root,
+    fingerprint,
+    mark_cache_root,
+    read_capped,
+    signing_key,
+)
 
 FORMAT = 1
 SUBDIR = "docx"
+MAX_DOCUMENT = 64 * 1024 * 1024
+"""A cached document larger than this is not read (it is rendered again)."""
 _ENTRY = re.compile(r"^([0-9a-f]{32})\.(docx|mac)$")
 _SCOPE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
 
@@ -160,12 +169,16 @@ class DocxCache:
         """The cached bytes of `key` when present and authentic; counts the outcome."""
         if self.folder is None:
             return None
-        try:
-            data = (self.folder / f"{key}.docx").read_bytes()
-            mac = (self.folder / f"{key}.mac").read_text("ascii").strip()
-        except FileNotFoundError:
+        document = self.folder / f"{key}.docx"
+        if not document.exists() and not document.is_symlink():
             return None
-        except (OSError, UnicodeDecodeError):
+        data = read_capped(document, MAX_DOCUMENT)
+        record = read_capped(self.folder / f"{key}.mac", MAX_RECORD)
+        try:
+            mac = record.decode("ascii").strip() if record is not None else None
+        except UnicodeDecodeError:
+            mac = None
+        if data is None or mac is None:  # oversized, not a plain file, or unreadable
             self.stats.rejected += 1
             return None
         if not hmac.compare_digest(mac, self._mac(key, data)):
@@ -221,7 +234,10 @@ class DocxCache:
 def _manifest_keys(path: Path) -> set[str]:
     """The keys a manifest lists; an unreadable one lists none (its entries may go)."""
     try:
-        data = json.loads(path.read_text("utf-8"))
+        raw = read_capped(path, MAX_RECORD)
+        if raw is None:
+            return set()
+        data = json.loads(raw.decode("utf-8"))
         keys = data["keys"] if data.get("format") == FORMAT else []
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return set()

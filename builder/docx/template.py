@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from builder.archive import inspect_office
 from builder.docx import xmlorder
 from builder.docx.fonts import (
     ALT_NAMES,
@@ -127,21 +127,64 @@ def load_template(path: Path | None) -> tuple[Any, list[str]]:
             f"参考模板不存在：{shown}",
             hint="检查 --reference-docx 或 zhibiao.yaml 中 docx.reference_docx 的路径",
         )
+    hint = "用 Word 或 WPS 另存为 .docx（不是 .doc / .dotx）"
+    if path is not None:
+        inspect_office(source, "参考模板无法读取，不是有效的 .docx 文件", hint)
     try:
         data = source.read_bytes()
         document = docx.Document(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        _drop_external(document)
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        added = ensure_styles(document, overwrite=False)
+    except Exception as exc:  # python-docx raises what its zip and XML readers raise
         raise UsageError(
             f"参考模板无法读取，不是有效的 .docx 文件：{shown}（{exc.__class__.__name__}）",
-            hint="用 Word 或 WPS 另存为 .docx（不是 .doc / .dotx）",
+            hint=hint,
         ) from None
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    added = ensure_styles(document, overwrite=False)
     _remember_style_ids(document, _STYLE_IDS.setdefault(hashlib.sha256(data).hexdigest(), {}))
     return document, added if path is not None else []
+
+
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _drop_external(document: Any) -> None:
+    """Remove relationships to outside targets (TargetMode="External") from every part.
+
+    A template may link an attached template on a server, remote images or hyperlinks in
+    its headers; exported documents must not fetch anything. Attributes that referred to a
+    removed relationship are removed too, and an element left with nothing (w:attachedTemplate)
+    goes with them.
+    """
+    package = document.part.package
+    _external_ids(package.rels)
+    for part in package.iter_parts():
+        gone = _external_ids(part.rels)
+        element = getattr(part, "element", None)
+        if gone and element is not None:
+            _unlink(element, gone)
+
+
+def _external_ids(rels: Any) -> set[str]:
+    """Delete the external relationships of `rels`; return their ids."""
+    gone = {rid for rid, rel in rels.items() if rel.is_external}
+    for rid in gone:
+        del rels[rid]
+    return gone
+
+
+def _unlink(root: Any, gone: set[str]) -> None:
+    prefix = f"{{{_R_NS}}}"
+    for element in list(root.iter()):
+        refs = [k for k, v in element.attrib.items() if k.startswith(prefix) and v in gone]
+        for name in refs:
+            del element.attrib[name]
+        parent = element.getparent()
+        if refs and not len(element) and not element.attrib and parent is not None:
+            parent.remove(element)
 
 
 _STYLE_IDS: dict[str, dict[tuple[str, Any], str | None]] = {}

@@ -14,7 +14,17 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 
 from builder.compose.meta import patent_text
-from builder.doctree import Block, DocTree, Heading, ListBlock, Notice, Paragraph, Table
+from builder.doctree import (
+    PREFACE,
+    REFERENCES,
+    Block,
+    DocTree,
+    Heading,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Table,
+)
 from builder.docx import cover as covers
 from builder.docx.fields import bookmark
 from builder.docx.inline import add_inlines
@@ -74,10 +84,11 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
         front_section.different_first_page_header_footer = False
         number_pages(front_section, fmt="upperRoman", start=1)
     toc_anchor = document.add_paragraph()
-    if profile.cover:
+    lines = covers.preface(tree.cover)
+    if profile.cover and (lines or front):  # no empty 前言 page for a document that has none
         _page_break(document)
         document.add_paragraph("前\u3000\u3000言", profile.roles.front_title)
-        for line in covers.preface(tree.cover):
+        for line in lines:
             document.add_paragraph(line, profile.roles.body)
         _blocks(document, front, state, toc=False)
     body_section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -146,21 +157,21 @@ def _gongwen_preface(document: Any, tree: DocTree, front: list[Block], state: _B
     lines = covers.statements(tree.cover, effective=True)
     if not front and not lines:
         return
-    _heading(document, Heading(1, "前言"), state, toc=True)
+    _heading(document, Heading(1, "前言", "", PREFACE), state, toc=True)
     _blocks(document, front, state, toc=False)
     for line in lines:
         document.add_paragraph(line, state.profile.roles.body)
 
 
 def _is_references(block: Block) -> bool:
-    return isinstance(block, Heading) and not block.number and block.title == "参考文献"
+    return isinstance(block, Heading) and not block.number and block.anchor == REFERENCES
 
 
 def _split_front(blocks: tuple[Block, ...]) -> tuple[list[Block], list[Block]]:
-    """Blocks under a leading unnumbered "前言" heading go to the front matter."""
+    """Blocks under a leading unnumbered 前言 heading (anchor `PREFACE`) go to the front matter."""
     items = list(blocks)
     for index, block in enumerate(items):
-        if isinstance(block, Heading) and block.title.replace("\u3000", "").strip() == "前言":
+        if isinstance(block, Heading) and not block.number and block.anchor == PREFACE:
             end = index + 1
             while end < len(items) and not (
                 isinstance(items[end], Heading) and items[end].level <= block.level  # type: ignore[union-attr]

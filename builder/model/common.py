@@ -22,7 +22,10 @@ Code = Annotated[
     str,
     Field(min_length=1, max_length=64, description="稳定编码（字符串，数字编码请加引号）"),
 ]
-Text = Annotated[str, Field(min_length=1, description="正文（可多段，段间空行）")]
+Text = Annotated[
+    str,
+    Field(min_length=1, description="正文（可多段，段间空行）；原文没有这一项时写 原文未给出"),
+]
 PartialDate = Annotated[
     str,
     Field(
@@ -36,7 +39,7 @@ Hours = Annotated[int, Field(ge=0, le=10000, description="学时")]
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 class CodeName(Strict):

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from builder.model.common import Code, OutcomeType, Strict, Text
 from builder.model.meta import Meta
+from builder.model.sourced import NonEmptyList, sourced
 
 
 class Competency(Strict):
@@ -25,7 +26,7 @@ class Task(Strict):
     code: Code = Field(title="任务编码", description="如 1-2")
     name: str = Field(title="工作任务", min_length=1)
     description: str | None = Field(default=None, title="说明")
-    competencies: list[Competency] = Field(min_length=1, title="职业能力")
+    competencies: NonEmptyList[Competency] = sourced(title="职业能力")
 
 
 class Domain(Strict):
@@ -34,7 +35,7 @@ class Domain(Strict):
     code: Code = Field(title="领域编码", description="如 1")
     name: str = Field(title="工作领域", min_length=1)
     description: str | None = Field(default=None, title="说明")
-    tasks: list[Task] = Field(min_length=1, title="工作任务")
+    tasks: NonEmptyList[Task] = sourced(title="工作任务")
 
 
 class CompetencyList(Strict):
@@ -44,4 +45,4 @@ class CompetencyList(Strict):
     meta: Meta
     specialty: Code = Field(title="专业代码")
     specialty_name: str | None = Field(default=None, title="专业名称")
-    domains: list[Domain] = Field(min_length=1, title="工作领域")
+    domains: NonEmptyList[Domain] = sourced(title="工作领域")

@@ -18,6 +18,7 @@ from builder.model.common import (
     Text,
 )
 from builder.model.meta import Meta
+from builder.model.sourced import NonEmptyList, SourcedList, sourced
 
 
 class Objective(Strict):
@@ -43,7 +44,7 @@ class Module(Strict):
     code: Code = Field(title="模块编号", description="如 M1")
     name: str = Field(title="模块名称", min_length=1)
     hours: Hours | None = Field(default=None, title="学时")
-    items: list[ContentItem] = Field(min_length=1, title="学习内容")
+    items: NonEmptyList[ContentItem] = sourced(title="学习内容")
 
 
 class Implementation(Strict):
@@ -86,15 +87,15 @@ class Course(Strict):
     design: str | None = Field(default=None, title="课程设计思路")
     learner_analysis: str | None = Field(default=None, title="学情分析")
     ideology: str | None = Field(default=None, title="课程思政")
-    prerequisites: list[Code] = Field(
+    prerequisites: SourcedList[Code] = sourced(
         default_factory=list, title="先修课程", description="课程代码，或课程设置中的课程名称"
     )
-    followups: list[Code] = Field(
+    followups: SourcedList[Code] = sourced(
         default_factory=list, title="后续课程", description="课程代码，或课程设置中的课程名称"
     )
     description: Text = Field(title="课程性质与任务")
-    objectives: list[Objective] = Field(min_length=1, title="课程目标")
-    modules: list[Module] = Field(min_length=1, title="课程内容")
+    objectives: NonEmptyList[Objective] = sourced(title="课程目标")
+    modules: NonEmptyList[Module] = sourced(title="课程内容")
     implementation: Implementation = Field(title="教学实施与保障")
-    assessment: list[AssessmentPart] = Field(min_length=1, title="考核评价")
+    assessment: NonEmptyList[AssessmentPart] = sourced(title="考核评价")
     signoff: Signoff | None = Field(default=None, title="制定与审批")

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from builder.model.common import AssessmentPart, Code, CompetencyRef, Strict, Text
 from builder.model.meta import Meta
+from builder.model.sourced import NonEmptyList, sourced
 
 
 class Phase(Strict):
@@ -30,7 +31,7 @@ class Conditions(Strict):
     """实习条件."""
 
     enterprises: Text = Field(title="实习单位要求")
-    posts: list[str] = Field(min_length=1, title="实习岗位")
+    posts: NonEmptyList[str] = sourced(title="实习岗位")
     supervisors: Text = Field(title="指导教师要求")
     facilities: str | None = Field(default=None, title="实习场所与设施")
 
@@ -54,10 +55,10 @@ class Internship(Strict):
     specialty: Code = Field(title="专业代码")
     specialty_name: str | None = Field(default=None, title="专业名称")
     scope: Text = Field(title="适用范围")
-    objectives: list[str] = Field(min_length=1, title="实习目标")
-    schedule: list[Phase] = Field(min_length=1, title="时间安排")
+    objectives: NonEmptyList[str] = sourced(title="实习目标")
+    schedule: NonEmptyList[Phase] = sourced(title="时间安排")
     conditions: Conditions = Field(title="实习条件")
-    tasks: list[InternshipTask] = Field(min_length=1, title="实习内容")
-    outcomes: list[str] = Field(min_length=1, title="实习成果")
-    assessment: list[AssessmentPart] = Field(min_length=1, title="考核评价")
+    tasks: NonEmptyList[InternshipTask] = sourced(title="实习内容")
+    outcomes: NonEmptyList[str] = sourced(title="实习成果")
+    assessment: NonEmptyList[AssessmentPart] = sourced(title="考核评价")
     management: Text = Field(title="实习管理与安全")

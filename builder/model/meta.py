@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from builder.model.common import PartialDate, Strict
+from builder.model.sourced import SourcedList, sourced
 
 Status = Literal[
     "草案", "征求意见稿", "送审稿", "报批稿", "试行", "发布", "修订中", "废止", "被代替"
@@ -57,8 +58,8 @@ class Meta(Strict):
     comment_deadline: dt.date | None = Field(default=None, title="征求意见截止日期")
     proposed_by: str | None = Field(default=None, title="提出单位")
     administered_by: str | None = Field(default=None, title="归口单位")
-    drafting_units: list[str] = Field(default_factory=list, title="起草单位")
-    drafters: list[str] = Field(default_factory=list, title="主要起草人")
+    drafting_units: SourcedList[str] = sourced(default_factory=list, title="起草单位")
+    drafters: SourcedList[str] = sourced(default_factory=list, title="主要起草人")
     issued_on: PartialDate | None = Field(default=None, title="发布日期")
     effective_on: PartialDate | None = Field(default=None, title="实施日期")
     compiled_on: PartialDate | None = Field(default=None, title="编制时间")
@@ -72,8 +73,8 @@ class Meta(Strict):
         title="专利说明",
         description="GB/T 1.1：征求意见稿和送审稿封面须说明是否涉及专利",
     )
-    normative_references: list[str] = Field(default_factory=list, title="规范性引用文件")
-    references: list[str] = Field(default_factory=list, title="参考文献")
+    normative_references: SourcedList[str] = sourced(default_factory=list, title="规范性引用文件")
+    references: SourcedList[str] = sourced(default_factory=list, title="参考文献")
     replaces: list[str] = Field(
         default_factory=list, title="代替", description="被本文件代替的标准编号"
     )

@@ -18,6 +18,7 @@ from builder.model.common import (
     Text,
 )
 from builder.model.meta import Meta
+from builder.model.sourced import NonEmptyList, SourcedList, sourced
 
 
 class Duration(Strict):
@@ -42,10 +43,10 @@ class Career(Strict):
 
     major_category: CodeName = Field(title="所属专业大类（代码）")
     major_class: CodeName = Field(title="所属专业类（代码）")
-    industries: list[CodeName] = Field(min_length=1, title="对应行业（代码）")
-    occupations: list[Occupation] = Field(min_length=1, title="主要职业类别（代码）")
-    posts: list[str] = Field(min_length=1, title="主要岗位（群）或技术领域")
-    certificates: list[str] = Field(default_factory=list, title="职业类证书")
+    industries: NonEmptyList[CodeName] = sourced(title="对应行业（代码）")
+    occupations: NonEmptyList[Occupation] = sourced(title="主要职业类别（代码）")
+    posts: NonEmptyList[str] = sourced(title="主要岗位（群）或技术领域")
+    certificates: SourcedList[str] = sourced(default_factory=list, title="职业类证书")
 
 
 class Spec(Strict):
@@ -128,15 +129,17 @@ class Specialty(Strict):
     duration: Duration = Field(title="4 基本修业年限")
     career: Career = Field(title="5 职业面向")
     objectives: Text = Field(title="6 培养目标")
-    specs: list[Spec] = Field(min_length=1, title="7 培养规格")
-    courses: list[PlannedCourse] = Field(default_factory=list, title="8 课程设置及学时安排")
+    specs: NonEmptyList[Spec] = sourced(title="7 培养规格")
+    courses: SourcedList[PlannedCourse] = sourced(
+        default_factory=list, title="8 课程设置及学时安排"
+    )
     totals: Totals | None = Field(default=None, title="学时学分合计（声明值）")
     hours_plan: HoursPlan | None = Field(default=None, title="学时安排（声明的总学时与占比）")
     teachers: Text = Field(title="9 师资队伍")
     conditions: Text = Field(title="10 教学条件")
     quality: Text = Field(title="11 质量保障和毕业要求")
-    graduation: list[str] = Field(default_factory=list, title="毕业要求")
-    continuation: list[Continuation] = Field(default_factory=list, title="接续专业")
+    graduation: SourcedList[str] = sourced(default_factory=list, title="毕业要求")
+    continuation: SourcedList[Continuation] = sourced(default_factory=list, title="接续专业")
     competencies: str | None = Field(
         default=None,
         title="职业能力清单文件",

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from builder.model.common import Code, CompetencyRef, Strict, Text
 from builder.model.meta import Meta
+from builder.model.sourced import NonEmptyList, SourcedList, sourced
 
 
 class Equipment(Strict):
@@ -15,8 +16,15 @@ class Equipment(Strict):
 
     name: str = Field(title="设备名称", min_length=1)
     spec: Text = Field(title="主要功能及技术要求")
-    unit: str = Field(title="单位", min_length=1)
-    quantity: int = Field(title="数量", ge=1, description="按 class_size 名学生一个教学班配置")
+    unit: str | None = Field(
+        default=None, title="单位", min_length=1, description="原文未给出时省略"
+    )
+    quantity: int | None = Field(
+        default=None,
+        title="数量",
+        ge=1,
+        description="按 class_size 名学生一个教学班配置；原文未给出时省略",
+    )
     note: str | None = Field(default=None, title="备注", description="如 2 人一套")
 
 
@@ -32,19 +40,19 @@ class Room(Strict):
     requirement: Literal["必备", "选建", "自选"] = Field(default="必备", title="建设要求")
     area: float | None = Field(default=None, title="使用面积（㎡）", gt=0)
     stations: int | None = Field(default=None, title="工位数", ge=1)
-    projects: list[str] = Field(default_factory=list, title="实训项目")
-    courses: list[Code] = Field(
+    projects: SourcedList[str] = sourced(default_factory=list, title="实训项目")
+    courses: SourcedList[Code] = sourced(
         default_factory=list, title="支撑课程", description="课程代码，或课程设置中的课程名称"
     )
-    competencies: list[CompetencyRef] = Field(default_factory=list, title="培养的职业能力")
-    equipment: list[Equipment] = Field(min_length=1, title="主要设备")
+    competencies: SourcedList[CompetencyRef] = sourced(default_factory=list, title="培养的职业能力")
+    equipment: NonEmptyList[Equipment] = sourced(title="主要设备")
 
 
 class SiteRequirement(Strict):
     """A general requirement on training sites (采光、照明、通风、消防、网络 …)."""
 
     title: str = Field(title="要求", min_length=1)
-    clauses: list[str] = Field(min_length=1, title="条款")
+    clauses: NonEmptyList[str] = sourced(title="条款")
 
 
 class ExternalBase(Strict):
@@ -65,7 +73,9 @@ class TrainingBase(Strict):
     class_size: int | None = Field(
         default=None, title="教学班人数", ge=1, le=200, description="设备数量按此班额配置"
     )
-    site_requirements: list[SiteRequirement] = Field(default_factory=list, title="实训场所基本要求")
-    rooms: list[Room] = Field(min_length=1, title="校内实训室")
-    external: list[ExternalBase] = Field(default_factory=list, title="校外实训基地")
+    site_requirements: SourcedList[SiteRequirement] = sourced(
+        default_factory=list, title="实训场所基本要求"
+    )
+    rooms: NonEmptyList[Room] = sourced(title="校内实训室")
+    external: SourcedList[ExternalBase] = sourced(default_factory=list, title="校外实训基地")
     management: Text = Field(title="实训教学管理与安全")

@@ -16,6 +16,7 @@ from builder.opendata.links import course_matrix, specialty_links
 from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
 from builder.project import Project
+from builder.schema_text import model_schema_text
 
 SCHEMA_NAME = "dataset.schema.json"
 DEFAULT_NAME = "zhibiao-dataset.json"
@@ -247,9 +248,9 @@ def render(dataset: m.Dataset) -> str:
 
 def schema_text() -> str:
     """The dataset's JSON Schema (the same text as `schemas/dataset.schema.json`)."""
-    from builder.schema import dataset_schema_text
-
-    return dataset_schema_text()
+    return model_schema_text(
+        m.Dataset, "职标开放数据集", "zhibiao export json 输出的规范化数据集（各表以编码关联）"
+    )
 
 
 def export_dataset(project: Project, output: Path) -> list[Path]:

@@ -152,10 +152,10 @@ class CourseRow(Row):
     code: str = Field(title="课程代码")
     name: str = Field(title="课程名称")
     nature: CourseNature = Field(title="课程性质")
-    hours: int = Field(title="学时")
-    theory_hours: int = Field(title="理论学时")
-    practice_hours: int = Field(title="实践学时")
-    credits: float = Field(title="学分")
+    hours: int | None = Field(title="学时（原文未给出为 null）")
+    theory_hours: int | None = Field(title="理论学时（原文未给出为 null）")
+    practice_hours: int | None = Field(title="实践学时（原文未给出为 null）")
+    credits: float | None = Field(title="学分（原文未给出为 null）")
     semesters: list[int] = Field(title="开设学期")
     elective: bool = Field(title="选修")
     in_plan: bool = Field(title="在专业教学标准课程设置中")
@@ -177,7 +177,7 @@ class ModuleRow(Row):
     course: str = Field(title="课程代码")
     code: str = Field(title="模块编号")
     name: str = Field(title="模块名称")
-    hours: int = Field(title="学时")
+    hours: int | None = Field(title="学时（原文未给出为 null）")
 
 
 class ContentRow(Row):

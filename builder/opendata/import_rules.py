@@ -81,3 +81,15 @@ META = declare(
     """,
     "| 专业代码 | 510209 |\n| 版本 | 2025 |",
 )
+UNPRINTABLE = declare(
+    "ZB015",
+    "xlsx-control-character",
+    Severity.ERROR,
+    "单元格含有不允许的字符",
+    """
+    工作簿单元格中含有 YAML 文件不允许的字符：XML 1.0 允许、YAML 不允许的 C1 控制字符（U+0080–U+009F，
+    U+0085 除外）和 DEL（U+007F），常见于从其他系统导出的数据。导入会拒绝，消息写明单元格和字符（U+XXXX），
+    以免写出 `zhibiao check` 拒绝（ZB012/ZB014）的标准文件。
+    """,
+    "| 数据采集 | 能采集\\u0080数据。 | 掌握 |",
+)

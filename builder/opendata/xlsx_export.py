@@ -28,6 +28,7 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import last_change, source_date_epoch
 from builder.project import Project
+from builder.yamlparse import UNPRINTABLE
 
 FONT = "宋体"
 THIN = Side(style="thin", color="808080")
@@ -38,8 +39,32 @@ WRAP = Alignment(wrap_text=True, vertical="center")
 CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
+FORMULA_START = frozenset("=+-@\t\r\n")
+"""First characters that make a spreadsheet read text as a formula (OWASP CSV injection)."""
+
+
+def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """Append a row; text is text: never a formula, never a number, whatever it starts with.
+
+    openpyxl turns a string starting with `=` into a formula, and Excel re-reads `+`, `-`, `@`
+    on editing; text cells are written as strings (`t="inlineStr"`) and, when they start with
+    one of these, with the quote prefix Excel shows as a leading apostrophe. Characters XML 1.0
+    cannot hold (refused by check, ZB012/ZB014) become U+FFFD instead of stopping the export.
+    """
+    sheet.append([_clean(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value[:1] in FORMULA_START:
+                cell.quotePrefix = True
+
+
+def _clean(text: str) -> str:
+    return UNPRINTABLE.sub("\ufffd", text) if UNPRINTABLE.search(text) else text
+
+
 def _head(sheet: Worksheet, titles: list[str], widths: Sequence[float]) -> None:
-    sheet.append(titles)
+    _append(sheet, titles)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[lay.column_letter(index)].width = width
         cell = sheet.cell(row=1, column=index)
@@ -112,11 +137,11 @@ def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
     }
     _head(sheet, ["项目", "内容"], [14, 60])
     for label in lay.META_FIELDS:
-        sheet.append([label, values[label]])
+        _append(sheet, [label, values[label]])
     note = (
         "本工作簿由 zhibiao export xlsx 生成；「职业能力清单」工作表可用 zhibiao import xlsx 导回。"
     )
-    sheet.append(["说明", note])
+    _append(sheet, ["说明", note])
     _body(sheet, 2, sheet.max_row, 2, set())
     _print_setup(sheet, False, 2)
 
@@ -134,7 +159,8 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
         for task in domain.tasks:
             task_start = row
             for comp in task.competencies:
-                sheet.append(
+                _append(
+                    sheet,
                     [
                         domain.name,
                         task.name,
@@ -146,7 +172,7 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
                         domain.code,
                         task.description or "",
                         domain.description or "",
-                    ]
+                    ],
                 )
                 row += 1
             _merge(sheet, task_start, row - 1, (2, 7, 9))
@@ -184,7 +210,8 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
     courses = entry.specialty.doc.courses if entry.specialty else []
     standards = {c.doc.code for c in entry.courses}
     for n, course in enumerate(courses, start=1):
-        sheet.append(
+        _append(
+            sheet,
             [
                 n,
                 course.nature,
@@ -197,10 +224,11 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
                 "、".join(map(str, course.semesters)),
                 "选修" if course.elective else "必修",
                 "有" if course.code in standards else "",
-            ]
+            ],
         )
     if courses:
-        sheet.append(
+        _append(
+            sheet,
             [
                 "合计",
                 "",
@@ -213,7 +241,7 @@ def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
                 "",
                 "",
                 "",
-            ]
+            ],
         )
         for cell in sheet[sheet.max_row]:
             cell.font = Font(name=FONT, bold=True)
@@ -251,8 +279,9 @@ def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) ->
         for comp in task.competencies
     ]
     for comp in competencies:
-        sheet.append(
-            [comp.code, comp.text, comp.level, *(matrix.get((c, comp.code), "") for c in columns)]
+        _append(
+            sheet,
+            [comp.code, comp.text, comp.level, *(matrix.get((c, comp.code), "") for c in columns)],
         )
     width = len(titles)
     _body(sheet, 2, sheet.max_row, width, {1, 3, *range(4, width + 1)})

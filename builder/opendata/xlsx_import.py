@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
 import yaml
 
+from builder.archive import inspect_office
 from builder.config import ProjectConfig, find_config
 from builder.corpus import validate
 from builder.diagnostics import Diagnostic
@@ -25,9 +26,10 @@ from builder.model.meta import Status
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.output import write_all
-from builder.opendata.xlsx_reader import SheetReader, cell_text, where
+from builder.opendata.xlsx_reader import HEADER_SCAN, SheetReader, cell_text, where
 from builder.project import UsageError, load_config
-from builder.yamlsource import parse
+from builder.yamlparse import UNPRINTABLE, describe_char, is_plain_text
+from builder.yamlsource import YamlProblem, parse
 
 _SPECIALTY_DIR = re.compile(r"^(\d{6})(?:-|$)")
 
@@ -52,25 +54,67 @@ class ImportResult:
     document: CompetencyList | None = None
 
 
+MAX_ROWS = 100_000
+"""Rows read from a sheet; a longer sheet is refused (a competency list has a few hundred)."""
+EXCEL_ROWS = 1_048_576
+"""Rows of an Excel sheet; row numbers beyond are never read."""
+MAX_COLUMNS = 64
+"""Columns read from a sheet; cells further right are ignored."""
+_EXACT_META = frozenset({"title", "specialty_name"})
+"""文件信息 values kept exactly (text); the others are codes and words, stripped."""
+_NOT_A_WORKBOOK = "请另存为 Excel 工作簿（.xlsx）后再导入。"
+
+
 def _open(path: Path) -> Any:
+    """The workbook, read-only (rows are streamed), after its zip has been measured."""
     from openpyxl import load_workbook
 
     if not path.is_file():
         raise UsageError(f"工作簿不存在：{path}")
+    inspect_office(path, "无法读取工作簿", _NOT_A_WORKBOOK)
     try:
-        return load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UsageError(
-            f"无法读取工作簿：{path}（{type(exc).__name__}）",
-            hint="请另存为 Excel 工作簿（.xlsx）后再导入。",
-        ) from None
+        with warnings.catch_warnings():  # openpyxl warns in English about parts it ignores
+            warnings.simplefilter("ignore")
+            return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # openpyxl raises whatever its XML and zip readers raise
+        raise _unreadable(f"工作簿：{path}", exc) from None
 
 
-def _rows(sheet: Any) -> list[tuple[int, list[str]]]:
-    return [
-        (number, [cell_text(value) for value in values])
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-    ]
+def _unreadable(what: str, exc: Exception) -> UsageError:
+    return UsageError(
+        f"无法读取{what}（内容损坏或不是 Excel 工作簿：{type(exc).__name__}）",
+        hint=_NOT_A_WORKBOOK,
+    )
+
+
+def _rows(sheet: Any, limit: int = MAX_ROWS) -> list[tuple[int, list[str]]]:
+    """The first `limit` rows as text.
+
+    With the default limit a sheet with data after row `MAX_ROWS` is refused; empty rows after
+    it are read (a far-away last row is not silently dropped) up to Excel's last row.
+    """
+    rows: list[tuple[int, list[str]]] = []
+    last = EXCEL_ROWS if limit >= MAX_ROWS else limit
+    try:
+        with warnings.catch_warnings():  # openpyxl warns in English about what it skips
+            warnings.simplefilter("ignore")
+            for number, values in enumerate(
+                sheet.iter_rows(max_row=last, max_col=MAX_COLUMNS, values_only=True), start=1
+            ):
+                if number <= limit:
+                    rows.append((number, [cell_text(value) for value in values]))
+                elif limit < MAX_ROWS:
+                    break
+                elif any(cell_text(value) for value in values):  # empty rows are skipped
+                    raise UsageError(
+                        f"工作表「{sheet.title}」超过 {MAX_ROWS} 行，拒绝读取",
+                        hint="职业能力清单通常只有几百行；请删除多余的行后再导入。",
+                    )
+    except UsageError:
+        raise
+    except Exception as exc:  # a malformed sheet part surfaces while its rows are streamed
+        raise _unreadable(f"工作表「{sheet.title}」", exc) from None
+    return rows
 
 
 def _pick_sheet(book: Any, name: str | None, file: str) -> tuple[Any, list[Diagnostic]]:
@@ -82,7 +126,8 @@ def _pick_sheet(book: Any, name: str | None, file: str) -> tuple[Any, list[Diagn
         return book[lay.COMPETENCY_SHEET], []
     else:
         for sheet in book.worksheets:
-            if any(lay.DOMAIN in cells for _, cells in _rows(sheet)[:10]):
+            rows = _rows(sheet, HEADER_SCAN)
+            if any(lay.DOMAIN in (c.strip() for c in cells) for _, cells in rows):
                 return sheet, []
         message = f"没有「{lay.COMPETENCY_SHEET}」工作表，也没有含「{lay.DOMAIN}」表头的工作表"
     hint = f"工作簿中的工作表：{'、'.join(book.sheetnames)}；用 --sheet 指定。"
@@ -95,11 +140,12 @@ def _meta(book: Any) -> tuple[dict[str, str], dict[str, int]]:
     rows: dict[str, int] = {}
     if lay.META_SHEET not in book.sheetnames:
         return values, rows
-    for number, cells in _rows(book[lay.META_SHEET]):
-        label = cells[0] if cells else ""
+    for number, cells in _rows(book[lay.META_SHEET], HEADER_SCAN * 5):
+        label = cells[0].strip() if cells else ""
         if label in lay.META_FIELDS and len(cells) > 1 and cells[1]:
-            values[lay.META_FIELDS[label]] = cells[1]
-            rows[lay.META_FIELDS[label]] = number
+            key = lay.META_FIELDS[label]
+            values[key] = cells[1] if key in _EXACT_META else cells[1].strip()
+            rows[key] = number
     return values, rows
 
 
@@ -147,6 +193,21 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+_BREAKS = frozenset("\r\x85\u2028\u2029")
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    """Text that YAML 1.2 would read as a number or boolean (`1e10`, `.NaN`) is quoted."""
+    if _BREAKS.intersection(value):
+        style: str | None = '"'  # escaped (\\N, \\L, \\r), never read back as a line break
+    else:
+        style = None if is_plain_text(value) else "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
 def modeline(output: Path, config_path: Path | None) -> str:
     """`# yaml-language-server: $schema=…` relative to the output file."""
     if config_path is not None:
@@ -170,6 +231,25 @@ def render_yaml(data: dict[str, Any], output: Path, config_path: Path | None, so
     return f"{modeline(output, config_path)}# 由 {source} 导入（zhibiao import xlsx）。\n{body}"
 
 
+def _unprintable(file: str, title: str, rows: list[tuple[int, list[str]]]) -> list[Diagnostic]:
+    """ZB015 for every cell holding a character YAML, Word and Excel's XML cannot keep."""
+    found: list[Diagnostic] = []
+    for number, cells in rows:
+        for column, text in enumerate(cells, start=1):
+            bad = UNPRINTABLE.search(text)
+            if bad:
+                found.append(
+                    rules.UNPRINTABLE.diag(
+                        file,
+                        f"{where(title, number, column)}：含有不允许的字符 {describe_char(bad.group())}",
+                        line=number,
+                        column=column,
+                        hint="删除单元格中的不可见字符（常见于从其他系统导出的数据）。",
+                    )
+                )
+    return found
+
+
 def import_xlsx(
     workbook: Path, output: Path, options: ImportOptions, config_path: Path | None = None
 ) -> ImportResult:
@@ -185,11 +265,31 @@ def import_xlsx(
     config = load_config(config_path) if config_path else ProjectConfig()
     file = workbook.as_posix()
     book = _open(workbook)
+    try:
+        return _import(book, file, workbook, output, options, config, config_path)
+    finally:
+        book.close()
+
+
+def _import(
+    book: Any,
+    file: str,
+    workbook: Path,
+    output: Path,
+    options: ImportOptions,
+    config: ProjectConfig,
+    config_path: Path | None,
+) -> ImportResult:
     sheet, problems = _pick_sheet(book, options.sheet, file)
     if sheet is None:
         return ImportResult(problems)
     reader = SheetReader(file, sheet.title, config)
     rows = _rows(sheet)
+    unprintable = _unprintable(file, sheet.title, rows)
+    if lay.META_SHEET in book.sheetnames and sheet.title != lay.META_SHEET:
+        unprintable += _unprintable(file, lay.META_SHEET, _rows(book[lay.META_SHEET], 50))
+    if unprintable:
+        return ImportResult(unprintable)
     header = reader.find_header(rows)
     tree = reader.read(rows, header) if header is not None else []
     if header is not None and not tree and not reader.diagnostics:
@@ -200,7 +300,11 @@ def import_xlsx(
     if data is None:
         return ImportResult(problems)
     text = render_yaml(data, output, config_path, workbook.name)
-    doc, invalid = validate(parse(text), output.as_posix())
+    try:
+        parsed = parse(text)
+    except YamlProblem as exc:  # cannot happen after `_unprintable`; never a traceback
+        return ImportResult([rules.UNPRINTABLE.diag(file, exc.message, line=1, column=1)])
+    doc, invalid = validate(parsed, output.as_posix())
     if doc is None or not isinstance(doc, CompetencyList):
         return ImportResult(invalid)
     write_all({output: text.encode("utf-8")})

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.check.suggest import did_you_mean
 from builder.config import ProjectConfig
 from builder.diagnostics import Diagnostic
+from builder.hints import did_you_mean
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.rules import Rule
@@ -22,8 +22,17 @@ OUTCOME_TYPES = ("素质", "知识", "能力")
 HEADER_SCAN = 10
 
 
+STRIPPED = frozenset({lay.LEVEL, lay.TYPE, lay.CODE, lay.TASK_CODE, lay.DOMAIN_CODE})
+"""Columns whose values are words or codes: surrounding spaces typed by hand are dropped.
+Names, texts and notes are kept exactly, so an exported workbook imports to the same values."""
+
+
 def cell_text(value: Any) -> str:
-    """A cell value as stripped text (integral numbers without `.0`, dates as ISO)."""
+    """A cell value as text (integral numbers without `.0`, dates as ISO, blank when only spaces).
+
+    Text is kept exactly, surrounding spaces included; columns of words and codes are stripped
+    by the reader (`STRIPPED`).
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -32,7 +41,8 @@ def cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()[:10]
-    return str(value).strip()
+    text = str(value)
+    return text if text.strip() else ""
 
 
 def where(sheet: str, row: int, column: int | None = None) -> str:
@@ -91,7 +101,8 @@ class SheetReader:
 
     def find_header(self, rows: list[tuple[int, list[str]]]) -> int | None:
         """Row number of the header; fills `columns`; None (and a diagnostic) when missing."""
-        for number, cells in rows[:HEADER_SCAN]:
+        for number, raw in rows[:HEADER_SCAN]:
+            cells = [text.strip() for text in raw]
             if lay.DOMAIN in cells:
                 self.columns = {}
                 for index, text in enumerate(cells, start=1):
@@ -120,7 +131,8 @@ class SheetReader:
 
     def _get(self, cells: list[str], name: str) -> str:
         index = self.columns.get(name)
-        return cells[index - 1] if index and index <= len(cells) else ""
+        text = cells[index - 1] if index and index <= len(cells) else ""
+        return text.strip() if name in STRIPPED else text
 
     def read(self, rows: list[tuple[int, list[str]]], header: int) -> list[dict[str, Any]]:
         """The domains found after the header row (possibly with diagnostics recorded)."""

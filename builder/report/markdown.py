@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from builder.diagnostics import Diagnostic, Severity
+from builder.escape import line_start, markdown_text
 from builder.report.text import summary
-from builder.site.escape import line_start, markdown_text
 
 _ICON = {Severity.ERROR: "❌ 错误", Severity.WARNING: "⚠️ 警告", Severity.INFO: "ℹ️ 提示"}
 

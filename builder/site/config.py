@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
+from builder.escape import html_text, http_url
 from builder.project import UsageError
-from builder.site.escape import html_text, http_url
 from builder.site.theme import THEME_DIR
 
 ROOT_CONFIG = "mkdocs.yml"
@@ -195,7 +195,7 @@ def theme_dirs(root: dict[str, Any], root_dir: Path) -> tuple[Path, ...]:
     """Theme override folders (`theme.custom_dir`) the built pages depend on."""
     theme = root.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        return ((root_dir / theme["custom_dir"]).resolve(),)
+        return (custom_dir(theme["custom_dir"], root_dir),)
     return ()
 
 
@@ -209,6 +209,16 @@ def _site_url(url: str) -> str:
             hint="写成完整的网址，如 https://standards.example.cn/；不发布到固定地址时删除 site.url。",
         )
     return safe
+
+
+def custom_dir(value: str, root_dir: Path) -> Path:
+    """The resolved `theme.custom_dir`: a folder inside the project (the folder of
+    mkdocs.yml), reached without a symbolic link; anything else would publish outside
+    files, so it is a usage error naming the value."""
+    from builder.paths import confined
+
+    folder = confined(Path(value), root_dir, "mkdocs.yml 的 theme.custom_dir")
+    return folder.resolve()
 
 
 def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from builder.compose import page_path
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
 from builder.doctree import DocTree
+from builder.outputs import Written
 
 
 class DownloadProvider(Protocol):
@@ -52,14 +53,15 @@ class YamlSources:
         return found
 
 
-Exporter = Callable[[Corpus, ProjectConfig, Sequence[DocTree], Path], list[Path]]
-"""Writes a .docx for each given tree (of the corpus) into the folder; returns the files."""
+Exporter = Callable[[Corpus, ProjectConfig, Sequence[DocTree], Path], list[Written]]
+"""Writes a .docx for each given tree (of the corpus) into the folder; returns what it
+wrote with the identity of each file's document (`builder.outputs.Written`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class WordExport:
-    """The .docx files of the Word export, matched to pages by document title
-    (the core property the exporter sets) or, failing that, by file name."""
+    """The .docx files of the Word export, linked to their pages by the identity the
+    exporter returns with each file (no file is opened again)."""
 
     export: Exporter
     label: str = "Word 文档"
@@ -67,32 +69,13 @@ class WordExport:
     def collect(
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
     ) -> dict[str, Path]:
-        """Run the export into `work/docx` and match every file to a page."""
-        produced = self.export(corpus, config, trees, work / "docx")
-        by_title = {t.cover.title: t.page for t in trees}
-        by_stem = {Path(t.page).stem: t.page for t in trees}
-        by_rel = {t.page.removesuffix(".md"): t.page for t in trees}
+        """Run the export into `work/docx` and link every file to its document's page."""
+        pages = {t.page for t in trees}
         found: dict[str, Path] = {}
-        for path in sorted(produced):
-            rel = (
-                path.relative_to(work / "docx").with_suffix("").as_posix()
-                if path.is_relative_to(work / "docx")
-                else ""
-            )
-            page = by_rel.get(rel) or by_title.get(_docx_title(path)) or by_stem.get(path.stem)
-            if page and page not in found:
-                found[page] = path
+        for written in self.export(corpus, config, trees, work / "docx"):
+            if written.page in pages and written.page not in found:
+                found[written.page] = written.path
         return found
-
-
-def _docx_title(path: Path) -> str:
-    try:
-        import docx
-
-        title: str = docx.Document(str(path)).core_properties.title or ""
-    except Exception:  # an unreadable file simply does not match by title
-        return ""
-    return title
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +88,19 @@ class _DocxExporter:
 
     def __call__(
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], out: Path
-    ) -> list[Path]:
+    ) -> list[Written]:
         from builder.compose.order import documents
-        from builder.docx.export import export_trees
+        from builder.docx.export import export_written
         from builder.docx.rendercache import DocxCache
 
         cache = DocxCache.open(self.root, scope="site")
         template = config.docx.reference_docx
-        reference = self.root / template if template and self.root is not None else None
-        written = export_trees(
+        reference = None
+        if template and self.root is not None:
+            from builder.paths import confined
+
+            reference = confined(Path(template), self.root, "zhibiao.yaml 的 docx.reference_docx")
+        written = export_written(
             trees, config, out, reference_docx=reference, cache=cache, jobs=self.jobs
         )
         # a build that exported every document records what it used and prunes the rest;

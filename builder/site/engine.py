@@ -20,6 +20,7 @@ from typing import Protocol
 
 from builder.atomic import write_text
 from builder.project import UsageError
+from builder.site.engine_errors import explain
 
 _WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 SEARCH_INDEX = "search/search_index.json"
@@ -105,11 +106,8 @@ class MkDocsEngine:
         output = done.stdout + done.stderr
         warnings = tuple(m.group(2) for m in map(_WARNING.match, output.splitlines()) if m)
         if done.returncode != 0 or warnings:
-            detail = "\n".join(f"  {w}" for w in warnings) or output.strip()[-2000:]
-            raise SiteBuildError(
-                f"mkdocs 构建失败（严格模式下不允许任何警告）：\n{detail}",
-                hint="若警告来自根目录 mkdocs.yml 的设置，请修改该文件；否则请报告此问题。",
-            )
+            message, hint = explain(output, warnings)
+            raise SiteBuildError(message, hint=hint)
         compact_search_index(site_dir)
         return BuildLog(output, warnings)
 
@@ -146,23 +144,21 @@ class MkDocsEngine:
                     )
                 )
             failures: list[str] = []
+            errors: list[str] = []
             try:
                 for process in running:
                     out, err = process.communicate()
                     failures += _batch_failures(out.decode("utf-8", "replace"), process.returncode)
                     if process.returncode != 0:
-                        failures.append(err.decode("utf-8", "replace").strip()[-2000:])
+                        errors.append(err.decode("utf-8", "replace"))
             finally:  # interrupted: stop the workers instead of leaving them building
                 for process in running:
                     if process.poll() is None:
                         process.kill()
                         process.wait()
-        if failures:
-            detail = "\n".join(f"  {line}" for line in failures)
-            raise SiteBuildError(
-                f"mkdocs 构建失败（严格模式下不允许任何警告）：\n{detail}",
-                hint="若警告来自根目录 mkdocs.yml 的设置，请修改该文件；否则请报告此问题。",
-            )
+        if failures or errors:
+            message, hint = explain("\n".join(errors), failures)
+            raise SiteBuildError(message, hint=hint)
 
 
 def balanced(sites: Sequence[SiteJob], count: int) -> list[list[SiteJob]]:

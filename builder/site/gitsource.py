@@ -4,6 +4,7 @@ so a release can be rebuilt without touching the working tree."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import tarfile
@@ -37,12 +38,12 @@ def exported(project_root: Path, ref: str) -> Iterator[Path]:
     if top.returncode != 0:
         raise UsageError(f"{project_root} 不在 git 仓库中，无法使用 --from-git")
     toplevel = Path(_stdout(top)).resolve()
-    commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], project_root)
-    if commit.returncode != 0:
+    commit = resolve(project_root, ref)
+    if commit is None:
         raise UsageError(
             f"找不到 git 引用「{ref}」", hint="用 git tag 或 git log 查看可用的标签和提交。"
         )
-    archive = _git(["archive", "--format=tar", _stdout(commit)], project_root)
+    archive = _git(["archive", "--format=tar", commit, "--"], project_root)
     if archive.returncode != 0:
         detail = archive.stderr.decode("utf-8", "replace").strip()
         raise UsageError(f"git archive 失败：{detail}")
@@ -55,10 +56,28 @@ def exported(project_root: Path, ref: str) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def resolve(project_root: Path, ref: str) -> str | None:
+    """The full commit id `ref` names, or None. A value that git could take for an option
+    (`--output=…`, `--upload-pack=…`) names no commit: it is never passed as one."""
+    if not ref or ref.startswith("-") or any(c < " " or c == "\x7f" for c in ref):
+        return None
+    done = _git(
+        ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"],
+        project_root,
+    )
+    commit = _stdout(done)
+    if done.returncode != 0 or not re.fullmatch(r"[0-9a-f]{40,64}", commit):
+        return None
+    return commit
+
+
 def commit_time(project_root: Path, ref: str = "HEAD") -> int | None:
     """Commit time (Unix seconds) of `ref`, or None outside a repository."""
     try:
-        done = _git(["log", "-1", "--format=%ct", ref, "--"], project_root)
+        commit = resolve(project_root, ref)
+        if commit is None:
+            return None
+        done = _git(["log", "-1", "--format=%ct", commit, "--"], project_root)
     except UsageError:
         return None
     text = _stdout(done)

@@ -21,7 +21,7 @@ from builder.doctree import (
     Paragraph,
     Table,
 )
-from builder.site.escape import (
+from builder.escape import (
     anchor_id,
     html_text,
     line_start,
@@ -192,7 +192,7 @@ def render_table(table: Table, page: str) -> str:
 def cover_line(tree: DocTree) -> str:
     """One line of document facts under the title: status, version, numbers, dates."""
     cover = tree.cover
-    facts = [("状态", cover.status), ("版本", cover.version)]
+    facts = [("状态", cover.status)] + ([("版本", cover.version)] if cover.version else [])
     facts += [("标准编号", cover.standard_no)] if cover.standard_no else []
     if cover.doc_no:
         facts.append(

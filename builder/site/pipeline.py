@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from builder.atomic import replace_directory, write_text
+from builder.buildlock import exclusive
 from builder.checking import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
 from builder.diagnostics import Severity
@@ -34,7 +35,12 @@ from builder.site.reuse import (
     link_tree,
 )
 from builder.site.searchdict import jieba_user_dict
-from builder.site.sourcekeys import reusable_sources, source_keys, write_source_key
+from builder.site.sourcekeys import (
+    reusable_sources,
+    shard_lookups,
+    source_keys,
+    write_source_key,
+)
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
 from builder.site.theme import THEME_DIR, theme_files
@@ -159,7 +165,7 @@ def prepare_sources(
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
             old = _site_folder(previous, candidate.name) if previous is not None else None
-            found = reusable_sources(old, keys[candidate.name]) if old is not None else None
+            found = reusable_sources(old, keys[candidate.name], corpus) if old is not None else None
             if old is not None and found is not None:
                 link_tree(old, _site_folder(target, candidate.name))
                 kept[candidate.name] = PreparedShard(candidate.name, *found)
@@ -212,7 +218,8 @@ def prepare_sources(
             config_text = dump_config(site_config(root, settings, root_file.parent))
             write_text(folder / "mkdocs.yml", config_text)
             if shard is not None:
-                digest = write_source_key(folder, keys[name], len(sources.pages))
+                read = shard_lookups(corpus, shard.codes)
+                digest = write_source_key(folder, keys[name], len(sources.pages), read)
                 shards.append(PreparedShard(name, len(sources.pages), digest))
     if layout is not None:  # in layout order, kept ones included
         prepared = {s.name: s for s in shards} | kept
@@ -286,6 +293,22 @@ def build_site(
             f"{options.site_dir} 中已有多版本站点（{VERSIONS_FILE}），不带 --version 构建会覆盖全部版本",
             hint="用 --version 构建一个版本，或用 -d 指定其他输出目录。",
         )
+    source_dir = options.source_dir or project.root / SOURCE_DIR
+    with exclusive(source_dir.parent, [source_dir, options.site_dir]):
+        return _build_locked(project, options, report, say, base, engine, providers, root_config)
+
+
+def _build_locked(
+    project: Project,
+    options: BuildOptions,
+    report: Callable[[CheckResult], None],
+    say: Callable[[str], None],
+    base: Path | None,
+    engine: SiteEngine,
+    providers: Sequence[DownloadProvider] | None,
+    root_config: Path | None,
+) -> BuildOutcome:
+    """`build_site` while holding the build lock of its folders."""
     result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)

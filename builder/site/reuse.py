@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 
 from builder.atomic import write_bytes
-from builder.cache import fingerprint, seal, signing_key, unseal
+from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 
 MANIFEST = ".zhibiao-site.json"
 FORMAT = 2
@@ -85,10 +85,8 @@ def output_stamp(folder: Path) -> str:
 def read_manifest(root: Path) -> dict[str, tuple[str, str]]:
     """Shard name → (sources key, output stamp) of the published site at `root`; empty when
     absent or not trusted."""
-    try:
-        body = unseal(signing_key(), (root / MANIFEST).read_bytes())
-    except OSError:
-        return {}
+    record = read_capped(root / MANIFEST, MAX_RECORD)  # size taken before reading
+    body = unseal(signing_key(), record) if record is not None else None
     if body is None:
         return {}
     try:

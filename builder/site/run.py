@@ -13,7 +13,9 @@ import click
 
 from builder import report
 from builder.checking import CheckResult
-from builder.project import Project, UsageError, open_project
+from builder.paths import chosen, confined
+from builder.project import Project, UsageError
+from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.gitsource import commit_time, exported
 from builder.site.pipeline import BuildOptions, build_site
@@ -68,9 +70,14 @@ def run_build(
     """
     project = open_project(path, config_path)
     standards = project.standards
+    target = (
+        chosen(site_dir, project.root, "输出目录")
+        if site_dir is not None
+        else confined(Path("site"), project.root, "输出目录")
+    )
     options = replace(
         options,
-        site_dir=(site_dir or project.root / "site").resolve(),
+        site_dir=target.resolve(),
         source_date_epoch=build_date(project.root, ref),
     )
     guard_site_dir(options.site_dir, project)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from builder.checking import CheckResult, run_check
-from builder.project import Project, UsageError, open_project
+from builder.project import Project, UsageError
+from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.downloads import default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine

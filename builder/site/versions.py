@@ -11,8 +11,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from builder.escape import html_text
 from builder.project import UsageError
-from builder.site.escape import html_text
 from builder.site.theme import CSP_META
 
 VERSIONS_FILE = "versions.json"

@@ -27,6 +27,17 @@ class LostDigits:
     written: str
 
 
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A bare integer turned into the quoted text of its digits (`101` → `"101"`): the one
+    change of meaning fmt makes on purpose (`builder.yamlfmt.meaning`)."""
+
+    path: DataPath
+
+
+Change = LostDigits | Quoted
+
+
 def _is_code(annotation: Any) -> bool:
     return bool(annotation == Code)
 
@@ -50,11 +61,12 @@ def _hints(model: type[BaseModel]) -> dict[str, Any]:
     return typing.get_type_hints(model, include_extras=True)
 
 
-def normalise(node: Any, model: type[BaseModel], path: DataPath = ()) -> Iterator[LostDigits]:
+def normalise(node: Any, model: type[BaseModel], path: DataPath = ()) -> Iterator[Change]:
     """Reorder keys of `node` as in `model` (recursively) and quote codes in place.
 
     Yields the places where a code was written as a number with leading zeros (or in
-    another notation) that cannot be turned back into the intended text.
+    another notation) that cannot be turned back into the intended text, and the places
+    where a bare integer was quoted.
     """
     if not isinstance(node, CommentedMap):
         return
@@ -83,7 +95,7 @@ def _is_code_in(annotation: Any) -> bool:
     return any(_is_code(a) for a in typing.get_args(annotation))
 
 
-def _quote(container: Any, key: Any, path: DataPath, *, code: bool) -> Iterator[LostDigits]:
+def _quote(container: Any, key: Any, path: DataPath, *, code: bool) -> Iterator[Change]:
     value = container[key]
     if isinstance(value, bool) or value is None:
         return
@@ -95,6 +107,7 @@ def _quote(container: Any, key: Any, path: DataPath, *, code: bool) -> Iterator[
             yield LostDigits(path, _written(value))
             return
         _set_quoted(container, key, digits, len(digits) - len(_written(value)) + 2)
+        yield Quoted(path)
     elif isinstance(value, float):
         yield LostDigits(path, _written(value))
     elif (

@@ -1,0 +1,85 @@
+"""Every diagnostic code of the tool, complete by construction.
+
+The explicit list of the modules that declare codes (as yamllint's `rules/__init__.py`
+keeps one): importing this module registers every rule, whichever command runs and
+whatever else happened to be imported. `zhibiao rules`, the docs and the configuration
+(`severity:` in zhibiao.yaml, checked by `open_project` here, which every command uses)
+read the registry through `all_rules()`;
+`tests/test_ruleset.py` fails when a module declares a code but is missing here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from types import ModuleType
+
+from builder import corpus, schema_errors, source_rules
+from builder.check import (
+    classification,
+    codes,
+    confusables,
+    coverage,
+    disclosure,
+    lifecycle,
+    numeric,
+    partial,
+    plan,
+    references,
+)
+from builder.locate import compose, locate
+from builder.opendata import import_rules
+from builder.project import Project, UsageError, display_path
+from builder.project import open_project as open_bare_project
+from builder.rules import RULES, Rule
+from builder.yamlsource import YamlProblem, decode, read_limited
+
+MODULES: tuple[ModuleType, ...] = (
+    source_rules,  # ZB0xx reading files
+    corpus,  # ZB006, ZB010, ZB013
+    schema_errors,  # ZB1xx schema
+    references,  # ZB2xx references
+    plan,  # ZB208–ZB212, ZB214, ZB215 接续, course plan, internship phases, 修业年限
+    coverage,  # ZB3xx coverage and levels
+    numeric,  # ZB4xx numeric rules
+    partial,  # ZB410, ZB411 numeric rules on partial plans
+    codes,  # ZB5xx code systems
+    confusables,  # ZB507 look-alike characters in codes
+    classification,  # ZB508–ZB511 catalog and occupation names
+    lifecycle,  # ZB6xx lifecycle
+    disclosure,  # ZB607, ZB608 published documents with gaps
+    import_rules,  # ZB8xx importing spreadsheets
+)
+"""The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every registered rule, by code, in code order."""
+    return {code: RULES[code] for code in sorted(RULES)}
+
+
+def open_project(
+    standards: Path | None = None, config_path: Path | None = None, *, missing_ok: bool = False
+) -> Project:
+    """`builder.project.open_project`, refusing a `severity:` code that is no rule
+    (`UsageError` at its place in zhibiao.yaml, with the closest code as a hint)."""
+    project = open_bare_project(standards, config_path, missing_ok=missing_ok)
+    known = all_rules()
+    unknown = [code for code in project.config.severity if code not in known]
+    if not unknown or project.config_path is None:
+        return project
+    shown = display_path(project.config_path)
+    try:
+        root = compose(decode(read_limited(project.config_path)))
+    except (OSError, YamlProblem):  # it was read a moment ago: report without a position
+        root = None
+    code = unknown[0]
+    position = locate(root, ("severity", code), key=True)
+    close = difflib.get_close_matches(code.upper(), list(known), n=1, cutoff=0.8)
+    raise UsageError(
+        f"severity 中的规则代码 {code} 不存在",
+        file=shown,
+        line=position.line,
+        column=position.column,
+        hint=f"是否应为「{close[0]}」？" if close else "用 `zhibiao rules` 查看全部规则代码。",
+    )
