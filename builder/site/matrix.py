@@ -1,7 +1,7 @@
 """The competency × course matrix of a 职业能力清单 page, as the site shows it.
 
 Markdown pipe tables cannot carry what a reader of a 20-column matrix needs, so the site
-writes this one table as HTML (every value through `builder.site.escape`):
+writes this one table as HTML (every value through `builder.escape`):
 
 - one header row and one first column that stay in place while the table scrolls
   (`.zb-matrix` in `zhibiao.css`, a scroll container with sticky cells);
@@ -22,9 +22,9 @@ from builder.compose.coverage import Coverage, coverage
 from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
+from builder.escape import anchor_id, html_text
 from builder.model import CompetencyList
 from builder.site.config import MATRIX_SCRIPT
-from builder.site.escape import anchor_id, html_text
 
 MATRIX_ANCHOR = "tbl-matrix"
 __all__ = ["MATRIX_SCRIPT", "matrix_html", "matrix_tables"]
