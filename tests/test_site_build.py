@@ -81,6 +81,12 @@ def test_every_competency_has_one_anchor_and_lists_where_taught(built: Path) -> 
     assert links == ["../courses/ZJ02/", "../courses/ZH01/"]
 
 
+def matrix_rows(matrix: list[list[str]]) -> list[list[str]]:
+    """The competency rows of the matrix read back (not the header, not the 工作领域 rows);
+    the first cell is the code, a space, then the competency's text."""
+    return [row for row in matrix[1:] if len(row) == len(matrix[0])]
+
+
 def test_matrix_cells_hold_the_levels(built: Path) -> None:
     page = read_page(html_file(built / "site", "510209/competencies.md"))
     matrix = page.tables[1]
@@ -95,7 +101,7 @@ def test_matrix_cells_hold_the_levels(built: Path) -> None:
         "数据采集与标注实训室",
         "人工智能开发实训室",
     ]
-    rows = {r[0]: dict(zip(header[1:], r[1:], strict=True)) for r in matrix[1:]}
+    rows = {r[0].split()[0]: dict(zip(header[1:], r[1:], strict=True)) for r in matrix_rows(matrix)}
     assert rows["3-1-2"] == {
         "要求": "运用",
         "Python程序设计": "",
@@ -258,16 +264,17 @@ def test_example_corpus_builds_and_its_matrix_matches_the_yaml(tmp_path: Path) -
         codes = [
             c["code"] for d in listed["domains"] for t in d["tasks"] for c in t["competencies"]
         ]
-        assert [r[0] for r in matrix[1:]] == codes
+        assert [r[0].split()[0] for r in matrix_rows(matrix)] == codes
         assert {f"c-{c}" for c in codes} <= page.ids
         courses = {
             yaml.safe_load(p.read_text("utf-8"))["name"]
             for p in (folder / "courses").glob("*.yaml")
         }
-        for row in matrix[1:]:
+        for row in matrix_rows(matrix):
+            comp = row[0].split()[0]
             for column, value in zip(header[2:], row[2:], strict=True):
                 if column in courses:
-                    assert value == expected.get((row[0], column), ""), (code, row[0], column)
+                    assert value == expected.get((comp, column), ""), (code, comp, column)
 
 
 @pytest.mark.parametrize("site_dir", [".", "..", "standards", "notes", "notes/会议纪要.md"])
@@ -334,3 +341,43 @@ def test_bulky_tables_stay_out_of_the_search_index(built: Path) -> None:
     # a course name and a competency phrase are still found (course page and its table)
     assert "机器学习应用开发" in entries["510209/courses/ZH02/"]
     assert any(competency in text for loc, text in entries.items() if "/courses/" in loc)
+
+
+def test_search_worker_is_extended_in_place(built: Path) -> None:
+    """The worker every page starts (`__config.search`) is Material's own, unchanged, with
+    zhibiao's query handling in front of it, as a same-origin file."""
+    from builder.site.searchworker import _material_worker, prelude
+
+    site = built / "site"
+    page = (site / "510209/courses/ZJ02/index.html").read_text("utf-8")
+    config = re.search(r'<script id="__config" type="application/json">(.*?)</script>', page)
+    assert config is not None
+    worker = site / json.loads(config.group(1))["search"].removeprefix("../../../")
+    assert worker.is_file(), worker
+    data = worker.read_bytes()
+    assert data.startswith(prelude())
+    assert data.endswith(_material_worker().read_bytes())
+
+
+def test_reader_facing_words_are_chinese(built: Path) -> None:
+    """No English "404 - Not found" or "Permanent link" on the pages readers see."""
+    site = built / "site"
+    missing = (site / "404.html").read_text("utf-8")
+    assert "页面未找到" in missing and "Not found" not in missing
+    assert 'http-equiv="Content-Security-Policy"' in missing
+    page = (site / "510209/courses/ZJ02/index.html").read_text("utf-8")
+    assert 'title="永久链接"' in page and "Permanent link" not in page
+
+
+def test_document_metadata_is_on_the_page(built: Path) -> None:
+    """提出/归口/起草 units and drafters shown on the Word cover are on the page too."""
+    page = read_page(html_file(built / "site", "510209/specialty.md"))
+    for text in (
+        "提出单位",
+        "归口单位",
+        "起草单位",
+        "示例信息职业技术学院",
+        "主要起草人",
+        "王立新",
+    ):
+        assert text in page.text

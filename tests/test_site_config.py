@@ -72,7 +72,9 @@ def test_root_settings_kept_forced_keys_replaced(tmp_path: Path) -> None:
     assert config["plugins"][1] == "tags"
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     assert names == ["toc", "pymdownx.emoji", "attr_list", "tables", "admonition", "md_in_html"]
-    assert config["markdown_extensions"][0] == {"toc": {"permalink": "#"}}
+    assert config["markdown_extensions"][0] == {
+        "toc": {"permalink": "#", "permalink_title": "永久链接"}
+    }
     assert config["extra_css"][:2] == ["assets/zhibiao.css", "assets/site.css"]
     assert config["validation"]["links"]["anchors"] == "warn"
     assert "version" not in config["extra"] and config["extra"]["generator"] is False

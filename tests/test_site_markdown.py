@@ -175,3 +175,35 @@ def test_fast_relative_paths_agree_with_posixpath() -> None:
         path = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) + ".md"
         folder = "/".join(rng.choice(parts) for _ in range(rng.randint(0, 3)))
         assert _relpath(path, folder) == posixpath.relpath(path, folder or "."), (path, folder)
+
+
+def test_provenance_line_shows_the_cover_metadata_escaped() -> None:
+    """Issuer, 提出/归口/起草 units, drafters and dates of the Word cover are on the page,
+    as text (a unit's name is data: no markup from it)."""
+    cover = CoverInfo(
+        "标题",
+        "课程标准",
+        None,
+        None,
+        "示例<b>学院</b>",
+        "发布",
+        "2025",
+        "2025-06-30",
+        None,
+        drafting_units=("甲单位", "乙 *单位*"),
+        drafters=("张三", "李四"),
+        proposed_by="全国某行指委",
+        administered_by="某标委会[x](javascript:alert(1))",
+        compiled_on="2025-05-20",
+    )
+    html = to_html(render_document(DocTree("x", "course", "x.md", cover)).split("---\n", 2)[2])
+    for text in ("发布单位", "示例&lt;b&gt;学院&lt;/b&gt;", "提出单位", "全国某行指委", "归口单位"):
+        assert text in html
+    assert "甲单位、乙 *单位*" in html and "张三、李四" in html and "2025-05-20" in html
+    assert "<b>" not in html and "<em>" not in html and "href" not in html
+    assert 'class="zb-meta zb-provenance"' in html
+
+
+def test_no_provenance_line_without_metadata() -> None:
+    cover = CoverInfo("标题", "课程标准", None, None, None, "发布", "2025", None, None)
+    assert "zb-provenance" not in render_document(DocTree("x", "course", "x.md", cover))

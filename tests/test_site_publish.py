@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import unquote
 
 import docx
 import jsonschema
@@ -66,9 +67,13 @@ def test_word_downloads_sit_next_to_their_pages(published: Path) -> None:
     page = read_page(html_file(published, "510209/specialty.md"))
     targets = [resolve(html_file(published, "510209/specialty.md"), h) for h in page.links]
     files = {t[0] for t in targets if t is not None}
-    word = published / "510209" / "specialty.docx"
+    # named as `zhibiao export docx` names it (code and title), not "specialty.docx"
+    word = published / "510209" / "510209-专业教学标准.docx"
     assert word in files and (published / "510209" / "specialty.yaml") in files
     assert "人工智能技术应用" in docx.Document(str(word)).core_properties.title
+    assert not (published / "510209" / "specialty.docx").exists()
+    course = read_page(html_file(published, "510209/courses/ZJ02.md"))
+    assert any(h.endswith(".docx") and "ZJ02" in unquote(h) and "Python" in h for h in course.links)
 
 
 def test_open_data_page_links_valid_files(published: Path) -> None:

@@ -22,8 +22,13 @@ from builder.site.theme import THEME_DIR
 
 ROOT_CONFIG = "mkdocs.yml"
 ZHIBIAO_CSS = "assets/zhibiao.css"
+MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
+VERSION_SCRIPT = "assets/zhibiao/version.js"
+"""Keeps the page when switching versions (loaded only in versioned builds)."""
+PERMALINK_TITLE = "永久链接"
+"""The title of a heading's ¶ link (Python-Markdown's default is English "Permanent link")."""
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("toc", {"permalink": True}),
+    ("toc", {"permalink": True, "permalink_title": PERMALINK_TITLE}),
     ("attr_list", {}),
     ("tables", {}),
     ("admonition", {}),
@@ -142,7 +147,7 @@ def _extension_name(entry: Any) -> str:
 
 
 def _merge_extensions(user: Sequence[Any]) -> list[Any]:
-    merged = list(user)
+    merged = [_toc_in_chinese(e) for e in user]
     names = {_extension_name(e) for e in merged}
     for name, options in REQUIRED_EXTENSIONS:
         if name not in names:
@@ -161,6 +166,15 @@ def _merge_plugins(user: Sequence[Any], jieba_dict: str) -> list[Any]:
             others.append(entry)
     search["jieba_dict_user"] = jieba_dict
     return [{"search": search}, *others]
+
+
+def _toc_in_chinese(entry: Any) -> Any:
+    """A user's `toc` entry with the permalink title in Chinese unless one is given."""
+    if isinstance(entry, dict) and len(entry) == 1 and "toc" in entry:
+        options = entry["toc"]
+        if isinstance(options, dict) and "permalink_title" not in options:
+            return {"toc": {**options, "permalink_title": PERMALINK_TITLE}}
+    return entry
 
 
 def asset_paths(root: dict[str, Any]) -> list[str]:
@@ -229,6 +243,7 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
     theme["custom_dir"] = THEME_DIR
     config["theme"] = theme
     config["extra_css"] = [ZHIBIAO_CSS, *(config.get("extra_css") or [])]
+    config["extra_javascript"] = [*(config.get("extra_javascript") or []), MATRIX_SCRIPT]
     config["markdown_extensions"] = _merge_extensions(config.get("markdown_extensions") or [])
     config["plugins"] = _merge_plugins(config.get("plugins") or ["search"], settings.jieba_dict)
     config["validation"] = VALIDATION
@@ -241,6 +256,7 @@ def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) ->
         extra["zhibiao_livereload"] = True
     if settings.versioned:
         extra["version"] = {"provider": "mike", "alias": True}
+        config["extra_javascript"].append(VERSION_SCRIPT)
     else:
         extra.pop("version", None)
     config["extra"] = extra

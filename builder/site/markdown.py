@@ -49,6 +49,9 @@ class PageChrome:
 
     downloads: tuple[Download, ...] = ()
     banner: str | None = None
+    html_tables: tuple[tuple[str, str], ...] = ()
+    """(table anchor, HTML block): tables the site writes as HTML (the matrix), already
+    escaped; their caption stays as for every table."""
 
 
 def escape(text: str) -> str:
@@ -126,7 +129,9 @@ def heading_text(block: Heading) -> str:
     return f"{block.number}{sep}{block.title}"
 
 
-def render_block(block: Block, page: str, status: str = "") -> str:
+def render_block(
+    block: Block, page: str, status: str = "", html_tables: dict[str, str] | None = None
+) -> str:
     """One block as Markdown (no trailing blank line)."""
     if isinstance(block, Heading):
         hashes = "#" * min(block.level + 1, 6)
@@ -146,7 +151,16 @@ def render_block(block: Block, page: str, status: str = "") -> str:
         return (
             f'!!! {_NOTICE_TYPES[block.kind]} "{escape(title)}"\n\n    {inline(block.text, page)}'
         )
+    if html_tables and block.anchor in html_tables:
+        return table_caption(block) + "\n\n" + html_tables[block.anchor]
     return render_table(block, page)
+
+
+def table_caption(table: Table) -> str:
+    """The caption paragraph of a table, with the table's id when it has one."""
+    if table.anchor:
+        return f"{escape(table.caption)}\n{{: #{anchor_id(table.anchor)} .zb-caption }}"
+    return escape(table.caption)
 
 
 def render_table(table: Table, page: str) -> str:
@@ -154,11 +168,7 @@ def render_table(table: Table, page: str) -> str:
 
     A table that is not `searchable` is wrapped in a `data-search-exclude` block (md_in_html)
     so Material's search index skips its rows; the caption stays indexed."""
-    caption = (
-        f"{escape(table.caption)}\n{{: #{anchor_id(table.anchor)} .zb-caption }}"
-        if table.anchor
-        else escape(table.caption)
-    )
+    caption = table_caption(table)
     lines = [
         "| " + " | ".join(escape(h) for h in table.header) + " |",
         "|" + "|".join(" --- " for _ in table.header) + "|",
@@ -195,6 +205,23 @@ def cover_line(tree: DocTree) -> str:
     return f"{body}\n{{: .zb-meta }}"
 
 
+def provenance_line(tree: DocTree) -> str:
+    """Who issued, proposed, administers and drafted the document, and when it was compiled
+    (what the Word file's cover and 前言 show), or "" when the metadata gives none."""
+    cover = tree.cover
+    facts = [
+        ("发布单位", cover.issuer if not cover.doc_no else None),
+        ("提出单位", cover.proposed_by),
+        ("归口单位", cover.administered_by),
+        ("起草单位", "、".join(cover.drafting_units)),
+        ("主要起草人", "、".join(cover.drafters)),
+        ("编制日期", cover.compiled_on),
+        ("公布", cover.published_by),
+    ]
+    body = "　".join(f"**{escape(k)}**：{escape(v)}" for k, v in facts if v)
+    return f"{body}\n{{: .zb-meta .zb-provenance }}" if body else ""
+
+
 def downloads_line(chrome: PageChrome) -> str:
     """ "下载：[YAML 源文件](a.yaml)　[Word 文档](a.docx)" or ""."""
     if not chrome.downloads:
@@ -215,8 +242,10 @@ def render_document(tree: DocTree, chrome: PageChrome | None = None) -> str:
         banner_block(chrome.banner),
         f"# {escape(tree.cover.title)} {{#title}}",
         cover_line(tree),
+        provenance_line(tree),
         downloads_line(chrome),
     ]
-    parts.extend(render_block(b, tree.page, tree.cover.status) for b in tree.blocks)
+    tables = dict(chrome.html_tables)
+    parts.extend(render_block(b, tree.page, tree.cover.status, tables) for b in tree.blocks)
     body = "\n\n".join(p for p in parts if p)
     return front_matter({"title": tree.cover.title}) + body + "\n"

@@ -21,7 +21,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.model import KIND_TITLES
-from builder.site.config import ZHIBIAO_CSS
+from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.consultation import consultation_parts
 from builder.site.markdown import (
     Download,
@@ -30,6 +30,7 @@ from builder.site.markdown import (
     nav_title,
     render_document,
 )
+from builder.site.matrix import MATRIX_SCRIPT, matrix_tables
 from builder.site.opendata import DATA_PAGE, DataFile, as_blobs, data_page
 from builder.site.pages import (
     SiteInfo,
@@ -39,6 +40,7 @@ from builder.site.pages import (
     specialty_label,
     specialty_page,
 )
+from builder.site.searchworker import search_worker_files
 from builder.site.theme import script_files
 
 CHANGELOG_PAGE = "changelog.md"
@@ -74,8 +76,11 @@ def site_sources(
     out.pages["index.md"] = home_page(corpus, info)
     sections, forms = consultation_parts(corpus, config, trees)
     out.blobs.update(forms)
+    matrices = matrix_tables(corpus, config)
     for tree in trees:
-        chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
+        chrome = PageChrome(
+            tuple(offered.get(tree.page, ())), info.banner, matrices.get(tree.page, ())
+        )
         out.pages[tree.page] = render_document(tree, chrome) + sections.get(tree.page, "")
     for entry in corpus.specialties.values():
         out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
@@ -96,7 +101,13 @@ def offered_downloads(
     offered: dict[str, list[Download]] = {}
     for page, files in downloads.items():
         for label, source in files:
-            target = published_name(page, source.suffix.lower())
+            suffix = source.suffix.lower()
+            target = (
+                # the Word file keeps the name `zhibiao export docx` gives it (code and title)
+                (PurePosixPath(page).parent / source.name).as_posix()
+                if suffix == ".docx"
+                else published_name(page, suffix)
+            )
             copies[target] = source
             offered.setdefault(page, []).append(Download(label, PurePosixPath(target).name))
     return copies, offered
@@ -156,7 +167,10 @@ def planned_files(sources: SiteSources, assets: Mapping[str, Path]) -> dict[str,
     """Everything the docs directory must hold: page texts, the CSS, downloads and assets."""
     files: dict[str, bytes | Path] = {p: text.encode("utf-8") for p, text in sources.pages.items()}
     files[ZHIBIAO_CSS] = stylesheet()
+    for name, script in ((MATRIX_SCRIPT, "matrix.js"), (VERSION_SCRIPT, "version.js")):
+        files[name] = resources.files("builder").joinpath(f"templates/site/{script}").read_bytes()
     files.update(script_files())
+    files.update(search_worker_files())
     files.update(sources.copies)
     files.update(sources.blobs)
     files.update(assets)
