@@ -146,6 +146,13 @@ FIXED_LABELS = (
     "发布",
     "实施",
     "发文字号",
+    # the site's document facts (builder/site/markdown.py provenance_line)
+    "发布单位",
+    "提出单位",
+    "归口单位",
+    "起草单位",
+    "主要起草人",
+    "编制日期",
     "专业教学标准",
     "课程标准",
     "岗位实习标准",
