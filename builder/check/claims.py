@@ -8,7 +8,6 @@ nothing on a clean corpus.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -24,7 +23,7 @@ def failed_claims(corpus: Corpus, base: Path) -> dict[str, frozenset[str]]:
     """Specialty code → kinds of the failed files that name it."""
     found: dict[str, set[str]] = defaultdict(set)
     for rel in sorted(corpus.failed):
-        claim = _claim(base / rel) or _claim_by_place(corpus, base, rel)
+        claim = _claim(base / rel) or _claim_by_place(rel)
         if claim is not None:
             found[claim[1]].add(claim[0])
     return {code: frozenset(kinds) for code, kinds in found.items()}
@@ -62,19 +61,13 @@ def _claim(path: Path) -> tuple[str, str] | None:
 _FOLDER = re.compile(r"^(\d{6})(?:-|$)")
 
 
-def _claim_by_place(corpus: Corpus, base: Path, rel: str) -> tuple[str, str] | None:
+def _claim_by_place(rel: str) -> tuple[str, str] | None:
     """(kind, specialty code) of a file whose content tells nothing (unreadable, a dangling
-    link, another encoding): the specialty standard that links it, else its specialty folder."""
-    target = os.path.abspath(base / rel)  # noqa: PTH100  (lexical, as the links are)
-    for code, entry in corpus.specialties.items():
-        if entry.specialty is None:
-            continue
-        folder, spec = entry.specialty.path.parent, entry.specialty.doc
-        links = [("course", c.standard) for c in spec.courses if c.standard]
-        links.append(("competencies", spec.competencies or ""))
-        for kind, link in links:
-            if link and os.path.abspath(folder / link) == target:  # noqa: PTH100
-                return kind, code
+    link, another encoding): its specialty folder.
+
+    Only the file's own place counts, not which specialty standard links it: the check
+    cache judges a set by its own files, so a claim read from another set's links would
+    make a cached check differ from a full one (`tests/test_cache.py`)."""
     parts = Path(rel).parts
     for part in reversed(parts[:-1]):
         found = _FOLDER.match(part)
