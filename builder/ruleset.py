@@ -15,18 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 from builder import corpus, schema_errors, source_rules
-from builder.check import (
-    classification,
-    codes,
-    confusables,
-    coverage,
-    disclosure,
-    lifecycle,
-    numeric,
-    partial,
-    plan,
-    references,
-)
+from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
 from builder.locate import compose, locate
@@ -40,16 +29,7 @@ MODULES: tuple[ModuleType, ...] = (
     source_rules,  # ZB0xx reading files
     corpus,  # ZB006, ZB010, ZB013
     schema_errors,  # ZB1xx schema
-    references,  # ZB2xx references
-    plan,  # ZB208–ZB212, ZB214, ZB215 接续, course plan, internship phases, 修业年限
-    coverage,  # ZB3xx coverage and levels
-    numeric,  # ZB4xx numeric rules
-    partial,  # ZB410, ZB411 numeric rules on partial plans
-    codes,  # ZB5xx code systems
-    confusables,  # ZB507 look-alike characters in codes
-    classification,  # ZB508–ZB511 catalog and occupation names
-    lifecycle,  # ZB6xx lifecycle
-    disclosure,  # ZB607, ZB608 published documents with gaps
+    *CHECK_MODULES,  # ZB2xx–ZB6xx semantic checks (listed in builder/check/__init__.py)
     review_store,  # ZB701 review records that cannot be read
     consultation,  # ZB702–ZB709 征求意见 records, dispositions, the vote, 需复核 (registered here, not
     # by builder.check: their anchors come from compose, which the checks may not import)

@@ -20,8 +20,8 @@ from builder.config import ProjectConfig
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS
 
-__all__ = ["CheckContext", "apply_severity", "build_indexes", "run_checks"]
-_MODULES = (
+__all__ = ["MODULES", "CheckContext", "apply_severity", "build_indexes", "run_checks"]
+MODULES = (
     classification,
     codes,
     confusables,
@@ -33,6 +33,8 @@ _MODULES = (
     plan,
     references,
 )
+"""The check modules: importing this package registers every rule they declare (ZB2xx–ZB6xx,
+ZB507–ZB511); `builder.ruleset` adds the modules of the other stages."""
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:
