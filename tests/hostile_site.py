@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import urllib.request
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,13 +219,16 @@ def html_pages(site: Path) -> list[str]:
 
 
 def _evaluate(page: Any, script: str) -> Any:
-    """`page.evaluate`, again after a navigation that was still under way (a redirect)."""
-    for _ in range(5):
+    """`page.evaluate`, again after a navigation that was still under way (a redirect: the
+    meta refresh starts after `load`, so the old document can still report itself loaded
+    for a while on a busy machine; hence a pause before each new try, for up to 30 s)."""
+    for _ in range(300):
         try:
             return page.evaluate(script)
         except Exception as error:  # playwright's Error; the page moved on meanwhile
             if "Execution context was destroyed" not in str(error):
                 raise
+            page.wait_for_timeout(100)
             page.wait_for_load_state("load")
     raise AssertionError(f"the page never settled: {page.url}")
 
@@ -264,7 +268,12 @@ def visit(
 
     clicked: set[str] = set()
     for url in urls:
-        page.goto(f"{base}/{url}")
+        start = f"{base}/{url}"
+        with urllib.request.urlopen(start) as served:  # a redirect page: wait for its target
+            redirects = b'http-equiv="refresh"' in served.read()
+        page.goto(start)
+        if redirects:
+            page.wait_for_url(lambda now, left=start: now != left, wait_until="load", timeout=30000)
         page.wait_for_load_state("load")
         seen.pages += 1
         seen.text.append(_evaluate(page, "() => document.body ? document.body.innerText : ''"))

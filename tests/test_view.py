@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 
 import pytest
 
+import builder.ruleset  # noqa: F401  (every rule registered, as in the CLI: ZB7xx too)
 from builder.check import build_indexes
 from builder.checking import run_check
 from builder.compose.coverage import competencies
@@ -76,6 +78,8 @@ def test_views_are_dropped_with_their_corpus(tmp_path: Path) -> None:
     gc.collect()
     CorpusView.of(corpus)
     assert len(_VIEWS) == before + 1
+    alive = weakref.ref(corpus)
     del corpus
     gc.collect()
+    assert alive() is None, "a module-level cache still holds the checked corpus"
     assert len(_VIEWS) == before

@@ -19,28 +19,31 @@ from builder.comments.store import (
     review_path,
 )
 from builder.comments.suspect import find_suspects
-from builder.corpus import Loaded
+from builder.corpus import Corpus, Loaded
 from builder.diagnostics import Diagnostic, Severity
 from builder.rules import CHECKS, Rule, check
+from builder.view.shared import Shared
 
 AFTER_CONSULTATION = frozenset({"送审稿", "报批稿", "试行", "发布"})
 AFTER_REVIEW = frozenset({"报批稿", "试行", "发布"})
 
 
 def reviews(ctx: CheckContext) -> list[tuple[Loaded[Any], LoadedReview]]:
-    """Each loaded standard that has a review record, with the record (read once per check)."""
-    if _LAST and _LAST[0][0] is ctx.corpus:
-        return _LAST[0][1]
+    """Each loaded standard that has a review record, with the record (read once per corpus,
+    held only as long as the corpus lives)."""
+    return _REVIEWS.get(ctx.corpus, _read_reviews)
+
+
+def _read_reviews(corpus: Corpus) -> list[tuple[Loaded[Any], LoadedReview]]:
     found: list[tuple[Loaded[Any], LoadedReview]] = []
-    for item in ctx.corpus.documents:
+    for item in corpus.documents:
         path = existing_record(item.path)
         if path is not None:
             found.append((item, load_review(path, _review_rel(item, path))))
-    _LAST[:] = [(ctx.corpus, found)]
     return found
 
 
-_LAST: list[tuple[Any, list[tuple[Loaded[Any], LoadedReview]]]] = []
+_REVIEWS: Shared[Corpus, list[tuple[Loaded[Any], LoadedReview]]] = Shared()
 
 
 def _review_rel(item: Loaded[Any], path: Path) -> str:
