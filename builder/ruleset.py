@@ -19,7 +19,7 @@ from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
 from builder.locate import compose, locate
-from builder.opendata import import_rules
+from builder.opendata import import_rules, update_rules
 from builder.project import Project, UsageError, display_path
 from builder.project import open_project as open_bare_project
 from builder.rules import RULES, Rule
@@ -34,6 +34,7 @@ MODULES: tuple[ModuleType, ...] = (
     consultation,  # ZB702–ZB709 征求意见 records, dispositions, the vote, 需复核 (registered here, not
     # by builder.check: their anchors come from compose, which the checks may not import)
     import_rules,  # ZB8xx importing spreadsheets
+    update_rules,  # ZB808–ZB818 bringing an edited workbook back
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
 

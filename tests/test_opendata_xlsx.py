@@ -24,10 +24,12 @@ def _export(root: Path, out: str = "xlsx") -> Path:
 
 def test_workbook_sheets_and_print_setup(tmp_path: Path) -> None:
     book = load_workbook(_export(copy_fixture(tmp_path)))
-    assert book.sheetnames == ["文件信息", "职业能力清单", "课程设置", "能力课程矩阵"]
+    assert book.sheetnames[:4] == ["文件信息", "职业能力清单", "课程设置", "能力课程矩阵"]
+    assert book.sheetnames[-1] == "_zhibiao" and book["_zhibiao"].sheet_state == "hidden"
+    assert {"课程模块", "学习内容", "培养规格"} <= set(book.sheetnames)
     info = {row[0]: row[1] for row in book["文件信息"].iter_rows(min_row=2, values_only=True)}
     assert info["专业代码"] == "510209" and info["版本"] == "2025" and info["状态"] == "发布"
-    for name in book.sheetnames[1:]:
+    for name in book.sheetnames[1:-1]:
         sheet = book[name]
         assert sheet.print_title_rows == "$1:$1"
         assert sheet.page_setup.orientation == "landscape"

@@ -324,36 +324,71 @@ def import_group() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    required=True,
-    help="要写入的职业能力清单 YAML",
+    default=None,
+    help="由手工表格生成职业能力清单时，要写入的 YAML；不写时把导出的工作簿导回标准",
 )
 @CONFIG_OPT
-@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」）")
-@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名）")
-@click.option("--title", help="文件名称（默认取「文件信息」）")
-@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」）")
-@click.option("--force", is_flag=True, help="覆盖已有文件")
+@click.option("--sheet", default=None, help="工作表名（默认「职业能力清单」；仅用于 -o）")
+@click.option("--specialty", help="专业代码（默认取「文件信息」或输出目录名；仅用于 -o）")
+@click.option("--title", help="文件名称（默认取「文件信息」；仅用于 -o）")
+@click.option("--version", "version", help="版本，如 2025（默认取「文件信息」；仅用于 -o）")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="覆盖已有文件（-o）；导回时：YAML 在导出后改过也以工作簿为准",
+)
+@click.option("--dry-run", is_flag=True, help="导回时只列出改动，不写文件")
 def import_xlsx_command(
     workbook: Path,
-    output: Path,
+    output: Path | None,
     config_path: Path | None,
     sheet: str | None,
     specialty: str | None,
     title: str | None,
     version: str | None,
     force: bool,
+    dry_run: bool,
 ) -> None:
-    """由 Excel 工作表（工作领域｜工作任务｜职业能力｜学习水平）生成职业能力清单 YAML。
+    """导入 Excel：把 export xlsx 导出、改过的工作簿导回标准 YAML（只写改动），
+    或用 -o 由工作表（工作领域｜工作任务｜职业能力｜学习水平）生成职业能力清单 YAML。
 
     \f
-    Build a competency-list YAML from a spreadsheet.
+    Bring an edited workbook back into the YAML, or build a competency list with -o.
     """
     from builder.opendata import console
     from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 
+    if output is None:
+        _return_workbook(workbook, config_path, force, dry_run)
+        return
     output = _output(output, open_project(None, config_path, missing_ok=True), "输出文件")
     options = ImportOptions(sheet, specialty, title, version, force)
     result = import_xlsx(workbook, output, options, config_path)
     if result.diagnostics:
         console.problems(result.diagnostics, 1)
     click.echo(f"已写入 {output}：{result.competencies} 项职业能力")
+
+
+def _return_workbook(workbook: Path, config_path: Path | None, force: bool, dry_run: bool) -> None:
+    """`import xlsx BOOK`: apply the workbook's edits, report them, or the problems (exit 1)."""
+    from builder import report
+    from builder.opendata import console
+    from builder.opendata.xlsx_update import update_from_workbook
+
+    result = _open_data_export(
+        None,
+        config_path,
+        lambda project: update_from_workbook(workbook, project, force=force, dry_run=dry_run),
+    )
+    if result.warnings:
+        report.select("text")(result.warnings, 1, sys.stderr)
+    if result.problems:
+        console.problems(result.problems, 1)
+    for line in result.changes:
+        click.echo(line)
+    if not result.changes:
+        click.echo("工作簿与标准一致，没有需要写入的改动")
+    elif dry_run:
+        click.echo(f"共 {len(result.changes)} 处改动（--dry-run，未写入文件）")
+    else:
+        click.echo(f"共 {len(result.changes)} 处改动，已写入 {len(result.written)} 个文件")

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 import zipfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
@@ -27,97 +25,21 @@ from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
 from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import last_change, source_date_epoch
+from builder.opendata.xlsx_sheets import key_sheet, plan_sheet_first, table_sheets
+from builder.opendata.xlsx_style import (  # noqa: F401  (_append is used by tests)
+    BORDER,
+    CENTER,
+    FONT,
+    HEAD_FILL,
+    LEVEL_FILLS,
+    THIN,
+    WRAP,
+    _append,
+    _body,
+    _head,
+    _print_setup,
+)
 from builder.project import Project
-from builder.yamlparse import UNPRINTABLE
-
-FONT = "宋体"
-THIN = Side(style="thin", color="808080")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
-LEVEL_FILLS = ("F2F2F2", "D9E1F2", "B4C6E7", "8EA9DB", "6F8FC9", "4F73B8")
-WRAP = Alignment(wrap_text=True, vertical="center")
-CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
-
-
-FORMULA_START = frozenset("=+-@\t\r\n")
-"""First characters that make a spreadsheet read text as a formula (OWASP CSV injection)."""
-
-
-def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
-    """Append a row; text is text: never a formula, never a number, whatever it starts with.
-
-    openpyxl turns a string starting with `=` into a formula, and Excel re-reads `+`, `-`, `@`
-    on editing; text cells are written as strings (`t="inlineStr"`) and, when they start with
-    one of these, with the quote prefix Excel shows as a leading apostrophe. Characters XML 1.0
-    cannot hold (refused by check, ZB012/ZB014) become U+FFFD instead of stopping the export.
-    """
-    sheet.append([_clean(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-            if cell.value[:1] in FORMULA_START:
-                cell.quotePrefix = True
-
-
-def _clean(text: str) -> str:
-    return UNPRINTABLE.sub("\ufffd", text) if UNPRINTABLE.search(text) else text
-
-
-def _head(sheet: Worksheet, titles: list[str], widths: Sequence[float]) -> None:
-    _append(sheet, titles)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[lay.column_letter(index)].width = width
-        cell = sheet.cell(row=1, column=index)
-        cell.font = Font(name=FONT, bold=True, size=10.5)
-        cell.fill = HEAD_FILL
-        cell.alignment = CENTER
-        cell.border = BORDER
-
-
-def _body(sheet: Worksheet, first: int, last: int, columns: int, centred: set[int]) -> None:
-    for row in sheet.iter_rows(min_row=first, max_row=last, max_col=columns):
-        for cell in row:
-            cell.font = Font(name=FONT, size=10.5)
-            cell.border = BORDER
-            cell.alignment = CENTER if cell.column in centred else WRAP
-
-
-def _display_width(text: str) -> float:
-    """Approximate width in column units (a CJK character ≈ 1.5 digits at 10.5 pt, measured)."""
-    return sum(1.5 if ord(ch) > 0x2E7F else 1.0 for ch in text)
-
-
-def _fit_rows(sheet: Worksheet, first: int = 2) -> None:
-    """Set row heights from the wrapped text (LibreOffice does not grow rows read from xlsx)."""
-    merged = {
-        (row, col)
-        for span in sheet.merged_cells.ranges
-        for row in range(span.min_row, span.max_row + 1)
-        for col in range(span.min_col, span.max_col + 1)
-    }
-    for row in sheet.iter_rows(min_row=first):
-        lines = 1
-        for cell in row:
-            if cell.value is None or (cell.row, cell.column) in merged:
-                continue
-            width = sheet.column_dimensions[lay.column_letter(cell.column)].width or 9
-            for part in str(cell.value).split("\n"):
-                lines = max(lines, math.ceil(_display_width(part) / max(width - 1, 1)))
-        sheet.row_dimensions[row[0].row].height = 15 * lines + 3
-
-
-def _print_setup(sheet: Worksheet, landscape: bool, columns: int) -> None:
-    sheet.freeze_panes = "A2" if sheet.title != lay.MATRIX_SHEET else "D2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.print_area = f"A1:{lay.column_letter(columns)}{max(sheet.max_row, 1)}"
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    _fit_rows(sheet)
 
 
 def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
@@ -139,7 +61,8 @@ def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
     for label in lay.META_FIELDS:
         _append(sheet, [label, values[label]])
     note = (
-        "本工作簿由 zhibiao export xlsx 生成；「职业能力清单」工作表可用 zhibiao import xlsx 导回。"
+        "本工作簿由 zhibiao export xlsx 生成。各表格改好后用 zhibiao import xlsx 工作簿.xlsx 导回，"
+        "只写入改动的内容；序号、课程标准、承载的职业能力、合计和能力课程矩阵由数据推出，修改不会导回。"
     )
     _append(sheet, ["说明", note])
     _body(sheet, 2, sheet.max_row, 2, set())
@@ -189,77 +112,6 @@ def _merge(sheet: Worksheet, first: int, last: int, columns: tuple[int, ...]) ->
         sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
 
 
-PLAN_COLUMNS = [
-    "序号",
-    "课程性质",
-    "课程代码",
-    "课程名称",
-    "学时",
-    "理论学时",
-    "实践学时",
-    "学分",
-    "开设学期",
-    "修读方式",
-    "课程标准",
-]
-
-
-def _plan_sheet(book: Workbook, entry: SpecialtySet) -> None:
-    sheet = book.create_sheet(lay.PLAN_SHEET)
-    _head(sheet, PLAN_COLUMNS, [6, 10, 10, 26, 7, 9, 9, 7, 10, 9, 9])
-    courses = entry.specialty.doc.courses if entry.specialty else []
-    standards = {c.doc.code for c in entry.courses}
-    for n, course in enumerate(courses, start=1):
-        _append(
-            sheet,
-            [
-                n,
-                course.nature,
-                course.code,
-                course.name,
-                course.hours,
-                course.theory_hours,
-                course.practice_hours,
-                "" if course.credits is None else _number(course.credits),
-                "、".join(map(str, course.semesters)),
-                "选修" if course.elective else "必修",
-                "有" if course.code in standards else "",
-            ],
-        )
-    if courses:
-        _append(
-            sheet,
-            [
-                "合计",
-                "",
-                "",
-                f"{len(courses)} 门",
-                _total([c.hours for c in courses]),
-                _total([c.theory_hours for c in courses]),
-                _total([c.practice_hours for c in courses]),
-                _total([c.credits for c in courses]),
-                "",
-                "",
-                "",
-            ],
-        )
-        for cell in sheet[sheet.max_row]:
-            cell.font = Font(name=FONT, bold=True)
-    _body(sheet, 2, sheet.max_row, len(PLAN_COLUMNS), {1, 2, 3, 5, 6, 7, 8, 9, 10, 11})
-    _print_setup(sheet, True, len(PLAN_COLUMNS))
-
-
-def _number(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
-
-
-def _total(values: Sequence[float | None]) -> float | int | str:
-    """Sum of a column, or blank when some row does not state its number."""
-    if any(v is None for v in values):
-        return ""
-    return _number(sum(v for v in values if v is not None))
-
-
 def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) -> None:
     sheet = book.create_sheet(lay.MATRIX_SHEET)
     matrix = course_matrix(entry, config)
@@ -300,8 +152,10 @@ def build_workbook(entry: SpecialtySet, config: ProjectConfig) -> Workbook:
     book = Workbook()
     _meta_sheet(book, entry)
     _competency_sheet(book, entry)
-    _plan_sheet(book, entry)
     _matrix_sheet(book, entry, config)
+    table_sheets(book, entry, config)
+    plan_sheet_first(book)
+    key_sheet(book, entry)
     return book
 
 

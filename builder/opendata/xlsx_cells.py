@@ -1,0 +1,161 @@
+"""A field's value in one cell, and back.
+
+`shown` gives what the export writes (text stays text, numbers are numbers); `parse` reads
+what a drafter typed. Lists are one item per line (学期 with 、), competency links are
+`编码：水平` lines, a list the source does not give is `原文未给出`, and an excerpt starts with
+`（节选）`. The importer parses only cells whose text differs from what the export wrote, so
+a value written in any way the model accepts comes back unchanged when nobody edits it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any
+
+from builder.hints import did_you_mean
+from builder.model.sourced import EXCERPT_KEY, EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
+from builder.opendata.xlsx_reader import cell_text
+from builder.opendata.xlsx_tables import Column
+
+ABSENT: Any = object()
+"""A cell left empty: the field is absent from the YAML."""
+
+_INT = re.compile(r"^[+-]?\d+$")
+_SEMESTER_SPLIT = re.compile(r"[、,，;；\s]+")
+_REF = re.compile(r"^(?P<ref>.+?)\s*[：:]\s*(?P<level>[^：:]+)$")
+
+
+class CellProblem(Exception):
+    """A cell whose text cannot be read as the field's value."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def shown(column: Column, value: Any) -> Any:
+    """The cell value the export writes for a field value (None: an empty cell)."""
+    if value is None:
+        return None
+    if column.sourced and is_not_given(value):
+        return NOT_GIVEN
+    body = _body(column, value)
+    if is_excerpt(value):
+        return (
+            f"{EXCERPT_LABEL}\n{body}" if column.form in ("texts", "refs") else EXCERPT_LABEL + body
+        )
+    return None if body == "" and isinstance(value, list) else body
+
+
+def _body(column: Column, value: Any) -> Any:
+    form = column.form
+    if form == "bool":
+        return column.words[0] if value else column.words[1]
+    if form == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    if form == "ints":
+        return "、".join(str(v) for v in value)
+    if form == "texts":
+        return "\n".join(value)
+    if form == "refs":
+        return "\n".join(f"{ref.ref}：{ref.level}" for ref in value)
+    return value
+
+
+def field_shown(column: Column, item: Any) -> Any:
+    """The cell of a row's field: empty when the author did not write the field (a default
+    the model supplies is not shown, so it is never written back as if the author had)."""
+    if column.field not in item.model_fields_set:
+        return None
+    return shown(column, getattr(item, column.field))
+
+
+def shown_text(column: Column, item: Any) -> str:
+    """`field_shown` as the importer reads it back (the comparison that decides "unchanged")."""
+    return cell_text(field_shown(column, item))
+
+
+def parse(column: Column, text: str) -> Any:
+    """The YAML value of what was typed (`ABSENT` for an empty cell); `CellProblem` if unreadable."""
+    value = text.strip() if column.stripped or column.form != "text" else text
+    if not value.strip():
+        return ABSENT
+    if column.sourced and value.strip() == NOT_GIVEN:
+        return NOT_GIVEN
+    if column.form in ("ints", "texts", "refs") and value.lstrip().startswith(EXCERPT_LABEL):
+        items = _parse_list(column, value.lstrip()[len(EXCERPT_LABEL) :])
+        if not column.sourced:
+            raise CellProblem(f"此列不能标注{EXCERPT_LABEL}", "删除「（节选）」，只列出各项。")
+        return {EXCERPT_KEY: items}
+    if column.form in ("ints", "texts", "refs"):
+        return _parse_list(column, value)
+    return _parse_one(column, value)
+
+
+def _parse_one(column: Column, value: str) -> Any:
+    form = column.form
+    if form == "text":
+        if column.choices and value not in column.choices:
+            raise CellProblem(
+                f"「{value}」不是可用的取值",
+                did_you_mean(value, list(column.choices))
+                or f"可用取值：{'、'.join(column.choices)}",
+            )
+        return value
+    if form == "int":
+        return _int(value)
+    if form == "float":
+        return _float(value)
+    if form == "bool":
+        words = {column.words[0]: True, column.words[1]: False, "是": True, "否": False}
+        if value not in words:
+            raise CellProblem(
+                f"「{value}」不是可用的取值", f"填写 {column.words[0]} 或 {column.words[1]}"
+            )
+        return words[value]
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CellProblem(f"「{value}」不是日期", "日期写作 2025-09-01") from None
+
+
+def _int(value: str) -> int:
+    if _INT.match(value):
+        return int(value)
+    number = _number(value)
+    if number is None or not number.is_integer():
+        raise CellProblem(f"「{value}」不是整数", "填写不带小数的数字，如 36")
+    return int(number)
+
+
+def _float(value: str) -> int | float:
+    number = _number(value)
+    if number is None:
+        raise CellProblem(f"「{value}」不是数字", "填写数字，如 4.5")
+    return int(number) if number.is_integer() else number
+
+
+def _number(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _parse_list(column: Column, value: str) -> list[Any]:
+    if column.form == "ints":
+        return [_int(part) for part in _SEMESTER_SPLIT.split(value.strip()) if part]
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    if column.form == "texts":
+        return lines
+    refs: list[dict[str, str]] = []
+    for line in lines:
+        found = _REF.match(line)
+        if found is None:
+            raise CellProblem(f"「{line}」不是「能力编码：学习水平」", "每行写一项，如 1-2-3：掌握")
+        refs.append({"ref": found["ref"].strip(), "level": found["level"].strip()})
+    return refs
