@@ -22,6 +22,7 @@ from builder.opendata import update_rules as rules
 from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
 from builder.opendata.xlsx_apply import Doc, Session, TableImport
+from builder.opendata.xlsx_competencies import apply_competencies
 from builder.opendata.xlsx_grid import Workbook
 from builder.opendata.xlsx_reader import where
 from builder.opendata.xlsx_rows import file_key, fingerprint
@@ -123,6 +124,7 @@ def _update(book: Workbook, project: Project, force: bool, dry_run: bool) -> Upd
         return result
     session = Session(shown, docs)
     result.warnings.extend(_apply(session, book))
+    result.warnings.extend(apply_competencies(session, book, project.config))
     result.problems.extend(session.problems)
     result.changes.extend(session.changes)
     if result.problems:

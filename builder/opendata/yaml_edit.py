@@ -49,7 +49,7 @@ def node(value: Any, code: bool = False) -> Any:
     if isinstance(value, dict):
         mapping = CommentedMap()
         for key, item in value.items():
-            mapping[key] = node(item, code or key == "ref") if key != "level" else node(item)
+            mapping[key] = node(item, key in ("code", "ref"))
         return mapping
     return value
 
