@@ -8,6 +8,7 @@ codes double-quoted, multi-line text as a literal block when that reads back exa
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -15,18 +16,26 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from builder.model.sourced import EXCERPT_KEY
 from builder.yamlfmt.comments import _cut, _paste
-from builder.yamlparse import UNPRINTABLE
+from builder.yamlparse import UNPRINTABLE, is_plain_text
 
 _BREAKS = frozenset("\r\x85\u2028\u2029\x0b\x0c")
 
 
+_PLAIN = re.compile(r"^[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^\n:#,\[\]{}]|:(?=\S)|(?<=\S)#)*$")
+"""Text written unquoted only when it is plain in block *and* flow context (ruamel.yaml writes
+`? x` plainly inside a flow mapping, which no parser reads back)."""
+
+
 def scalar(text: str, code: bool) -> Any:
-    """A string node: a code double-quoted; text with line breaks as a literal block when safe."""
+    """A string node: a code double-quoted; text with line breaks as a literal block when safe;
+    plain only when unambiguous, else double-quoted (escapes keep every character)."""
     if code:
         return DoubleQuotedScalarString(text)
     if "\n" in text and _literal_safe(text):
         return LiteralScalarString(text)
-    return text
+    if _PLAIN.match(text) and text == text.strip() and is_plain_text(text):
+        return text
+    return DoubleQuotedScalarString(text)
 
 
 def _literal_safe(text: str) -> bool:
