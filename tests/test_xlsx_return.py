@@ -142,7 +142,7 @@ def test_scripted_edits_give_exactly_those_yaml_changes(edited: tuple[Path, Path
 
     removed, added = _diff(before[folder / "specialty.yaml"], after[folder / "specialty.yaml"])
     assert removed == ["    name: 思想道德与法治", "    hours: 64", "    theory_hours: 24"]
-    assert added == ["    name: '123'", "    hours: 80", "    theory_hours: 44"]
+    assert added == ['    name: "123"', "    hours: 80", "    theory_hours: 44"]
     removed, added = _diff(before[folder / "training-base.yaml"], after[folder / "training-base.yaml"])  # fmt: skip
     assert removed == []
     assert added == [
@@ -171,6 +171,8 @@ def test_problems_name_sheet_row_and_column_and_nothing_is_written(
     row = _row_where(plan, "课程代码", "ZH03")
     _put(plan, row, "学时", "七十二")
     _put(plan, row, "课程性质", "核心")
+    other = _row_where(plan, "课程代码", "ZH01")
+    _put(plan, other, "课程名称", "数据\x80采集")
     modules = book["课程模块"]
     formula = _append(modules, {"课程代码": "ZH01", "模块名称": "新模块", "学时": "=SUM(2,3)"})
     equipment = _append(book["实训设备"], {"实训室编号": "R99", "设备名称": "服务器", "主要功能及技术要求": "x"})  # fmt: skip
@@ -181,6 +183,7 @@ def test_problems_name_sheet_row_and_column_and_nothing_is_written(
         f"工作表「课程设置」第 {row} 行 E 列：学时：「七十二」不是整数"
     )
     assert ("ZB812", row, 2) in found and "不是可用的取值" in found[("ZB812", row, 2)]
+    assert "U+0080" in found[("ZB812", other, 4)]
     assert found[("ZB814", formula, 4)].startswith(
         f"工作表「课程模块」第 {formula} 行 D 列：公式 =SUM(2,3)"
     )
@@ -306,3 +309,42 @@ def test_a_workbook_resaved_by_libreoffice_returns_with_no_change(
     result = _return(root, resaved / BOOK)
     assert result.problems == [] and result.warnings == [] and result.changes == []
     assert _texts(root) == before
+
+
+def test_bad_keys_empty_required_cells_and_duplicate_codes(edited: tuple[Path, Path, Any]) -> None:
+    root, path, book = edited
+    modules = book["课程模块"]
+    key_column = next(c.column for c in modules[1] if str(c.value).startswith("zhibiao:"))
+    modules.cell(2, key_column).value = "courses/zh01.yaml#modules/99"
+    plan = book["课程设置"]
+    empty = _row_where(plan, "课程代码", "ZH03")
+    _put(plan, empty, "课程名称", None)
+    rooms = book["实训室"]
+    twin = _row_where(rooms, "实训室编号", "R2")
+    _put(rooms, twin, "实训室编号", "R1")
+    book.save(path)
+    found = {(p.code, p.line, p.column) for p in _return(root, path).problems}
+    assert ("ZB811", 2, key_column) in found
+    assert ("ZB813", empty, 4) in found
+    assert ("ZB816", twin, 1) in found
+
+
+def test_an_invalid_result_is_reported_at_its_cell(edited: tuple[Path, Path, Any]) -> None:
+    root, path, book = edited
+    before = _texts(root)
+    plan = book["课程设置"]
+    row = _row_where(plan, "课程代码", "ZH03")
+    _put(plan, row, "学时", 20000)
+    book.save(path)
+    (problem,) = _return(root, path).problems
+    assert (problem.code, problem.line, problem.column) == ("ZB817", row, 5)
+    assert problem.message.startswith(f"工作表「课程设置」第 {row} 行 E 列：")
+    assert _texts(root) == before
+
+
+def test_a_file_removed_since_export_is_reported(edited: tuple[Path, Path, Any]) -> None:
+    root, path, _ = edited
+    (root / "standards" / AI / "courses" / "zj02.yaml").unlink()
+    problems = _return(root, path).problems
+    assert [p.code for p in problems] == ["ZB818"] and "courses/zj02.yaml" in problems[0].message
+    assert _return(root, path, force=True).problems == []

@@ -74,6 +74,8 @@ class Session:
     origins: dict[int, Origin] = field(default_factory=dict)
     deleted: set[int] = field(default_factory=set)
     originals: dict[str, dict[str, Original]] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    """Files the workbook names that are gone (`--force`): their rows are left out."""
 
     def report(
         self, rule: Rule, grid: Grid, row: int, column: int | None, message: str, hint: str = ""
@@ -149,6 +151,8 @@ class TableImport:
         for number, cells in self.grid.data():
             key = self.grid.text(cells, key_column).strip()
             if key.startswith("#") or not any(c.strip() for c in cells):
+                continue
+            if key.partition("#")[0] in self.s.skipped:
                 continue
             if key and key not in used and key in originals:
                 used.add(key)

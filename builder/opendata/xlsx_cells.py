@@ -18,6 +18,7 @@ from builder.hints import did_you_mean
 from builder.model.sourced import EXCERPT_KEY, EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
 from builder.opendata.xlsx_reader import cell_text
 from builder.opendata.xlsx_tables import Column
+from builder.yamlparse import UNPRINTABLE, describe_char
 
 ABSENT: Any = object()
 """A cell left empty: the field is absent from the YAML."""
@@ -80,6 +81,12 @@ def shown_text(column: Column, item: Any) -> str:
 
 def parse(column: Column, text: str) -> Any:
     """The YAML value of what was typed (`ABSENT` for an empty cell); `CellProblem` if unreadable."""
+    bad = UNPRINTABLE.search(text)
+    if bad:
+        raise CellProblem(
+            f"含有不允许的字符 {describe_char(bad.group())}",
+            "删除单元格中的不可见字符（常见于从其他系统导出的数据）。",
+        )
     value = text.strip() if column.stripped or column.form != "text" else text
     if not value.strip():
         return ABSENT

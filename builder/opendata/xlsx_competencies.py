@@ -18,7 +18,7 @@ from builder.opendata import update_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.xlsx_apply import Session
 from builder.opendata.xlsx_grid import Workbook
-from builder.opendata.xlsx_import import MAX_ROWS
+from builder.opendata.xlsx_import import MAX_ROWS, _unprintable
 from builder.opendata.xlsx_reader import SheetReader
 from builder.opendata.yaml_edit import drop_key, node, replace_items, set_key, unwrap
 
@@ -49,6 +49,10 @@ def apply_competencies(session: Session, book: Workbook, config: ProjectConfig) 
                 column=1,
             )
         ]
+    unprintable = _unprintable(session.workbook, lay.COMPETENCY_SHEET, rows)
+    if unprintable:
+        session.problems.extend(unprintable)
+        return []
     reader = SheetReader(session.workbook, lay.COMPETENCY_SHEET, config)
     header = reader.find_header(rows)
     tree = reader.read(rows, header) if header is not None else []

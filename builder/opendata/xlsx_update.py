@@ -122,7 +122,7 @@ def _update(book: Workbook, project: Project, force: bool, dry_run: bool) -> Upd
             )
     if result.problems:
         return result
-    session = Session(shown, docs)
+    session = Session(shown, docs, skipped={key for key in recorded if key not in docs})
     result.warnings.extend(_apply(session, book))
     result.warnings.extend(apply_competencies(session, book, project.config))
     result.problems.extend(session.problems)
