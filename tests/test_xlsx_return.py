@@ -128,6 +128,9 @@ def test_scripted_edits_give_exactly_those_yaml_changes(edited: tuple[Path, Path
     rooms = book["实训室"]
     _append(rooms, {"实训室名称": "新建实训室", "主要功能": "开展新的实训。", "工位数": "40"})
     _append(book["实训设备"], {"实训室编号": "R8", "设备名称": "服务器", "主要功能及技术要求": "高性能。", "数量": 2})  # fmt: skip
+    _append(
+        book["实训设备"], {"设备名称": "交换机", "主要功能及技术要求": "千兆。"}
+    )  # as above: R8
     items = book["学习内容"]
     items.delete_rows(_row_where(items, "编号", "M1-2", also=("课程代码", "ZH01")))
     book.save(path)
@@ -154,6 +157,8 @@ def test_scripted_edits_give_exactly_those_yaml_changes(edited: tuple[Path, Path
         "      - name: 服务器",
         "        spec: 高性能。",
         "        quantity: 2",
+        "      - name: 交换机",
+        "        spec: 千兆。",
     ]
     removed, added = _diff(before[folder / "courses/zh01.yaml"], after[folder / "courses/zh01.yaml"])  # fmt: skip
     assert added == [] and removed[0] == '      - code: "M1-2"' and len(removed) == 10

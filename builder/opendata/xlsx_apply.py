@@ -137,6 +137,17 @@ class TableImport:
         self.desired: dict[int, list[Any]] = {}
         self.containers: dict[int, Any] = {}
         self.before: dict[int, list[Any]] = {}
+        self.carried: dict[int, str] = {}
+
+    def _above(self, cells: list[str], column: int | None) -> str:
+        """A 课程代码 or parent code; blank on a new row means "as the row above"."""
+        return self.grid.text(cells, column).strip() or self.carried.get(column or 0, "")
+
+    def _carry(self, cells: list[str]) -> None:
+        for column in (self.doc_column, self.parent_column):
+            text = self.grid.text(cells, column).strip()
+            if column and text:
+                self.carried[column] = text
 
     def run(self) -> None:
         """Read every row, then give each list its new items."""
@@ -154,6 +165,7 @@ class TableImport:
                 continue
             if key.partition("#")[0] in self.s.skipped:
                 continue
+            self._carry(cells)
             if key and key not in used and key in originals:
                 used.add(key)
                 self._keyed(number, cells, originals[key])
@@ -319,7 +331,7 @@ class TableImport:
                 return docs[0]
             self.s.report(rules.PARENT, self.grid, number, None, "无法确定新增的行属于哪个文件")
             return None
-        code = self.grid.text(cells, self.doc_column).strip()
+        code = self._above(cells, self.doc_column)
         found = next((d for d in docs if str(d.data.get("code", "")) == code), None)
         if found is None:
             title = DOC_COLUMN[self.table.kind]
@@ -334,7 +346,7 @@ class TableImport:
     def _parent(self, number: int, cells: list[str], doc: Doc) -> Any | None:
         assert self.table.parent is not None
         parent_table = self.table.parent
-        code = self.grid.text(cells, self.parent_column).strip()
+        code = self._above(cells, self.parent_column)
         owners = [doc.data] if parent_table.parent is None else []
         for owner in owners:
             items = unwrap(walk(owner, parent_table.path))
