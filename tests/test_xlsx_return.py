@@ -73,14 +73,13 @@ def test_every_table_of_every_example_round_trips_with_no_byte_changed(
     assert _texts(root) == before
 
 
-def _sheet_rows(sheet: Any) -> tuple[dict[str, int], dict[str, int]]:
-    """Columns by header and rows by the value of the first code-like column."""
-    header = {str(c.value): c.column for c in sheet[1] if c.value is not None}
-    return header, {}
+def _header(sheet: Any) -> dict[str, int]:
+    """Columns by header text."""
+    return {str(c.value): c.column for c in sheet[1] if c.value is not None}
 
 
 def _row_where(sheet: Any, column: str, value: str, also: tuple[str, str] | None = None) -> int:
-    header, _ = _sheet_rows(sheet)
+    header = _header(sheet)
     for row in range(2, sheet.max_row + 1):
         if sheet.cell(row, header[column]).value == value and (
             also is None or sheet.cell(row, header[also[0]]).value == also[1]
@@ -90,12 +89,12 @@ def _row_where(sheet: Any, column: str, value: str, also: tuple[str, str] | None
 
 
 def _put(sheet: Any, row: int, column: str, value: Any) -> None:
-    header, _ = _sheet_rows(sheet)
+    header = _header(sheet)
     sheet.cell(row, header[column]).value = value
 
 
 def _append(sheet: Any, values: dict[str, Any]) -> int:
-    header, _ = _sheet_rows(sheet)
+    header = _header(sheet)
     row = sheet.max_row + 1
     for title, value in values.items():
         sheet.cell(row, header[title]).value = value
@@ -236,7 +235,7 @@ def test_renamed_sheet_reordered_columns_and_missing_parts(edited: tuple[Path, P
     _put(plan, row, "学分", 5)
     del book["实训设备"]
     rooms = book["实训室"]
-    rooms.delete_cols(list(_sheet_rows(rooms)[0]).index("工位数") + 1)
+    rooms.delete_cols(list(_header(rooms)).index("工位数") + 1)
     book.save(path)
     result = _return(root, path)
     assert result.problems == []

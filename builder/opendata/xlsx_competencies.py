@@ -16,10 +16,10 @@ from builder.diagnostics import Diagnostic
 from builder.model import Competency, Domain, Task
 from builder.opendata import update_rules as rules
 from builder.opendata import xlsx_layout as lay
-from builder.opendata.xlsx_apply import Session
 from builder.opendata.xlsx_grid import Workbook
 from builder.opendata.xlsx_import import MAX_ROWS, _unprintable
 from builder.opendata.xlsx_reader import SheetReader
+from builder.opendata.xlsx_session import Session
 from builder.opendata.yaml_edit import drop_key, node, replace_items, set_key, unwrap
 
 LEVELS: tuple[tuple[str, str, list[str], dict[str, str]], ...] = tuple(

@@ -21,11 +21,12 @@ from builder.diagnostics import Diagnostic
 from builder.opendata import update_rules as rules
 from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
-from builder.opendata.xlsx_apply import Doc, Session, TableImport
+from builder.opendata.xlsx_apply import TableImport
 from builder.opendata.xlsx_competencies import apply_competencies
 from builder.opendata.xlsx_grid import Workbook
 from builder.opendata.xlsx_reader import where
 from builder.opendata.xlsx_rows import file_key, fingerprint
+from builder.opendata.xlsx_session import Doc, Session
 from builder.opendata.xlsx_sheets import KEY_MARK, KEY_SHEET
 from builder.opendata.xlsx_tables import tables
 from builder.opendata.yaml_edit import unwrap
