@@ -352,3 +352,12 @@ def test_a_file_removed_since_export_is_reported(edited: tuple[Path, Path, Any])
     problems = _return(root, path).problems
     assert [p.code for p in problems] == ["ZB818"] and "courses/zj02.yaml" in problems[0].message
     assert _return(root, path, force=True).problems == []
+
+
+def test_two_copies_of_one_table_are_refused(edited: tuple[Path, Path, Any]) -> None:
+    root, path, book = edited
+    copy = book.copy_worksheet(book["实训室"])
+    copy.title = "实训室（副本）"
+    book.save(path)
+    (problem,) = _return(root, path).problems
+    assert problem.code == "ZB811" and "「实训室（副本）」与「实训室」" in problem.message

@@ -70,7 +70,8 @@ class Workbook:
         self.values = _open(path)
         self.formula_view: Any = None
         self.keyed: dict[str, Grid] = {}
-        self.duplicates: list[str] = []
+        self.duplicates: list[tuple[str, str]] = []
+        """(sheet, sheet it repeats): two sheets with the same key column header."""
         for sheet in self.values.worksheets:
             head = _rows(sheet, HEADER_SCAN)
             found = _header(head)
@@ -79,7 +80,7 @@ class Workbook:
             key = next(k for k in found[1] if k.startswith(KEY_PREFIX))
             table = key[len(KEY_PREFIX) :]
             if table in self.keyed:
-                self.duplicates.append(sheet.title)
+                self.duplicates.append((sheet.title, self.keyed[table].title))
                 continue
             self.keyed[table] = Grid(sheet.title, _rows(sheet), found[0], found[1])
         self._mark_formulas()

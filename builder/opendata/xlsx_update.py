@@ -141,6 +141,16 @@ def _update(book: Workbook, project: Project, force: bool, dry_run: bool) -> Upd
 def _apply(session: Session, book: Workbook) -> list[Diagnostic]:
     """Apply every table sheet; the warnings about sheets and columns that are missing."""
     warnings: list[Diagnostic] = []
+    for title, first in book.duplicates:
+        session.problems.append(
+            rules.BAD_KEY.diag(
+                session.workbook,
+                f"工作表「{title}」与「{first}」的隐藏键列相同，是同一张表的两份，无法确定以哪份为准",
+                line=1,
+                column=1,
+                hint="把修改合并到一张工作表中，删除另一张。",
+            )
+        )
     known = tables()
     session.snapshot(known)
     for table in known:
