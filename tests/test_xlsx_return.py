@@ -361,3 +361,26 @@ def test_two_copies_of_one_table_are_refused(edited: tuple[Path, Path, Any]) -> 
     book.save(path)
     (problem,) = _return(root, path).problems
     assert problem.code == "ZB811" and "「实训室（副本）」与「实训室」" in problem.message
+
+
+def test_a_document_reached_through_a_link_is_not_rewritten(tmp_path: Path) -> None:
+    root = _copy(ROOT, tmp_path)
+    real = root / "standards" / AI / "training-base.yaml"
+    linked = root / "standards" / AI / "training-base-link.yaml"
+    linked.symlink_to(real.name)
+    path = _export(root) / BOOK
+    book = load_workbook(path)
+    rooms = book["实训室"]
+    header = _header(rooms)
+    key = next(c.column for c in rooms[1] if str(c.value).startswith("zhibiao:"))
+    row = next(
+        r
+        for r in range(2, rooms.max_row + 1)
+        if str(rooms.cell(r, key).value).startswith("training-base-link.yaml#")
+    )
+    rooms.cell(row, header["工位数"]).value = 60
+    book.save(path)
+    before = real.read_bytes()
+    problems = _return(root, path).problems
+    assert [p.code for p in problems] == ["ZB013"]
+    assert linked.is_symlink() and real.read_bytes() == before

@@ -30,7 +30,9 @@ from builder.opendata.xlsx_session import Doc, Session
 from builder.opendata.xlsx_sheets import KEY_MARK, KEY_SHEET
 from builder.opendata.xlsx_tables import tables
 from builder.opendata.yaml_edit import unwrap
+from builder.paths import link_inside
 from builder.project import Project, UsageError
+from builder.rules import RULES
 from builder.yamlfmt import make_yaml
 from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
@@ -131,6 +133,18 @@ def _update(book: Workbook, project: Project, force: bool, dry_run: bool) -> Upd
     if result.problems:
         return result
     texts = _dump_and_validate(session)
+    for doc, _ in texts:
+        link, _ = link_inside(doc.loaded.path.absolute(), project.root)
+        if link is not None:
+            session.problems.append(
+                RULES["ZB013"].diag(
+                    shown,
+                    f"{doc.file} 经过符号链接 {link.name}，导入不修改此文件",
+                    line=1,
+                    column=1,
+                    hint="导入只改写项目中的普通文件；请直接编辑链接指向的文件。",
+                )
+            )
     result.problems.extend(session.problems)
     if result.problems or dry_run:
         return result
