@@ -55,33 +55,33 @@ def parent_title(table: Table) -> str | None:
     return code.title if code else None
 
 
-def _plan_extras(entry: SpecialtySet, config: ProjectConfig) -> dict[int, list[Derived]]:
-    """Derived columns of 课程设置, by the field position they follow (-1: first)."""
+def _plan_extras(entry: SpecialtySet, config: ProjectConfig) -> dict[str, list[Derived]]:
+    """Derived columns of 课程设置, by the field they follow ("": first)."""
     standards = {c.doc.code for c in entry.courses}
     carried: dict[str, list[str]] = {}
     for (course, competency), level in course_matrix(entry, config).items():
         carried.setdefault(course, []).append(f"{competency}：{level}")
     return {
-        -1: [("序号", 6, lambda item: None)],
-        8: [("课程标准", 9, lambda item: "有" if item.code in standards else "")],
-        13: [("承载的职业能力", 22, lambda item: "\n".join(carried.get(item.code, [])))],
+        "": [("序号", 6, lambda item: None)],
+        "elective": [("课程标准", 9, lambda item: "有" if item.code in standards else "")],
+        "standard": [("承载的职业能力", 22, lambda item: "\n".join(carried.get(item.code, [])))],
     }
 
 
 def _table_sheet(
-    book: Workbook, entry: SpecialtySet, table: Table, extras: dict[int, list[Derived]]
+    book: Workbook, entry: SpecialtySet, table: Table, extras: dict[str, list[Derived]]
 ) -> None:
     sheet = book.create_sheet(table.sheet)
-    slots: list[Column | Derived] = list(extras.get(-1, []))
+    slots: list[Column | Derived] = list(extras.get("", []))
     lead: list[str] = []
     if table.kind in DOC_COLUMN:
         lead.append(DOC_COLUMN[table.kind])
     parent = parent_title(table)
     if parent:
         lead.append(parent)
-    for index, column in enumerate(table.columns):
+    for column in table.columns:
         slots.append(column)
-        slots.extend(extras.get(index, []))
+        slots.extend(extras.get(column.field, []))
     titles = [*lead, *(s.title if isinstance(s, Column) else s[0] for s in slots)]
     widths = [12.0] * len(lead) + [_width(s) if isinstance(s, Column) else s[1] for s in slots]
     _head(sheet, [*titles, table.key_header], [*widths, KEY_WIDTH])
