@@ -12,9 +12,10 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from builder.diagnostics import DataPath
@@ -37,6 +38,7 @@ class Site:
     path: DataPath
     hint: Any
     required: bool
+    info: FieldInfo
 
     @property
     def value(self) -> Any:
@@ -60,6 +62,24 @@ def is_text(hint: Any) -> bool:
     return not is_code(hint) and str in _unwrap(hint)
 
 
+def accepts_text(site: Site, text: str) -> bool:
+    """The field may hold `text` (a date or a pattern-checked text may not hold 原文未给出)."""
+    key = (id(site.info), text)
+    if key not in _ACCEPTS:
+        metadata = site.info.metadata
+        hint: Any = Annotated[site.hint, *metadata] if metadata else site.hint
+        adapter: TypeAdapter[Any] = TypeAdapter(hint)
+        try:
+            adapter.validate_python(text)
+            _ACCEPTS[key] = True
+        except ValidationError:
+            _ACCEPTS[key] = False
+    return _ACCEPTS[key]
+
+
+_ACCEPTS: dict[tuple[int, str], bool] = {}
+
+
 def accepts_marked_list(hint: Any) -> bool:
     """A list field that may be written `原文未给出` (builder.model.sourced)."""
     return any(
@@ -78,7 +98,8 @@ def fields(node: Any, model: type[BaseModel], path: DataPath = ()) -> Iterator[S
         if key not in model.model_fields or key not in node:
             continue
         hint = hints[key]
-        site = Site(node, key, (*path, key), hint, model.model_fields[key].is_required())
+        info = model.model_fields[key]
+        site = Site(node, key, (*path, key), hint, info.is_required(), info)
         yield site
         if key not in node:  # removed by the consumer
             continue
@@ -154,23 +175,31 @@ def marked_here(container: Any, key: Any) -> bool:
     return any(_says_not_given(t) for t in above)
 
 
-def is_placeholder(value: Any, marked: bool) -> tuple[bool, bool]:
-    """(every leaf of `value` is 待补充, 原文未给出 or a value marked `# 原文未给出`; some
-    leaf or an enclosing value carries that mark). Empty collections are not placeholders."""
+def is_placeholder(value: Any, marked: bool) -> tuple[bool, bool, bool]:
+    """(every leaf of `value` is 待补充, 原文未给出 or a value marked `# 原文未给出`; some leaf
+    or an enclosing value carries that mark; some leaf is the text 待补充).
+    Empty collections are not placeholders."""
     if isinstance(value, (CommentedMap, CommentedSeq)):
         keys = list(value) if isinstance(value, CommentedMap) else list(range(len(value)))
         if not keys:
-            return False, marked
-        seen = marked
+            return False, marked, False
+        seen, filler = marked, False
         for key in keys:
-            ok, mark = is_placeholder(value[key], marked or marked_here(value, key))
+            ok, mark, fill = is_placeholder(value[key], marked or marked_here(value, key))
             if not ok:
-                return False, seen
-            seen = seen or mark
-        return True, seen
+                return False, seen, filler
+            seen, filler = seen or mark, filler or fill
+        return True, seen, filler
     if isinstance(value, str) and value.strip() in {PLACEHOLDER, NOT_GIVEN}:
-        return True, marked
-    return marked, marked
+        return True, marked, value.strip() == PLACEHOLDER  # 原文未给出 alone is today's shape
+    return marked, marked, False
+
+
+def is_number(value: Any) -> bool:
+    """A number, or a list of numbers (`semesters: [1]`): what the old model forced."""
+    if isinstance(value, CommentedSeq):
+        return bool(value) and all(is_number(item) for item in value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def marking_comment(container: Any, key: Any) -> str | None:

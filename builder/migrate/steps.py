@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from builder.diagnostics import DataPath
 from builder.migrate.fields import (
@@ -27,9 +27,11 @@ from builder.migrate.fields import (
     Site,
     _unwrap,
     accepts_marked_list,
+    accepts_text,
     comment_before,
     comment_text,
     is_code,
+    is_number,
     is_placeholder,
     is_text,
     marked_here,
@@ -69,8 +71,10 @@ class Step:
 
 
 def _placeholder(site: Site) -> bool:
-    ok, marked = is_placeholder(site.value, marked_here(site.container, site.key))
-    return ok and marked
+    """The value is an old placeholder: all filler or marked, marked somewhere, and either
+    holding a 待补充 or a forced number (a marked real text is the transcriber's choice)."""
+    ok, marked, filler = is_placeholder(site.value, marked_here(site.container, site.key))
+    return ok and marked and (filler or is_number(site.value))
 
 
 def placeholder_list(site: Site) -> Outcome:
@@ -81,7 +85,7 @@ def placeholder_list(site: Site) -> Outcome:
     if _placeholder(site):
         return Rewrite(NOT_GIVEN)
     rows = [is_placeholder(item, marked_here(value, i)) for i, item in enumerate(value)]
-    if any(ok and marked for ok, marked in rows) and not all(ok for ok, _ in rows):
+    if any(ok and marked and fill for ok, marked, fill in rows) and not all(r[0] for r in rows):
         return Undecided(
             site.path,
             "列表中既有原文的条目，又有标注“原文未给出”的占位条目；若原文只列出一部分，"
@@ -96,11 +100,11 @@ def optional_placeholder(site: Site) -> Outcome:
     written). Texts and lists that take the marker are left to the other steps."""
     if is_text(site.hint) or accepts_marked_list(site.hint) or not _placeholder(site):
         return None
+    if isinstance(site.value, CommentedMap):
+        return None  # a section of its own: its texts say 原文未给出 (placeholder-text)
     if not site.required:
         return Rewrite(REMOVE)
-    value = site.value
-    forced = isinstance(value, (int, float, CommentedSeq)) and not isinstance(value, bool)
-    if is_code(site.hint) or not forced:
+    if is_code(site.hint) or not is_number(site.value):
         return None  # codes stay 待补充 with the comment; a chosen value is the author's
     return Undecided(
         site.path,
@@ -118,6 +122,10 @@ def placeholder_text(site: Site) -> Outcome:
         return None  # the skeleton's 待补充: the author still has to write it
     if site.key in NAME_FIELDS:
         return Undecided(site.path, "名称不能写“原文未给出”，保留“待补充”；请按原文填写名称")
+    if not accepts_text(site, NOT_GIVEN):
+        return Undecided(
+            site.path, "这个字段（日期、编号等）不能写“原文未给出”；请按原文填写或删去"
+        )
     return Rewrite(NOT_GIVEN)
 
 
