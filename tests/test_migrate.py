@@ -133,6 +133,7 @@ def test_migrate_prints_a_diff_and_checks_for_ci(tmp_path: Path) -> None:
     assert "-objectives: 待补充  # 原文未给出（存档副本截断于第 5 章）" in shown.stdout
     assert "+objectives: 原文未给出  # 原文未给出（存档副本截断于第 5 章）" in shown.stdout
     assert "加 --write 写入" in shown.stderr
+    assert "placeholder-text（注明原文未给出的待补充）：" in shown.stderr  # the steps, in Chinese
     assert run_cli(["migrate", "--check"], folder).exit_code == 1
     assert run_cli(["migrate", "--write", "--check"], folder).exit_code == 2
     written = run_cli(["migrate", "--write", str(target.relative_to(folder))], folder)

@@ -127,6 +127,7 @@ def migrate_command(paths: tuple[Path, ...], write: bool, check_only: bool) -> N
     from builder.corpus import place
     from builder.diagnostics import Diagnostic
     from builder.migrate.files import migrate_paths
+    from builder.migrate.steps import STEPS
     from builder.paths import confined
     from builder.project import default_standards
     from builder.report.text import format_line
@@ -144,6 +145,10 @@ def migrate_command(paths: tuple[Path, ...], write: bool, check_only: bool) -> N
     result = migrate_paths(targets, base, write=write)
     for change in result.changed:
         click.echo(change.diff, nl=False)
+    used = {name for change in result.changed for name in change.steps}
+    for step in STEPS:
+        if step.name in used:
+            click.echo(f"{step.name}（{step.label}）：{step.description}", err=True)
     for d in sorted(place(result.diagnostics, base), key=Diagnostic.sort_key):
         click.echo(format_line(d), err=True)
         if d.hint:

@@ -1,8 +1,9 @@
 """`zhibiao check` on an old-shaped file: one ZB016 naming the upgrade, not a wall of
 placeholder warnings.
 
-Only files that already carry a diagnostic are read again (a clean file needs no
-explanation, and `zhibiao migrate --check` finds every old-shaped file). For such a file the
+Only files that already carry a placeholder warning (ZB605) are read again: every old
+shape holds a 待补充, a clean file needs no explanation, and `zhibiao migrate --check` finds
+every old-shaped file. For such a file the
 migration steps run in memory; when they would change something, one ZB016 is placed at
 the first old-shaped key, and the ZB605 warnings ("内容待补充") inside the values the
 upgrade rewrites are folded into it: they are what the old shape means, not separate work.
@@ -41,7 +42,8 @@ def explain_old_shapes(
     kept: list[Diagnostic] = []
     found: list[Diagnostic] = []
     for rel, items in by_file.items():
-        shape = _old_shape(base / rel, rel) if rel else None
+        explainable = any(d.code in EXPLAINED for d in items)
+        shape = _old_shape(base / rel, rel) if rel and explainable else None
         if shape is None:
             kept.extend(items)
             continue
