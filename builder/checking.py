@@ -14,6 +14,7 @@ from builder.check.context import RenameFinder
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, load_sources, place, quiet_gc
 from builder.diagnostics import Diagnostic, Diagnostics
+from builder.migrate.explain import explain_old_shapes
 from builder.progress import progress
 from builder.project import Project
 from builder.sources import find_sources
@@ -70,6 +71,18 @@ def check_corpus(
     return place(apply_severity(run_checks(ctx), config), base)
 
 
+def with_old_shapes(
+    diagnostics: list[Diagnostic], config: ProjectConfig, base: Path
+) -> list[Diagnostic]:
+    """The diagnostics in order, a file in an older model shape named once (ZB016,
+    `builder.migrate.explain`) with the placeholder warnings its upgrade explains folded in;
+    unchanged when ZB016 is configured `ignore`."""
+    if config.severity.get("ZB016") == "ignore":
+        return sorted(diagnostics, key=order)
+    kept, notices = explain_old_shapes(diagnostics, base)
+    return sorted([*kept, *apply_severity(notices, config)], key=order)
+
+
 def run_check(
     project: Project,
     *,
@@ -97,5 +110,5 @@ def run_check(
         found = check_corpus(
             corpus, project.config, base, baseline=baseline, rename_finder=rename_finder
         )
-        ordered = sorted([*loaded, *found], key=order)
+        ordered = with_old_shapes([*loaded, *found], project.config, base)
     return CheckResult(project, corpus, ordered, len(corpus.documents) + len(corpus.failed))

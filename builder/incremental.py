@@ -30,7 +30,7 @@ from builder.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
 from builder.check import apply_severity
 from builder.check.claims import failed_claims
 from builder.check.context import RenameFinder
-from builder.checking import CheckResult, check_corpus, order
+from builder.checking import CheckResult, check_corpus, with_old_shapes
 from builder.comments.store import reviews_digest
 from builder.corpus import (
     AnyDoc,
@@ -359,6 +359,5 @@ def run_check_cached(
         sets,
     )
     complete = len(dirty) == len(members) <= CHUNK_SETS
-    return CheckResult(
-        project, corpus, sorted(diagnostics, key=order), len(run.sources), complete=complete
-    )
+    ordered = with_old_shapes(diagnostics, project.config, base)
+    return CheckResult(project, corpus, ordered, len(run.sources), complete=complete)

@@ -19,6 +19,7 @@ from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
 from builder.locate import compose, locate
+from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
 from builder.project import Project, UsageError, display_path
 from builder.project import open_project as open_bare_project
@@ -35,6 +36,7 @@ MODULES: tuple[ModuleType, ...] = (
     # by builder.check: their anchors come from compose, which the checks may not import)
     import_rules,  # ZB8xx importing spreadsheets
     update_rules,  # ZB808–ZB818 bringing an edited workbook back
+    migrate_rules,  # ZB016 old shape named by check, ZB017 left alone by migrate
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
 

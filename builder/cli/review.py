@@ -114,6 +114,56 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command("migrate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--write", is_flag=True, help="写入改动（默认只打印差异）")
+@click.option("--check", "check_only", is_flag=True, help="有文件需要升级时返回 1（用于 CI）")
+def migrate_command(paths: tuple[Path, ...], write: bool, check_only: bool) -> None:
+    """把按旧版模型写成的文件升级为当前格式，保留注释，逐个文件打印差异（默认 ./standards）。
+
+    \f
+    Upgrade files written for an older model shape (docs/migrate.md), comments kept.
+    """
+    from builder.corpus import place
+    from builder.diagnostics import Diagnostic
+    from builder.migrate.files import migrate_paths
+    from builder.migrate.steps import STEPS
+    from builder.paths import confined
+    from builder.project import default_standards
+    from builder.report.text import format_line
+
+    if write and check_only:
+        raise UsageError("--write 与 --check 不能同时使用")
+    base = Path.cwd()
+    targets = list(paths) or [default_standards()]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"路径不存在：{target}")
+        confined(target, base, "迁移路径")
+        if not target.is_dir() and target.suffix.lower() not in {".yaml", ".yml"}:
+            raise UsageError(f"只处理 .yaml / .yml 文件：{target}")
+    result = migrate_paths(targets, base, write=write)
+    for change in result.changed:
+        click.echo(change.diff, nl=False)
+    used = {name for change in result.changed for name in change.steps}
+    for step in STEPS:
+        if step.name in used:
+            click.echo(f"{step.name}（{step.label}）：{step.description}", err=True)
+    for d in sorted(place(result.diagnostics, base), key=Diagnostic.sort_key):
+        click.echo(format_line(d), err=True)
+        if d.hint:
+            click.echo(f"    提示：{d.hint}", err=True)
+    verb = "已升级" if write else "需要升级"
+    click.echo(
+        f"{verb} {len(result.changed)} 个文件，{result.unchanged} 个文件无需改动"
+        + (f"，{len(result.diagnostics)} 个问题" if result.diagnostics else "")
+        + ("" if write or not result.changed else "（加 --write 写入）"),
+        err=True,
+    )
+    refused = any(d.code != "ZB017" for d in result.diagnostics)
+    sys.exit(1 if refused or (check_only and result.changed) else 0)
+
+
 @cli.command("new")
 @click.argument(
     "kind",

@@ -12,6 +12,10 @@ TREND_WORDS = {
     "lowered": "降低",
     "forward": "推进",
     "backward": "回退",
+    "supplied": "补充",
+    "withdrawn": "改为原文未给出",
+    "completed": "节选补全",
+    "excerpted": "改为节选",
 }
 SIDE_WORDS = {"old": "旧版本", "new": "新版本"}
 KEY_LABELS = {

@@ -20,11 +20,53 @@ from builder.diff.model import Action, Change, DocumentRef, Step
 from builder.model import Competency, CompetencyRef
 from builder.model.introspect import list_item_model, nested_model
 from builder.model.meta import STATUS_ORDER
+from builder.model.sourced import EXCERPT_KEY, NOT_GIVEN, is_excerpt, is_not_given
 
 
 def plain(value: Any) -> Any:
     """A JSON-compatible copy of a model value (dates become ISO text)."""
     return to_jsonable_python(value)
+
+
+def marked(value: Any) -> Any:
+    """`plain`, with the source markers kept: a list or text the source does not give is
+    `原文未给出`, an excerpt list is `{节选: [...]}` (docs/transcribe.md)."""
+    if is_not_given(value):
+        return NOT_GIVEN
+    if is_excerpt(value):
+        return {EXCERPT_KEY: plain(list(value))}
+    return plain(value)
+
+
+def list_state(items: Sequence[Any]) -> str:
+    """How a keyed list stands against the source: not given, an excerpt, or listed."""
+    if is_not_given(items):
+        return NOT_GIVEN
+    if is_excerpt(items):
+        return f"{EXCERPT_KEY}，列出 {len(items)} 项"
+    return f"列出 {len(items)} 项"
+
+
+def sourced_trend(before: Any, after: Any) -> str | None:
+    """``supplied`` (原文未给出 → text), ``withdrawn`` (→ 原文未给出), ``completed`` (excerpt
+    → whole list), ``excerpted`` (whole → excerpt), or None."""
+    empty: tuple[Any, ...] = (None, [], "", list_state([]))
+    if before == NOT_GIVEN and after != NOT_GIVEN:
+        return None if after in empty else "supplied"
+    if after == NOT_GIVEN and before != NOT_GIVEN:
+        return "withdrawn"
+    was, now = _is_excerpt_value(before), _is_excerpt_value(after)
+    if was and not now and after not in empty:
+        return "completed"
+    if now and not was:
+        return "excerpted"
+    return None
+
+
+def _is_excerpt_value(value: Any) -> bool:
+    if isinstance(value, dict):
+        return set(value) == {EXCERPT_KEY}
+    return isinstance(value, str) and value.startswith(f"{EXCERPT_KEY}，")
 
 
 def signature(value: Any, *, drop: frozenset[str] = frozenset()) -> str:
@@ -98,7 +140,12 @@ class DocumentDiffer:
             a, b = getattr(old, name), getattr(new, name)
             item_model = list_item_model(info.annotation)
             if item_model is not None and item_model in ITEM_KINDS:
-                self.items(a or [], b or [], ITEM_KINDS[item_model], path)
+                a, b = ([] if a is None else a), ([] if b is None else b)
+                state_a, state_b = list_state(a), list_state(b)
+                if _marker_changed(a, b):
+                    shown = (*labels, field_label(model, name))
+                    self.record_field(model, name, path, prefix, shown, state_a, state_b)
+                self.items(a, b, ITEM_KINDS[item_model], path)
                 continue
             label = field_label(model, name)
             inner = nested_model(info.annotation)
@@ -106,7 +153,7 @@ class DocumentDiffer:
                 shown = labels if name == "meta" else (*labels, label)
                 self.node(a, b, path, (*prefix, name), shown)
                 continue
-            before, after = plain(a), plain(b)
+            before, after = marked(a), marked(b)
             if before != after:
                 self.record_field(model, name, path, prefix, (*labels, label), before, after)
 
@@ -136,6 +183,9 @@ class DocumentDiffer:
         )
 
     def trend(self, model: type[BaseModel], dotted: str, before: Any, after: Any) -> str | None:
+        sourced = sourced_trend(before, after)
+        if sourced is not None:
+            return sourced
         if dotted == "level" and model in (Competency, CompetencyRef):
             return _ordered(self.levels, before, after, ("raised", "lowered"))
         if dotted == "meta.status":
@@ -205,6 +255,11 @@ class DocumentDiffer:
             self.changes.append(
                 Change(Action.REMOVED, self.ref, path, before=plain(removed.item), seq=removed.seq)
             )
+
+
+def _marker_changed(before: Any, after: Any) -> bool:
+    """The list went from or to 原文未给出 or an excerpt (its items compare on their own)."""
+    return (is_not_given(before), is_excerpt(before)) != (is_not_given(after), is_excerpt(after))
 
 
 def _ordered(order: Sequence[str], before: Any, after: Any, words: tuple[str, str]) -> str | None:

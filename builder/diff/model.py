@@ -89,7 +89,9 @@ class Change:
     Chinese name; `before`/`after` are JSON-compatible values. `old_code` is set for
     `RENAMED` (the innermost item's previous code; for documents the previous code).
     `trend` qualifies ordered values: ``raised``/``lowered`` for 学习水平,
-    ``forward``/``backward`` for status transitions, ``increased``/``decreased`` for numbers.
+    ``forward``/``backward`` for status transitions, ``increased``/``decreased`` for numbers,
+    ``supplied``/``withdrawn`` for 原文未给出 replaced by the source's text (or back), and
+    ``completed``/``excerpted`` for an excerpt list made whole (or cut to an excerpt).
     """
 
     action: Action

@@ -20,6 +20,7 @@ from openpyxl.xml.functions import tostring
 
 from builder.config import ProjectConfig
 from builder.corpus import SpecialtySet
+from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
@@ -69,6 +70,29 @@ def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
     _print_setup(sheet, False, 2)
 
 
+def _marker_cells(domain: Any, task: Any, text: str) -> list[Any]:
+    """A row that states a list instead of listing it: 原文未给出 or （节选） in the column of
+    the list's items, the parents' names and codes as on the other rows (import reads it)."""
+    return [
+        domain.name if domain is not None else text,
+        (task.name if task is not None else text) if domain is not None else "",
+        text if task is not None else "",
+        "",
+        "",
+        "",
+        task.code if task is not None else "",
+        domain.code if domain is not None else "",
+        (task.description or "") if task is not None else "",
+        (domain.description or "") if domain is not None else "",
+    ]
+
+
+def _marker(items: Any) -> str:
+    if is_not_given(items):
+        return NOT_GIVEN
+    return EXCERPT_LABEL if is_excerpt(items) else ""
+
+
 def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
     sheet = book.create_sheet(lay.COMPETENCY_SHEET)
     widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30]
@@ -77,7 +101,8 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
         _print_setup(sheet, True, lay.PRINTED)
         return
     row = 2
-    for domain in entry.competencies[0].doc.domains:
+    domains = entry.competencies[0].doc.domains
+    for domain in domains:
         domain_start = row
         for task in domain.tasks:
             task_start = row
@@ -98,8 +123,17 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
                     ],
                 )
                 row += 1
+            if marker := _marker(task.competencies):
+                _append(sheet, _marker_cells(domain, task, marker))
+                row += 1
             _merge(sheet, task_start, row - 1, (2, 7, 9))
+        if marker := _marker(domain.tasks):
+            _append(sheet, _marker_cells(domain, None, marker))
+            row += 1
         _merge(sheet, domain_start, row - 1, (1, 8, 10))
+    if marker := _marker(domains):
+        _append(sheet, _marker_cells(None, None, marker))
+        row += 1
     _body(sheet, 2, row - 1, len(lay.COMPETENCY_COLUMNS), {4, 5, 6, 7, 8})
     _print_setup(sheet, True, lay.PRINTED)
 

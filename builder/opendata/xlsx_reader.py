@@ -14,6 +14,7 @@ from typing import Any
 from builder.config import ProjectConfig
 from builder.diagnostics import Diagnostic
 from builder.hints import did_you_mean
+from builder.model.sourced import EXCERPT_KEY, NOT_GIVEN
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.rules import Rule
@@ -45,6 +46,25 @@ def cell_text(value: Any) -> str:
     return text if text.strip() else ""
 
 
+def marker_of(text: str) -> str:
+    """NOT_GIVEN for a cell saying 原文未给出 (or 原文未列出), EXCERPT_KEY for 节选 / （节选）."""
+    word = text.strip().strip("（）()")
+    if word in {NOT_GIVEN, "原文未列出"}:
+        return NOT_GIVEN
+    if word == EXCERPT_KEY:
+        return EXCERPT_KEY
+    return ""
+
+
+def marked_list(items: list[Any], marker: str) -> Any:
+    """The YAML value of a list the sheet marked: `原文未给出`, `{节选: [...]}` or the list."""
+    if marker == NOT_GIVEN and not items:
+        return NOT_GIVEN
+    if marker == EXCERPT_KEY:
+        return {EXCERPT_KEY: items}
+    return items
+
+
 def where(sheet: str, row: int, column: int | None = None) -> str:
     """`工作表「职业能力清单」第 5 行 C 列`."""
     text = f"工作表「{sheet}」第 {row} 行"
@@ -63,6 +83,8 @@ class _Node:
     description: str = ""
     tasks: list[_Node] = field(default_factory=list)
     competencies: list[_Competency] = field(default_factory=list)
+    marker: str = ""
+    """The children's list as the sheet states it: "" (listed), NOT_GIVEN or EXCERPT_KEY."""
 
 
 @dataclass(slots=True)
@@ -84,6 +106,8 @@ class SheetReader:
         self.config = config
         self.diagnostics: list[Diagnostic] = []
         self.columns: dict[str, int] = {}
+        self.top = ""
+        """How the sheet states the list of domains: "", NOT_GIVEN or EXCERPT_KEY."""
 
     def problem(
         self, rule: Rule, row: int, column: int | None, message: str, hint: str | None = None
@@ -134,13 +158,17 @@ class SheetReader:
         text = cells[index - 1] if index and index <= len(cells) else ""
         return text.strip() if name in STRIPPED else text
 
-    def read(self, rows: list[tuple[int, list[str]]], header: int) -> list[dict[str, Any]]:
-        """The domains found after the header row (possibly with diagnostics recorded)."""
+    def read(self, rows: list[tuple[int, list[str]]], header: int) -> Any:
+        """The domains found after the header row (possibly with diagnostics recorded): a
+        list, or `原文未给出` / `{节选: [...]}` where the sheet says so (a 工作领域, 工作任务
+        or 职业能力 cell reading 原文未给出 or （节选） marks the list it would belong to)."""
         domains: list[_Node] = []
         domain: _Node | None = None
         task: _Node | None = None
         for number, cells in rows:
             if number <= header or not any(self._get(cells, n) for n in lay.COMPETENCY_COLUMNS):
+                continue
+            if self._top_marker(number, cells):
                 continue
             found = self._domain(number, cells, domains, domain)
             if found is None:
@@ -148,14 +176,47 @@ class SheetReader:
             if found is not domain:
                 domain, task = found, None
             domain.description = domain.description or self._get(cells, lay.DOMAIN_NOTE)
+            if self._mark(number, domain, self._get(cells, lay.TASK), lay.COMPETENCY, cells):
+                continue
             task = self._task(number, cells, domain, task)
             if task is None:
                 continue
             task.description = task.description or self._get(cells, lay.TASK_NOTE)
+            if self._mark(number, task, self._get(cells, lay.COMPETENCY), lay.LEVEL, cells):
+                continue
             competency = self._competency(number, cells)
             if competency is not None:
                 task.competencies.append(competency)
-        return self._assign_codes(domains)
+        tree = self._assign_codes(domains)
+        for node in [*domains, *(t for d in domains for t in d.tasks)]:
+            if node.marker == NOT_GIVEN and (node.tasks or node.competencies):
+                self.problem(
+                    rules.STRUCTURE,
+                    node.row,
+                    None,
+                    f"「{node.name}」标为{NOT_GIVEN}，下面却又列出了条目",
+                    hint=f"原文只列出一部分时写“（{EXCERPT_KEY}）”，不写{NOT_GIVEN}。",
+                )
+        return marked_list(tree, self.top)
+
+    def _top_marker(self, number: int, cells: list[str]) -> bool:
+        """A row whose 工作领域 cell says 原文未给出 or 节选 marks the whole list of domains."""
+        marker = marker_of(self._get(cells, lay.DOMAIN))
+        if not marker or self._get(cells, lay.TASK) or self._get(cells, lay.COMPETENCY):
+            return False
+        self.top = marker
+        return True
+
+    def _mark(
+        self, number: int, node: _Node, cell: str, next_column: str, cells: list[str]
+    ) -> bool:
+        """A cell saying 原文未给出 (or 节选) where a child would be named marks `node`'s
+        list of children instead of naming one; the cells right of it must be empty."""
+        marker = marker_of(cell)
+        if not marker or self._get(cells, next_column):
+            return False
+        node.marker = marker
+        return True
 
     def _domain(
         self, number: int, cells: list[str], domains: list[_Node], domain: _Node | None
@@ -290,8 +351,8 @@ class SheetReader:
                         row["type"] = comp.type
                     row["level"] = comp.level
                     comps.append(row)
-                tasks.append(_named(task, {"competencies": comps}))
-            tree.append(_named(domain, {"tasks": tasks}))
+                tasks.append(_named(task, {"competencies": marked_list(comps, task.marker)}))
+            tree.append(_named(domain, {"tasks": marked_list(tasks, domain.marker)}))
         return tree
 
     @staticmethod
