@@ -134,7 +134,7 @@ def _with_issuer(tree: DocTree, issuer: str) -> DocTree:
     """A document without its own 发布机构 shows the project's (`issuer` in zhibiao.yaml)."""
     if tree.cover.issuer or not issuer:
         return tree
-    return replace(tree, cover=replace(tree.cover, issuer=issuer))
+    return replace(tree, cover=replace(tree.cover, issuer=issuer, issuers=(issuer,)))
 
 
 def _unique(name: str, used: set[str]) -> str:

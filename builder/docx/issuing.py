@@ -13,16 +13,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
-from docx.shared import Mm, Pt
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 
 from builder.doctree import DocTree
+from builder.docx.ending import add_record, add_signature
 from builder.docx.fonts import fit_size, scale_run
 from builder.docx.lines import add_rule
 from builder.docx.notice import NoticeFile
 from builder.docx.package import CoreInfo, fixed_time, set_core
-from builder.docx.page import add_page_numbers, bottom_aligned, own_part, setup_section
+from builder.docx.page import add_page_numbers, setup_section
 from builder.docx.parts import drop_parts
 from builder.docx.profiles import GBT9704
 from builder.docx.template import load_template
@@ -107,9 +107,7 @@ def _main(document: Any, notice: NoticeFile) -> None:
     for text in notice.paragraphs():
         document.add_paragraph(text, "公文正文")
     _attachment_notes(document, notice)
-    signer = document.add_paragraph(notice.signer or notice.issuer, "公文署名")
-    signer.paragraph_format.space_before = Pt(28.95 * 2)
-    document.add_paragraph(cn_date(notice.date), "公文署名")
+    add_signature(document, [notice.signer or notice.issuer], cn_date(notice.date))
 
 
 def _attachment_notes(document: Any, notice: NoticeFile) -> None:
@@ -130,23 +128,6 @@ def _attachment_notes(document: Any, notice: NoticeFile) -> None:
 
 
 def _record(document: Any, notice: NoticeFile) -> None:
-    """版记 on a last page of its own, aligned to the foot of the text block, unnumbered."""
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    bottom_aligned(section)
-    for footer in (section.footer, section.even_page_footer):
-        for paragraph in own_part(footer, GBT9704.roles.page_number).paragraphs:
-            for run in list(paragraph.runs):
-                run._r.getparent().remove(run._r)
+    """版记 at the foot of the last page, an even one, unnumbered (`builder.docx.ending`)."""
     printed = notice.printed_on or notice.date
-    if notice.cc:
-        cc = document.add_paragraph(f"抄送：{'，'.join(notice.cc)}。", "公文版记")
-        add_rule(cc, "top", size=8)
-        add_rule(cc, "bottom", size=6)
-    line = document.add_paragraph(style="公文版记")
-    line.paragraph_format.tab_stops.add_tab_stop(
-        Mm(GBT9704.geometry.text_width) - Pt(28), WD_TAB_ALIGNMENT.RIGHT
-    )
-    line.add_run(f"{notice.printer or notice.issuer}\t{cn_date(printed)}印发")
-    if not notice.cc:
-        add_rule(line, "top", size=8)
-    add_rule(line, "bottom", size=8)
+    add_record(document, notice.cc, notice.printer or notice.issuer, cn_date(printed))

@@ -114,6 +114,7 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
         covers.add_gongwen_signature(document, tree.cover)
         _blocks(document, body[end:], state, toc=True)
         document.add_paragraph(style=profile.roles.body)
+        covers.add_gongwen_record(document, tree.cover)
     _place_toc(document, toc_anchor, state, profile)
     set_core(
         document,
