@@ -125,7 +125,7 @@ def render_trees(
     ]
     if notice_file is not None:
         by_id = {tree.doc_id: tree for tree in trees}
-        document = render_notice(notice_file, by_id, template=reference_docx)
+        document = render_notice(notice_file, by_id, template=reference_docx, source=notice)
         outputs.append(Output(_unique(notice_name(notice_file.doc_no), used), to_bytes(document)))
     return outputs
 
