@@ -356,3 +356,41 @@ def test_version_switch_falls_back_to_the_home_of_a_version_without_the_page(
         assert page.locator("h1").first.inner_text()  # the 2024 home, rendered
     finally:
         shutil.rmtree(only)
+
+
+def test_wide_tables_print_on_landscape_pages(page: Any, base_url: str, tmp_path: Any) -> None:
+    """The plan table (9 columns or more) prints on a landscape A4 page of its own kind,
+    the text around it on portrait pages; every column's name is on the landscape page."""
+    import subprocess
+
+    page.goto(f"{base_url}/latest/510209/specialty/")
+    page.wait_for_load_state("networkidle")
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('.zb-wide table thead tr')]
+             .map(r => [...r.cells].map(c => c.textContent.trim()))"""
+    )
+    assert wide and all(len(header) >= 9 for header in wide)
+    _pdf_text(page, tmp_path, "wide")
+    pdf = tmp_path / "wide.pdf"
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [
+        tuple(float(v) for v in line.split("size:")[1].split("pts")[0].split(" x "))
+        for line in info.splitlines()
+        if line.startswith("Page") and "size:" in line
+    ]
+    landscape = [n for n, (w, h) in enumerate(sizes, start=1) if w > h]
+    assert landscape and len(landscape) < len(sizes), sizes
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in landscape
+    ]
+    flat = "".join("".join(t.split()) for t in texts)
+    for header in wide:
+        assert all("".join(cell.split()) in flat for cell in header), header

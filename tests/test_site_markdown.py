@@ -246,3 +246,18 @@ def test_provenance_line_shows_the_new_roles_and_a_safe_source_link() -> None:
     unsafe = replace(cover, source_url="javascript:alert(1)")
     html = to_html(render_document(DocTree("x", "course", "x.md", unsafe)).split("---\n", 2)[2])
     assert "javascript" not in html
+
+
+@pytest.mark.parametrize("columns", [3, 8, 9, 14])
+def test_wide_tables_are_marked_for_landscape_printing(columns: int) -> None:
+    """9 columns or more: caption and table in a `.zb-wide` block (a landscape page in
+    print); the table itself is unchanged."""
+    from builder.site.markdown import WIDE_PRINT_COLUMNS, render_table
+
+    header = tuple(f"列{n}" for n in range(columns))
+    row = tuple(Cell((str(n),)) for n in range(columns))
+    table = Table("表1 课程设置", header, (row,), (1.0,) * columns, anchor="tbl-1")
+    html = to_html(render_table(table, "a.md"))
+    wide = columns >= WIDE_PRINT_COLUMNS
+    assert ('<div class="zb-wide">' in html) == wide
+    assert html.count("<th>") == columns and "表1 课程设置" in html

@@ -33,6 +33,10 @@ from builder.escape import (
 from builder.site.layout import foreign_href, raw_link
 
 SEARCH_EXCLUDE_OPEN = '<div class="zb-bulk" markdown="1" data-search-exclude="">'
+WIDE_OPEN = '<div class="zb-wide" markdown="1">'
+WIDE_PRINT_COLUMNS = 9
+"""A table of this many columns or more is printed on a landscape A4 page (named page
+`zb-landscape` in zhibiao.css); narrower ones stay on the portrait page."""
 _NOTICE_TYPES = {"draft": "warning", "retired": "danger", "note": "note"}
 
 
@@ -187,6 +191,8 @@ def render_table(table: Table, page: str) -> str:
     body = "\n".join(lines)
     if not table.searchable:
         body = f"{SEARCH_EXCLUDE_OPEN}\n\n{body}\n\n</div>"
+    if len(table.header) >= WIDE_PRINT_COLUMNS:  # printed on a landscape page (zhibiao.css)
+        return f"{WIDE_OPEN}\n\n{caption}\n\n{body}\n\n</div>"
     return caption + "\n\n" + body
 
 
