@@ -24,7 +24,10 @@ def test_build_prints_the_summary_once_and_no_raw_log_lines(example_project: Pat
     output = done.stdout + done.stderr
     assert len(re.findall(r"检查了 \d+ 个文件", output)) == 1, output
     assert RAW.search(output) is None, output
-    assert "站点已生成" in output
+    assert "站点已生成" in output and re.search(r"mkdocs 构建用时 [0-9.]+ 秒", output)
+    verbose = run_cli(["build", "-v"], cwd=example_project)
+    assert verbose.exit_code == 0, verbose.stderr
+    assert "Documentation built in" in verbose.stdout + verbose.stderr  # raw lines kept with -v
 
 
 @pytest.mark.slow
