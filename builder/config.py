@@ -276,6 +276,12 @@ class DocxConfig(_Config):
         }
     )
     reference_docx: str | None = Field(default=None, title="自定义参考模板（.docx）")
+    profile: Literal["faithful", "gbt1.1"] = Field(
+        default="faithful",
+        title="结构规范",
+        description="faithful（默认）：只印文件自己有的章；gbt1.1：按 GB/T 1.1—2020 补出文件缺少的"
+        "“规范性引用文件”“术语和定义”两章（写“本文件没有……”），其后的章条编号顺延。",
+    )
     toc_pages: Literal["auto", "always", "never"] = Field(
         default="auto",
         title="目次页码",

@@ -124,6 +124,15 @@ class CoverInfo:
     published_by: str | None = None
     """The notice that published the document, as one sentence (公布通知)."""
     patent_statement: str | None = None
+    issuers: tuple[str, ...] = ()
+    """Every issuing body (联合发布), lead first; `issuer` is them joined with 、."""
+    guided_by: str | None = None
+    led_by: str | None = None
+    copy_to: tuple[str, ...] = ()
+    """抄送机关 of the 版记 (公文 format)."""
+    printed_by: str | None = None
+    printed_on: str | None = None
+    source_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ class UsageError(Exception):
         line: int = 0,
         column: int = 0,
         hint: str | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -35,13 +36,15 @@ class UsageError(Exception):
         self.line = line
         self.column = column
         self.hint = hint
+        self.code = code
 
     def render(self) -> str:
         """`file:line:col: error: message` plus the hint, for the terminal."""
         where = self.file
         if self.file and self.line:
             where = f"{self.file}:{self.line}:{self.column}"
-        head = f"{where}: error: {self.message}" if where else f"error: {self.message}"
+        label = f"error[{self.code}]" if self.code else "error"
+        head = f"{where}: {label}: {self.message}" if where else f"{label}: {self.message}"
         return head + (f"\n  提示：{self.hint}" if self.hint else "")
 
 

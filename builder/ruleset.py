@@ -18,6 +18,7 @@ from builder import corpus, schema_errors, source_rules
 from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
+from builder.docx import notice as notice_file
 from builder.locate import compose, locate
 from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
@@ -37,6 +38,7 @@ MODULES: tuple[ModuleType, ...] = (
     import_rules,  # ZB8xx importing spreadsheets
     update_rules,  # ZB808–ZB818 bringing an edited workbook back
     migrate_rules,  # ZB016 old shape named by check, ZB017 left alone by migrate
+    notice_file,  # ZB609 notice attachments that disagree with their documents
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
 

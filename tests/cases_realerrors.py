@@ -307,6 +307,48 @@ LIFECYCLE = [
         ),
     ),
     Case(
+        "lifecycle-compiled-bare-notice",
+        "“发布”的标准只有编制时间，公布通知只写了发文机关：既没有编号，也没有发布机构署名",
+        (
+            Sub(
+                SPEC,
+                "  status: 征求意见稿\n  comment_deadline: 2025-12-31\n",
+                "  status: 发布\n  compiled_on: 2021-11\n  published_by: {issuer: 教育部}\n",
+            ),
+        ),
+        expected=(
+            "ZB601 standards/510209-人工智能技术应用/specialty.yaml:8:3 | 公布通知只写了发文机关，没有文号",
+        ),
+    ),
+    Case(
+        "pass-compiled-joint-issuers",
+        "只有编制时间、由两个机构联合署名（发布机构写成列表）、列出指导/主持/归口单位的标准，状态“发布”：通过",
+        (
+            Sub(
+                SPEC,
+                "  status: 征求意见稿\n  comment_deadline: 2025-12-31\n",
+                "  status: 发布\n  issuer: [教育部, 人力资源社会保障部]\n  compiled_on: 2021-11\n"
+                "  guided_by: 教育部职业教育发展中心\n  led_by: [海州职业技术学院]\n"
+                "  administered_by: [全国电子信息职业教育教学指导委员会, 海州市电子学会]\n"
+                "  source_url: https://www.moe.gov.cn/srcsite/A07/t20211201_0001.html\n",
+            ),
+        ),
+    ),
+    Case(
+        "lifecycle-source-url-scheme",
+        "原文网址写成 javascript: 链接：模式校验拒绝（只接受 http/https）",
+        (
+            Sub(
+                SPEC,
+                "  status: 征求意见稿\n",
+                "  status: 征求意见稿\n  source_url: javascript:alert(1)\n",
+            ),
+        ),
+        expected=(
+            "ZB101 standards/510209-人工智能技术应用/specialty.yaml:7:15 | 原文网址只能是 http:// 或 https:// 开头的完整网址",
+        ),
+    ),
+    Case(
         "pass-unmapped-training-base",
         "实训条件标准的实训室都不列能力和课程（国家标准的写法）：不报 ZB304",
         (

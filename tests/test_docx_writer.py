@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
@@ -241,3 +242,38 @@ def test_wide_tables_get_a_landscape_page() -> None:
         assert numbering.get(qn("w:start")) is None  # numbering continues
     grid = document.tables[-1]._tbl.tblGrid.findall(qn("w:gridCol"))
     assert sum(int(col.get(qn("w:w"))) for col in grid) == round((297 - 25 - 20) / 25.4 * 1440)
+
+
+@pytest.mark.parametrize(
+    ("words", "landscape"),
+    [
+        (("Python", "Linux", "MySQL", "Docker", "Git", "Java"), False),
+        (
+            (
+                "TensorFlow/PyTorch/PaddlePaddle",
+                "Kubernetes/OpenShift/Rancher",
+                "ElasticSearch/Logstash/Kibana",
+                "PostgreSQL/MySQL/SQLServer",
+                "RabbitMQ/Kafka/RocketMQ",
+                "OpenCV/Pillow/scikit-image",
+            ),
+            True,
+        ),
+    ],
+)
+def test_a_table_whose_words_cannot_fit_portrait_is_turned(
+    words: tuple[str, ...], landscape: bool
+) -> None:
+    """Fewer than 12 columns, but each holding a long unbreakable product name: the
+    portrait text block cannot hold them without cutting words, so the table is turned."""
+    tree = specialty_tree()
+    table = Table(
+        caption="表B.2 平台与工具",
+        header=tuple(f"方向{n}" for n in range(1, 7)),
+        rows=((tuple(Cell((w,)) for w in words)),),
+        widths=(1,) * 6,
+    )
+    blocks = (*tree.blocks, table, Paragraph(("表后正文。",)))
+    document = open_docx(_bytes_of(replace(tree, blocks=blocks), GBT11))
+    turned = [s.orientation for s in document.sections].count(1)
+    assert (turned == 1) == landscape

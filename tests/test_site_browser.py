@@ -7,6 +7,7 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,13 +28,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Two versions of the fixture site (2024; 2025 = latest) served over HTTP on 127.0.0.1."""
+def site_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two versions of the fixture site (2024; 2025 = latest), built once per module."""
     project = copy_project(tmp_path_factory.mktemp("browser") / "project")
     for args in (["--version", "2024"], ["--version", "2025", "--alias", "latest"]):
         result = run_cli(["build", "--no-docx", *args], project)
         assert result.exit_code == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(project / "site"))
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def base_url(site_root: Path) -> Iterator[str]:
+    """The two versions served over HTTP on 127.0.0.1."""
+    handler = functools.partial(_Quiet, directory=str(site_root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -327,3 +334,63 @@ def test_version_switch_keeps_the_page(page: Any, base_url: str) -> None:
     target.click()
     page.wait_for_url("**/2024/510209/courses/ZJ02/#sec-2")
     assert "Python程序设计" in page.title()
+
+
+def test_version_switch_falls_back_to_the_home_of_a_version_without_the_page(
+    page: Any, base_url: str, site_root: Path
+) -> None:
+    """A page that exists in 2025 only: switching to 2024 opens 2024's home, not a 404."""
+    source = site_root / "2025" / "510209" / "courses" / "ZJ02" / "index.html"
+    only = site_root / "2025" / "510209" / "courses" / "ZZ99"
+    only.mkdir()
+    try:
+        shutil.copy(source, only / "index.html")
+        page.goto(f"{base_url}/2025/510209/courses/ZZ99/")
+        page.wait_for_load_state("networkidle")
+        page.locator(".md-version__current").wait_for()
+        page.locator(".md-version").hover()
+        target = page.locator(".md-version__link", has_text="2024")
+        target.wait_for(state="visible")
+        target.click()
+        page.wait_for_url(f"{base_url}/2024/")
+        assert page.locator("h1").first.inner_text()  # the 2024 home, rendered
+    finally:
+        shutil.rmtree(only)
+
+
+def test_wide_tables_print_on_landscape_pages(page: Any, base_url: str, tmp_path: Any) -> None:
+    """The plan table (9 columns or more) prints on a landscape A4 page of its own kind,
+    the text around it on portrait pages; every column's name is on the landscape page."""
+    import subprocess
+
+    page.goto(f"{base_url}/latest/510209/specialty/")
+    page.wait_for_load_state("networkidle")
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('.zb-wide table thead tr')]
+             .map(r => [...r.cells].map(c => c.textContent.trim()))"""
+    )
+    assert wide and all(len(header) >= 9 for header in wide)
+    _pdf_text(page, tmp_path, "wide")
+    pdf = tmp_path / "wide.pdf"
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = [
+        tuple(float(v) for v in line.split("size:")[1].split("pts")[0].split(" x "))
+        for line in info.splitlines()
+        if line.startswith("Page") and "size:" in line
+    ]
+    landscape = [n for n, (w, h) in enumerate(sizes, start=1) if w > h]
+    assert landscape and len(landscape) < len(sizes), sizes
+    texts = [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in landscape
+    ]
+    flat = "".join("".join(t.split()) for t in texts)
+    for header in wide:
+        assert all("".join(cell.split()) in flat for cell in header), header

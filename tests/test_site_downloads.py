@@ -60,8 +60,9 @@ def test_the_word_export_names_each_file_s_document(tmp_path: Path) -> None:
 
 
 def test_default_providers_offer_yaml_and_respect_no_docx() -> None:
-    assert [p.label for p in default_providers(docx=False)] == ["YAML 源文件"]
-    assert default_providers()[0].label == "YAML 源文件"
+    matrix = ["能力矩阵（Excel）", "能力矩阵（CSV）"]  # on 职业能力清单 pages only
+    assert [p.label for p in default_providers(docx=False)] == ["YAML 源文件", *matrix]
+    assert [p.label for p in default_providers()] == ["YAML 源文件", "Word 文档", *matrix]
 
 
 def test_site_word_downloads_use_the_configured_reference_template(tmp_path: Path) -> None:
@@ -77,7 +78,8 @@ def test_site_word_downloads_use_the_configured_reference_template(tmp_path: Pat
         update={"docx": CONFIG.docx.model_copy(update={"reference_docx": "mine.docx"})}
     )
     providers = default_providers(docx=True, root=tmp_path)
-    word = providers[-1].collect(corpus, config, trees, tmp_path / "work")
+    [words] = [p for p in providers if p.label == "Word 文档"]
+    word = words.collect(corpus, config, trees, tmp_path / "work")
     assert word
     for path in word.values():
         document = open_docx(path.read_bytes())

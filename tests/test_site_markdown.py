@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -207,3 +208,56 @@ def test_provenance_line_shows_the_cover_metadata_escaped() -> None:
 def test_no_provenance_line_without_metadata() -> None:
     cover = CoverInfo("标题", "课程标准", None, None, None, "发布", "2025", None, None)
     assert "zb-provenance" not in render_document(DocTree("x", "course", "x.md", cover))
+
+
+def test_provenance_line_shows_the_new_roles_and_a_safe_source_link() -> None:
+    """指导/主持 units, 抄送/印发 and the source URL (issue 14 §5): the page shows what the
+    Word file shows; the URL is a link only for http(s), its text escaped."""
+    cover = CoverInfo(
+        "标题",
+        "课程标准",
+        None,
+        None,
+        "教育部、人力资源社会保障部",
+        "发布",
+        "2025",
+        "2025-06-30",
+        None,
+        issuers=("教育部", "人力资源社会保障部"),
+        guided_by="教育部职业教育发展中心",
+        led_by="海州<i>职业</i>技术学院",
+        copy_to=("各省级教育行政部门",),
+        printed_by="教育部办公厅",
+        printed_on="2025-07-01",
+        published_by="本文件由教育部于2025年7月1日以《关于公布第二批标准的通知》公布（第二批）。",
+        source_url='https://www.moe.gov.cn/a.html?x=1&y="2"',
+    )
+    html = to_html(render_document(DocTree("x", "course", "x.md", cover)).split("---\n", 2)[2])
+    for text in (
+        "指导单位",
+        "教育部职业教育发展中心",
+        "主持单位",
+        "海州&lt;i&gt;职业&lt;/i&gt;技术学院",
+    ):
+        assert text in html
+    assert "抄送" in html and "各省级教育行政部门" in html and "教育部办公厅　2025-07-01" in html
+    assert "（第二批）" in html and "<i>" not in html
+    assert 'href="https://www.moe.gov.cn/a.html?x=1&amp;y=%222%22"' in html
+    unsafe = replace(cover, source_url="javascript:alert(1)")
+    html = to_html(render_document(DocTree("x", "course", "x.md", unsafe)).split("---\n", 2)[2])
+    assert "javascript" not in html
+
+
+@pytest.mark.parametrize("columns", [3, 8, 9, 14])
+def test_wide_tables_are_marked_for_landscape_printing(columns: int) -> None:
+    """9 columns or more: caption and table in a `.zb-wide` block (a landscape page in
+    print); the table itself is unchanged."""
+    from builder.site.markdown import WIDE_PRINT_COLUMNS, render_table
+
+    header = tuple(f"列{n}" for n in range(columns))
+    row = tuple(Cell((str(n),)) for n in range(columns))
+    table = Table("表1 课程设置", header, (row,), (1.0,) * columns, anchor="tbl-1")
+    html = to_html(render_table(table, "a.md"))
+    wide = columns >= WIDE_PRINT_COLUMNS
+    assert ('<div class="zb-wide">' in html) == wide
+    assert html.count("<th>") == columns and "表1 课程设置" in html

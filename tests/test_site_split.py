@@ -226,13 +226,16 @@ def test_a_shard_built_after_another_gives_the_same_bytes(split: Path, tmp_path:
     shards = split / "build/site-src/shards"
     alone, after = tmp_path / "alone", tmp_path / "after"
     DEFAULT_ENGINE.build_many([SiteJob(shards / EC / "mkdocs.yml", alone)])
+    reported: list[tuple[int, int]] = []
     DEFAULT_ENGINE.build_many(
         [
             SiteJob(shards / AI / "mkdocs.yml", tmp_path / "first", weight=2),
             SiteJob(shards / EC / "mkdocs.yml", after, weight=1),
         ],
         workers=1,
+        on_done=lambda done, total: reported.append((done, total)),
     )
+    assert reported == [(1, 2), (2, 2)]  # each site reported as it finishes
     index = "search/search_index.json"
     assert (alone / index).read_bytes() == (after / index).read_bytes()
 

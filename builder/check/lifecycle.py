@@ -25,7 +25,7 @@ def is_school_document(doc: Any) -> bool:
     """True for a school's own document (校本课程标准、人才培养方案): issued by a school, or a
     课程标准 with a school sign-off block or naming no issuing body and no number at all."""
     meta = doc.meta
-    if meta.issuer and SCHOOL_NAME.search(meta.issuer.strip()):
+    if any(SCHOOL_NAME.search(unit.strip()) for unit in meta.issuers):
         return True
     if doc.kind != "course":
         return False
@@ -45,7 +45,7 @@ def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnost
     （published_by.doc_no，以通知批量公布的国家标准）——只写发文机关、没有文号的通知不算编号；并有日期：
     发布日期 issued_on、公布通知的日期或编制时间 compiled_on（均可只写年月）。
     原文只有编制时间、由发布机构署名而本身没有编号的标准（如 2021 年的实训教学条件建设标准：meta.issuer
-    与 compiled_on）不要求编号。学校自己的文件（发布机构是学校，或课程标准带制定/审核栏、或没有任何发布机构
+    与 compiled_on）不要求编号；只写了发文机关、没有文号的公布通知不能代替这一署名。学校自己的文件（发布机构是学校，或课程标准带制定/审核栏、或没有任何发布机构
     和编号的校本课程标准）没有编号和发文日期，不检查。"""
     for item in ctx.corpus.documents:
         meta = item.doc.meta
@@ -53,7 +53,9 @@ def published_without_number(ctx: CheckContext, rule: Rule) -> Iterator[Diagnost
             continue
         notice = meta.published_by
         numbered = meta.doc_no or meta.standard_no or (notice is not None and notice.doc_no)
-        compiled_form = meta.compiled_on is not None and (meta.issuer or notice is not None)
+        # an own signature (发布机构) with the 编制时间; a notice naming only its issuer is
+        # neither a number nor a signature of the document
+        compiled_form = meta.compiled_on is not None and bool(meta.issuers)
         if not numbered and not compiled_form:
             bare_notice = notice is not None and not notice.doc_no
             yield rule.diag(

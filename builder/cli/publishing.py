@@ -45,6 +45,12 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_op
     help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）",
 )
 @jobs_option("解析文件和构建分站点")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="另外显示 mkdocs 与 jieba 的原始日志（默认只显示译成中文的要点）",
+)
 def build_command(
     path: Path | None,
     config_path: Path | None,
@@ -61,6 +67,7 @@ def build_command(
     no_data: bool,
     split: str | None,
     jobs: int | None,
+    verbose: bool,
 ) -> None:
     """检查标准并生成文档站点（mkdocs，严格模式）；有错误时拒绝发布。
 
@@ -87,6 +94,7 @@ def build_command(
         split=cast("SplitMode | None", split),
         jobs=jobs,
         progress=None,
+        verbose=verbose,
     )
     sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
 

@@ -13,7 +13,7 @@ from builder.corpus import Corpus, Loaded, set_code
 from builder.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
 from builder.model.dates import chinese
-from builder.model.meta import DRAFT_STATUSES, Meta
+from builder.model.meta import DRAFT_STATUSES, Meta, joined
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 
@@ -26,12 +26,14 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
     """
     notice = meta.published_by
     own_number = meta.doc_no is not None
+    issuers = meta.issuers if own_number or notice is None else (notice.issuer,)
     return CoverInfo(
         title=meta.title,
         kind_title=kind_title(meta.title, kind),
         standard_no=meta.standard_no,
         doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
-        issuer=meta.issuer if own_number or notice is None else notice.issuer,
+        issuer="、".join(issuers) or None,
+        issuers=issuers,
         status=meta.status,
         version="" if is_not_given(meta.version) else meta.version,
         issued_on=meta.issued_on or (notice.date if notice else None),
@@ -39,8 +41,14 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
         replaces=tuple(meta.replaces),
         drafting_units=tuple(meta.drafting_units),
         drafters=tuple(meta.drafters),
-        proposed_by=meta.proposed_by,
-        administered_by=meta.administered_by,
+        proposed_by=joined(meta.proposed_by),
+        administered_by=joined(meta.administered_by),
+        guided_by=joined(meta.guided_by),
+        led_by=joined(meta.led_by),
+        copy_to=tuple(meta.copy_to),
+        printed_by=meta.printed_by,
+        printed_on=meta.printed_on,
+        source_url=meta.source_url,
         compiled_on=meta.compiled_on,
         published_by=published_sentence(meta),
         patent_statement=(meta.patent_statement or "").strip() or None,
@@ -63,7 +71,8 @@ def kind_title(title: str, kind: str) -> str:
 
 
 def published_sentence(meta: Meta) -> str | None:
-    """ "本文件由教育部于2018年1月4日以《…》（教职成函〔2018〕1号）公布。" from `published_by`."""
+    """ "本文件由教育部于2018年1月4日以《…》（教职成函〔2018〕1号）公布。" from `published_by`,
+    with the batch the notice put it in ("……公布（第二批）。")."""
     notice = meta.published_by
     if notice is None:
         return None
@@ -72,7 +81,8 @@ def published_sentence(meta: Meta) -> str | None:
     if notice.doc_no:
         parts.append(f"（{notice.doc_no}）" if parts else notice.doc_no)
     how = f"以{''.join(parts)}" if parts else ""
-    return f"本文件由{notice.issuer}{when}{how}公布。"
+    batch = f"（{notice.batch}）" if notice.batch else ""
+    return f"本文件由{notice.issuer}{when}{how}公布{batch}。"
 
 
 def specialty_label(code: str, name: str | None) -> str:

@@ -10,6 +10,7 @@ from docx.shared import Mm, Pt
 
 from builder.doctree import CoverInfo
 from builder.docx import xmlorder
+from builder.docx.ending import add_record, add_signature
 from builder.docx.lines import add_rule
 from builder.docx.profiles import Profile
 from builder.model.dates import chinese
@@ -167,6 +168,10 @@ def statements(cover: CoverInfo, *, replaces: bool = True, effective: bool = Fal
         lines.append(f"本文件由{cover.proposed_by}提出。")
     if cover.administered_by:
         lines.append(f"本文件由{cover.administered_by}归口。")
+    if cover.guided_by:
+        lines.append(f"本文件指导单位：{cover.guided_by}。")
+    if cover.led_by:
+        lines.append(f"本文件主持单位：{cover.led_by}。")
     if cover.drafting_units:
         lines.append(f"本文件起草单位：{'、'.join(cover.drafting_units)}。")
     if cover.drafters:
@@ -179,6 +184,8 @@ def statements(cover: CoverInfo, *, replaces: bool = True, effective: bool = Fal
         lines.append(f"本文件编制于{chinese(cover.compiled_on)}。")
     if effective and cover.effective_on:
         lines.append(f"本文件自{chinese(cover.effective_on)}起施行。")
+    if cover.source_url:
+        lines.append(f"本文件原文网址：{cover.source_url}")
     return lines
 
 
@@ -203,12 +210,20 @@ def version_mark(cover: CoverInfo) -> str:
 
 
 def add_gongwen_signature(document: Any, cover: CoverInfo) -> None:
-    """署名 and 成文日期 at the end of an issued 公文-style document (GB/T 9704 7.3.5); a
-    document without a 发布日期 (a draft) is not signed."""
+    """署名 and 成文日期 at the end of an issued 公文-style document with the place of the
+    seal (GB/T 9704 7.3.5, `builder.docx.ending`); a document without a 发布日期 (a draft) is
+    not signed."""
     if not cover.issued_on:
         return
-    document.add_paragraph(style="公文正文")
-    if cover.issuer:
-        document.add_paragraph(cover.issuer, "公文署名")
-    if cover.issued_on:
-        document.add_paragraph(chinese(cover.issued_on), "公文署名")
+    signers = cover.issuers or ((cover.issuer,) if cover.issuer else ())
+    add_signature(document, signers, chinese(cover.issued_on))
+
+
+def add_gongwen_record(document: Any, cover: CoverInfo) -> None:
+    """The 版记 (抄送, 印发机关和印发日期) on the last, even page when the metadata gives
+    抄送机关 or 印发机关 (GB/T 9704 7.4); the 印发日期 defaults to the 发布日期."""
+    if not cover.copy_to and not cover.printed_by:
+        return
+    printer = cover.printed_by or cover.issuer or ""
+    printed = cover.printed_on or cover.issued_on
+    add_record(document, cover.copy_to, printer, chinese(printed) if printed else "")

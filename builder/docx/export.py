@@ -21,6 +21,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus
 from builder.diagnostics import Severity
 from builder.doctree import DocTree, Notice
+from builder.docx.gbt11 import required_chapters
 from builder.docx.issuing import render_notice
 from builder.docx.notice import load_notice
 from builder.docx.package import to_bytes
@@ -104,6 +105,11 @@ def render_trees(
     used: set[str] = set()
     trees = [_with_issuer(tree, config.issuer) for tree in trees]
     profiles = [profile_named(config.docx.profiles.get(t.kind, "gbt1.1")) for t in trees]  # type: ignore[call-overload]
+    if config.docx.profile == "gbt1.1":  # the chapters GB/T 1.1 requires (off by default)
+        trees = [
+            required_chapters(tree) if profile.cover else tree
+            for tree, profile in zip(trees, profiles, strict=True)
+        ]
     names = [_unique(file_name(tree), used) for tree in trees]
     found: list[bytes | None] = [None] * len(trees)
     keys = [""] * len(trees)
@@ -125,7 +131,7 @@ def render_trees(
     ]
     if notice_file is not None:
         by_id = {tree.doc_id: tree for tree in trees}
-        document = render_notice(notice_file, by_id, template=reference_docx)
+        document = render_notice(notice_file, by_id, template=reference_docx, source=notice)
         outputs.append(Output(_unique(notice_name(notice_file.doc_no), used), to_bytes(document)))
     return outputs
 
@@ -134,7 +140,7 @@ def _with_issuer(tree: DocTree, issuer: str) -> DocTree:
     """A document without its own 发布机构 shows the project's (`issuer` in zhibiao.yaml)."""
     if tree.cover.issuer or not issuer:
         return tree
-    return replace(tree, cover=replace(tree.cover, issuer=issuer))
+    return replace(tree, cover=replace(tree.cover, issuer=issuer, issuers=(issuer,)))
 
 
 def _unique(name: str, used: set[str]) -> str:

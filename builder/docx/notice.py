@@ -24,10 +24,19 @@ import json
 import re
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from builder.diagnostics import Severity
 from builder.locate import compose, locate
 from builder.project import UsageError
+from builder.rules import declare
 from builder.schema_errors import MISSING_KEY, diagnostics_for_model
 from builder.yamlsource import YamlProblem, decode, parse
 
@@ -38,15 +47,40 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+ATTACHMENT_MISMATCH = declare(
+    "ZB609",
+    "notice-attachment-mismatch",
+    Severity.ERROR,
+    "通知附件的名称与装订的标准文件不一致",
+    """发文通知（`--notice`）中装订了标准文件的附件，附件名称由该文件的标题和稿别决定（如
+    “《深度学习应用开发》课程标准（征求意见稿）”）。省略 title 时自动取用；写了 title 而与文件的标题或
+    稿别不一致（附件说明写的是一份文件，装订的却是另一份，或稿别已经改变）时是错误，不生成任何文件
+    （退出码 2）。比较时忽略空白和书名号。""",
+    "attachments:\n  - title: 《机器学习技术应用》课程标准（送审稿）\n"
+    "    document: 510209/course/ZH03   # 实为《深度学习应用开发》课程标准（征求意见稿）",
+)
+
+
 class Attachment(_Strict):
     """附件: its name, and optionally the standard document bound in as its text."""
 
-    title: str = Field(min_length=1, title="附件名称")
+    title: str | None = Field(
+        default=None,
+        min_length=1,
+        title="附件名称",
+        description="装订标准文件时可省略（取该文件的标题和稿别）；只列名称的附件必填",
+    )
     document: str | None = Field(
         default=None,
         title="附件正文对应的标准文件",
         description="文件标识，如 510209/specialty、510209/course/ZH03；省略时只列出名称",
     )
+
+    @model_validator(mode="after")
+    def _named(self) -> Attachment:
+        if self.title is None and self.document is None:
+            raise ValueError("附件须有名称 title，或用 document 指明装订的标准文件")
+        return self
 
 
 class NoticeFile(_Strict):
@@ -112,3 +146,18 @@ def load_notice(path: Path) -> NoticeFile:
             column=position.column,
             hint=found.hint,
         ) from None
+
+
+def normalized_title(title: str) -> str:
+    """A title as compared for ZB609: without whitespace and 书名号."""
+    return re.sub(r"[\s《》]", "", title)
+
+
+def attachment_position(path: Path, index: int) -> tuple[int, int]:
+    """line, column of `attachments[index].title` (or of the attachment) in the notice file."""
+    try:
+        root = compose(decode(path.read_bytes()))
+    except (OSError, YamlProblem):
+        return 0, 0
+    position = locate(root, ("attachments", index, "title"))
+    return position.line, position.column

@@ -69,6 +69,24 @@ def word_minimums(table: Table, columns: int, size_pt: float) -> list[int]:
     return [round(n * LATIN_EM * size_pt * 20) + CELL_PADDING if n else 0 for n in longest]
 
 
+CJK_MINIMUM_CHARS = 2
+"""The narrowest a column of Chinese text can be: two characters a line."""
+
+
+def minimum_width(table: Table, profile: Profile) -> int:
+    """The narrowest the table can be laid out (twips): each column as wide as its longest
+    Latin word, and at least two Chinese characters."""
+    columns = column_count(table)
+    size = max(_style_size(profile.roles.table_text), _style_size(profile.roles.table_head))
+    floor = round(CJK_MINIMUM_CHARS * size * 20) + CELL_PADDING
+    return sum(max(floor, w) for w in word_minimums(table, columns, size))
+
+
+def fits_portrait(table: Table, profile: Profile) -> bool:
+    """Whether the table's columns fit the portrait text block at their minimum widths."""
+    return minimum_width(table, profile) <= round(profile.geometry.text_width / 25.4 * 1440)
+
+
 def column_count(table: Table) -> int:
     """Number of columns: the widest of the header and the rows."""
     return max([len(table.header), *(len(row) for row in table.rows)], default=1)

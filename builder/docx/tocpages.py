@@ -27,6 +27,7 @@ from pathlib import Path
 from lxml import etree
 
 from builder.docx.office import page_texts, require, to_pdf
+from builder.docx.recordpage import has_record, place_record
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
@@ -178,10 +179,11 @@ def fill(data: bytes, pages: Sequence[str]) -> bytes | None:
 
 
 def fill_documents(documents: Sequence[tuple[str, bytes]]) -> list[bytes]:
-    """The bytes of each (file name, .docx bytes) with its 目次 page numbers filled, from one
-    LibreOffice run over the documents that have a 目次; the others are returned as given."""
+    """The bytes of each (file name, .docx bytes) with its 目次 page numbers filled and its
+    版记 on an even page (`builder.docx.recordpage`), from one LibreOffice run over the
+    documents that have a 目次 or a 版记; the others are returned as given."""
     result = [data for _, data in documents]
-    todo = [i for i, (_, data) in enumerate(documents) if _has_pageref(data)]
+    todo = [i for i, (_, data) in enumerate(documents) if _has_pageref(data) or has_record(data)]
     if not todo:
         return result
     with tempfile.TemporaryDirectory(prefix="zhibiao-toc-") as scratch:
@@ -193,9 +195,9 @@ def fill_documents(documents: Sequence[tuple[str, bytes]]) -> list[bytes]:
             paths.append(path)
         pdfs = to_pdf(paths, folder / "pdf", archive=False)
         for index, pdf in zip(todo, pdfs, strict=True):
-            filled = fill(documents[index][1], page_texts(pdf))
-            if filled is not None:
-                result[index] = filled
+            pages = page_texts(pdf)
+            filled = fill(documents[index][1], pages)
+            result[index] = place_record(filled or documents[index][1], pages)
     return result
 
 

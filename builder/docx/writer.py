@@ -40,13 +40,15 @@ from builder.docx.page import (
 )
 from builder.docx.parts import drop_parts
 from builder.docx.profiles import Profile
-from builder.docx.tables import add_table, column_count
+from builder.docx.tables import add_table, column_count, fits_portrait
 from builder.docx.template import load_template
 from builder.docx.toc import Entry, add_toc
 
 TOC_DEPTH = 2
 LANDSCAPE_COLUMNS = 12
-"""Tables with this many columns or more get a landscape page of their own."""
+"""Tables with this many columns or more get a landscape page of their own; so does a
+narrower one whose columns cannot fit the portrait text block (`tables.fits_portrait`:
+long Latin words such as product names in many columns)."""
 
 
 @dataclass(slots=True)
@@ -114,6 +116,7 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
         covers.add_gongwen_signature(document, tree.cover)
         _blocks(document, body[end:], state, toc=True)
         document.add_paragraph(style=profile.roles.body)
+        covers.add_gongwen_record(document, tree.cover)
     _place_toc(document, toc_anchor, state, profile)
     set_core(
         document,
@@ -193,7 +196,7 @@ def _blocks(document: Any, blocks: list[Block], state: _Body, *, toc: bool) -> N
     previous_table = False
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            if column_count(block) >= LANDSCAPE_COLUMNS:
+            if column_count(block) >= LANDSCAPE_COLUMNS or not fits_portrait(block, profile):
                 width = turn_page(document, profile, landscape=True)
                 add_table(document, block, profile, width_mm=width)
                 if index < len(blocks) - 1:  # the closing line may stay on the turned page

@@ -9,6 +9,7 @@ from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
 from builder.model.dates import first_day
+from builder.model.meta import joined
 from builder.opendata import ids
 from builder.opendata.case_defs import (
     CASE_VERSION,
@@ -231,7 +232,12 @@ def document_row(
     doc = package.source.doc
     meta = doc.meta
     identifier = ids.uid(key)
-    creator = meta.issuer or scope.config.issuer or meta.administered_by or meta.proposed_by
+    creator = (
+        joined(meta.issuer)
+        or scope.config.issuer
+        or joined(meta.administered_by)
+        or joined(meta.proposed_by)
+    )
     subject_code, subject_title = subjects[-1]
     extensions: dict[str, Any] = {
         "kind": doc.kind,

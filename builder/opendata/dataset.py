@@ -10,6 +10,7 @@ from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
 from builder.model.dates import first_day
+from builder.model.meta import joined
 from builder.opendata import dataset_model as m
 from builder.opendata import ids
 from builder.opendata.links import course_matrix, specialty_links
@@ -79,7 +80,7 @@ def _documents(tables: dict[str, list[Any]], code: str, entry: SpecialtySet, roo
                 status=meta.status,
                 standard_no=meta.standard_no,
                 doc_no=meta.doc_no,
-                issuer=meta.issuer,
+                issuer=joined(meta.issuer),
                 issued_on=first_day(meta.issued_on),
                 effective_on=first_day(meta.effective_on),
             )

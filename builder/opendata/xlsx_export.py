@@ -146,8 +146,10 @@ def _merge(sheet: Worksheet, first: int, last: int, columns: tuple[int, ...]) ->
         sheet.merge_cells(start_row=first, start_column=column, end_row=last, end_column=column)
 
 
-def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) -> None:
-    sheet = book.create_sheet(lay.MATRIX_SHEET)
+def matrix_rows(entry: SpecialtySet, config: ProjectConfig) -> tuple[list[str], list[list[str]]]:
+    """The competency × course matrix of a specialty: column titles (能力编码, 职业能力,
+    要求水平, then "code\nname" per course carrying a competency) and one row per competency
+    of its 职业能力清单, each cell the highest level the course reaches ("" when not)."""
     matrix = course_matrix(entry, config)
     names = {c.code: c.name for c in entry.specialty.doc.courses} if entry.specialty else {}
     for course in entry.courses:
@@ -155,8 +157,6 @@ def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) ->
     linked = {course for course, _ in matrix}
     columns = [code for code in names if code in linked]
     titles = ["能力编码", "职业能力", "要求水平", *(f"{c}\n{names[c]}" for c in columns)]
-    _head(sheet, titles, [9, 44, 9, *([9] * len(columns))])
-    sheet.row_dimensions[1].height = 66
     competencies = [
         comp
         for listing in entry.competencies[:1]
@@ -164,11 +164,20 @@ def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) ->
         for task in domain.tasks
         for comp in task.competencies
     ]
-    for comp in competencies:
-        _append(
-            sheet,
-            [comp.code, comp.text, comp.level, *(matrix.get((c, comp.code), "") for c in columns)],
-        )
+    rows = [
+        [comp.code, comp.text, comp.level, *(matrix.get((c, comp.code), "") for c in columns)]
+        for comp in competencies
+    ]
+    return titles, rows
+
+
+def _matrix_sheet(book: Workbook, entry: SpecialtySet, config: ProjectConfig) -> None:
+    sheet = book.create_sheet(lay.MATRIX_SHEET)
+    titles, rows = matrix_rows(entry, config)
+    _head(sheet, titles, [9, 44, 9, *([9] * (len(titles) - 3))])
+    sheet.row_dimensions[1].height = 66
+    for row in rows:
+        _append(sheet, row)
     width = len(titles)
     _body(sheet, 2, sheet.max_row, width, {1, 3, *range(4, width + 1)})
     for row in sheet.iter_rows(min_row=2, min_col=4, max_col=width):

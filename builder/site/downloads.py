@@ -114,8 +114,13 @@ def default_providers(
     *, docx: bool = True, root: Path | None = None, jobs: int | None = 1
 ) -> list[DownloadProvider]:
     """YAML always; the Word files of `zhibiao export docx` unless switched off, rendered
-    through the render cache of the project at `root` (`.zhibiao/cache/docx`) when given."""
+    through the render cache of the project at `root` (`.zhibiao/cache/docx`) when given;
+    on 职业能力清单 pages the competency × course matrix as Excel and CSV
+    (`builder.site.matrixfiles`)."""
+    from builder.site.matrixfiles import MatrixCsv, MatrixWorkbook
+
     providers: list[DownloadProvider] = [YamlSources()]
     if docx:
         providers.append(WordExport(_DocxExporter(root, jobs)))
+    providers += [MatrixWorkbook(), MatrixCsv()]
     return providers

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from builder.atomic import write_text
 from builder.project import UsageError
@@ -68,9 +70,15 @@ class SiteEngine(Protocol):
         ...
 
     def build_many(
-        self, sites: Sequence[SiteJob], *, epoch: int | None = None, workers: int = 1
+        self,
+        sites: Sequence[SiteJob],
+        *,
+        epoch: int | None = None,
+        workers: int = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> None:
-        """Build several sites, each strictly, using up to `workers` processes."""
+        """Build several sites, each strictly, using up to `workers` processes; `on_done`
+        is called with (sites built, all sites) as each one finishes."""
         ...
 
 
@@ -119,9 +127,15 @@ class MkDocsEngine:
         return subprocess.Popen(command, cwd=config_file.parent, env=engine_env())
 
     def build_many(
-        self, sites: Sequence[SiteJob], *, epoch: int | None = None, workers: int = 1
+        self,
+        sites: Sequence[SiteJob],
+        *,
+        epoch: int | None = None,
+        workers: int = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> None:
-        """Build `sites` in `workers` batch processes (`builder.site.batch`), heaviest first."""
+        """Build `sites` in `workers` batch processes (`builder.site.batch`), heaviest first;
+        each process reports a site per line as it finishes, passed on to `on_done`."""
         if not sites:
             return
         chunks = balanced(sites, max(1, min(workers, len(sites))))
@@ -143,22 +157,68 @@ class MkDocsEngine:
                         env=engine_env(epoch),
                     )
                 )
-            failures: list[str] = []
-            errors: list[str] = []
             try:
-                for process in running:
-                    out, err = process.communicate()
-                    failures += _batch_failures(out.decode("utf-8", "replace"), process.returncode)
-                    if process.returncode != 0:
-                        errors.append(err.decode("utf-8", "replace"))
+                outputs = _collect(running, len(sites), on_done)
             finally:  # interrupted: stop the workers instead of leaving them building
                 for process in running:
                     if process.poll() is None:
                         process.kill()
                         process.wait()
+        failures: list[str] = []
+        errors: list[str] = []
+        for process, (out, err) in zip(running, outputs, strict=True):
+            failures += _batch_failures(out, process.returncode)
+            if process.returncode != 0:
+                errors.append(err)
         if failures or errors:
             message, hint = explain("\n".join(errors), failures)
             raise SiteBuildError(message, hint=hint)
+
+
+def _collect(
+    running: Sequence[subprocess.Popen[bytes]],
+    total: int,
+    on_done: Callable[[int, int], None] | None,
+) -> list[tuple[str, str]]:
+    """Each process's (stdout, stderr), read as they come (a thread per stream, so a full
+    pipe never blocks a worker); every result line on stdout is one more site built."""
+    lines: queue.Queue[str | None] = queue.Queue()
+    texts: dict[tuple[int, str], list[str]] = {}
+
+    def pump(index: int, name: str, stream: Any, report: bool) -> None:
+        chunks = texts.setdefault((index, name), [])
+        for raw in iter(stream.readline, b""):
+            line = raw.decode("utf-8", "replace")
+            chunks.append(line)
+            if report:
+                lines.put(line)
+        if report:
+            lines.put(None)
+
+    threads = []
+    for index, process in enumerate(running):
+        for name, stream in (("out", process.stdout), ("err", process.stderr)):
+            thread = threading.Thread(
+                target=pump, args=(index, name, stream, name == "out"), daemon=True
+            )
+            thread.start()
+            threads.append(thread)
+    done = finished = 0
+    while finished < len(running):
+        line = lines.get()
+        if line is None:
+            finished += 1
+        elif line.startswith("{") and on_done is not None:
+            done += 1
+            on_done(min(done, total), total)
+    for thread in threads:
+        thread.join()
+    for process in running:
+        process.wait()
+    return [
+        ("".join(texts.get((i, "out"), [])), "".join(texts.get((i, "err"), [])))
+        for i in range(len(running))
+    ]
 
 
 def balanced(sites: Sequence[SiteJob], count: int) -> list[list[SiteJob]]:

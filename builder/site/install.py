@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,9 +60,50 @@ def install_shards(
         f"构建 {len(todo)} 个，沿用未改动的 {reused} 个"
     )
     workers = options.jobs or os.cpu_count() or 1
-    engine.build_many(todo, epoch=options.source_date_epoch, workers=workers)
+    engine.build_many(
+        todo, epoch=options.source_date_epoch, workers=workers, on_done=ShardProgress(say)
+    )
     share_identical(site, [site / s.name for s in prepared.shards])
     write_manifest(site, keys)
+
+
+class ShardProgress:
+    """Reports built shards with an estimate of the time left: after the first shard, then
+    at most every `every` seconds, and when the last is done."""
+
+    def __init__(
+        self,
+        say: Callable[[str], None],
+        every: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.say = say
+        self.every = every
+        self.clock = clock
+        self.start = clock()
+        self.last: float | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if done < total and self.last is not None and now - self.last < self.every:
+            return
+        self.last = now
+        self.say(progress_line(done, total, now - self.start))
+
+
+def progress_line(done: int, total: int, elapsed: float) -> str:
+    """ "已构建分站点 12/70，用时 1 分 5 秒，预计还需 5 分 14 秒" (no estimate at the end)."""
+    line = f"已构建分站点 {done}/{total}，用时 {duration(elapsed)}"
+    if 0 < done < total:
+        line += f"，预计还需 {duration(elapsed / done * (total - done))}"
+    return line
+
+
+def duration(seconds: float) -> str:
+    """ "2 分 5 秒", "40 秒"."""
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} 分 {rest} 秒" if minutes else f"{rest} 秒"
 
 
 def _published(

@@ -24,6 +24,7 @@ from builder.doctree import (
 from builder.escape import (
     anchor_id,
     html_text,
+    http_url,
     line_start,
     markdown_text,
     relative_href,
@@ -32,6 +33,10 @@ from builder.escape import (
 from builder.site.layout import foreign_href, raw_link
 
 SEARCH_EXCLUDE_OPEN = '<div class="zb-bulk" markdown="1" data-search-exclude="">'
+WIDE_OPEN = '<div class="zb-wide" markdown="1">'
+WIDE_PRINT_COLUMNS = 9
+"""A table of this many columns or more is printed on a landscape A4 page (named page
+`zb-landscape` in zhibiao.css); narrower ones stay on the portrait page."""
 _NOTICE_TYPES = {"draft": "warning", "retired": "danger", "note": "note"}
 
 
@@ -186,6 +191,8 @@ def render_table(table: Table, page: str) -> str:
     body = "\n".join(lines)
     if not table.searchable:
         body = f"{SEARCH_EXCLUDE_OPEN}\n\n{body}\n\n</div>"
+    if len(table.header) >= WIDE_PRINT_COLUMNS:  # printed on a landscape page (zhibiao.css)
+        return f"{WIDE_OPEN}\n\n{caption}\n\n{body}\n\n</div>"
     return caption + "\n\n" + body
 
 
@@ -213,12 +220,23 @@ def provenance_line(tree: DocTree) -> str:
         ("发布单位", cover.issuer if not cover.doc_no else None),
         ("提出单位", cover.proposed_by),
         ("归口单位", cover.administered_by),
+        ("指导单位", cover.guided_by),
+        ("主持单位", cover.led_by),
         ("起草单位", "、".join(cover.drafting_units)),
         ("主要起草人", "、".join(cover.drafters)),
         ("编制日期", cover.compiled_on),
         ("公布", cover.published_by),
+        ("抄送", "、".join(cover.copy_to)),
+        ("印发", "　".join(part for part in (cover.printed_by, cover.printed_on) if part)),
     ]
-    body = "　".join(f"**{escape(k)}**：{escape(v)}" for k, v in facts if v)
+    parts = [f"**{escape(k)}**：{escape(v)}" for k, v in facts if v]
+    href = http_url(cover.source_url) if cover.source_url else None
+    if href and cover.source_url:
+        parts.append(
+            f'**原文网址**：<a href="{html_text(href)}" rel="noopener">'
+            f"{escape(cover.source_url)}</a>"
+        )
+    body = "　".join(parts)
     return f"{body}\n{{: .zb-meta .zb-provenance }}" if body else ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -78,6 +79,12 @@ class BuildOptions:
     jobs: int | None = 1
     """Processes for parsing and for building shards (None: one per CPU)."""
     progress: bool | None = False
+    verbose: bool = False
+    """Pass the site engine's own log (mkdocs, jieba) through after its build."""
+
+
+BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
+"""mkdocs's closing line; every other line of its log (and jieba's) is dropped unless -v."""
 
 
 @dataclass(slots=True)
@@ -337,7 +344,14 @@ def _build_locked(
     say(f"正在用 {engine.name} 构建站点……")
 
     def produce(site: Path, previous: Sequence[Path]) -> None:
-        engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)
+        log = engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)
+        if options.verbose:  # the engine's own lines, untranslated, only when asked for
+            for line in log.output.splitlines():
+                say(f"  {engine.name}: {line}")
+        else:  # the one line of the engine's log worth reading, in Chinese
+            took = BUILT_IN.search(log.output)
+            if took:
+                say(f"{engine.name} 构建用时 {float(took.group(1)):.1f} 秒")
         if prepared.shards:
             install_shards(engine, source_dir, prepared, site, previous, options, say)
 
