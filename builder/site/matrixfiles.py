@@ -20,13 +20,8 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus
 from builder.doctree import DocTree
 from builder.opendata.stamps import last_change
-from builder.opendata.xlsx_export import (
-    FORMULA_START,
-    build_workbook,
-    file_name,
-    matrix_rows,
-    workbook_bytes,
-)
+from builder.opendata.xlsx_export import build_workbook, file_name, matrix_rows, workbook_bytes
+from builder.opendata.xlsx_style import FORMULA_START
 
 
 def csv_cell(text: str) -> str:
