@@ -35,6 +35,7 @@ ZH03_IN_ABC = (
     Sub(ZH03, '{ref: "2-1-2", level: 理解}', '{ref: "2-1-2", level: A}'),
     Sub(ZH03, '{ref: "2-1-1", level: 掌握}', '{ref: "2-1-1", level: B}'),
 )
+ABC_MAP_HIGH = ABC_MAP.replace("{A: 了解, B: 理解, C: 掌握}", "{A: 理解, B: 掌握, C: 运用}")
 TICKS = (
     "level_table:\n"
     "  title: 课程内容分层次要求\n"
@@ -87,6 +88,24 @@ SCOPED = (
         SPEC, 'competencies: ["2-1-1", "2-2-1"]', 'competencies: ["1-1-1（四级）", "1-2-1（四级）"]'
     ),
 )
+OCCUPATION = Sub(
+    COMP,
+    'specialty: "510209"\n',
+    'specialty: "510209"\n'
+    "occupation:\n"
+    "  title: 人工智能训练师国家职业技能标准（2021年版）\n"
+    "  code: 4-04-05-05\n"
+    "  name: 人工智能训练师\n"
+    "  definition: 使用智能训练软件，在人工智能产品实际使用过程中进行数据库管理、算法参数设置、"
+    "人机交互设计、性能测试跟踪及其他辅助作业的人员。\n"
+    "  grades: [五级/初级工, 四级/中级工]\n"
+    "  training_hours:\n"
+    "    - {name: 五级/初级工, text: 60 标准学时}\n"
+    "    - {name: 四级/中级工, text: 50 标准学时}\n"
+    "  eligibility: 原文未给出\n"
+    "  weights:\n"
+    "    - {group: 理论知识, item: 数据采集和处理, weights: {五级/初级工: 30, 四级/中级工: null}}\n",
+)
 KNOWLEDGE_REF = Sub(
     ZH01,
     '{ref: "1-1-1", level: 掌握}',
@@ -133,13 +152,10 @@ LEVEL_CASES = [
     ),
     Case(
         "pass-tick-matrix",
-        "课程标准的 A/B/C 内容 × 水平打勾表：通过",
+        "课程标准的 A/B/C 内容 × 水平打勾表；A/B/C 对应 理解/掌握/运用，覆盖达到要求：通过",
         (*ZH03_IN_ABC, Sub(ZH03, "implementation:\n", TICKS)),
-        config=SKILL_LEVELS + ABC_MAP,
-        expected=(
-            "ZB302 standards/510209-人工智能技术应用/competencies.yaml:28:64",
-            "ZB302 standards/510209-人工智能技术应用/competencies.yaml:29:74",
-        ),
+        config=SKILL_LEVELS + ABC_MAP_HIGH,
+        expected=(),
     ),
     Case(
         "tick-level-unknown",
@@ -169,7 +185,7 @@ LEVEL_CASES = [
     Case(
         "pass-scoped-codes",
         "清单按等级分表、按列重新编号（五级 与 四级 都从 1-1-1 起，技能要求 与 相关知识要求 各自编号），引用写明范围：通过",
-        (*SCOPED, KNOWLEDGE_REF),
+        (*SCOPED, KNOWLEDGE_REF, OCCUPATION),
         expected=(),
     ),
     Case(

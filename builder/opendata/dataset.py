@@ -9,6 +9,7 @@ from typing import Any
 from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
+from builder.model import scoped_code
 from builder.model.dates import first_day
 from builder.opendata import dataset_model as m
 from builder.opendata import ids
@@ -142,7 +143,7 @@ def _competencies(
         for d, domain in enumerate(listing.doc.domains, start=1):
             tables["domains"].append(
                 m.DomainRow(
-                    id=ids.uid(ids.domain_key(code, domain.code)),
+                    id=ids.uid(ids.domain_key(code, scoped_code(domain.code, domain.scope))),
                     specialty=code,
                     code=domain.code,
                     name=domain.name,
@@ -153,7 +154,7 @@ def _competencies(
             for t, task in enumerate(domain.tasks, start=1):
                 tables["tasks"].append(
                     m.TaskRow(
-                        id=ids.uid(ids.task_key(code, task.code)),
+                        id=ids.uid(ids.task_key(code, scoped_code(task.code, domain.scope))),
                         specialty=code,
                         domain=domain.code,
                         code=task.code,
@@ -166,7 +167,11 @@ def _competencies(
                     rank = config.level_rank(comp.level)
                     tables["competencies"].append(
                         m.CompetencyRow(
-                            id=ids.uid(ids.competency_key(code, comp.code)),
+                            id=ids.uid(
+                                ids.competency_key(
+                                    code, scoped_code(comp.code, domain.scope, comp.scope)
+                                )
+                            ),
                             specialty=code,
                             domain=domain.code,
                             task=task.code,

@@ -7,6 +7,8 @@ from typing import Literal
 
 from builder.config import ProjectConfig
 from builder.corpus import SpecialtySet
+from builder.model import CompetencyRef
+from builder.view import view_of
 
 LinkSource = Literal["content_item", "internship_task", "training_room"]
 
@@ -25,22 +27,27 @@ class Link:
 def specialty_links(entry: SpecialtySet) -> list[Link]:
     """Every competency link of one specialty, in document order."""
     links: list[Link] = []
+    view = view_of(entry)
+
+    def key(ref: CompetencyRef) -> str:
+        return view.resolve(ref.ref, ref.scope)[0] or ref.ref
+
     for course in entry.courses:
         for module in course.doc.modules:
             for content in module.items:
                 links.extend(
-                    Link(ref.ref, ref.level, "content_item", content.code, course.doc.code)
+                    Link(key(ref), ref.level, "content_item", content.code, course.doc.code)
                     for ref in content.competencies
                 )
     for internship in entry.internships:
         for task in internship.doc.tasks:
             links.extend(
-                Link(ref.ref, ref.level, "internship_task", task.code) for ref in task.competencies
+                Link(key(ref), ref.level, "internship_task", task.code) for ref in task.competencies
             )
     for base in entry.training_bases:
         for room in base.doc.rooms:
             links.extend(
-                Link(ref.ref, ref.level, "training_room", room.code) for ref in room.competencies
+                Link(key(ref), ref.level, "training_room", room.code) for ref in room.competencies
             )
     return links
 
