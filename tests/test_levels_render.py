@@ -67,7 +67,7 @@ def _tick_rows(lines: list[str]) -> list[list[str]]:
 
 
 def test_tick_matrix_is_one_markdown_table_with_escaped_cells(ticks: Path) -> None:
-    config, trees = _trees(ticks)
+    _config, trees = _trees(ticks)
     markdown = render_document(_zh03(trees))
     header = next(line for line in markdown.splitlines() if "| 模块 |" in line)
     assert _tick_rows([header])[0] == ["模块", "内容", "A", "B", "C"]
@@ -140,7 +140,7 @@ def _width(text: str) -> int:
 
 
 def test_scoped_list_prints_one_table_per_grade_with_its_columns() -> None:
-    config, trees = _trees(CASES / "pass-scoped-codes")
+    _config, trees = _trees(CASES / "pass-scoped-codes")
     tree = _one(trees, "competencies")
     markdown = render_document(tree)
     assert "工作任务与职业能力分析表（五级）" in markdown
@@ -170,7 +170,7 @@ def test_occupation_standard_block_on_site_and_in_word() -> None:
 
 
 def test_scale_sentence_names_the_list_vocabulary() -> None:
-    config, trees = _trees(CASES / "pass-vocabularies-mapped")
+    _config, trees = _trees(CASES / "pass-vocabularies-mapped")
     markdown = render_document(_one(trees, "competencies"))
     assert "职业技能等级由低到高依次为：五级、四级、三级、二级、一级。" in markdown
 
