@@ -18,6 +18,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
 from builder.doctree import Cell, DocTree, Inline, Link
 from builder.model import CompetencyList, Domain, Task, scoped_code
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 WHERE_HEADER = "在哪些课程中培养"
 
@@ -38,11 +39,23 @@ def compose_competencies(
         occupation_block(out, doc.occupation)
     out.heading(1, "工作任务与职业能力分析", anchor="analysis")
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
+    if is_not_given(doc.domains):
+        out.text(NOT_LISTED_LABEL)  # the source's work requirements were not obtained
+        back_matter(out, doc.meta)
+        return DocTree(
+            doc_id(item),
+            "competencies",
+            page_path(item),
+            cover(doc.meta, "competencies"),
+            tuple(out.blocks),
+        )
     name, scale = scale_of(doc, config)
-    out.text(
-        f"本清单分为 {len(doc.domains)} 个工作领域、{len(tasks)} 项工作任务、{count} 项职业能力。"
-        f"{name}由低到高依次为：{'、'.join(scale)}。"
+    counted = (
+        ""
+        if is_excerpt(doc.domains)
+        else f"本清单分为 {len(doc.domains)} 个工作领域、{len(tasks)} 项工作任务、{count} 项职业能力。"
     )
+    out.text(f"{counted}{name}由低到高依次为：{'、'.join(scale)}。")
     described: list[list[Inline]] = []
     for domain in doc.domains:
         parts: list[Domain | Task] = [domain, *domain.tasks]
@@ -59,6 +72,8 @@ def compose_competencies(
             anchor="tbl-analysis" if n == 0 else f"tbl-analysis-{n + 1}",
             searchable=False,
         )
+    if is_excerpt(doc.domains):
+        out.text(EXCERPT_LABEL)
     out.heading(1, "职业能力培养矩阵", anchor="matrix")
     out.text("下表列出每项职业能力在各课程、岗位实习和实训室中达到的学习水平；空白表示未承载。")
     header, rows, widths = matrix(doc, cov, page_path(item))

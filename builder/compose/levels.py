@@ -8,7 +8,7 @@ from builder.compose.text import flat, num, paragraphs
 from builder.config import ProjectConfig
 from builder.doctree import Cell
 from builder.model import LevelTable, OccupationStandard
-from builder.model.sourced import is_not_given
+from builder.model.sourced import NOT_LISTED_LABEL, is_not_given
 from builder.view.levels import vocabulary_of
 
 TICK = "✓"
@@ -52,7 +52,7 @@ def tick_matrix(out: Outline, table: LevelTable, doc: object, config: ProjectCon
         )
     widths = [*([2.0] if grouped else []), 6.0, *([0.8] * len(columns))]
     if is_not_given(table.rows):
-        out.text(listing(table.rows, ""))
+        out.text(f"{table.title}：{NOT_LISTED_LABEL}" if table.title else NOT_LISTED_LABEL)
         return
     out.table(
         table.title or "课程内容与水平", [*header, *columns], rows, widths, anchor="tbl-levels"

@@ -102,14 +102,6 @@ class Course(Strict):
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
     specialty_name: str | None = Field(default=None, title="适用专业（名称）")
-    specialties: list[Code] | Literal["全部"] | None = Field(
-        default=None,
-        title="同时适用的专业",
-        description=(
-            "公共基础课等多个专业共用的课程标准：专业代码列表，或 全部；"
-            "课程标准只发布一次，各专业链接到它，各专业的引用都解析到它"
-        ),
-    )
     levels: str | None = Field(
         default=None,
         title="水平词表",
