@@ -27,6 +27,7 @@ from builder.docx.export import render_trees
 from builder.project import open_project
 from builder.site.markdown import render_document
 from builder.view.levels import Leveled, Levels
+from tests.conftest import run_cli
 from tests.docx_pdf import pdf_text, to_pdf, tools_missing
 from tests.docx_read import open_docx
 
@@ -210,3 +211,10 @@ def test_levels_compare_through_a_monotone_mapping(
     assert mapped.reaches(Leveled(c, "乙"), Leveled(a, "甲")) == (
         second.index(c) >= second.index(mapping[a])
     )
+
+
+def test_refs_finds_a_scoped_competency_and_only_its_carriers() -> None:
+    result = run_cli(["refs", "1-1-1（四级）"], CASES / "pass-scoped-codes")
+    assert result.exit_code == 0, result.stderr
+    assert "课程 ZH03" in result.stdout and "培养规格 A2" in result.stdout
+    assert "ZH01" not in result.stdout  # ZH01 carries 五级 1-1-1, not this one
