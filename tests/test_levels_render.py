@@ -22,6 +22,9 @@ from hypothesis import strategies as st
 from builder.checking import run_check
 from builder.compose import compose_corpus
 from builder.config import ProjectConfig
+from builder.corpus import load_corpus
+from builder.diagnostics import Diagnostics
+from builder.diff import diff_corpora
 from builder.doctree import DocTree
 from builder.docx.export import render_trees
 from builder.project import open_project
@@ -218,3 +221,18 @@ def test_refs_finds_a_scoped_competency_and_only_its_carriers() -> None:
     assert result.exit_code == 0, result.stderr
     assert "课程 ZH03" in result.stdout and "培养规格 A2" in result.stdout
     assert "ZH01" not in result.stdout  # ZH01 carries 五级 1-1-1, not this one
+
+
+def test_diff_names_a_scoped_competency_by_its_scope(tmp_path: Path) -> None:
+    """Two items numbered 1-1-1 in one task (技能要求, 相关知识要求) are told apart by scope."""
+    sides = []
+    for name in ("old", "new"):
+        shutil.copytree(CASES / "pass-scoped-codes", tmp_path / name)
+        sides.append(tmp_path / name)
+    listing = sides[1] / "standards/510209-人工智能技术应用/competencies.yaml"
+    text = listing.read_text("utf-8")
+    listing.write_text(text.replace("常用方法与法律法规", "常用方法与相关法律法规"), "utf-8")
+    loaded = [load_corpus(root / "standards", root, Diagnostics()) for root in sides]
+    changes = diff_corpora(loaded[0], loaded[1]).changes
+    assert len(changes) == 1
+    assert [step.code for step in changes[0].path] == ["1（五级）", "1-1", "1-1-1（相关知识要求）"]
