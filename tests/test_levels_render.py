@@ -236,3 +236,15 @@ def test_diff_names_a_scoped_competency_by_its_scope(tmp_path: Path) -> None:
     changes = diff_corpora(loaded[0], loaded[1]).changes
     assert len(changes) == 1
     assert [step.code for step in changes[0].path] == ["1（五级）", "1-1", "1-1-1（相关知识要求）"]
+
+
+def test_open_data_ranks_only_levels_of_the_default_scale(tmp_path: Path) -> None:
+    """CASE and the dataset rank levels in learning_levels; an A/B/C course keeps its text."""
+    shutil.copytree(CASES / "pass-tick-matrix", tmp_path, dirs_exist_ok=True)
+    result = run_cli(["export", "case", "-o", "out/case"], tmp_path)
+    assert result.exit_code == 0, result.stderr
+    text = "".join(p.read_text("utf-8") for p in sorted((tmp_path / "out/case").rglob("*.json")))
+    levels = re.findall(r'"learningLevel": "([^"]+)"', text)
+    assert {"A", "B", "掌握"} <= set(levels)
+    ranked = re.findall(r'"learningLevel": "([^"]+)",\s*"learningLevelRank"', text)
+    assert ranked and set(ranked) <= {"了解", "理解", "掌握", "运用"}

@@ -7,7 +7,7 @@ from itertools import groupby
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import competencies
 from builder.compose.levels import tick_matrix
-from builder.compose.links import competency_ref, course_ref, specialty_set
+from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references, specialty_label
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
@@ -145,9 +145,7 @@ def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list
             head = f"{module.code} {module.name}" if i == 0 else ""
             if head and module.hours is not None:
                 head += f"（{module.hours} 学时）"
-            refs = [
-                competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in item.competencies
-            ]
+            refs = [competency_use(entry, r) for r in item.competencies]
             rows.append(
                 [
                     cell(head),

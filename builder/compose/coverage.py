@@ -89,21 +89,10 @@ class Coverage:
         found = self.reached(code, column)
         return found.level if found else ""
 
-    def best(self, levels: list[str]) -> str:
-        """The highest of several levels of the default scale (unknown levels rank lowest)."""
-        if not levels:
-            return ""
-        return max(levels, key=lambda lv: _rank(self, lv))
-
     def where(self, code: str) -> list[Use]:
         """Every use of a competency, in column order."""
         order = {c.key: i for i, c in enumerate(self.columns)}
         return sorted(self.uses.get(code, []), key=lambda u: order[u.column.key])
-
-
-def _rank(cov: Coverage, level: str) -> int:
-    rank = cov.config.level_rank(level)
-    return -1 if rank is None else rank
 
 
 def competencies(entry: SpecialtySet) -> list[tuple[str, Competency, str, str]]:

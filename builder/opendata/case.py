@@ -37,6 +37,7 @@ from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
 from builder.view import SpecialtyView, view_of
+from builder.view.levels import vocabulary_of
 
 
 def specialty_packages(
@@ -141,7 +142,13 @@ def _competency_package(
                 comp_id = ids.competency_key(code, scoped_code(comp.code, domain.scope, comp.scope))
                 extensions = {"outcomeType": comp.type}
                 extensions.update(
-                    level_extension(scope.uris, comp.level, scope.config, "requiredLevel")
+                    level_extension(
+                        scope.uris,
+                        comp.level,
+                        scope.config,
+                        "requiredLevel",
+                        vocabulary_of(source.doc),
+                    )
                 )
                 package.item(
                     comp_id,

@@ -23,6 +23,7 @@ from builder.opendata.case_defs import (
     link,
 )
 from builder.opendata.stamps import iso, last_change
+from builder.view.levels import vocabulary_of
 
 ADOPTION = {
     "草案": "Private Draft",
@@ -148,7 +149,11 @@ class Package:
             self.groupings.add(grouping)
         if level is not None:
             row["extensions"] = level_extension(
-                self.scope.uris, level, self.scope.config, "learningLevel"
+                self.scope.uris,
+                level,
+                self.scope.config,
+                "learningLevel",
+                vocabulary_of(self.source.doc),
             )
             self.levels = True
         self.associations.append(row)

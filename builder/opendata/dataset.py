@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
-from builder.config import ProjectConfig
+from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
 from builder.model import scoped_code
 from builder.model.dates import first_day
@@ -18,6 +18,7 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
 from builder.project import Project
 from builder.schema_text import model_schema_text
+from builder.view.levels import vocabulary_of
 
 SCHEMA_NAME = "dataset.schema.json"
 DEFAULT_NAME = "zhibiao-dataset.json"
@@ -140,6 +141,9 @@ def _competencies(
     tables: dict[str, list[Any]], code: str, entry: SpecialtySet, config: ProjectConfig
 ) -> None:
     for listing in entry.competencies[:1]:
+        # level_rank counts in learning_levels (the dataset header): a list in another scale
+        # (`levels:`) has no rank there
+        default = vocabulary_of(listing.doc) == DEFAULT_VOCABULARY
         for d, domain in enumerate(listing.doc.domains, start=1):
             tables["domains"].append(
                 m.DomainRow(
@@ -164,7 +168,7 @@ def _competencies(
                     )
                 )
                 for c, comp in enumerate(task.competencies, start=1):
-                    rank = config.level_rank(comp.level)
+                    rank = config.level_rank(comp.level) if default else None
                     tables["competencies"].append(
                         m.CompetencyRow(
                             id=ids.uid(
