@@ -9,6 +9,7 @@ and — through LibreOffice — the printed PDF must show the same tables.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
@@ -27,9 +28,11 @@ from builder.diagnostics import Diagnostics
 from builder.diff import diff_corpora
 from builder.doctree import DocTree
 from builder.docx.export import render_trees
+from builder.model import LevelTable
 from builder.project import open_project
 from builder.site.markdown import render_document
 from builder.view.levels import Leveled, Levels
+from builder.yamlsource import parse
 from tests.conftest import run_cli
 from tests.docx_pdf import pdf_text, to_pdf, tools_missing
 from tests.docx_read import open_docx
@@ -248,3 +251,24 @@ def test_open_data_ranks_only_levels_of_the_default_scale(tmp_path: Path) -> Non
     assert {"A", "B", "掌握"} <= set(levels)
     ranked = re.findall(r'"learningLevel": "([^"]+)",\s*"learningLevelRank"', text)
     assert ranked and set(ranked) <= {"了解", "理解", "掌握", "运用"}
+
+
+def test_the_transcribe_doc_example_checks_as_the_folder_does(tmp_path: Path) -> None:
+    """docs/transcribe.md's 人工智能训练师 example is valid and gives the realworld folder's codes."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "transcribe.md").read_text("utf-8")
+    config = re.search(r"```yaml\n# zhibiao.yaml\n(.*?)```", doc, re.S)
+    listing = re.search(
+        r"```yaml\n# standards/人工智能训练师/competencies.yaml\n(.*?)```", doc, re.S
+    )
+    assert config is not None and listing is not None
+    folder = tmp_path / "standards" / "人工智能训练师"
+    folder.mkdir(parents=True)
+    (tmp_path / "zhibiao.yaml").write_text(config.group(1), "utf-8")
+    (folder / "competencies.yaml").write_text(listing.group(1), "utf-8")
+    result = run_cli(["check", "standards", "--format", "json"], tmp_path)
+    codes = sorted(d["code"] for d in json.loads(result.stdout))
+    assert codes == ["ZB501", "ZB601", "ZB601", "ZB605", "ZB607"], result.stdout
+    table = re.search(r"```yaml\nlevels: 内容要求.*?\n(level_table:\n.*?)```", doc, re.S)
+    assert table is not None
+    data = parse(table.group(1))
+    assert LevelTable.model_validate(data["level_table"]).rows[2].level == "C"
