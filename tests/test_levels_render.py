@@ -31,11 +31,13 @@ from builder.docx.export import render_trees
 from builder.model import LevelTable
 from builder.project import open_project
 from builder.site.markdown import render_document
+from builder.view import view_of
 from builder.view.levels import Leveled, Levels
 from builder.yamlsource import parse
 from tests.conftest import run_cli
 from tests.docx_pdf import pdf_text, to_pdf, tools_missing
 from tests.docx_read import open_docx
+from tests.kitchen_sink import full_corpus
 
 CASES = Path(__file__).resolve().parent / "cases"
 ZH03 = "standards/510209-人工智能技术应用/courses/ZH03.yaml"
@@ -272,3 +274,15 @@ def test_the_transcribe_doc_example_checks_as_the_folder_does(tmp_path: Path) ->
     assert table is not None
     data = parse(table.group(1))
     assert LevelTable.model_validate(data["level_table"]).rows[2].level == "C"
+
+
+def test_a_scope_with_a_slash_is_matched_by_any_of_its_parts() -> None:
+    """“五级/初级工” (the 等级 as the source names it) is found by 五级/初级工, 五级 or 初级工."""
+    view = view_of(next(iter(full_corpus().specialties.values())))
+    assert "1-1-1（五级/初级工）" in view.competencies
+    for scope in ("五级/初级工", "五级", "初级工", "初级工/五级"):
+        assert view.resolve("1-1-1", scope)[0] == "1-1-1（五级/初级工）", scope
+    assert view.resolve("1-1-2", "五级/相关知识要求")[0] == "1-1-2（五级/初级工/相关知识要求）"
+    assert view.resolve("1-1-1", "四级") == (None, ())
+    carried = {use.key for use in view.uses}
+    assert carried == {"1-1-1（五级/初级工）", "1-1-2（五级/初级工/相关知识要求）"}

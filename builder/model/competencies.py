@@ -102,8 +102,9 @@ class CompetencyList(Strict):
 
 
 def scoped_code(code: str, *scopes: str | None) -> str:
-    """The key of a code inside its numbering scopes: "1.1.1（五级/技能要求）", or the code alone."""
-    scope = "/".join(s for s in scopes if s)
+    """The key of a code inside its numbering scopes: "1.1.1（五级/技能要求）", or the code alone
+    (each scope split at "/" and trimmed, so "五级 / 初级工" and "五级/初级工" are one scope)."""
+    scope = "/".join(p.strip() for s in scopes if s for p in s.split("/") if p.strip())
     return f"{code}（{scope}）" if scope else code
 
 

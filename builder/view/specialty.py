@@ -142,7 +142,7 @@ def specialty_view(entry: SpecialtySet) -> SpecialtyView:
             for t, task in enumerate(domain.tasks):
                 for c, competency in enumerate(task.competencies):
                     path = ("domains", d, "tasks", t, "competencies", c)
-                    scope = scope_parts(domain.scope, competency.scope)
+                    scope = _parts(domain.scope, competency.scope)
                     key = scoped_code(competency.code, *scope)
                     if key not in competencies:
                         by_code.setdefault(competency.code, []).append(key)
@@ -176,6 +176,12 @@ def specialty_view(entry: SpecialtySet) -> SpecialtyView:
         _carried=MappingProxyType({k: tuple(v) for k, v in carried.items()}),
         by_code=MappingProxyType(codes),
     )
+
+
+def _parts(*scopes: str | None) -> tuple[str, ...]:
+    """The scope names of a definition, each split at "/" as a reference's scope is
+    ("五级/初级工" is matched by "五级", "初级工" or "五级/初级工")."""
+    return tuple(p.strip() for s in scope_parts(*scopes) for p in s.split("/") if p.strip())
 
 
 def _resolve(
