@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from builder.compose.anchors import doc_id, page_path
-from builder.compose.coverage import competencies
+from builder.compose.coverage import keyed_competencies
 from builder.compose.levels import tick_matrix
 from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references, specialty_label
@@ -170,7 +170,7 @@ def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
             for ref in item.competencies:
                 key = view.resolve(ref.ref, ref.scope)[0] or scoped_code(ref.ref, ref.scope)
                 taught.setdefault(key, []).append((ref.level, f"{item.code} {item.name}"))
-    listed = {key: (c, domain, task) for key, c, domain, task in competencies(entry)}
+    listed = {key: (c, domain, task) for key, c, domain, task in keyed_competencies(entry)}
     order = [code for code in listed if code in taught] + sorted(set(taught) - set(listed))
     out.text(f"本课程承载本专业职业能力清单中的 {len(order)} 项职业能力，来源如下表。")
     rows: list[list[Cell]] = []

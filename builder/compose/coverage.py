@@ -95,9 +95,15 @@ class Coverage:
         return sorted(self.uses.get(code, []), key=lambda u: order[u.column.key])
 
 
-def competencies(entry: SpecialtySet) -> list[tuple[str, Competency, str, str]]:
-    """Every competency of the set's list with its key, 领域 and 任务 names, in list order
+def competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
+    """Every competency of the set's list with its 领域 and 任务 names, in list order
     (read from the resolved view, `builder.view`)."""
+    return [(c, domain, task) for _, c, domain, task in keyed_competencies(entry)]
+
+
+def keyed_competencies(entry: SpecialtySet) -> list[tuple[str, Competency, str, str]]:
+    """As `competencies`, each with its key first (`builder.view.Defined.key`: the code, or
+    "code（scope）" in a list numbered per table or column)."""
     return [
         (d.key, d.competency, d.domain.name, d.task.name)
         for d in view_of(entry).competencies.values()

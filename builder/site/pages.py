@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from builder.compose import page_path
 from builder.compose.anchors import ascii_id, competency_anchor, file_name
-from builder.compose.coverage import competencies, coverage
+from builder.compose.coverage import coverage, keyed_competencies
 from builder.compose.order import documents
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
@@ -161,7 +161,7 @@ def _beside(target: str, href: str) -> str:
 def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> list[str]:
     if not entry.competencies:
         return []
-    items = competencies(entry)
+    items = keyed_competencies(entry)
     cov = coverage(entry, config)
     taught = [key for key, _, _, _ in items if cov.uses.get(key)]
     kinds = {"course": 0, "internship": 0, "room": 0}
