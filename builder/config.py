@@ -331,6 +331,23 @@ class ReviewConfig(_Config):
     )
 
 
+DEFAULT_VOCABULARY = "学习水平"
+"""The name under which `learning_levels` is addressed in `level_vocabularies` mappings."""
+
+
+class LevelMapping(_Config):
+    """How the levels of one vocabulary correspond to those of another (for coverage)."""
+
+    from_: str = Field(
+        alias="from", title="从词表", description="level_vocabularies 中的名称或 学习水平"
+    )
+    to: str = Field(title="到词表", description="level_vocabularies 中的名称或 学习水平")
+    levels: dict[str, str] = Field(
+        title="对应关系",
+        description="从词表的水平 → 到词表的水平；未列出的水平无法比较。须保持由低到高的顺序。",
+    )
+
+
 class ProjectConfig(_Config):
     """Everything in `zhibiao.yaml`."""
 
@@ -340,6 +357,19 @@ class ProjectConfig(_Config):
         default_factory=lambda: ["了解", "理解", "掌握", "运用"],
         min_length=1,
         title="学习水平（由低到高）",
+    )
+    level_vocabularies: dict[str, list[str]] = Field(
+        default_factory=dict,
+        title="其他水平词表（由低到高）",
+        description=(
+            "名称 → 取值，如 职业技能等级: [五级, 四级, 三级, 二级, 一级]；文档用 levels: 名称 选用，"
+            "不写 levels 的文档用 learning_levels（名称为 学习水平）"
+        ),
+    )
+    level_mappings: list[LevelMapping] = Field(
+        default_factory=list,
+        title="水平词表之间的对应关系",
+        description="让不同词表的要求与承载仍可比较；没有对应关系的比较报 ZB306（信息）",
     )
     numeric_rules: NumericRules = Field(default_factory=NumericRules)
     severity: dict[str, Literal["error", "warning", "info", "ignore"]] = Field(
@@ -359,6 +389,12 @@ class ProjectConfig(_Config):
             return self.learning_levels.index(level)
         except ValueError:
             return None
+
+    def vocabulary(self, name: str | None) -> list[str] | None:
+        """The levels of vocabulary `name` (None or 学习水平: `learning_levels`); None when undeclared."""
+        if name is None or name == DEFAULT_VOCABULARY:
+            return self.learning_levels
+        return self.level_vocabularies.get(name)
 
 
 def find_config(start: Path) -> Path | None:

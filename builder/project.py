@@ -6,10 +6,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import ValidationError
+from yaml.nodes import Node
 
-from builder.config import CONFIG_NAME, ProjectConfig, find_config
+from builder.config import CONFIG_NAME, DEFAULT_VOCABULARY, ProjectConfig, find_config
 from builder.escape import http_url
 from builder.locate import compose, locate
 from builder.oserrors import os_reason
@@ -200,6 +202,7 @@ def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
                 column=position.column,
                 hint="学习水平由低到高排列，每个取值只能出现一次。",
             )
+    _check_vocabularies(config, root, shown)
     if config.site.url is not None and http_url(config.site.url) is None:
         position = locate(root, ("site", "url"))
         raise UsageError(
@@ -209,3 +212,66 @@ def _check_config(config: ProjectConfig, text: str, shown: str) -> None:
             column=position.column,
             hint="写成完整的网址，如 https://standards.example.cn/；不发布到固定地址时删除 site.url。",
         )
+
+
+def _check_vocabularies(config: ProjectConfig, root: Node | None, shown: str) -> None:
+    """`level_vocabularies` and `level_mappings`: names known, values in their vocabulary, order kept."""
+
+    def fail(path: tuple[str | int, ...], message: str, hint: str) -> NoReturn:
+        position = locate(root, path)
+        raise UsageError(message, file=shown, line=position.line, column=position.column, hint=hint)
+
+    for name, levels in config.level_vocabularies.items():
+        where: tuple[str | int, ...] = ("level_vocabularies", name)
+        if name == DEFAULT_VOCABULARY:
+            fail(
+                where,
+                f"level_vocabularies 不能再定义「{name}」",
+                "「学习水平」指 learning_levels，请换一个名称。",
+            )
+        if not name.strip() or not levels:
+            fail(where, f"水平词表「{name}」没有名称或没有取值", "写成 名称: [由低到高的取值]。")
+        for index, level in enumerate(levels):
+            if level in levels[:index]:
+                fail(
+                    (*where, index),
+                    f"水平词表「{name}」中的取值「{level}」重复",
+                    "每个取值只能出现一次。",
+                )
+    names = [DEFAULT_VOCABULARY, *config.level_vocabularies]
+    for m, mapping in enumerate(config.level_mappings):
+        where = ("level_mappings", m)
+        for key, vocab in (("from", mapping.from_), ("to", mapping.to)):
+            if config.vocabulary(vocab) is None:
+                fail(
+                    (*where, key),
+                    f"level_mappings 中的词表「{vocab}」未声明",
+                    "可用：" + "、".join(names),
+                )
+        source = config.vocabulary(mapping.from_) or []
+        target = config.vocabulary(mapping.to) or []
+        last = -1
+        for level in source:
+            if level not in mapping.levels:
+                continue
+            mapped = mapping.levels[level]
+            if mapped not in target:
+                fail(
+                    (*where, "levels", level),
+                    f"「{level}」对应的「{mapped}」不在词表「{mapping.to}」中",
+                    "可用取值：" + "、".join(target),
+                )
+            if target.index(mapped) < last:
+                fail(
+                    (*where, "levels", level),
+                    f"对应关系颠倒了顺序：「{level}」对应的「{mapped}」低于前一个水平的对应值",
+                    "由低到高的水平应对应由低到高（或相同）的水平。",
+                )
+            last = target.index(mapped)
+        for level in mapping.levels:
+            if level not in source:
+                fail(
+                    (*where, "levels", level),
+                    f"「{level}」不在词表「{mapping.from_}」中",
+                    "可用取值：" + "、".join(source),
+                )

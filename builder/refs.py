@@ -96,7 +96,7 @@ def find_targets(corpus: Corpus, code: str, specialty: str | None = None) -> lis
             continue
         index = indexes[set_code]
         name = entry.specialty.doc.name if entry.specialty else ""
-        if code in index.competencies or any(u.ref.ref == code for u in index.uses):
+        if code in index.competencies or any((u.key or u.ref.ref) == code for u in index.uses):
             found.append(_competency(entry, index, code, name))
         if code in index.known_courses:
             found.append(_course(entry, index, code, name))
@@ -129,7 +129,7 @@ def _competency(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str
         defined.competency.level if defined else None,
     )
     for use in index.uses:
-        if use.ref.ref == code:
+        if (use.key or use.ref.ref) == code:
             kind, owner = use.owner
             title = _owner_title(entry, kind, owner)
             target.uses.append(

@@ -24,6 +24,7 @@ from tests.casegen import (
     WriteBytes,
 )
 from tests.cases_config import CONFIG_CASES
+from tests.cases_levels import LEVEL_CASES
 from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
@@ -294,4 +295,5 @@ CASE_LIST: list[Case] = [
     *CONFIG_CASES,
     *SOURCED_CASES,
     *REAL_ERROR_CASES,
+    *LEVEL_CASES,
 ]

@@ -156,9 +156,24 @@ def full_competencies(**changes: Any) -> CompetencyList:
         "meta": _meta("人工智能技术应用专业职业能力清单", "征求意见稿", **DRAFT),
         "specialty": "510209",
         "specialty_name": "人工智能技术应用",
+        "levels": "学习水平",
+        "occupation": {
+            "title": "人工智能训练师国家职业技能标准（2021年版）",
+            "code": "4-04-05-05",
+            "name": "人工智能训练师",
+            "definition": "使用智能训练软件进行数据库管理等辅助作业的人员。",
+            "grades": ["五级/初级工", "四级/中级工"],
+            "training_hours": [{"name": "五级/初级工", "text": "60 标准学时"}],
+            "eligibility": [
+                {"name": "四级/中级工", "text": "取得本职业五级/初级工证书后满 4 年。"}
+            ],
+            "weights": [{"group": "技能要求", "item": "数据标注", "weights": {"五级/初级工": 35}}],
+            "url": "https://example.org/aitrainer",
+        },
         "domains": [
             {
                 "code": "1",
+                "scope": "五级/初级工",
                 "name": "数据采集与处理",
                 "description": "面向智能应用项目的数据准备工作",
                 "tasks": [
@@ -175,6 +190,7 @@ def full_competencies(**changes: Any) -> CompetencyList:
                             },
                             {
                                 "code": "1-1-2",
+                                "scope": "相关知识要求",
                                 "text": "理解标注规范的判定规则。",
                                 "type": "知识",
                                 "level": "理解",
@@ -228,11 +244,19 @@ def full_course(**changes: Any) -> Course:
                         "name": "检测框标注",
                         "requirements": "完成车辆检测框标注并通过质检。",
                         "hours": 66,
-                        "competencies": [{"ref": "1-1-1", "level": "掌握"}],
+                        "competencies": [{"ref": "1-1-1", "scope": "五级/初级工", "level": "掌握"}],
                     }
                 ],
             }
         ],
+        "levels": "学习水平",
+        "level_table": {
+            "title": "课程内容分层次要求",
+            "group_header": "模块",
+            "content_header": "学习内容",
+            "note": "勾选处为该内容应达到的学习水平。",
+            "rows": [{"group": "图像数据标注", "content": "检测框标注的质检规则", "level": "掌握"}],
+        },
         "implementation": {
             "design": "采用项目教学法。",
             "resources": "建设在线开放课程资源。",
@@ -284,7 +308,7 @@ def full_internship(**changes: Any) -> Internship:
                 "post": "数据标注员",
                 "content": "完成图像标注与质检。",
                 "weeks": 11,
-                "competencies": [{"ref": "1-1-1", "level": "运用"}],
+                "competencies": [{"ref": "1-1-1", "scope": "五级/初级工", "level": "运用"}],
             }
         ],
         "outcomes": ["实习周志"],
@@ -318,7 +342,7 @@ def full_training_base(**changes: Any) -> TrainingBase:
                 "stations": 47,
                 "projects": ["车辆检测框标注"],
                 "courses": ["ZH01"],
-                "competencies": [{"ref": "1-1-2", "level": "理解"}],
+                "competencies": [{"ref": "1-1-2", "scope": "相关知识要求", "level": "理解"}],
                 "equipment": [
                     {
                         "name": "标注工作站",
@@ -470,5 +494,8 @@ def _leaves(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _leaves(item, f"{path}[{index}]")
+    elif isinstance(value, dict):  # e.g. 权重表 weights: 等级 → 百分数 (the keys are headers)
+        for item in value.values():
+            yield from _leaves(item, path)
     else:
         yield path, value

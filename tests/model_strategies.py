@@ -103,6 +103,9 @@ def value(annotation: Any, name: str, info: FieldInfo | None = None) -> st.Searc
         if SOURCED_LIST not in extra:
             return items
         return st.one_of(items, st.just(NOT_GIVEN), items.map(lambda v: {EXCERPT_KEY: v}))
+    if origin is dict:
+        key, item = typing.get_args(annotation)
+        return st.dictionaries(value(key, name), value(item, name), max_size=3)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return model_data(annotation)
     if annotation is bool:

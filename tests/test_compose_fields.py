@@ -29,6 +29,7 @@ NOT_SHOWN = {
     "kind": "the document type; shown as the kind title instead",
     "competencies": "Specialty.competencies is the path of the competency list file",
     "standard": "PlannedCourse.standard is the path of the course standard file",
+    "levels": "names a scale of zhibiao.yaml; its levels are shown (list sentence, tick columns)",
 }
 """Leaf names that are not document content, with the reason."""
 

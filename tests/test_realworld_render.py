@@ -14,6 +14,7 @@ labels); docs/transcribe.md lists the same states.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -41,6 +42,24 @@ FIXED_LABELS = (
     NOT_GIVEN_LABEL,
     NOT_LISTED_LABEL,
     EXCERPT_LABEL,
+    # the 国家职业技能标准 a competency list comes from, and the content × level tick table
+    # (builder/compose/levels.py)
+    "来源国家职业技能标准",
+    "工作任务与职业能力分析",
+    "职业概况",
+    "标准名称",
+    "职业名称",
+    "职业编码",
+    "职业定义",
+    "职业技能等级",
+    "培训参考学时",
+    "申报条件",
+    "来源网址",
+    "权重表（%）",
+    "权重表",
+    "课程内容与水平",
+    "由低到高依次为",
+    "✓",
     # chapter and clause titles of each kind's structure
     "概述",
     "专业名称（专业代码）",
@@ -159,6 +178,7 @@ FIXED_LABELS = (
     "原文网址",
     "专业教学标准",
     "课程标准",
+    "职业能力清单",
     "岗位实习标准",
     "顶岗实习标准",
     "实训教学条件建设标准",
@@ -226,7 +246,7 @@ def _markdown_lines(markdown: str) -> list[str]:
     lines = []
     for line in body.splitlines():
         line = re.sub(r"\{[:#][^}]*\}", "", line)  # attribute lists and anchors
-        line = line.replace("**", "").lstrip("#").strip()
+        line = html.unescape(line.replace("**", "").lstrip("#").strip())  # &#58; in URLs
         if line and set(line) - set("-| "):
             lines.append(line)
     return lines

@@ -13,6 +13,8 @@ from builder.check import (
     partial,
     plan,
     references,
+    scopes,
+    vocabulary,
 )
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
@@ -32,6 +34,8 @@ MODULES = (
     partial,
     plan,
     references,
+    scopes,
+    vocabulary,
 )
 """The check modules: importing this package registers every rule they declare (ZB2xx–ZB6xx,
 ZB507–ZB511); `builder.ruleset` adds the modules of the other stages."""

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.check.context import CheckContext, Use
+from builder.check.context import CheckContext, Defined, Use
 from builder.check.lifecycle import PLACEHOLDER
+from builder.config import DEFAULT_VOCABULARY
 from builder.diagnostics import Diagnostic, Location, Severity
 from builder.rules import Rule, check
+from builder.view.levels import Levels
 
 _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}
 
@@ -60,18 +62,19 @@ def uncovered(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "# 清单要求 1-2-1 达到“运用”，但所有引用处最高只到“理解”",
 )
 def level_below_required(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """每项职业能力在所有引用处达到的最高学习水平，不得低于清单中要求的学习水平（按配置
-    learning_levels 的顺序比较）。已废止或被代替的文件中的引用不计。"""
+    """每项职业能力在所有引用处达到的最高学习水平，不得低于清单中要求的学习水平（同一词表内按
+    learning_levels 或 level_vocabularies 中的顺序比较；不同词表之间经 level_mappings 换算）。
+    已废止或被代替的文件中的引用不计；无法比较的引用（未声明对应关系、水平不在词表中）不算低于要求，
+    由 ZB306、ZB305 报告。"""
+    levels = Levels(ctx.config)
     for entry, index in ctx.sets():
         if ctx.incomplete(entry.code):
             continue
         for code, uses in index.carried().items():
             defined = index.competencies.get(code)
-            required = ctx.config.level_rank(defined.competency.level) if defined else None
-            ranks = [r for r in (ctx.config.level_rank(u.ref.level) for u in uses) if r is not None]
-            if defined is None or required is None or not ranks or max(ranks) >= required:
+            if defined is None or verdict(levels, defined, uses) is not False:
                 continue
-            top = max(uses, key=lambda u: ctx.config.level_rank(u.ref.level) or -1)
+            top = max(uses, key=lambda u: levels.rank(u.reached) or -1)
             where = "、".join(sorted({_owner(u) for u in uses}))
             yield rule.diag(
                 defined.source.rel,
@@ -143,26 +146,46 @@ def orphan_room(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "level: 精通   # 词表为 了解/理解/掌握/运用",
 )
 def unknown_level(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """职业能力要求的学习水平和各处引用的学习水平，必须是 zhibiao.yaml 中 learning_levels 的取值之一。"""
-    vocabulary = ctx.config.learning_levels
-    hint = "可用取值（由低到高）：" + " < ".join(vocabulary)
+    """职业能力要求的学习水平和各处引用的学习水平，必须是所在文档所用水平词表的取值之一：文档写了
+    levels 时为 zhibiao.yaml 中 level_vocabularies 的该词表，否则为 learning_levels。词表未声明时由
+    ZB307 报告。"""
+    levels = Levels(ctx.config)
+
+    def hint(vocabulary: str, scale: list[str]) -> str:
+        named = "" if vocabulary == DEFAULT_VOCABULARY else f"{vocabulary}，"
+        return f"可用取值（{named}由低到高）：" + " < ".join(scale)
+
     for _, index in ctx.sets():
         for code, defined in index.competencies.items():
-            if defined.competency.level not in vocabulary:
+            scale = levels.scale(defined.vocabulary)
+            if scale is not None and defined.competency.level not in scale:
                 yield rule.diag(
                     defined.source.rel,
                     f"职业能力 {code} 的学习水平「{defined.competency.level}」不在词表中",
                     path=(*defined.path, "level"),
-                    hint=hint,
+                    hint=hint(defined.vocabulary, scale),
                 )
         for use in index.uses:
-            if use.ref.level not in vocabulary:
+            scale = levels.scale(use.vocabulary)
+            if scale is not None and use.ref.level not in scale:
                 yield rule.diag(
                     use.source.rel,
                     f"学习水平「{use.ref.level}」不在词表中",
                     path=(*use.path, "level"),
-                    hint=hint,
+                    hint=hint(use.vocabulary, scale),
                 )
+
+
+def verdict(levels: Levels, defined: Defined, uses: tuple[Use, ...]) -> bool | None:
+    """Whether the carriers reach the level `defined` requires: True, False, or None when
+    it cannot be decided (a carrier in a scale with no declared mapping). Levels outside
+    their scale are left out (ZB305 reports them), as is a requirement outside its scale."""
+    if levels.rank(defined.required) is None:
+        return True
+    known = [u.reached for u in uses if levels.rank(u.reached) is not None]
+    if not known:
+        return True
+    return levels.judge(defined.required, known)
 
 
 def _owner(use: Use) -> str:

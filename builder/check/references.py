@@ -13,7 +13,7 @@ from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean, renamed_hint, same_class
 from builder.corpus import OUTSIDE_ROOT, DocRef, Loaded
 from builder.diagnostics import DataPath, Diagnostic, Location, Severity
-from builder.model import KIND_TITLES, Course, Specialty
+from builder.model import KIND_TITLES, Course, Specialty, scoped_code
 from builder.rules import Rule, check
 
 
@@ -31,18 +31,21 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             continue
         known = index.competencies.keys()
         for use in index.uses:
-            if use.ref.ref not in known:
+            if use.key is None and not use.candidates:
+                scope = f"（范围 {use.ref.scope}）" if use.ref.scope else ""
                 yield rule.diag(
                     use.source.rel,
-                    f"职业能力「{use.ref.ref}」不在专业 {entry.code} 的职业能力清单中",
+                    f"职业能力「{use.ref.ref}」{scope}不在专业 {entry.code} 的职业能力清单中",
                     path=(*use.path, "ref"),
-                    hint=renamed_hint(ctx, use.ref.ref)
-                    or did_you_mean(use.ref.ref, known, what="职业能力"),
+                    hint=_scope_hint(index.by_code.get(use.ref.ref, ()))
+                    or renamed_hint(ctx, use.ref.ref)
+                    or did_you_mean(use.ref.ref, index.by_code.keys(), what="职业能力"),
                 )
         if entry.specialty:
             for s, spec in enumerate(entry.specialty.doc.specs):
                 for c, code in enumerate(spec.competencies):
-                    if code not in known:
+                    key, candidates = index.resolve(code)
+                    if key is None and not candidates:
                         yield rule.diag(
                             entry.specialty.rel,
                             f"培养规格 {spec.code} 引用的职业能力「{code}」不存在",
@@ -50,6 +53,13 @@ def dangling_competency(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                             hint=renamed_hint(ctx, code)
                             or did_you_mean(code, known, what="职业能力"),
                         )
+
+
+def _scope_hint(keys: tuple[str, ...]) -> str | None:
+    """For a scope that matches nothing: the scopes the code does exist in."""
+    if not keys:
+        return None
+    return "清单中该编码出现在：" + "、".join(keys) + "；scope 写其中一个范围。"
 
 
 @check(
@@ -183,7 +193,8 @@ def _nearby(base: Path, target: str) -> str | None:
     "- code: 1-1-1\n  ...\n- code: 1-1-1   # 与上面重复",
 )
 def duplicate_code(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """同一范围内的编码必须唯一：职业能力清单中的领域、任务、能力编码；课程设置中的课程代码；
+    """同一范围内的编码必须唯一：职业能力清单中的领域、任务、能力编码（清单按表或列重新编号时，
+    在各自的编码范围 scope 内唯一，如 五级 的技能要求 1.1.1 与相关知识要求 1.1.1 不算重复）；课程设置中的课程代码；
     课程标准中的模块与内容编号；实习任务编号；实训室编号。"""
     for item in ctx.corpus.documents:
         for what, codes in _scoped_codes(item.doc):
@@ -197,11 +208,13 @@ def _scoped_codes(doc: Any) -> Iterator[tuple[str, list[tuple[str, DataPath]]]]:
         tasks: list[tuple[str, DataPath]] = []
         comps: list[tuple[str, DataPath]] = []
         for d, domain in enumerate(doc.domains):
-            domains.append((domain.code, ("domains", d, "code")))
+            domains.append((scoped_code(domain.code, domain.scope), ("domains", d, "code")))
             for t, task in enumerate(domain.tasks):
-                tasks.append((task.code, ("domains", d, "tasks", t, "code")))
+                path: DataPath = ("domains", d, "tasks", t, "code")
+                tasks.append((scoped_code(task.code, domain.scope), path))
                 for c, comp in enumerate(task.competencies):
-                    comps.append((comp.code, ("domains", d, "tasks", t, "competencies", c, "code")))
+                    key = scoped_code(comp.code, domain.scope, comp.scope)
+                    comps.append((key, ("domains", d, "tasks", t, "competencies", c, "code")))
         yield from (("工作领域", domains), ("工作任务", tasks), ("职业能力", comps))
     elif kind == "specialty":
         yield "课程代码", [(c.code, ("courses", i, "code")) for i, c in enumerate(doc.courses)]

@@ -57,7 +57,7 @@ def carriers(
 ) -> Iterator[tuple[Loaded[Any], DataPath, str]]:
     """Every place of one specialty that carries competency `code`: (file, path, owner)."""
     for use in index.uses:
-        if use.ref.ref == code:
+        if (use.key or use.ref.ref) == code:
             kind, owner = use.owner
             label = {"course": "课程", "internship": "实习任务", "room": "实训室"}[kind]
             yield use.source, (*use.path, "ref"), f"{label} {owner}"
@@ -65,7 +65,7 @@ def carriers(
     if entry is not None and entry.specialty is not None:
         for s, spec in enumerate(entry.specialty.doc.specs):
             for r, ref in enumerate(spec.competencies):
-                if ref == code:
+                if ref == code or index.resolve(ref)[0] == code:
                     yield entry.specialty, ("specs", s, "competencies", r), f"培养规格 {spec.code}"
 
 

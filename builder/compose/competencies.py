@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
+from builder.compose.levels import occupation_block, scale_of
 from builder.compose.links import applies_to, specialty_set
 from builder.compose.meta import (
     back_matter,
@@ -16,7 +17,8 @@ from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
 from builder.doctree import Cell, DocTree, Inline, Link
-from builder.model import CompetencyList, Domain, Task
+from builder.model import CompetencyList, Domain, Task, scoped_code
+from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
 WHERE_HEADER = "在哪些课程中培养"
 
@@ -33,12 +35,27 @@ def compose_competencies(
     normative_references(out, [[ref] for ref in doc.meta.normative_references])
     tasks = [t for d in doc.domains for t in d.tasks]
     count = sum(len(t.competencies) for t in tasks)
+    if doc.occupation is not None:
+        occupation_block(out, doc.occupation)
     out.heading(1, "工作任务与职业能力分析", anchor="analysis")
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
-    out.text(
-        f"本清单分为 {len(doc.domains)} 个工作领域、{len(tasks)} 项工作任务、{count} 项职业能力。"
-        f"学习水平由低到高依次为：{'、'.join(config.learning_levels)}。"
+    if is_not_given(doc.domains):
+        out.text(NOT_LISTED_LABEL)  # the source's work requirements were not obtained
+        back_matter(out, doc.meta)
+        return DocTree(
+            doc_id(item),
+            "competencies",
+            page_path(item),
+            cover(doc.meta, "competencies"),
+            tuple(out.blocks),
+        )
+    name, scale = scale_of(doc, config)
+    counted = (
+        ""
+        if is_excerpt(doc.domains)
+        else f"本清单分为 {len(doc.domains)} 个工作领域、{len(tasks)} 项工作任务、{count} 项职业能力。"
     )
+    out.text(f"{counted}{name}由低到高依次为：{'、'.join(scale)}。")
     described: list[list[Inline]] = []
     for domain in doc.domains:
         parts: list[Domain | Task] = [domain, *domain.tasks]
@@ -46,14 +63,17 @@ def compose_competencies(
     if described:
         out.text("工作领域和工作任务说明如下：")
         out.items(described)
-    out.table(
-        "工作任务与职业能力分析表",
-        ("工作领域", "工作任务", "职业能力", "类型", "学习水平", WHERE_HEADER),
-        _analysis_rows(doc, cov),
-        (2, 2, 6, 1, 1.2, 4),
-        anchor="tbl-analysis",
-        searchable=False,
-    )
+    for n, (scope, domains) in enumerate(_tables(doc)):
+        out.table(
+            "工作任务与职业能力分析表" + (f"（{scope}）" if scope else ""),
+            ("工作领域", "工作任务", "职业能力", "类型", name, WHERE_HEADER),
+            _analysis_rows(domains, cov),
+            (2, 2, 6, 1, 1.2, 4),
+            anchor="tbl-analysis" if n == 0 else f"tbl-analysis-{n + 1}",
+            searchable=False,
+        )
+    if is_excerpt(doc.domains):
+        out.text(EXCERPT_LABEL)
     out.heading(1, "职业能力培养矩阵", anchor="matrix")
     out.text("下表列出每项职业能力在各课程、岗位实习和实训室中达到的学习水平；空白表示未承载。")
     header, rows, widths = matrix(doc, cov, page_path(item))
@@ -68,27 +88,44 @@ def compose_competencies(
     )
 
 
-def _analysis_rows(doc: CompetencyList, cov: Coverage) -> list[list[Cell]]:
-    rows: list[list[Cell]] = []
+def _tables(doc: CompetencyList) -> list[tuple[str | None, list[Domain]]]:
+    """The domains grouped into one table per numbering scope (`Domain.scope`), in order."""
+    tables: list[tuple[str | None, list[Domain]]] = []
     for domain in doc.domains:
+        if tables and tables[-1][0] == domain.scope:
+            tables[-1][1].append(domain)
+        else:
+            tables.append((domain.scope, [domain]))
+    return tables
+
+
+def _analysis_rows(domains: list[Domain], cov: Coverage) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for domain in domains:
+        domain_key = scoped_code(domain.code, domain.scope)
         for t, task in enumerate(domain.tasks):
             for c, comp in enumerate(task.competencies):
+                key = scoped_code(comp.code, domain.scope, comp.scope)
                 where: list[Inline] = [
                     Link(f"{column.label}（{level}）", column.target)
                     for column in cov.columns
-                    if (level := cov.level(comp.code, column))
+                    if (level := cov.level(key, column))
                 ]
                 first_task = c == 0
                 first_domain = first_task and t == 0
+                shown = f"{comp.scope} {comp.code}" if comp.scope else comp.code
                 rows.append(
                     [
-                        cell(f"{domain.code} {domain.name}", anchor=domain_anchor(domain.code))
+                        cell(f"{domain.code} {domain.name}", anchor=domain_anchor(domain_key))
                         if first_domain
                         else cell(),
-                        cell(f"{task.code} {task.name}", anchor=task_anchor(task.code))
+                        cell(
+                            f"{task.code} {task.name}",
+                            anchor=task_anchor(scoped_code(task.code, domain.scope)),
+                        )
                         if first_task
                         else cell(),
-                        cell(f"{comp.code} {flat(comp.text)}", anchor=competency_anchor(comp.code)),
+                        cell(f"{shown} {flat(comp.text)}", anchor=competency_anchor(key)),
                         cell(comp.type if "type" in comp.model_fields_set else "—"),
                         cell(comp.level),
                         cell(*joined(where, "；")) if where else cell("（未承载）"),
@@ -110,8 +147,9 @@ def matrix(
     for domain in doc.domains:
         for task in domain.tasks:
             for comp in task.competencies:
-                link = Link(comp.code, f"{page}#{competency_anchor(comp.code)}")
-                levels = [cell(cov.level(comp.code, column)) for column in cov.columns]
+                key = scoped_code(comp.code, domain.scope, comp.scope)
+                link = Link(key, f"{page}#{competency_anchor(key)}")
+                levels = [cell(cov.level(key, column)) for column in cov.columns]
                 rows.append([cell(link), cell(comp.level), *levels])
     widths = [1.5, 1.0, *([1.0] * len(cov.columns))]
     return header, rows, widths

@@ -5,17 +5,19 @@ from __future__ import annotations
 from itertools import groupby
 
 from builder.compose.anchors import doc_id, page_path
-from builder.compose.coverage import competencies
-from builder.compose.links import competency_ref, course_ref, specialty_set
+from builder.compose.coverage import keyed_competencies
+from builder.compose.levels import tick_matrix
+from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references, specialty_label
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import PREFACE, Cell, DocTree, Inline, Link
-from builder.model import Course
+from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.view import view_of
 
 OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}
 IMPLEMENTATION_TITLES = {
@@ -56,6 +58,8 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
         out.text(NOT_LISTED_LABEL)
     else:
         _content(out, doc, entry)
+    if doc.level_table is not None:
+        tick_matrix(out, doc.level_table, doc, config)
     if any(r for m in doc.modules for i in m.items for r in i.competencies):
         out.heading(1, "对应职业能力", anchor="competencies")
         _competencies(out, doc, entry)
@@ -141,9 +145,7 @@ def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list
             head = f"{module.code} {module.name}" if i == 0 else ""
             if head and module.hours is not None:
                 head += f"（{module.hours} 学时）"
-            refs = [
-                competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in item.competencies
-            ]
+            refs = [competency_use(entry, r) for r in item.competencies]
             rows.append(
                 [
                     cell(head),
@@ -162,11 +164,13 @@ def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list
 
 def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
     taught: dict[str, list[tuple[str, str]]] = {}
+    view = view_of(entry)
     for module in doc.modules:
         for item in module.items:
             for ref in item.competencies:
-                taught.setdefault(ref.ref, []).append((ref.level, f"{item.code} {item.name}"))
-    listed = {c.code: (c, domain, task) for c, domain, task in competencies(entry)}
+                key = view.resolve(ref.ref, ref.scope)[0] or scoped_code(ref.ref, ref.scope)
+                taught.setdefault(key, []).append((ref.level, f"{item.code} {item.name}"))
+    listed = {key: (c, domain, task) for key, c, domain, task in keyed_competencies(entry)}
     order = [code for code in listed if code in taught] + sorted(set(taught) - set(listed))
     out.text(f"本课程承载本专业职业能力清单中的 {len(order)} 项职业能力，来源如下表。")
     rows: list[list[Cell]] = []

@@ -17,11 +17,12 @@ from builder.compose.anchors import (
     room_anchor,
 )
 from builder.compose.order import course_order
-from builder.config import ProjectConfig
+from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.corpus import SpecialtySet
-from builder.model import Competency, CompetencyRef
+from builder.model import Competency
 from builder.view import Use as ViewUse
 from builder.view import carries, view_of
+from builder.view.levels import Leveled, Levels
 
 CarrierKind = Literal["course", "internship", "room"]
 
@@ -45,6 +46,12 @@ class Use:
     detail: str
     target: str
     level: str
+    vocabulary: str = DEFAULT_VOCABULARY
+
+    @property
+    def reached(self) -> Leveled:
+        """The level with the scale of the carrying document."""
+        return Leveled(self.level, self.vocabulary)
 
 
 @dataclass(slots=True)
@@ -54,25 +61,33 @@ class Coverage:
     config: ProjectConfig
     columns: list[Column] = field(default_factory=list)
     uses: dict[str, list[Use]] = field(default_factory=lambda: defaultdict(list))
-    _reached: dict[tuple[str, str], str] | None = field(default=None, repr=False)
+    """Competency key (`builder.view.Defined.key`) → its uses."""
+    _reached: dict[tuple[str, str], Leveled] | None = field(default=None, repr=False)
 
-    def level(self, code: str, column: Column) -> str:
-        """Highest level reached for competency `code` in `column` ("" when not taught).
+    @property
+    def levels(self) -> Levels:
+        """The project's scales and mappings (`builder.view.levels`)."""
+        return Levels(self.config)
+
+    def reached(self, code: str, column: Column) -> Leveled | None:
+        """Highest level reached for competency `code` (its key) in `column`, None when not taught.
 
         Read once the coverage is complete: the first call indexes every use."""
         if self._reached is None:
-            found: dict[tuple[str, str], list[str]] = defaultdict(list)
+            found: dict[tuple[str, str], list[Leveled]] = defaultdict(list)
             for used, uses in self.uses.items():
                 for use in uses:
-                    found[used, use.column.key].append(use.level)
-            self._reached = {key: self.best(levels) for key, levels in found.items()}
-        return self._reached.get((code, column.key), "")
+                    found[used, use.column.key].append(use.reached)
+            levels = self.levels
+            self._reached = {
+                key: best for key, items in found.items() if (best := levels.best(items))
+            }
+        return self._reached.get((code, column.key))
 
-    def best(self, levels: list[str]) -> str:
-        """The highest of several levels by the configured order (unknown levels rank lowest)."""
-        if not levels:
-            return ""
-        return max(levels, key=lambda lv: _rank(self, lv))
+    def level(self, code: str, column: Column) -> str:
+        """Highest level reached for competency `code` in `column` ("" when not taught)."""
+        found = self.reached(code, column)
+        return found.level if found else ""
 
     def where(self, code: str) -> list[Use]:
         """Every use of a competency, in column order."""
@@ -80,16 +95,18 @@ class Coverage:
         return sorted(self.uses.get(code, []), key=lambda u: order[u.column.key])
 
 
-def _rank(cov: Coverage, level: str) -> int:
-    rank = cov.config.level_rank(level)
-    return -1 if rank is None else rank
-
-
 def competencies(entry: SpecialtySet) -> list[tuple[Competency, str, str]]:
     """Every competency of the set's list with its 领域 and 任务 names, in list order
     (read from the resolved view, `builder.view`)."""
+    return [(c, domain, task) for _, c, domain, task in keyed_competencies(entry)]
+
+
+def keyed_competencies(entry: SpecialtySet) -> list[tuple[str, Competency, str, str]]:
+    """As `competencies`, each with its key first (`builder.view.Defined.key`: the code, or
+    "code（scope）" in a list numbered per table or column)."""
     return [
-        (d.competency, d.domain.name, d.task.name) for d in view_of(entry).competencies.values()
+        (d.key, d.competency, d.domain.name, d.task.name)
+        for d in view_of(entry).competencies.values()
     ]
 
 
@@ -124,7 +141,7 @@ def coverage(entry: SpecialtySet, config: ProjectConfig) -> Coverage:
         cov.columns.append(column)
         for use in held[id(course)]:
             item = use.holder
-            _add(cov, column, use.ref, f"{item.code} {item.name}", target)
+            _add(cov, column, use, f"{item.code} {item.name}", target)
     internships = [i for i in entry.internships if carries(i)]
     for internship in internships:
         target = page_path(internship)
@@ -134,16 +151,17 @@ def coverage(entry: SpecialtySet, config: ProjectConfig) -> Coverage:
         for use in held[id(internship)]:
             task = use.holder
             anchor = f"{target}#{internship_task_anchor(task.code)}"
-            _add(cov, column, use.ref, f"实习任务 {task.code} {task.name}", anchor)
+            _add(cov, column, use, f"实习任务 {task.code} {task.name}", anchor)
     for base in (b for b in entry.training_bases if carries(b)):
         for room in base.doc.rooms:
             target = f"{page_path(base)}#{room_anchor(room.code)}"
             column = Column(f"room:{target}", room.name, "room", room.name, target)
             cov.columns.append(column)
             for use in held[id(room)]:
-                _add(cov, column, use.ref, room.name, target)
+                _add(cov, column, use, room.name, target)
     return cov
 
 
-def _add(cov: Coverage, column: Column, ref: CompetencyRef, detail: str, target: str) -> None:
-    cov.uses[ref.ref].append(Use(column, detail, target, ref.level))
+def _add(cov: Coverage, column: Column, use: ViewUse, detail: str, target: str) -> None:
+    key = use.key if use.key is not None else use.ref.ref
+    cov.uses[key].append(Use(column, detail, target, use.ref.level, use.vocabulary))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_table
-from builder.compose.links import applies_to, competency_ref, course_ref, specialty_set
+from builder.compose.links import applies_to, competency_use, course_ref, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, paragraphs, semesters
@@ -76,7 +76,7 @@ def _tasks(out: Outline, doc: Internship, entry: SpecialtySet) -> None:
         return
     rows: list[list[Cell]] = []
     for task in doc.tasks:
-        refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in task.competencies]
+        refs = [competency_use(entry, r) for r in task.competencies]
         rows.append(
             [
                 cell(task.code, anchor=internship_task_anchor(task.code)),

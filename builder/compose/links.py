@@ -9,6 +9,8 @@ from builder.compose.coverage import competency_codes, competency_target
 from builder.compose.text import book_title
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Inline, Link
+from builder.model import CompetencyRef, scoped_code
+from builder.view import view_of
 
 
 def specialty_set(corpus: Corpus, code: str) -> SpecialtySet:
@@ -70,6 +72,14 @@ def competency_ref(entry: SpecialtySet, code: str, text: str | None = None) -> I
     shown = text or code
     defined = code in competency_codes(entry)
     return Link(shown, target) if target and defined else shown
+
+
+def competency_use(entry: SpecialtySet, ref: CompetencyRef) -> Inline:
+    """A reference as written, "1-1-1（掌握）" or "1.1.1（四级）（B）" with its scope, linked to
+    the competency it resolves to (`builder.view`: the scope decides between equal codes)."""
+    written = scoped_code(ref.ref, ref.scope)
+    key = view_of(entry).resolve(ref.ref, ref.scope)[0]
+    return competency_ref(entry, key or written, f"{written}（{ref.level}）")
 
 
 def document_ref(item: Loaded[Any]) -> Link:

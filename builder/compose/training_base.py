@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.compose.anchors import doc_id, page_path, room_anchor
 from builder.compose.links import (
     applies_to,
-    competency_ref,
+    competency_use,
     course_ref,
     specialty_set,
 )
@@ -111,7 +111,7 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
     if room.courses:
         out.text("支撑课程：", *joined([course_ref(entry, c) for c in room.courses]), "。")
     if room.competencies:
-        refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in room.competencies]
+        refs = [competency_use(entry, r) for r in room.competencies]
         out.text("培养的职业能力：", *joined(refs), "。")
     if room.projects or is_not_given(room.projects):
         out.text("实训项目：")

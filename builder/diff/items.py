@@ -17,7 +17,7 @@ from pydantic_core import to_jsonable_python
 
 from builder.diff.keys import ITEM_KINDS, ItemKind, field_label
 from builder.diff.model import Action, Change, DocumentRef, Step
-from builder.model import Competency, CompetencyRef
+from builder.model import Competency, CompetencyRef, scoped_code
 from builder.model.introspect import list_item_model, nested_model
 from builder.model.meta import STATUS_ORDER
 from builder.model.sourced import EXCERPT_KEY, NOT_GIVEN, is_excerpt, is_not_given
@@ -77,11 +77,17 @@ def signature(value: Any, *, drop: frozenset[str] = frozenset()) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
+def item_key(item: BaseModel, kind: ItemKind) -> str:
+    """The key of an item: its code, within its numbering scope when it has one (a list
+    numbered per 等级 table or per column, `scope`), e.g. "1.1.1（相关知识要求）"."""
+    return scoped_code(str(getattr(item, kind.key)), getattr(item, "scope", None))
+
+
 def item_signature(item: BaseModel, kind: ItemKind) -> str:
     """Content of an item without its key; child codes that start with the key are made
     relative (`M3-1` under `M3` → `*-1`), so renaming a parent together with its
     hierarchical children still counts as "content unchanged"."""
-    key = str(getattr(item, kind.key))
+    key = item_key(item, kind)
     data = plain(item)
     data.pop(kind.key, None)
     return json.dumps(_relative(data, key), ensure_ascii=False, sort_keys=True)
@@ -228,7 +234,7 @@ class DocumentDiffer:
                 ),
                 None,
             )
-            new_key = str(getattr(added.item, added.kind.key))
+            new_key = item_key(added.item, added.kind)
             new_path = (*added.parent, _step(added.kind, added.item, new_key))
             if match is None:
                 self.changes.append(
@@ -236,7 +242,7 @@ class DocumentDiffer:
                 )
                 continue
             unmatched.remove(match)
-            old_key = str(getattr(match.item, match.kind.key))
+            old_key = item_key(match.item, match.kind)
             old_path = (*match.parent, _step(match.kind, match.item, old_key))
             action = Action.MOVED if old_key == new_key else Action.RENAMED
             self.changes.append(
@@ -250,7 +256,7 @@ class DocumentDiffer:
                 )
             )
         for removed in unmatched:
-            key = str(getattr(removed.item, removed.kind.key))
+            key = item_key(removed.item, removed.kind)
             path = (*removed.parent, _step(removed.kind, removed.item, key))
             self.changes.append(
                 Change(Action.REMOVED, self.ref, path, before=plain(removed.item), seq=removed.seq)
@@ -271,7 +277,7 @@ def _ordered(order: Sequence[str], before: Any, after: Any, words: tuple[str, st
 def _keyed(items: Sequence[BaseModel], kind: ItemKind) -> dict[str, BaseModel]:
     result: dict[str, BaseModel] = {}
     for item in items:
-        key = str(getattr(item, kind.key))
+        key = item_key(item, kind)
         n = 2
         unique = key
         while unique in result:  # duplicate codes (ZB204) keep their own slot

@@ -7,8 +7,16 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from builder.model.common import AssessmentPart, CodeName, CompetencyRef
-from builder.model.competencies import Competency, CompetencyList, Domain, Task
-from builder.model.course import ContentItem, Course, Module, Objective
+from builder.model.competencies import (
+    Competency,
+    CompetencyList,
+    Domain,
+    OccupationStandard,
+    Task,
+    scope_parts,
+    scoped_code,
+)
+from builder.model.course import ContentItem, Course, LevelTable, Module, Objective
 from builder.model.internship import Internship, InternshipTask, Phase
 from builder.model.meta import Meta
 from builder.model.specialty import Career, Occupation, PlannedCourse, Spec, Specialty
@@ -56,10 +64,12 @@ __all__ = [
     "Equipment",
     "Internship",
     "InternshipTask",
+    "LevelTable",
     "Meta",
     "Module",
     "Objective",
     "Occupation",
+    "OccupationStandard",
     "Phase",
     "PlannedCourse",
     "Room",
@@ -67,4 +77,6 @@ __all__ = [
     "Specialty",
     "Task",
     "TrainingBase",
+    "scope_parts",
+    "scoped_code",
 ]

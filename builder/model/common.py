@@ -53,7 +53,15 @@ class CompetencyRef(Strict):
     """A link to a 职业能力 with the 学习水平 the linking item reaches."""
 
     ref: Code = Field(title="职业能力编码", description="职业能力清单中的编码，如 1-2-3")
-    level: str = Field(title="学习水平", description="须属于项目配置 learning_levels 中的取值")
+    level: str = Field(
+        title="学习水平",
+        description="须属于本文档所用水平词表（levels，默认 learning_levels）的取值",
+    )
+    scope: str | None = Field(
+        default=None,
+        title="编码范围",
+        description="清单按表或列重新编号时，写所引能力的范围，如 五级/技能要求（可只写足以区分的部分）",
+    )
 
 
 class AssessmentPart(Strict):

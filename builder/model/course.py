@@ -47,6 +47,31 @@ class Module(Strict):
     items: NonEmptyList[ContentItem] = sourced(title="学习内容")
 
 
+class LevelRow(Strict):
+    """打勾表的一行：一个内容条目及其所要求的水平（打勾的列）."""
+
+    group: str | None = Field(
+        default=None, title="分组", description="如 主题、模块；与上一行相同时合并显示"
+    )
+    content: Text = Field(title="内容")
+    level: str | list[str] = Field(
+        title="水平",
+        description="打勾的列：所用水平词表中的一个取值（或几个）",
+    )
+
+
+class LevelTable(Strict):
+    """课程内容 × 水平 打勾表（如 A/B/C 目标要求）：内容为行，词表的每个水平为一列."""
+
+    title: str | None = Field(
+        default=None, title="表题", description="原文的表题，如 课程内容分层次要求"
+    )
+    group_header: str | None = Field(default=None, title="分组列标题", description="如 主题")
+    content_header: str | None = Field(default=None, title="内容列标题", description="如 内容")
+    note: str | None = Field(default=None, title="表注", description="如 A、B、C 的含义")
+    rows: NonEmptyList[LevelRow] = sourced(title="行")
+
+
 class Implementation(Strict):
     """教学实施与保障."""
 
@@ -77,6 +102,11 @@ class Course(Strict):
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
     specialty_name: str | None = Field(default=None, title="适用专业（名称）")
+    levels: str | None = Field(
+        default=None,
+        title="水平词表",
+        description="zhibiao.yaml 中 level_vocabularies 的名称；不写时用 learning_levels",
+    )
     hours: Hours | None = Field(default=None, title="学时")
     theory_hours: Hours | None = Field(default=None, title="理论学时")
     practice_hours: Hours | None = Field(default=None, title="实践学时")
@@ -96,6 +126,9 @@ class Course(Strict):
     description: Text = Field(title="课程性质与任务")
     objectives: NonEmptyList[Objective] = sourced(title="课程目标")
     modules: NonEmptyList[Module] = sourced(title="课程内容")
+    level_table: LevelTable | None = Field(
+        default=None, title="内容与水平打勾表", description="如 附录 课程内容分层次要求（A/B/C）"
+    )
     implementation: Implementation = Field(title="教学实施与保障")
     assessment: NonEmptyList[AssessmentPart] = sourced(title="考核评价")
     signoff: Signoff | None = Field(default=None, title="制定与审批")

@@ -15,7 +15,7 @@ from typing import Any
 
 from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
-from builder.model import CompetencyList, Course, Specialty
+from builder.model import CompetencyList, Course, Specialty, scoped_code
 from builder.opendata import ids
 from builder.opendata.case_defs import (
     CASE_VERSION,
@@ -36,6 +36,8 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
+from builder.view import SpecialtyView, view_of
+from builder.view.levels import vocabulary_of
 
 
 def specialty_packages(
@@ -48,7 +50,7 @@ def specialty_packages(
     files: list[PackageFile] = []
     subjects = subjects_of(specialty, entry.code)
     if entry.specialty is not None:
-        files.append(_specialty_package(scope, entry.specialty, subjects))
+        files.append(_specialty_package(scope, entry.specialty, subjects, view_of(entry)))
     if entry.competencies:
         files.append(_competency_package(scope, entry.competencies[0], subjects))
     planned = {c.code for c in specialty.courses} if specialty else set()
@@ -58,12 +60,12 @@ def specialty_packages(
         if course.doc.code in seen:  # a second standard for the same course (ZB207)
             continue
         seen.add(course.doc.code)
-        files.append(_course_package(scope, course, subjects, planned, matrix))
+        files.append(_course_package(scope, course, subjects, planned, matrix, view_of(entry)))
     return files, scope.skipped
 
 
 def _specialty_package(
-    scope: Scope, source: Loaded[Specialty], subjects: list[tuple[str, str]]
+    scope: Scope, source: Loaded[Specialty], subjects: list[tuple[str, str]], view: SpecialtyView
 ) -> PackageFile:
     doc, code = source.doc, scope.code
     key = ids.document_key(code, "specialty")
@@ -83,7 +85,7 @@ def _specialty_package(
             package.associate(
                 "isRelatedTo",
                 spec_id,
-                ids.competency_key(code, ref),
+                ids.competency_key(code, view.resolve(ref)[0] or ref),
                 grouping="spec-competency",
                 where=f"培养规格 {spec.code}",
             )
@@ -124,23 +126,29 @@ def _competency_package(
     package = Package(scope, key, source)
     counts = [0, 0]
     for d, domain in enumerate(doc.domains, start=1):
-        domain_id = ids.domain_key(code, domain.code)
+        domain_id = ids.domain_key(code, scoped_code(domain.code, domain.scope))
         package.item(
             domain_id, "domain", domain.name, code=domain.code, position=d, notes=domain.description
         )
         package.child(domain_id, key, d)
         for t, task in enumerate(domain.tasks, start=1):
-            task_id = ids.task_key(code, task.code)
+            task_id = ids.task_key(code, scoped_code(task.code, domain.scope))
             package.item(
                 task_id, "task", task.name, code=task.code, position=t, notes=task.description
             )
             package.child(task_id, domain_id, t)
             counts[0] += 1
             for c, comp in enumerate(task.competencies, start=1):
-                comp_id = ids.competency_key(code, comp.code)
+                comp_id = ids.competency_key(code, scoped_code(comp.code, domain.scope, comp.scope))
                 extensions = {"outcomeType": comp.type}
                 extensions.update(
-                    level_extension(scope.uris, comp.level, scope.config, "requiredLevel")
+                    level_extension(
+                        scope.uris,
+                        comp.level,
+                        scope.config,
+                        "requiredLevel",
+                        vocabulary_of(source.doc),
+                    )
                 )
                 package.item(
                     comp_id,
@@ -170,6 +178,7 @@ def _course_package(
     subjects: list[tuple[str, str]],
     planned: set[str],
     matrix: dict[tuple[str, str], str],
+    view: SpecialtyView,
 ) -> PackageFile:
     doc, code = source.doc, scope.code
     key = ids.document_key(code, "course", doc.code)
@@ -207,7 +216,7 @@ def _course_package(
                 package.associate(
                     "isRelatedTo",
                     content_id,
-                    ids.competency_key(code, ref.ref),
+                    ids.competency_key(code, view.resolve(ref.ref, ref.scope)[0] or ref.ref),
                     grouping="content-competency",
                     level=ref.level,
                     where=f"学习内容 {content.code}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.config import ProjectConfig
+from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.model import Specialty
 from builder.opendata.ids import uid
 
@@ -104,8 +104,14 @@ def grouping_link(uris: Uris, code: str) -> dict[str, str]:
     return link(uris, "CFAssociationGroupings", f"grouping/{code}", GROUPINGS[code].title)
 
 
-def level_extension(uris: Uris, level: str, config: ProjectConfig, prefix: str) -> dict[str, Any]:
-    """`{prefix}`, `{prefix}Rank` (1 = lowest) and `{prefix}URI` for a 学习水平."""
+def level_extension(
+    uris: Uris, level: str, config: ProjectConfig, prefix: str, vocabulary: str | None = None
+) -> dict[str, Any]:
+    """`{prefix}`, `{prefix}Rank` (1 = lowest) and `{prefix}URI` for a 学习水平; a level of
+    another scale (`vocabulary`, a document's `levels:`) keeps its text only, since the
+    package's level concepts are those of `learning_levels`."""
+    if vocabulary is not None and vocabulary != DEFAULT_VOCABULARY:
+        return {prefix: level}
     rank = config.level_rank(level)
     if rank is None:  # not in the vocabulary (zhibiao check reports it): keep the text only
         return {prefix: level}

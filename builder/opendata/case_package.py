@@ -8,6 +8,7 @@ from typing import Any
 from builder import __version__
 from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
+from builder.model import scoped_code
 from builder.model.dates import first_day
 from builder.model.meta import joined
 from builder.opendata import ids
@@ -23,6 +24,7 @@ from builder.opendata.case_defs import (
     link,
 )
 from builder.opendata.stamps import iso, last_change
+from builder.view.levels import vocabulary_of
 
 ADOPTION = {
     "草案": "Private Draft",
@@ -148,7 +150,11 @@ class Package:
             self.groupings.add(grouping)
         if level is not None:
             row["extensions"] = level_extension(
-                self.scope.uris, level, self.scope.config, "learningLevel"
+                self.scope.uris,
+                level,
+                self.scope.config,
+                "learningLevel",
+                vocabulary_of(self.source.doc),
             )
             self.levels = True
         self.associations.append(row)
@@ -202,11 +208,14 @@ def register(scope: Scope, entry: SpecialtySet) -> None:
     for listing in entry.competencies[:1]:
         nodes[ids.document_key(code, "competencies")] = ("CFDocuments", listing.doc.meta.title)
         for domain in listing.doc.domains:
-            nodes[ids.domain_key(code, domain.code)] = ("CFItems", f"{domain.code} {domain.name}")
+            domain_key = ids.domain_key(code, scoped_code(domain.code, domain.scope))
+            nodes[domain_key] = ("CFItems", f"{domain.code} {domain.name}")
             for task in domain.tasks:
-                nodes[ids.task_key(code, task.code)] = ("CFItems", f"{task.code} {task.name}")
+                task_key = ids.task_key(code, scoped_code(task.code, domain.scope))
+                nodes[task_key] = ("CFItems", f"{task.code} {task.name}")
                 for comp in task.competencies:
-                    nodes[ids.competency_key(code, comp.code)] = (
+                    comp_key = scoped_code(comp.code, domain.scope, comp.scope)
+                    nodes[ids.competency_key(code, comp_key)] = (
                         "CFItems",
                         f"{comp.code} {comp.text}",
                     )

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
-from builder.config import ProjectConfig
+from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet, relative
+from builder.model import scoped_code
 from builder.model.dates import first_day
 from builder.model.meta import joined
 from builder.opendata import dataset_model as m
@@ -18,6 +19,7 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
 from builder.project import Project
 from builder.schema_text import model_schema_text
+from builder.view.levels import vocabulary_of
 
 SCHEMA_NAME = "dataset.schema.json"
 DEFAULT_NAME = "zhibiao-dataset.json"
@@ -140,10 +142,13 @@ def _competencies(
     tables: dict[str, list[Any]], code: str, entry: SpecialtySet, config: ProjectConfig
 ) -> None:
     for listing in entry.competencies[:1]:
+        # level_rank counts in learning_levels (the dataset header): a list in another scale
+        # (`levels:`) has no rank there
+        default = vocabulary_of(listing.doc) == DEFAULT_VOCABULARY
         for d, domain in enumerate(listing.doc.domains, start=1):
             tables["domains"].append(
                 m.DomainRow(
-                    id=ids.uid(ids.domain_key(code, domain.code)),
+                    id=ids.uid(ids.domain_key(code, scoped_code(domain.code, domain.scope))),
                     specialty=code,
                     code=domain.code,
                     name=domain.name,
@@ -154,7 +159,7 @@ def _competencies(
             for t, task in enumerate(domain.tasks, start=1):
                 tables["tasks"].append(
                     m.TaskRow(
-                        id=ids.uid(ids.task_key(code, task.code)),
+                        id=ids.uid(ids.task_key(code, scoped_code(task.code, domain.scope))),
                         specialty=code,
                         domain=domain.code,
                         code=task.code,
@@ -164,10 +169,14 @@ def _competencies(
                     )
                 )
                 for c, comp in enumerate(task.competencies, start=1):
-                    rank = config.level_rank(comp.level)
+                    rank = config.level_rank(comp.level) if default else None
                     tables["competencies"].append(
                         m.CompetencyRow(
-                            id=ids.uid(ids.competency_key(code, comp.code)),
+                            id=ids.uid(
+                                ids.competency_key(
+                                    code, scoped_code(comp.code, domain.scope, comp.scope)
+                                )
+                            ),
                             specialty=code,
                             domain=domain.code,
                             task=task.code,

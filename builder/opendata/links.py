@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.config import ProjectConfig
+from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.corpus import SpecialtySet
+from builder.model import CompetencyRef
+from builder.view import view_of
+from builder.view.levels import Leveled, Levels, vocabulary_of
 
 LinkSource = Literal["content_item", "internship_task", "training_room"]
 
@@ -20,35 +23,47 @@ class Link:
     source: LinkSource
     item: str
     course: str | None = None
+    vocabulary: str = DEFAULT_VOCABULARY
+    """The scale of the carrying document (`builder.view.levels`)."""
 
 
 def specialty_links(entry: SpecialtySet) -> list[Link]:
     """Every competency link of one specialty, in document order."""
     links: list[Link] = []
+    view = view_of(entry)
+
+    def key(ref: CompetencyRef) -> str:
+        return view.resolve(ref.ref, ref.scope)[0] or ref.ref
+
     for course in entry.courses:
         for module in course.doc.modules:
             for content in module.items:
+                scale = vocabulary_of(course.doc)
                 links.extend(
-                    Link(ref.ref, ref.level, "content_item", content.code, course.doc.code)
+                    Link(key(ref), ref.level, "content_item", content.code, course.doc.code, scale)
                     for ref in content.competencies
                 )
     for internship in entry.internships:
         for task in internship.doc.tasks:
             links.extend(
-                Link(ref.ref, ref.level, "internship_task", task.code) for ref in task.competencies
+                Link(key(ref), ref.level, "internship_task", task.code) for ref in task.competencies
             )
     for base in entry.training_bases:
         for room in base.doc.rooms:
             links.extend(
-                Link(ref.ref, ref.level, "training_room", room.code) for ref in room.competencies
+                Link(key(ref), ref.level, "training_room", room.code) for ref in room.competencies
             )
     return links
 
 
-def higher(first: str, second: str, config: ProjectConfig) -> str:
-    """The higher of two 学习水平 (unknown levels rank below known ones; ties keep `first`)."""
-    rank_a = config.level_rank(first)
-    rank_b = config.level_rank(second)
+def higher(
+    first: str, second: str, config: ProjectConfig, vocabulary: str = DEFAULT_VOCABULARY
+) -> str:
+    """The higher of two levels of one scale (unknown levels rank below known ones; ties
+    keep `first`)."""
+    levels = Levels(config)
+    rank_a = levels.rank(Leveled(first, vocabulary))
+    rank_b = levels.rank(Leveled(second, vocabulary))
     a = -1 if rank_a is None else rank_a
     b = -1 if rank_b is None else rank_b
     return second if b > a else first
@@ -61,5 +76,9 @@ def course_matrix(entry: SpecialtySet, config: ProjectConfig) -> dict[tuple[str,
         if link.course is None:
             continue
         key = (link.course, link.competency)
-        matrix[key] = higher(matrix[key], link.level, config) if key in matrix else link.level
+        matrix[key] = (
+            higher(matrix[key], link.level, config, link.vocabulary)
+            if key in matrix
+            else link.level
+        )
     return matrix

@@ -23,8 +23,9 @@ from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus
 from builder.escape import anchor_id, html_text
-from builder.model import CompetencyList
+from builder.model import CompetencyList, scoped_code
 from builder.site.config import MATRIX_SCRIPT
+from builder.view.levels import Leveled, Levels, vocabulary_of
 
 MATRIX_ANCHOR = "tbl-matrix"
 __all__ = ["MATRIX_SCRIPT", "matrix_html", "matrix_tables"]
@@ -36,9 +37,8 @@ STATES = {
 
 
 def cell_state(levels: list[str], required: str, reached: str) -> str:
-    """`zb-reached`, `zb-below` or `zb-none` for a level `reached` against `required`.
-
-    Levels are ranked by `levels` (low → high); a level outside the list ranks lowest."""
+    """`zb-reached`, `zb-below` or `zb-none` for a level `reached` against `required`, both
+    of the scale `levels` (low → high); a level outside the list ranks lowest."""
     if not reached:
         return "zb-none"
 
@@ -46,6 +46,17 @@ def cell_state(levels: list[str], required: str, reached: str) -> str:
         return levels.index(level) if level in levels else -1
 
     return "zb-reached" if rank(reached) >= rank(required) >= 0 else "zb-below"
+
+
+def leveled_state(levels: Levels, required: Leveled, reached: Leveled | None) -> str:
+    """`zb-reached`, `zb-below` or `zb-none` for a level `reached` against `required`.
+
+    Compared as the coverage rules compare (`builder.view.levels`): within one scale by
+    position, across scales through a declared mapping; a level that cannot be compared
+    (outside its scale, or scales without a mapping) counts as below."""
+    if reached is None:
+        return "zb-none"
+    return "zb-reached" if levels.reaches(reached, required) else "zb-below"
 
 
 def legend() -> str:
@@ -59,7 +70,8 @@ def legend() -> str:
 
 def matrix_html(doc: CompetencyList, cov: Coverage) -> str:
     """The whole matrix block (legend, scroll container, table) as one raw HTML block."""
-    levels = list(cov.config.learning_levels)
+    levels = cov.levels
+    vocabulary = vocabulary_of(doc)
     columns = cov.columns
     head = "".join(
         f'<th scope="col" title="{html_text(c.label)}">{html_text(c.header)}</th>' for c in columns
@@ -75,21 +87,25 @@ def matrix_html(doc: CompetencyList, cov: Coverage) -> str:
         for task in domain.tasks:
             for comp in task.competencies:
                 text = flat(comp.text)
-                found = [cov.level(comp.code, column) for column in columns]
-                best = cov.best([lv for lv in found if lv])
+                key = scoped_code(comp.code, domain.scope, comp.scope)
+                required = Leveled(comp.level, vocabulary)
+                found = [cov.reached(key, column) for column in columns]
+                best = next((f for f in found if f and levels.reaches(f, required)), None)
+                best = best or levels.best([f for f in found if f])
                 cells = "".join(
-                    f'<td class="{cell_state(levels, comp.level, lv)}">{html_text(lv)}</td>'
+                    f'<td class="{leveled_state(levels, required, lv)}">'
+                    f"{html_text(lv.level if lv else '')}</td>"
                     for lv in found
                 )
                 label = (
-                    f'<a href="#{anchor_id(competency_anchor(comp.code))}">'
-                    f"{html_text(comp.code)}</a> "
+                    f'<a href="#{anchor_id(competency_anchor(key))}">'
+                    f"{html_text(key)}</a> "
                     f'<span class="zb-comp-text">{html_text(text)}</span>'
                 )
                 rows.append(
                     f'<tr data-domain="{html_text(domain.code)}">'
-                    f'<th scope="row" title="{html_text(f"{comp.code} {text}")}">{label}</th>'
-                    f'<td class="zb-required {cell_state(levels, comp.level, best)}">'
+                    f'<th scope="row" title="{html_text(f"{key} {text}")}">{label}</th>'
+                    f'<td class="zb-required {leveled_state(levels, required, best)}">'
                     f"{html_text(comp.level)}</td>{cells}</tr>"
                 )
     table = (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from builder.compose import page_path
 from builder.compose.anchors import ascii_id, competency_anchor, file_name
-from builder.compose.coverage import competencies, coverage
+from builder.compose.coverage import coverage, keyed_competencies
 from builder.compose.order import documents
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
@@ -161,9 +161,9 @@ def _beside(target: str, href: str) -> str:
 def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> list[str]:
     if not entry.competencies:
         return []
-    items = competencies(entry)
+    items = keyed_competencies(entry)
     cov = coverage(entry, config)
-    taught = [c for c, _, _ in items if cov.uses.get(c.code)]
+    taught = [key for key, _, _, _ in items if cov.uses.get(key)]
     kinds = {"course": 0, "internship": 0, "room": 0}
     for column in cov.columns:
         kinds[column.kind] += 1
@@ -174,11 +174,11 @@ def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> 
         f"{kinds['internship']} 份岗位实习标准和 {kinds['room']} 个实训室承载，"
         f"详见{matrix}。",
     ]
-    missing = [c for c, _, _ in items if not cov.uses.get(c.code)]
+    missing = [key for key, _, _, _ in items if not cov.uses.get(key)]
     if missing:
         target = page_path(entry.competencies[0])
         links = "、".join(
-            link(escape(c.code), page, f"{target}#{competency_anchor(c.code)}") for c in missing
+            link(escape(key), page, f"{target}#{competency_anchor(key)}") for key in missing
         )
         lines.append(f"尚未承载的职业能力：{links}。")
     return lines

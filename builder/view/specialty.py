@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Literal
 
 from builder.corpus import Loaded, SpecialtySet
 from builder.diagnostics import DataPath
-from builder.model import Competency, CompetencyRef, Domain, Task
+from builder.model import Competency, CompetencyRef, Domain, Task, scope_parts, scoped_code
 from builder.view.figures import Figures, figures
+from builder.view.levels import Leveled, vocabulary_of
 from builder.view.retired import carries
 from builder.view.shared import Shared
 
@@ -26,6 +27,16 @@ class Defined:
     path: DataPath
     domain: Domain
     task: Task
+    key: str = ""
+    """The competency's key: its code, or "code（scope）" when the list numbers per table or
+    column (`Domain.scope`, `Competency.scope`)."""
+    scope: tuple[str, ...] = ()
+    vocabulary: str = ""
+
+    @property
+    def required(self) -> Leveled:
+        """The level the list requires, with its scale."""
+        return Leveled(self.competency.level, self.vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +56,17 @@ class Use:
     owner: tuple[CarrierKind, str]
     holder: Any
     carries: bool = True
+    key: str | None = None
+    """The key of the competency the reference resolves to (see `Defined.key`); None when
+    it names no competency or, in a list numbered per scope, more than one."""
+    candidates: tuple[str, ...] = ()
+    """The keys the reference could mean when it is ambiguous."""
+    vocabulary: str = ""
+
+    @property
+    def reached(self) -> Leveled:
+        """The level reached here, with the scale of the carrying document."""
+        return Leveled(self.ref.level, self.vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +91,12 @@ class SpecialtyView:
     figures: Figures | None
     """The plan's hours and shares (`builder.view.figures`), None without a plan."""
     _carried: Mapping[str, tuple[Use, ...]] = field(repr=False)
+    by_code: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """Bare code → the keys of the competencies numbered with it, in list order."""
+
+    def resolve(self, code: str, scope: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+        """The key a reference means, and the candidates when it is ambiguous or unknown."""
+        return _resolve(self.competencies, self.by_code, code, scope)
 
     @property
     def known_courses(self) -> frozenset[str]:
@@ -91,7 +119,7 @@ class SpecialtyView:
 
     def retired_uses(self, code: str) -> list[Use]:
         """The uses of competency `code` in retired documents (they do not carry it)."""
-        return [u for u in self.uses if u.ref.ref == code and not u.carries]
+        return [u for u in self.uses if u.key == code and not u.carries]
 
 
 _VIEWS: Shared[SpecialtySet, SpecialtyView] = Shared()
@@ -107,19 +135,27 @@ def view_of(entry: SpecialtySet) -> SpecialtyView:
 def specialty_view(entry: SpecialtySet) -> SpecialtyView:
     """Resolve one specialty set (afresh: `view_of` shares the result)."""
     competencies: dict[str, Defined] = {}
+    by_code: dict[str, list[str]] = {}
     for source in entry.competencies:
+        vocabulary = vocabulary_of(source.doc)
         for d, domain in enumerate(source.doc.domains):
             for t, task in enumerate(domain.tasks):
                 for c, competency in enumerate(task.competencies):
                     path = ("domains", d, "tasks", t, "competencies", c)
+                    scope = _parts(domain.scope, competency.scope)
+                    key = scoped_code(competency.code, *scope)
+                    if key not in competencies:
+                        by_code.setdefault(competency.code, []).append(key)
                     competencies.setdefault(
-                        competency.code, Defined(competency, source, path, domain, task)
+                        key,
+                        Defined(competency, source, path, domain, task, key, scope, vocabulary),
                     )
-    uses = _uses(entry)
+    codes = {code: tuple(keys) for code, keys in by_code.items()}
+    uses = [_resolved(use, competencies, codes) for use in _uses(entry)]
     carried: dict[str, list[Use]] = {}
     for use in uses:
-        if use.carries:
-            carried.setdefault(use.ref.ref, []).append(use)
+        if use.carries and use.key is not None:
+            carried.setdefault(use.key, []).append(use)
     planned: frozenset[str] = frozenset()
     names: dict[str, str] = {}
     spec = entry.specialty
@@ -138,7 +174,38 @@ def specialty_view(entry: SpecialtySet) -> SpecialtyView:
         has_plan=spec is not None,
         figures=figures(spec.doc) if spec is not None else None,
         _carried=MappingProxyType({k: tuple(v) for k, v in carried.items()}),
+        by_code=MappingProxyType(codes),
     )
+
+
+def _parts(*scopes: str | None) -> tuple[str, ...]:
+    """The scope names of a definition, each split at "/" as a reference's scope is
+    ("五级/初级工" is matched by "五级", "初级工" or "五级/初级工")."""
+    return tuple(p.strip() for s in scope_parts(*scopes) for p in s.split("/") if p.strip())
+
+
+def _resolve(
+    competencies: Mapping[str, Defined],
+    by_code: Mapping[str, tuple[str, ...]],
+    code: str,
+    scope: str | None,
+) -> tuple[str | None, tuple[str, ...]]:
+    if scope is None and code in competencies:
+        return code, (code,)
+    keys = by_code.get(code, ())
+    if scope is not None:
+        wanted = {part.strip() for part in scope.split("/") if part.strip()}
+        keys = tuple(k for k in keys if wanted <= set(competencies[k].scope))
+    if len(keys) == 1:
+        return keys[0], keys
+    return None, keys
+
+
+def _resolved(
+    use: Use, competencies: Mapping[str, Defined], by_code: Mapping[str, tuple[str, ...]]
+) -> Use:
+    key, candidates = _resolve(competencies, by_code, use.ref.ref, use.ref.scope)
+    return replace(use, key=key, candidates=candidates)
 
 
 def _uses(entry: SpecialtySet) -> list[Use]:
@@ -150,17 +217,40 @@ def _uses(entry: SpecialtySet) -> list[Use]:
                 for r, ref in enumerate(item.competencies):
                     path: DataPath = ("modules", m, "items", i, "competencies", r)
                     owner: tuple[CarrierKind, str] = ("course", course.doc.code)
-                    uses.append(Use(ref, course, path, owner, item, live))
+                    uses.append(
+                        Use(
+                            ref,
+                            course,
+                            path,
+                            owner,
+                            item,
+                            live,
+                            vocabulary=vocabulary_of(course.doc),
+                        )
+                    )
     for internship in entry.internships:
         live = carries(internship)
         for t, task in enumerate(internship.doc.tasks):
             for r, ref in enumerate(task.competencies):
                 path = ("tasks", t, "competencies", r)
-                uses.append(Use(ref, internship, path, ("internship", task.code), task, live))
+                owner = ("internship", task.code)
+                uses.append(
+                    Use(
+                        ref,
+                        internship,
+                        path,
+                        owner,
+                        task,
+                        live,
+                        vocabulary=vocabulary_of(internship.doc),
+                    )
+                )
     for base in entry.training_bases:
         live = carries(base)
         for o, room in enumerate(base.doc.rooms):
             for r, ref in enumerate(room.competencies):
                 path = ("rooms", o, "competencies", r)
-                uses.append(Use(ref, base, path, ("room", room.code), room, live))
+                owner = ("room", room.code)
+                vocabulary = vocabulary_of(base.doc)
+                uses.append(Use(ref, base, path, owner, room, live, vocabulary=vocabulary))
     return uses
