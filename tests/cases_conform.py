@@ -11,7 +11,8 @@ from __future__ import annotations
 from tests.casegen import CASES, Case, Copy, Sub
 
 EXAMPLES = CASES.parent.parent
-PLANS = "standards/510209-人工智能技术应用/plans"
+AI = "standards/510209-人工智能技术应用"
+PLANS = f"{AI}/plans"
 J = f"{PLANS}/jiangcheng-2026.yaml"
 H = f"{PLANS}/haigang-2026.yaml"
 ZT07_ELECTIVE = '    semesters: [5]\n    elective: true\n    competencies:\n      - {ref: "4-1-2"'
@@ -203,6 +204,26 @@ CONFORM_CASES = [
             J,
             f"{PLANS}/jiangcheng-2025.yaml",
             (("grade: 2026级\n", "grade: 2025级\n"), ("（2026级）", "（2025级）")),
+        ),
+    ),
+    _case(
+        "plan-totals-mismatch",
+        "方案声明的总学时与课程设置各行之和不符（ZB408 也检查人才培养方案）",
+        Sub(J, "  hours: 2768\n", "  hours: 2760\n"),
+        expected=(f"ZB408 {J}:553:10 | 声明总学时 2760，课程设置合计为 2768",),
+    ),
+    _case(
+        "broken-plan-national-rules-run",
+        "一份方案读不进来（字段名写错）：只报它自己，国家标准的覆盖规则照常运行",
+        Sub(J, "school: 示例江城", "schol: 示例江城"),
+        Sub(
+            f"{AI}/competencies.yaml",
+            "使用许可的相关规定。\n            type: 知识\n            level: 了解",
+            "使用许可的相关规定。\n            type: 知识\n            level: 运用",
+        ),
+        expected=(
+            f"ZB103 {J}:19:1 | 未知字段「schol」",
+            f"ZB302 {AI}/competencies.yaml:278:20 | 6-1-2 要求达到「运用」",
         ),
     ),
 ]
