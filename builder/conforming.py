@@ -42,7 +42,7 @@ def conform(project: Project, paths: Iterable[Path], against: str | None = None)
         shown = "、".join(p.as_posix() for p in paths)
         raise UsageError(
             f"{shown} 中没有人才培养方案（kind: plan）",
-            hint="给出方案文件或存放方案的目录；`zhibiao new plan` 不提供骨架，可复制示例方案。",
+            hint="给出方案文件或存放方案的目录；写法见 docs/conform.md 和 standards/510209-人工智能技术应用/plans/ 中的示例。",
         )
     with ExitStack() as stack:
         newer = _against(against, project, stack) if against is not None else None
