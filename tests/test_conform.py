@@ -222,3 +222,19 @@ def test_lowering_one_level_never_passes_unnoticed(example_set: Any, data: st.Da
     else:
         assert [f.rule for f in unmet] == ["ZB904"]
         assert unmet[0].subject.startswith(f"{ref['ref']} ")
+
+
+def test_an_excerpt_plan_is_undecided_not_failed(example_set: Any) -> None:
+    """A plan transcribed in part ({节选: [...]}): what it does not list may still be taught,
+    so absent courses and competencies are undecided, and the plan is no proof of conformance."""
+    _, entry, config = example_set
+    plan = _plan_data()
+    plan["courses"] = {"节选": [r for r in plan["courses"] if r["nature"] == "专业核心"][:3]}
+    plan.pop("totals")
+    doc, problems = validate(plan, "plan.yaml")
+    assert isinstance(doc, Plan), problems
+    result = assess(doc, entry, config)
+    assert [f for f in result.findings if f.status == "not_met"] == []
+    undecided = {f.rule for f in result.findings if f.status == "undecided"}
+    assert {"ZB903", "ZB905", "ZB907", "ZB908"} <= undecided
+    assert not result.conforms and result.verdict().startswith("未能判定：")

@@ -12,79 +12,18 @@ coverage rules compare them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
 
-from builder.config import LevelRules, ProjectConfig, Range, share_text, show_number
+from builder.config import ProjectConfig
 from builder.corpus import Loaded, SpecialtySet
 from builder.diagnostics import DataPath
-from builder.model import Plan, PlanCourse, PlannedCourse, Specialty
+from builder.model import Plan, PlanCourse, Specialty
 from builder.model.sourced import is_excerpt, is_not_given
-from builder.view.figures import Figures, figures
+from builder.view.conformfigures import course_hours, plan_figures
+from builder.view.findings import STATUS_LABELS, Assessment, Finding, Status, match, matches
 from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
 
-Status = Literal["met", "not_met", "exceeded", "localised", "undecided"]
-STATUS_LABELS: dict[str, str] = {
-    "met": "达到",
-    "not_met": "未达到",
-    "exceeded": "超出",
-    "localised": "地方化",
-    "undecided": "未判定",
-}
 PLACEHOLDER = "待补充"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One requirement of the national standard, judged on the plan."""
-
-    rule: str
-    """The rule code (ZB9xx) that reports it when not met."""
-    status: Status
-    topic: str
-    subject: str
-    required: str
-    actual: str
-    message: str
-    path: DataPath
-    hint: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """Every finding of one plan against one edition of its national standard."""
-
-    school: str
-    code: str
-    follows: str
-    """The edition the plan declares (follows.version)."""
-    edition: str | None
-    """The edition judged against (None: the standard is not in the corpus)."""
-    findings: tuple[Finding, ...]
-
-    def count(self, status: Status) -> int:
-        """How many findings have `status`."""
-        return sum(1 for f in self.findings if f.status == status)
-
-    @property
-    def conforms(self) -> bool:
-        """True when the standard was found and no requirement is unmet."""
-        return self.edition is not None and not self.count("not_met")
-
-    def verdict(self) -> str:
-        """One line: 符合 / 不符合 with the counts."""
-        if self.edition is None:
-            return f"无法判定：标准库中没有专业 {self.code} 的国家专业教学标准"
-        counts = "，".join(
-            f"{STATUS_LABELS[s]} {self.count(s)} 项"
-            for s in ("met", "exceeded", "localised", "not_met", "undecided")
-            if self.count(s)
-        )
-        if self.conforms:
-            return f"符合（{counts}）"
-        topics = "、".join(dict.fromkeys(f.topic for f in self.findings if f.status == "not_met"))
-        return f"不符合：{topics}（{counts}）"
 
 
 _CACHE: Shared[SpecialtySet, dict[tuple[str, int], Assessment]] = Shared()
@@ -122,8 +61,8 @@ def assess(plan: Plan, entry: SpecialtySet, config: ProjectConfig) -> Assessment
         *_edition(plan, national),
         *_competencies(plan, view, config),
         *_core_courses(plan, national.doc),
-        *_course_hours(plan, national.doc),
-        *_figures(plan, national.doc, config),
+        *course_hours(plan, national.doc),
+        *plan_figures(plan, national.doc, config),
         *_additions(plan, national.doc),
     ]
     return Assessment(
@@ -177,7 +116,7 @@ def _competencies(plan: Plan, view: SpecialtyView, config: ProjectConfig) -> Ite
         if not ranked:
             yield Finding(
                 "ZB903",
-                "not_met",
+                "undecided" if _partial(plan) else "not_met",
                 "职业能力",
                 subject,
                 competency.level,
@@ -193,7 +132,7 @@ def _competencies(plan: Plan, view: SpecialtyView, config: ProjectConfig) -> Ite
         if rank < required:
             yield Finding(
                 "ZB904",
-                "not_met",
+                "undecided" if _partial(plan) else "not_met",
                 "职业能力",
                 subject,
                 competency.level,
@@ -217,28 +156,33 @@ def _competencies(plan: Plan, view: SpecialtyView, config: ProjectConfig) -> Ite
             )
 
 
-def _matches(row: PlanCourse, national: PlannedCourse) -> bool:
-    return (
-        row.code == national.code
-        or row.name == national.name
-        or row.maps_to in (national.code, national.name)
-    )
-
-
-def _match(plan: Plan, national: PlannedCourse) -> tuple[int, PlanCourse] | None:
-    return next(((i, r) for i, r in enumerate(plan.courses) if _matches(r, national)), None)
+def _partial(plan: Plan) -> bool:
+    """True when the plan's course list is an excerpt or not given: what it does not list
+    may still be taught, so an absence is undecided, not unmet."""
+    return is_excerpt(plan.courses) or is_not_given(plan.courses)
 
 
 def _core_courses(plan: Plan, standard: Specialty) -> Iterator[Finding]:
+    if is_not_given(standard.courses):
+        yield Finding(
+            "ZB905",
+            "undecided",
+            "专业核心课程",
+            "国家标准课程设置",
+            "开设",
+            "—",
+            "国家标准的课程设置原文未给出，专业核心课程无法比较",
+            ("follows",),
+        )
     for course in standard.courses:
         if course.nature != "专业核心" or course.name == PLACEHOLDER:
             continue
         subject = f"{course.code} {course.name}"
-        hit = _match(plan, course)
+        hit = match(plan, course)
         if hit is None:
             yield Finding(
                 "ZB905",
-                "not_met",
+                "undecided" if _partial(plan) else "not_met",
                 "专业核心课程",
                 subject,
                 "开设",
@@ -263,124 +207,11 @@ def _core_courses(plan: Plan, standard: Specialty) -> Iterator[Finding]:
         )
 
 
-def _course_hours(plan: Plan, standard: Specialty) -> Iterator[Finding]:
-    for course in standard.courses:
-        hit = _match(plan, course) if course.hours is not None else None
-        if hit is None or hit[1].hours is None or course.hours is None:
-            continue
-        i, row = hit
-        have, need = hit[1].hours, course.hours
-        status: Status = "not_met" if have < need else "exceeded" if have > need else "met"
-        yield Finding(
-            "ZB906",
-            status,
-            "课程学时",
-            f"{course.code} {course.name}",
-            f"≥ {need}",
-            str(have),
-            f"课程 {row.code}「{row.name}」{have} 学时，国家标准中 {course.code}「{course.name}」为 {need} 学时",
-            ("courses", i, "hours"),
-            ""
-            if status != "not_met"
-            else "课程学时可以高于国家标准，不能低于；补足学时或说明合并开设的课程。",
-        )
-
-
-def _own_total(standard: Specialty) -> int | None:
-    if standard.totals is not None:
-        return standard.totals.hours
-    return standard.hours_plan.total_hours if standard.hours_plan is not None else None
-
-
-def _figures(plan: Plan, standard: Specialty, config: ProjectConfig) -> Iterator[Finding]:
-    level = plan.level or standard.level
-    rules = config.numeric_rules.levels.get(level)
-    basis = f"规则来源：{config.numeric_rules.source_for(level)}（{level}）及国家专业教学标准"
-    mine = figures(plan)
-    yield _total(mine, rules, _own_total(standard), basis)
-    declared = standard.hours_plan
-    for label, key in (
-        ("公共基础课学时占比", "public"),
-        ("选修课学时占比", "elective"),
-        ("实践性教学学时占比", "practice"),
-    ):
-        bounds: Range | None = getattr(rules, f"{key}_share", None) if rules else None
-        own = getattr(declared, f"{key}_share", None) if declared is not None else None
-        share = getattr(mine, key) if mine is not None else None
-        yield _share(label, share, bounds, own, mine, basis)
-
-
-def _total(mine: Figures | None, rules: LevelRules | None, own: int | None, basis: str) -> Finding:
-    bounds = rules.total_hours if rules is not None else None
-    wanted = [bounds.describe()] if bounds is not None else []
-    if own is not None:
-        wanted.append(f"不低于国家标准的 {own}")
-    required = "，且".join(wanted) or "—"
-    path: DataPath = mine.path if mine is not None else ("courses",)
-    if mine is None or mine.total is None:
-        return Finding(
-            "ZB907",
-            "undecided",
-            "总学时",
-            "课程设置合计",
-            required,
-            "未给出",
-            "本方案的课程没有全部给出学时，也没有声明 hours_plan.total_hours，总学时无法判定",
-            path,
-        )
-    total = mine.total
-    low = (bounds is not None and not bounds.contains(total)) or (own is not None and total < own)
-    return Finding(
-        "ZB907",
-        "not_met" if low else "met",
-        "总学时",
-        "课程设置合计",
-        required,
-        str(total),
-        f"总学时 {total}，要求 {required}",
-        path,
-        basis if low else "",
-    )
-
-
-def _share(
-    label: str,
-    share: float | None,
-    bounds: Range | None,
-    own: float | None,
-    mine: Figures | None,
-    basis: str,
-) -> Finding:
-    wanted = [bounds.describe_share(share)] if bounds is not None else []
-    if own is not None:
-        wanted.append(f"不低于国家标准的 {share_text(own, share)}")
-    required = "，且".join(wanted) or "—"
-    path: DataPath = mine.path if mine is not None else ("courses",)
-    if share is None:
-        return Finding(
-            "ZB908", "undecided", "学时占比", label, required, "未给出", f"{label}无法判定", path
-        )
-    fails = (bounds is not None and not bounds.contains(share)) or (own is not None and share < own)
-    edge = bounds.min if bounds is not None and bounds.min is not None else own
-    shown = show_number(share, edge, scale=100)
-    return Finding(
-        "ZB908",
-        "not_met" if fails else "met",
-        "学时占比",
-        label,
-        required,
-        f"{shown}%",
-        f"{label} {shown}%，要求 {required}",
-        path,
-        basis if fails else "",
-    )
-
-
 def _additions(plan: Plan, standard: Specialty) -> Iterator[Finding]:
     listed = standard.courses
     known = not is_not_given(listed) and not is_excerpt(listed) and bool(listed)
     for i, row in enumerate(plan.courses):
-        matched = any(_matches(row, c) for c in listed)
+        matched = any(matches(row, c) for c in listed)
         subject = f"{row.code} {row.name}"
         if row.addition is not None:
             yield Finding(
