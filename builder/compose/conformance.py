@@ -21,13 +21,15 @@ def compose_report(run: ConformRun, *, issuer: str | None = None, today: dt.date
     out.heading(1, "审查结论", anchor="verdicts")
     total = len(run.results)
     good = sum(1 for r in run.results if r.judged.conforms)
-    out.text(f"本次审查人才培养方案 {total} 份：{good} 份符合，{total - good} 份不符合。")
+    failed = sum(1 for r in run.results if r.judged.outcome == "不符合")
+    rest = f"，{total - good - failed} 份未能判定" if total - good - failed else ""
+    out.text(f"本次审查人才培养方案 {total} 份：{good} 份符合，{failed} 份不符合{rest}。")
     rows = [
         [
             cell(r.judged.school),
             cell(r.name),
             cell(r.judged.follows),
-            cell("符合" if r.judged.conforms else "不符合", bold=not r.judged.conforms),
+            cell(r.judged.outcome, bold=not r.judged.conforms),
             cell(str(r.judged.count("not_met"))),
             cell(str(r.judged.count("exceeded"))),
             cell(str(r.judged.count("localised"))),

@@ -71,7 +71,7 @@ def _summary_text(results: Iterable[PlanResult]) -> list[str]:
     lines = ["汇总：", "  结论    未达到  超出  地方化  学校 · 专业 · 文件"]
     for r in results:
         a = r.judged
-        mark = "符合  " if a.conforms else "不符合"
+        mark = a.outcome.ljust(4, "\u3000")
         lines.append(
             f"  {mark}  {a.count('not_met'):>6}  {a.count('exceeded'):>4}  "
             f"{a.count('localised'):>6}  {a.school} · {r.name} · {r.file}"
@@ -82,8 +82,11 @@ def _summary_text(results: Iterable[PlanResult]) -> list[str]:
 def _closing(run: ConformRun) -> str:
     total = len(run.results)
     good = sum(1 for r in run.results if r.judged.conforms)
+    failed = sum(1 for r in run.results if r.judged.outcome == "不符合")
+    rest = total - good - failed
+    open_ = f"，{rest} 份未能判定" if rest else ""
     tail = f"，{len(run.problems)} 个文件无法读取" if run.problems else ""
-    return f"审查了 {total} 份人才培养方案：{good} 份符合，{total - good} 份不符合{tail}"
+    return f"审查了 {total} 份人才培养方案：{good} 份符合，{failed} 份不符合{open_}{tail}"
 
 
 def _cell(value: str) -> str:
@@ -117,7 +120,7 @@ def _summary_table(results: list[PlanResult]) -> list[str]:
     ]
     for r in results:
         a = r.judged
-        mark = "✅ 符合" if a.conforms else "❌ 不符合"
+        mark = f"{'✅' if a.conforms else '❌'} {a.outcome}"
         out.append(
             f"| {mark} | {_cell(a.school)} | {_cell(r.name)} | {_cell(a.follows)} "
             f"| {a.count('not_met')} | {a.count('exceeded')} | {a.count('localised')} "

@@ -59,6 +59,15 @@ class Assessment:
             self.edition is not None and not self.count("not_met") and not self.count("undecided")
         )
 
+    @property
+    def outcome(self) -> str:
+        """符合, 不符合, 未能判定 (requirements could not be compared) or 无法判定 (no standard)."""
+        if self.edition is None:
+            return "无法判定"
+        if self.count("not_met"):
+            return "不符合"
+        return "未能判定" if self.count("undecided") else "符合"
+
     def verdict(self) -> str:
         """One line: 符合 / 不符合 / 未能判定 with the counts."""
         if self.edition is None:
