@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.links import competency_ref, specialty_set
-from builder.compose.meta import back_matter, cover, notices
+from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, listing, without_empty
 from builder.compose.text import book_title, flat, num, paragraphs, semesters
 from builder.config import ProjectConfig
@@ -31,9 +31,10 @@ COURSE_HEADER = (
     "对应国家标准课程",
     "增补",
     "承载的职业能力",
+    "备注",
 )
-COURSE_WIDTHS = (1.4, 3, 1.6, 1, 1, 1, 1, 1.2, 2.6, 1.2, 4)
-OPTIONAL = ("理论", "实践", "学分", "学期", "对应国家标准课程", "增补", "承载的职业能力")
+COURSE_WIDTHS = (1.4, 3, 1.6, 1, 1, 1, 1, 1.2, 2.6, 1.2, 4, 2.6)
+OPTIONAL = ("理论", "实践", "学分", "学期", "对应国家标准课程", "增补", "承载的职业能力", "备注")
 
 
 def compose_plan(item: Loaded[Plan], corpus: Corpus, config: ProjectConfig) -> DocTree:
@@ -53,6 +54,7 @@ def compose_plan(item: Loaded[Plan], corpus: Corpus, config: ProjectConfig) -> D
     if doc.grade:
         facts.append(f"适用年级：{doc.grade}")
     out.text("；".join(facts) + "。")
+    references(out, doc.meta.normative_references)
     if doc.admission:
         out.heading(1, "入学要求", anchor="admission")
         out.paragraphs(paragraphs(doc.admission))
@@ -119,12 +121,13 @@ def _course_row(course: PlanCourse, entry: SpecialtySet) -> list[Cell]:
         cell(course.maps_to or "—"),
         cell(course.addition or "—"),
         cell(*joined(refs)) if refs else cell("—"),
+        cell(flat(course.note) if course.note else "—"),
     ]
 
 
 def _hours(out: Outline, doc: Plan) -> None:
     found = figures(doc)
-    if found is None and doc.totals is None:
+    if found is None and doc.totals is None and doc.hours_plan is None:
         return
     out.heading(1, "学时安排", anchor="hours")
     lines: list[str] = []
@@ -143,8 +146,21 @@ def _hours(out: Outline, doc: Plan) -> None:
         shown = "，".join(p for p in parts if p)
         if shown:
             lines.append(f"{origin}{shown}。")
-    if doc.hours_plan is not None and doc.hours_plan.text:
-        lines.append(flat(doc.hours_plan.text))
+    declared = doc.hours_plan
+    if declared is not None and (found is None or not found.declared):
+        parts = [f"总学时 {declared.total_hours}" if declared.total_hours is not None else ""]
+        for label, share in (
+            ("公共基础课", declared.public_share),
+            ("选修课", declared.elective_share),
+            ("实践性教学", declared.practice_share),
+        ):
+            if share is not None:
+                parts.append(f"{label}占 {share:.1%}")
+        shown = "，".join(p for p in parts if p)
+        if shown:
+            lines.append(f"学时安排中声明的{shown}。")
+    if declared is not None and declared.text:
+        lines.append(flat(declared.text))
     for line in lines:
         out.text(line)
 
