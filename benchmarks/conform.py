@@ -78,9 +78,10 @@ def plan(index: int, seed: int) -> dict[str, Any]:
         ref["level"] = "了解"
     elif change == "cut-hours":
         row = rng.choice([r for r in rows if r.get("hours", 0) >= 64])
-        row["hours"] -= 16
-        if row.get("practice_hours") is not None:
-            row["practice_hours"] = max(row["hours"] - (row.get("theory_hours") or 0), 0)
+        row["hours"] -= 16  # taken from practice when it has 16 hours, else from theory
+        part = "practice_hours" if row.get("practice_hours", 0) >= 16 else "theory_hours"
+        if row.get(part) is not None:
+            row[part] -= 16
     data.pop("totals", None)  # the rows changed: no declared totals to keep in step
     return data
 
