@@ -264,7 +264,7 @@ class DocxConfig(_Config):
     """Word export settings: layout profile per document kind."""
 
     profiles: dict[
-        Literal["specialty", "competencies", "course", "internship", "training_base"],
+        Literal["specialty", "competencies", "course", "internship", "training_base", "plan"],
         Literal["gbt9704", "gbt1.1"],
     ] = Field(
         default_factory=lambda: {  # type: ignore[arg-type]
@@ -273,6 +273,7 @@ class DocxConfig(_Config):
             "course": "gbt9704",
             "internship": "gbt1.1",
             "training_base": "gbt1.1",
+            "plan": "gbt9704",
         }
     )
     reference_docx: str | None = Field(default=None, title="自定义参考模板（.docx）")

@@ -23,6 +23,7 @@ from builder.model import (
     CompetencyList,
     Course,
     Internship,
+    Plan,
     Specialty,
     TrainingBase,
 )
@@ -32,7 +33,7 @@ from builder.schema_errors import diagnostics_from_error, unquoted_hint
 from builder.sources import Source, find_sources, resolve_text
 from builder.yamlsource import decode, read_limited
 
-AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase
+AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase | Plan
 T = TypeVar("T")
 
 NOT_A_STANDARD = declare(
@@ -43,7 +44,7 @@ NOT_A_STANDARD = declare(
     """
     standards/ 下的每个 YAML 文件必须是一个映射，并用 kind 字段声明文件类型：
     specialty（专业教学标准）、competencies（职业能力清单）、course（课程标准）、
-    internship（岗位实习标准）或 training_base（实训基地建设标准）。
+    internship（岗位实习标准）、training_base（实训基地建设标准）或 plan（学校的人才培养方案）。
     """,
     "kind: course",
 )
@@ -93,6 +94,10 @@ class SpecialtySet:
     internships: list[Loaded[Internship]] = field(default_factory=list)
     training_bases: list[Loaded[TrainingBase]] = field(default_factory=list)
     extra_specialties: list[Loaded[Specialty]] = field(default_factory=list)
+    plans: list[Loaded[Plan]] = field(default_factory=list)
+    """Schools' 人才培养方案 that follow this specialty's national standard (several may
+    coexist: they are school documents, not part of the standard's package, so
+    `documents()` leaves them out)."""
 
     def linked_first(self) -> None:
         """Put the course standards and competency list that the specialty links to (its
@@ -111,7 +116,7 @@ class SpecialtySet:
         self.competencies.sort(key=unlinked)
 
     def documents(self) -> Iterator[Loaded[Any]]:
-        """All documents of the set, specialty first."""
+        """All standard documents of the set, specialty first (school plans left out)."""
         if self.specialty:
             yield self.specialty
         yield from self.competencies
@@ -233,6 +238,8 @@ class Corpus:
                 entry.courses.append(item)
             elif isinstance(doc, Internship):
                 entry.internships.append(item)
+            elif isinstance(doc, Plan):
+                entry.plans.append(item)
             else:
                 entry.training_bases.append(item)
         for entry in sets.values():

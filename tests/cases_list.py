@@ -24,6 +24,7 @@ from tests.casegen import (
     WriteBytes,
 )
 from tests.cases_config import CONFIG_CASES
+from tests.cases_conform import CONFORM_CASES
 from tests.cases_levels import LEVEL_CASES
 from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
@@ -293,6 +294,7 @@ CASE_LIST: list[Case] = [
     *REF_CASES,
     *RULE_CASES,
     *CONFIG_CASES,
+    *CONFORM_CASES,
     *SOURCED_CASES,
     *REAL_ERROR_CASES,
     *LEVEL_CASES,

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from builder.corpus import Corpus, Loaded
-from builder.model import CompetencyList, Course, Internship, Specialty, TrainingBase
+from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
 
 
 def _meta(title: str, status: str, **extra: Any) -> dict[str, Any]:
@@ -361,6 +361,53 @@ def full_training_base(**changes: Any) -> TrainingBase:
     return TrainingBase.model_validate(data)
 
 
+def full_plan() -> Plan:
+    """A school's 人才培养方案 with every optional field filled."""
+    row = _row("ZH09", "工业视觉质检应用", "专业拓展", 48, 32, 3)
+    return Plan.model_validate(
+        {
+            "kind": "plan",
+            "meta": _meta("海州信息职业技术学院人工智能技术应用专业人才培养方案（2026级）", "发布"),
+            "school": "海州信息职业技术学院",
+            "follows": {"code": "510209", "version": "2026", "title": "人工智能技术应用国家标准"},
+            "name": "人工智能技术应用",
+            "level": "高职专科",
+            "grade": "2026级",
+            "admission": "普通高级中学毕业或具有同等学力。",
+            "duration": {"years": 3, "note": "实行弹性学制"},
+            "objectives": "培养面向海州智能制造企业的高技能人才。",
+            "courses": [
+                {
+                    **row,
+                    "elective": True,
+                    "competencies": [{"ref": "1-1-1", "level": "运用"}],
+                    "maps_to": "智能视觉应用",
+                    "addition": "地方化",
+                    "note": "与海州光电企业共建",
+                }
+            ],
+            "totals": {"hours": 48, "credits": 3},
+            "hours_plan": {
+                "total_hours": 2731,
+                "public_share": 0.263,
+                "elective_share": 0.117,
+                "practice_share": 0.581,
+                "text": "每学年教学周 40 周",
+            },
+            "additions": [
+                {
+                    "code": "X7",
+                    "type": "提高",
+                    "text": "能完成产线缺陷检测部署",
+                    "level": "运用",
+                    "basis": "海州产业调研",
+                }
+            ],
+            "graduation": ["修满 139 学分"],
+        }
+    )
+
+
 def national_specialty() -> Specialty:
     """A 2025-format national 专业教学标准: course rows without numbers, declared 学时安排."""
     row = {
@@ -453,6 +500,7 @@ def full_corpus() -> Corpus:
         _loaded(full_course(), "510209/courses/zh01.yaml"),
         _loaded(full_internship(), "510209/internship.yaml"),
         _loaded(full_training_base(), "510209/training-base.yaml"),
+        _loaded(full_plan(), "510209/plans/haizhou.yaml"),
     )
 
 

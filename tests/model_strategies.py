@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from builder.model import KINDS
+from builder.model import KINDS, Follows
 from builder.model.sourced import EXCERPT_KEY, NOT_GIVEN, SOURCED_LIST
 
 WORDS = st.sampled_from(
@@ -140,7 +140,8 @@ def model_data(draw: st.DrawFn, model: type[BaseModel], **fixed: Any) -> dict[st
     data: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if name in fixed:
-            data[name] = fixed[name]
+            given = fixed[name]
+            data[name] = draw(given) if isinstance(given, st.SearchStrategy) else given
             continue
         if not info.is_required() and not draw(st.booleans()):
             continue
@@ -151,5 +152,8 @@ def model_data(draw: st.DrawFn, model: type[BaseModel], **fixed: Any) -> dict[st
 def document(kind: str, specialty: str) -> st.SearchStrategy[dict[str, Any]]:
     """A whole document of `kind` for `specialty` (the key that groups it: `code`/`specialty`)."""
     model = KINDS[kind]
+    if kind == "plan":  # a school plan belongs to the specialty whose standard it follows
+        follows = model_data(Follows, code=specialty)
+        return model_data(model, kind=kind, follows=follows)
     key = "code" if kind == "specialty" else "specialty"
     return model_data(model, kind=kind, **{key: specialty})

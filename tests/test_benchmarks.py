@@ -62,3 +62,18 @@ def test_benchmark_script_quick(tmp_path: Path) -> None:
     assert len(rows) >= 6
     assert any("check --no-cache" in row and "×" in row for row in rows)
     assert any("缓存命中" in row for row in rows)
+
+
+def test_generated_plans_are_deterministic_and_mixed(tmp_path: Path) -> None:
+    """The conformance benchmark's plans: valid, reproducible, some conforming and some not."""
+    from benchmarks.conform import generate as generate_plans
+
+    first = generate_plans(tmp_path / "a", 12, 3)
+    again = generate_plans(tmp_path / "b", 12, 3)
+    assert _tree(first) == _tree(again)
+    check = run_cli(["check", "standards", "--no-cache", "--strict"], first)
+    assert check.exit_code == 0, check.stdout
+    conform = run_cli(["conform", "standards", "-f", "markdown"], first)
+    assert conform.exit_code == 1, conform.stderr
+    assert "| ✅ 符合 |" in conform.stdout and "| ❌ 不符合 |" in conform.stdout
+    assert conform.stdout.count("| 示例") == 12  # one summary row per plan

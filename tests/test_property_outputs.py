@@ -46,6 +46,7 @@ FILES = {
     "course": "courses/course.yaml",
     "internship": "internship.yaml",
     "training_base": "training-base.yaml",
+    "plan": "plans/plan.yaml",
 }
 SETTINGS = settings(
     max_examples=EXAMPLES,
@@ -108,5 +109,5 @@ def test_one_document_of_each_kind(kind: str) -> None:
     )
 )
 def test_a_whole_specialty_set(docs: dict[str, dict[str, Any]]) -> None:
-    """All five kinds of one specialty together, so cross-references resolve sometimes."""
+    """All six kinds of one specialty together, so cross-references resolve sometimes."""
     _run_everything(docs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from builder.check import (
     classification,
     codes,
+    conform,
     confusables,
     coverage,
     disclosure,
@@ -26,6 +27,7 @@ __all__ = ["MODULES", "CheckContext", "apply_severity", "build_indexes", "run_ch
 MODULES = (
     classification,
     codes,
+    conform,
     confusables,
     coverage,
     disclosure,
@@ -38,7 +40,7 @@ MODULES = (
     vocabulary,
 )
 """The check modules: importing this package registers every rule they declare (ZB2xx–ZB6xx,
-ZB507–ZB511); `builder.ruleset` adds the modules of the other stages."""
+ZB507–ZB511, ZB901–ZB913); `builder.ruleset` adds the modules of the other stages."""
 
 
 def run_checks(ctx: CheckContext) -> list[Diagnostic]:

@@ -41,6 +41,10 @@ def _claim(path: Path) -> tuple[str, str] | None:
         data = None
     if isinstance(data, dict):
         kind = data.get("kind")
+        if kind == "plan":  # a school's plan: it belongs to no standard's package
+            follows = data.get("follows")
+            code = follows.get("code") if isinstance(follows, dict) else None
+            return ("plan", str(code)) if isinstance(code, str | int) else ("plan", "")
         code = data.get("code") if kind == "specialty" else data.get("specialty")
         if isinstance(kind, str) and isinstance(code, str | int) and not isinstance(code, bool):
             return kind, str(code)
@@ -51,6 +55,8 @@ def _claim(path: Path) -> tuple[str, str] | None:
     if kind_match is None:
         return None
     kind = kind_match.group(1)
+    if kind == "plan":
+        return "plan", ""
     wanted = "code" if kind == "specialty" else "specialty"
     for match in _CODE.finditer(text):
         if match.group(1) == wanted:

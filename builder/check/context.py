@@ -46,8 +46,9 @@ class CheckContext:
 
     def incomplete(self, code: str) -> bool:
         """True when a course, internship, training-base or competency file of specialty
-        `code` failed to load: coverage cannot be judged until it is fixed."""
-        return bool(self.view.claims(code, code) - {"specialty"})
+        `code` failed to load: coverage cannot be judged until it is fixed. A school's plan
+        that failed to load leaves the standard's own rules running."""
+        return bool(self.view.claims(code, code) - {"specialty", "plan"})
 
     def specialty_broken(self, code: str) -> bool:
         """True when the specialty standard of `code` exists but failed to load."""

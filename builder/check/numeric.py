@@ -13,7 +13,7 @@ from builder.check.lifecycle import PLACEHOLDER
 from builder.config import LevelRules, Range, show_number
 from builder.corpus import Loaded
 from builder.diagnostics import DataPath, Diagnostic, Severity
-from builder.model import Specialty
+from builder.model import Plan, Specialty
 from builder.model.common import AssessmentPart
 from builder.model.sourced import is_excerpt
 from builder.rules import Rule, check
@@ -211,11 +211,12 @@ def internship_length(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "hours: 64\ntheory_hours: 32\npractice_hours: 30   # 32 + 30 ≠ 64",
 )
 def sum_mismatch(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """声明的合计必须等于分项之和：课程学时 = 理论学时 + 实践学时；专业教学标准 totals 等于课程设置各行之和；
+    """声明的合计必须等于分项之和：课程学时 = 理论学时 + 实践学时；专业教学标准和人才培养方案的 totals
+    等于课程设置各行之和；
     课程标准各模块学时之和等于课程学时；模块内容学时（如填写）之和等于模块学时。只比较给出了数字的项。"""
     for item in ctx.corpus.documents:
         doc = item.doc
-        if doc.kind == "specialty":
+        if doc.kind in ("specialty", "plan"):
             for i, c in enumerate(doc.courses):
                 yield from _split(
                     rule,
@@ -250,7 +251,7 @@ def _split(
         yield rule.diag(rel, f"学时 {hours} ≠ 理论 {theory} + 实践 {practice}", path=path)
 
 
-def _totals(rule: Rule, item: Loaded[Specialty]) -> Iterator[Diagnostic]:
+def _totals(rule: Rule, item: Loaded[Specialty | Plan]) -> Iterator[Diagnostic]:
     doc = item.doc
     if doc.totals is None or is_excerpt(doc.courses):
         return

@@ -14,6 +14,7 @@ from builder.compose.competencies import compose_competencies
 from builder.compose.course import compose_course
 from builder.compose.internship import compose_internship
 from builder.compose.order import documents
+from builder.compose.schoolplan import compose_plan
 from builder.compose.specialty import compose_specialty
 from builder.compose.training_base import compose_training_base
 from builder.config import ProjectConfig
@@ -28,6 +29,7 @@ _COMPOSERS: dict[str, Callable[[Any, Corpus, ProjectConfig], DocTree]] = {
     "course": compose_course,
     "internship": compose_internship,
     "training_base": compose_training_base,
+    "plan": compose_plan,
 }
 
 
@@ -40,7 +42,8 @@ def compose_corpus(corpus: Corpus, config: ProjectConfig) -> list[DocTree]:
     """Every document of the corpus, specialty by specialty in code order.
 
     Within a specialty: 专业教学标准, 职业能力清单, 课程标准 (in course-plan order),
-    岗位实习标准, 实训基地建设标准 (documents in force before retired ones). When two documents would share a page (only possible in
+    岗位实习标准, 实训基地建设标准 (documents in force before retired ones), then the schools'
+    人才培养方案. When two documents would share a page (only possible in
     a corpus that fails its checks, e.g. two lists for one specialty), the first one wins.
     """
     return compose_sets(corpus, config, corpus.specialties.values())

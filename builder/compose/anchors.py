@@ -11,7 +11,8 @@ import re
 from typing import Any
 
 from builder.corpus import Loaded
-from builder.model import CompetencyList, Course, Internship, Specialty, TrainingBase
+from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
+from builder.view.identity import plan_identity
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -86,6 +87,9 @@ def page_path(item: Loaded[Any]) -> str:
         return f"{folder}/{_named('internship', item.path.stem)}.md"
     if isinstance(doc, TrainingBase):
         return f"{folder}/{_named('training-base', item.path.stem)}.md"
+    if isinstance(doc, Plan):  # several schools' plans per code: the school keeps pages apart
+        school = hashlib.sha1(plan_identity(doc).encode("utf-8")).hexdigest()[:6]
+        return f"{folder}/plans/{ascii_id(item.path.stem.replace('_', '-'))}-{school}.md"
     raise TypeError(f"not a standard document: {type(doc).__name__}")
 
 

@@ -24,7 +24,8 @@ def course_order(entry: SpecialtySet) -> list[Loaded[Course]]:
 
 
 def documents(entry: SpecialtySet) -> list[Loaded[Any]]:
-    """专业教学标准, 职业能力清单, 课程标准 (plan order), 岗位实习标准, 实训基地建设标准."""
+    """专业教学标准, 职业能力清单, 课程标准 (plan order), 岗位实习标准, 实训基地建设标准, then
+    the schools' 人才培养方案 (in file order)."""
     found: list[Loaded[Any]] = []
     if entry.specialty is not None:
         found.append(entry.specialty)
@@ -32,4 +33,5 @@ def documents(entry: SpecialtySet) -> list[Loaded[Any]]:
     found.extend(course_order(entry))
     found.extend(current_first(list(entry.internships)))
     found.extend(current_first(list(entry.training_bases)))
+    found.extend(current_first(list(entry.plans)))
     return found

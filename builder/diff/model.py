@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-KIND_ORDER: tuple[str, ...] = ("specialty", "competencies", "course", "internship", "training_base")
+KIND_ORDER: tuple[str, ...] = (
+    "specialty",
+    "competencies",
+    "course",
+    "internship",
+    "training_base",
+    "plan",
+)
 """Order in which document kinds are listed (as in a standard's package)."""
 
 

@@ -59,13 +59,16 @@ def safe(text: str) -> str:
 
 
 def file_name(tree: DocTree) -> str:
-    """Stable file name, e.g. ``510209-专业教学标准.docx``, ``510209-课程标准-ZY03-电工技术.docx``."""
+    """Stable file name, e.g. ``510209-专业教学标准.docx``, ``510209-课程标准-ZY03-电工技术.docx``,
+    ``510209-人才培养方案-<方案名称>.docx``."""
     specialty, _, rest = tree.doc_id.partition("/")
     kind_title = KIND_TITLES.get(tree.kind, tree.cover.kind_title)
     parts = [specialty, kind_title]
     if tree.kind == "course":
         code = rest.rpartition("/")[2]
         parts += [code, _course_name(tree.cover.title, kind_title)]
+    elif tree.kind == "plan":  # several schools' plans per code: the title names the school
+        parts.append(tree.cover.title.removesuffix(kind_title) or tree.cover.title)
     elif rest and rest != tree.kind:
         parts.append(rest.removeprefix(f"{tree.kind}_"))
     stem = "-".join(safe(part) for part in parts if part)

@@ -19,21 +19,23 @@ from builder.model.competencies import (
 from builder.model.course import ContentItem, Course, LevelTable, Module, Objective
 from builder.model.internship import Internship, InternshipTask, Phase
 from builder.model.meta import Meta
+from builder.model.schoolplan import Addition, Follows, Plan, PlanCourse
 from builder.model.specialty import Career, Occupation, PlannedCourse, Spec, Specialty
 from builder.model.training_base import Equipment, Room, TrainingBase
 
 Document = Annotated[
-    Specialty | CompetencyList | Course | Internship | TrainingBase,
+    Specialty | CompetencyList | Course | Internship | TrainingBase | Plan,
     Field(discriminator="kind"),
 ]
 """Any standard document; the `kind` key selects the model."""
 
-KINDS: dict[str, type[Specialty | CompetencyList | Course | Internship | TrainingBase]] = {
+KINDS: dict[str, type[Specialty | CompetencyList | Course | Internship | TrainingBase | Plan]] = {
     "specialty": Specialty,
     "competencies": CompetencyList,
     "course": Course,
     "internship": Internship,
     "training_base": TrainingBase,
+    "plan": Plan,
 }
 KIND_TITLES: dict[str, str] = {
     "specialty": "专业教学标准",
@@ -41,16 +43,18 @@ KIND_TITLES: dict[str, str] = {
     "course": "课程标准",
     "internship": "岗位实习标准",
     "training_base": "实训基地建设标准",
+    "plan": "人才培养方案",
 }
 
-DOCUMENT_ADAPTER: TypeAdapter[Specialty | CompetencyList | Course | Internship | TrainingBase] = (
-    TypeAdapter(Document)
-)
+DOCUMENT_ADAPTER: TypeAdapter[
+    Specialty | CompetencyList | Course | Internship | TrainingBase | Plan
+] = TypeAdapter(Document)
 
 __all__ = [
     "DOCUMENT_ADAPTER",
     "KINDS",
     "KIND_TITLES",
+    "Addition",
     "AssessmentPart",
     "Career",
     "CodeName",
@@ -62,6 +66,7 @@ __all__ = [
     "Document",
     "Domain",
     "Equipment",
+    "Follows",
     "Internship",
     "InternshipTask",
     "LevelTable",
@@ -71,6 +76,8 @@ __all__ = [
     "Occupation",
     "OccupationStandard",
     "Phase",
+    "Plan",
+    "PlanCourse",
     "PlannedCourse",
     "Room",
     "Spec",

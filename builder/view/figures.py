@@ -1,12 +1,14 @@
 """The figures of a 专业教学标准's plan (total hours and shares), read by the numeric rules
-and by the plan page alike: from the course rows, or from the declared 学时安排."""
+and by the plan page alike: from the course rows, or from the declared 学时安排. A school's
+人才培养方案 has the same rows and 学时安排, and is read the same way."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from builder.diagnostics import DataPath
-from builder.model import Specialty
+from builder.model import Plan, Specialty
 from builder.model.sourced import is_excerpt
 
 
@@ -22,10 +24,10 @@ class Figures:
     path: DataPath
 
 
-def figures(spec: Specialty) -> Figures | None:
+def figures(spec: Specialty | Plan) -> Figures | None:
     """Sum the course rows when every row has hours (and the plan is not an excerpt);
     otherwise use `hours_plan`."""
-    rows = spec.courses
+    rows: list[Any] = spec.courses
     if rows and not is_excerpt(rows) and all(c.hours is not None for c in rows):
         total = sum(c.hours or 0 for c in rows)
         if total == 0:

@@ -5,16 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.model import Course, Specialty
+from builder.model import Course, Plan, Specialty
 
 
 def document_key(doc: Any) -> tuple[str, str, str]:
-    """(kind, specialty code, course code or "") — one document per key in a valid tree."""
+    """(kind, specialty code, course code, or school and grade of a 人才培养方案, or "") —
+    one document per key in a valid tree (several schools' plans for one code coexist)."""
     if isinstance(doc, Specialty):
         return ("specialty", doc.code, "")
     if isinstance(doc, Course):
         return ("course", doc.specialty, doc.code)
+    if isinstance(doc, Plan):
+        return ("plan", doc.specialty, plan_identity(doc))
     return (str(doc.kind), str(doc.specialty), "")
+
+
+def plan_identity(doc: Plan) -> str:
+    """A plan's identity within its specialty: the school, and the grade when given."""
+    return f"{doc.school} {doc.grade}" if doc.grade else doc.school
 
 
 IDENTITY_FIELDS = frozenset({"code", "specialty"})
