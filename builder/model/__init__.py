@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, TypeAdapter
 
 from builder.model.common import AssessmentPart, CodeName, CompetencyRef
-from builder.model.competencies import Competency, CompetencyList, Domain, Task
+from builder.model.competencies import BuildsOn, Competency, CompetencyList, Domain, Task
 from builder.model.course import ContentItem, Course, Module, Objective
 from builder.model.internship import Internship, InternshipTask, Phase
 from builder.model.meta import Meta
@@ -44,6 +44,7 @@ __all__ = [
     "KINDS",
     "KIND_TITLES",
     "AssessmentPart",
+    "BuildsOn",
     "Career",
     "CodeName",
     "Competency",

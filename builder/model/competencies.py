@@ -11,6 +11,15 @@ from builder.model.meta import Meta
 from builder.model.sourced import NonEmptyList, sourced
 
 
+class BuildsOn(Strict):
+    """The 职业能力 of a specialty one level below that a competency builds on (中高本一体化)."""
+
+    specialty: Code = Field(
+        title="下一层次的专业代码", description='6 位专业代码，如中职电子商务 "730701"'
+    )
+    competency: Code = Field(title="所衔接的职业能力编码", description="该专业职业能力清单中的编码")
+
+
 class Competency(Strict):
     """A 职业能力 with the 学习水平 the specialty requires."""
 
@@ -18,6 +27,11 @@ class Competency(Strict):
     text: Text = Field(title="职业能力描述")
     type: OutcomeType = Field(default="能力", title="类型")
     level: str = Field(title="要求的学习水平")
+    builds_on: list[BuildsOn] = Field(
+        default_factory=list,
+        title="衔接的下一层次职业能力",
+        description="中高本一体化：本能力以下一层次专业的哪些职业能力为基础（可写多个）",
+    )
 
 
 class Task(Strict):
