@@ -23,6 +23,7 @@ from tests.casegen import (
     Write,
     WriteBytes,
 )
+from tests.cases_chain import CHAIN_CASES
 from tests.cases_config import CONFIG_CASES
 from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
@@ -294,4 +295,5 @@ CASE_LIST: list[Case] = [
     *CONFIG_CASES,
     *SOURCED_CASES,
     *REAL_ERROR_CASES,
+    *CHAIN_CASES,
 ]
