@@ -20,6 +20,7 @@ Texts are compared by digest of their normalised form (`normalise`), never pairw
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +30,8 @@ from builder.model import CompetencyList, Course, Internship, Specialty, Trainin
 from builder.model.meta import RETIRED_STATUSES
 
 SEP = "\x1f"
-"""Separator of a fact's fields (a control character no YAML scalar of ours holds)."""
+"""Separator of a fact's fields; inside a field it is written `\\u` (and a backslash `\\\\`)."""
+_ESCAPED = re.compile(r"\\([\\u])")
 MIN_TEXT = 12
 """Shortest normalised content text compared (shorter texts repeat innocently)."""
 COMPARED_NATURE = "专业核心"
@@ -62,7 +64,13 @@ def name_digest(name: str) -> str | None:
 
 
 def _fact(*fields: str) -> str:
-    return SEP.join(f.replace(SEP, " ") for f in fields)
+    """One fact: its fields escaped (a backslash and `SEP` inside a field) and joined."""
+    return SEP.join(f.replace("\\", "\\\\").replace(SEP, "\\u") for f in fields)
+
+
+def _fields(fact: str) -> list[str]:
+    """The fields of a fact (the inverse of `_fact`)."""
+    return [_ESCAPED.sub(lambda m: "\\" if m.group(1) == "\\" else SEP, f) for f in fact.split(SEP)]
 
 
 def _live(doc: Any) -> bool:
@@ -118,11 +126,12 @@ class ChainFacts:
         if kind == "competencies":
             self.has_competencies = True
         for fact in facts:
-            letter, _, rest = fact.partition(SEP)
-            if letter == "c":
-                code, _, level = rest.partition(SEP)
-                self.levels.setdefault(code, level)
-            elif letter == "u":
+            letter, *fields = _fields(fact)
+            if letter == "c" and len(fields) == 2:
+                self.levels.setdefault(fields[0], fields[1])
+                continue
+            rest = fields[0] if len(fields) == 1 else ""
+            if letter == "u":
                 self.carried.add(rest)
             elif letter == "t":
                 self.texts.add(rest)
