@@ -154,4 +154,18 @@ CHAIN_CASES = [
         Sub(GZS, "    name: 数据化运营\n", "    name: 网店运营推广\n"),
         Sub(GZ01, "name: 数据化运营\n", "name: 网店运营推广\n"),
     ),
+    chain(
+        "chain-continuation-unknown",
+        "高职专科的接续职业本科专业写成目录中没有的 330799，另一项名称与目录不符",
+        Sub(GZS, 'code: "330701"\n    name: 电子商务', 'code: "330799"\n    name: 电子商务'),
+        Sub(
+            "standards/730701-电子商务/specialty.yaml",
+            'code: "530701"\n    name: 电子商务',
+            'code: "530701"\n    name: 电子商务运营',
+        ),
+        expected=(
+            "ZB939 standards/530701-电子商务/specialty.yaml:548:11 warning | 330799「电子商务」不在随附的专业目录",
+            "ZB939 standards/730701-电子商务/specialty.yaml:549:11 warning | 专业目录中为「电子商务」",
+        ),
+    ),
 ]

@@ -315,3 +315,39 @@ def course_repeated(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                     hint="课程名称和内容应体现层次的提高（如「网店运营」→「网店运营推广」），"
                     "或在课程标准中写明与下一层次课程的分工。",
                 )
+
+
+@check(
+    "ZB939",
+    "continuation-unknown",
+    Severity.WARNING,
+    "接续专业不在专业目录中或名称不符",
+    'continuation:\n  - {level: 职业本科, code: "330701", name: 电子商务运营}   # 目录中为 电子商务',
+)
+def continuation_unknown(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """接续高职专科、职业本科专业的代码应能在所用版本的专业目录中查到，名称与目录一致（代码与层次不符的由 ZB502
+    报告；普通本科专业属于另一目录，不核对）。随附的是 2021 年目录及此后的增补，更晚增补的专业可在 zhibiao.yaml 的
+    catalog_extra 中补充。"""
+    known = ctx.catalog.specialties
+    for entry, _ in ctx.sets():
+        spec = entry.specialty
+        if spec is None:
+            continue
+        for i, follow in enumerate(spec.doc.continuation):
+            if follow.level == "普通本科" or target_level(ctx, follow.code) != follow.level:
+                continue
+            found = known.get(follow.code)
+            if found is None:
+                yield rule.diag(
+                    spec.rel,
+                    f"接续专业 {follow.code}「{follow.name}」不在随附的专业目录（{ctx.catalog.edition}）中",
+                    path=("continuation", i, "code"),
+                    hint="核对代码；如确属目录中的专业，请在 zhibiao.yaml 的 catalog_extra 中补充。",
+                )
+            elif found.name != follow.name.strip():
+                yield rule.diag(
+                    spec.rel,
+                    f"接续专业 {follow.code} 写作「{follow.name}」，专业目录中为「{found.name}」",
+                    path=("continuation", i, "name"),
+                    hint=f"改为「{found.name}」，或核对代码。",
+                )
