@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import multiprocessing
 import random
 import sys
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ from benchmarks.wordlists import (
     Category,
 )
 from builder.occupations import bundled_occupations
+from builder.yamlsource import parse
 
 LEVELS = ("高职专科", "中职", "职业本科")
 LEVEL_WEIGHTS = (744, 358, 247)  # 2021 专业目录 counts
@@ -673,18 +676,25 @@ def specialty_doc(
             "体质健康测试达到《国家学生体质健康标准》合格要求。",
         ],
         # 职业本科 continues into 专业学位研究生, which the catalog (and the model) does not list.
-        "continuation": [
-            {
-                "level": "职业本科",
-                "code": f"{LEVEL_BASE['职业本科'] + cat.offset:02d}0101",
-                "name": f"{cat.fields[0]}工程技术",
-            },
-        ]
-        if ident.level != "职业本科"
-        else [],
+        "continuation": [continuation_of(ident)] if ident.level != "职业本科" else [],
         "competencies": "competencies.yaml",
     }
     return doc
+
+
+@functools.cache
+def _catalog_names() -> dict[str, str]:
+    """Code → name of the bundled 2021 catalog's specialties."""
+    source = resources.files("builder.data").joinpath("catalog-2021.yaml")
+    return {row["code"]: row["name"] for row in parse(source.read_text("utf-8"))["specialties"]}
+
+
+def continuation_of(ident: Identity) -> dict[str, str]:
+    """The 职业本科 接续专业 of a set: the first specialty of the same 专业大类, under its catalog
+    name (a code the catalog lacks gets a made-up name and a catalog_extra entry)."""
+    code = f"{LEVEL_BASE['职业本科'] + ident.category.offset:02d}0101"
+    name = _catalog_names().get(code, f"{ident.category.fields[0]}工程技术")
+    return {"level": "职业本科", "code": code, "name": name}
 
 
 def internship_doc(
@@ -891,6 +901,10 @@ def generate(
     ids = identities(count, seed)
     out.mkdir(parents=True, exist_ok=True)
     extra = [{"code": i.code, "name": i.name, "level": i.level} for i in ids]
+    for follow in (continuation_of(i) for i in ids if i.level != "职业本科"):
+        row = {"code": follow["code"], "name": follow["name"], "level": follow["level"]}
+        if follow["code"] not in _catalog_names() and row not in extra:
+            extra.append(row)
     config = CONFIG.format(seed=seed, count=count) + yaml.dump(
         {"catalog_extra": extra},
         Dumper=_Dumper,

@@ -16,6 +16,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from pydantic import ValidationError
 
 import builder.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
+from builder.chainfacts import facts_of
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.locate import compose, locate
 from builder.model import (
@@ -134,6 +135,8 @@ class DocRef(NamedTuple):
     """Code of the specialty set the document belongs to."""
     code: str | None
     """Course code, for course standards."""
+    facts: tuple[str, ...] = ()
+    """What the specialties of the level above may read of it (`builder.chainfacts`)."""
 
 
 def set_code(doc: Any) -> str:
@@ -144,7 +147,8 @@ def set_code(doc: Any) -> str:
 
 def doc_ref(rel: str, doc: Any) -> DocRef:
     """The `DocRef` of a loaded document."""
-    return DocRef(rel, doc.kind, set_code(doc), doc.code if isinstance(doc, Course) else None)
+    code = doc.code if isinstance(doc, Course) else None
+    return DocRef(rel, doc.kind, set_code(doc), code, facts_of(doc))
 
 
 def _resolved(path: Path) -> str:

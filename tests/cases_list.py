@@ -23,6 +23,7 @@ from tests.casegen import (
     Write,
     WriteBytes,
 )
+from tests.cases_chain import CHAIN_CASES
 from tests.cases_config import CONFIG_CASES
 from tests.cases_conform import CONFORM_CASES
 from tests.cases_levels import LEVEL_CASES
@@ -298,4 +299,5 @@ CASE_LIST: list[Case] = [
     *SOURCED_CASES,
     *REAL_ERROR_CASES,
     *LEVEL_CASES,
+    *CHAIN_CASES,
 ]

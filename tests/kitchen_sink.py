@@ -194,6 +194,7 @@ def full_competencies(**changes: Any) -> CompetencyList:
                                 "text": "理解标注规范的判定规则。",
                                 "type": "知识",
                                 "level": "理解",
+                                "builds_on": [{"specialty": "710207", "competency": "2-1-1"}],
                             },
                         ],
                     }

@@ -228,3 +228,44 @@ def test_output_that_is_a_directory_is_a_usage_error(tmp_path: Path) -> None:
     )
     result = run_cli(["import", "xlsx", str(good), "-o", str(folder), "--force"], tmp_path)
     assert result.exit_code == 2 and "输出路径是目录" in result.stderr
+
+
+def test_builds_on_column_is_imported_and_checked(tmp_path: Path) -> None:
+    """「衔接的下一层次能力」: `专业代码:能力编码` items separated by 「；」 become builds_on;
+    anything else is ZB938 at its cell."""
+    folder = _folder(tmp_path)
+    header = [*HEADER, "衔接的下一层次能力"]
+    good = _book(
+        tmp_path / "good.xlsx",
+        [
+            header,
+            [
+                "数据化运营",
+                "运营数据分析",
+                "能搭建运营数据指标体系。",
+                "运用",
+                "730701:4-2-1；730701：4-2-2",
+            ],
+            [None, None, "能撰写运营分析报告。", "运用"],
+        ],
+    )
+    result = run_cli(["import", "xlsx", str(good), "-o", "good.yaml", "--version", "2026"], folder)
+    assert result.exit_code == 0, result.stderr
+    first, second = _load(folder / "good.yaml").domains[0].tasks[0].competencies
+    assert [(b.specialty, b.competency) for b in first.builds_on] == [
+        ("730701", "4-2-1"),
+        ("730701", "4-2-2"),
+    ]
+    assert second.builds_on == []
+    bad = _book(
+        tmp_path / "bad.xlsx",
+        [
+            header,
+            ["数据化运营", "运营数据分析", "能搭建运营数据指标体系。", "运用", "730701-4-2-1"],
+        ],
+    )
+    result = run_cli(["import", "xlsx", str(bad), "-o", "bad.yaml", "--version", "2026"], folder)
+    assert result.exit_code == 1
+    assert f"{bad.as_posix()}:2:5: error[ZB938]" in result.stderr
+    assert "「730701-4-2-1」不是 专业代码:能力编码 的写法" in result.stderr
+    assert not (folder / "bad.yaml").exists()

@@ -70,7 +70,7 @@ def test_refs_room_and_all_specialties(example_project: Path) -> None:
     assert [t["kind"] for t in data["targets"]] == ["room"]
     assert any(u["owner"] == "职业能力 6-2-1" for u in data["targets"][0]["carries"])
     both = json.loads(run_cli(["refs", "1-1-1", "-f", "json"], example_project).stdout)
-    assert {t["specialty"] for t in both["targets"]} == {"510209", "730701"}
+    assert {t["specialty"] for t in both["targets"]} == {"510209", "730701", "530701", "330701"}
 
 
 def test_refs_unknown_code_is_a_usage_error(example_project: Path) -> None:

@@ -74,6 +74,7 @@ def compose_competencies(
         )
     if is_excerpt(doc.domains):
         out.text(EXCERPT_LABEL)
+    _builds_on(out, doc)
     out.heading(1, "职业能力培养矩阵", anchor="matrix")
     out.text("下表列出每项职业能力在各课程、岗位实习和实训室中达到的学习水平；空白表示未承载。")
     header, rows, widths = matrix(doc, cov, page_path(item))
@@ -85,6 +86,33 @@ def compose_competencies(
         page_path(item),
         cover(doc.meta, "competencies"),
         tuple(out.blocks),
+    )
+
+
+def _builds_on(out: Outline, doc: CompetencyList) -> None:
+    """中高本衔接: the competencies that declare what they build on one level below."""
+    rows = [
+        [
+            cell(f"{comp.code} {flat(comp.text)}"),
+            cell(comp.level),
+            cell("；".join(f"{b.specialty} 专业的 {b.competency}" for b in comp.builds_on)),
+        ]
+        for domain in doc.domains
+        for task in domain.tasks
+        for comp in task.competencies
+        if comp.builds_on
+    ]
+    if not rows:
+        return
+    out.heading(1, "中高本衔接", anchor="builds-on")
+    out.text("下表列出以下一层次专业的职业能力为基础的职业能力（中职 → 高职专科 → 职业本科）。")
+    out.table(
+        "职业能力衔接表",
+        ("职业能力", "学习水平", "衔接的下一层次职业能力"),
+        rows,
+        (6, 1.2, 4),
+        anchor="tbl-builds-on",
+        searchable=False,
     )
 
 

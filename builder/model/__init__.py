@@ -8,6 +8,7 @@ from pydantic import Field, TypeAdapter
 
 from builder.model.common import AssessmentPart, CodeName, CompetencyRef
 from builder.model.competencies import (
+    BuildsOn,
     Competency,
     CompetencyList,
     Domain,
@@ -56,6 +57,7 @@ __all__ = [
     "KIND_TITLES",
     "Addition",
     "AssessmentPart",
+    "BuildsOn",
     "Career",
     "CodeName",
     "Competency",

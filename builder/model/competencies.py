@@ -44,6 +44,15 @@ class OccupationStandard(Strict):
     url: str | None = Field(default=None, title="来源网址")
 
 
+class BuildsOn(Strict):
+    """The 职业能力 of a specialty one level below that a competency builds on (中高本一体化)."""
+
+    specialty: Code = Field(
+        title="下一层次的专业代码", description='6 位专业代码，如中职电子商务 "730701"'
+    )
+    competency: Code = Field(title="所衔接的职业能力编码", description="该专业职业能力清单中的编码")
+
+
 class Competency(Strict):
     """A 职业能力 with the 学习水平 the specialty requires."""
 
@@ -55,6 +64,11 @@ class Competency(Strict):
         default=None,
         title="编码范围（列）",
         description="原文按列重新编号时写列名，如 技能要求、相关知识要求；引用时用 scope 区分",
+    )
+    builds_on: list[BuildsOn] = Field(
+        default_factory=list,
+        title="衔接的下一层次职业能力",
+        description="中高本一体化：本能力以下一层次专业的哪些职业能力为基础（可写多个）",
     )
 
 

@@ -95,7 +95,7 @@ def _marker(items: Any) -> str:
 
 def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
     sheet = book.create_sheet(lay.COMPETENCY_SHEET)
-    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30]
+    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30, 24]
     _head(sheet, list(lay.COMPETENCY_COLUMNS), widths)
     if not entry.competencies:
         _print_setup(sheet, True, lay.PRINTED)
@@ -120,6 +120,7 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
                         domain.code,
                         task.description or "",
                         domain.description or "",
+                        "；".join(f"{b.specialty}:{b.competency}" for b in comp.builds_on),
                     ],
                 )
                 row += 1

@@ -17,10 +17,12 @@ TASK_CODE = "任务编码"
 DOMAIN_CODE = "领域编码"
 TASK_NOTE = "任务说明"
 DOMAIN_NOTE = "领域说明"
+BUILDS_ON = "衔接的下一层次能力"
+"""builds_on as `专业代码:能力编码`, several separated by 「；」 (e.g. 730701:4-2-1；730701:4-2-2)."""
 
 REQUIRED = (DOMAIN, TASK, COMPETENCY, LEVEL)
 """Columns every competency sheet must have (in this order when written by hand)."""
-OPTIONAL = (TYPE, CODE, TASK_CODE, DOMAIN_CODE, TASK_NOTE, DOMAIN_NOTE)
+OPTIONAL = (TYPE, CODE, TASK_CODE, DOMAIN_CODE, TASK_NOTE, DOMAIN_NOTE, BUILDS_ON)
 """Columns the importer also understands; found by header text, in any order."""
 COMPETENCY_COLUMNS = REQUIRED + OPTIONAL
 PRINTED = 6

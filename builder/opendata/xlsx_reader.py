@@ -8,6 +8,7 @@ becomes a diagnostic located at 工作表「…」第 N 行 X 列.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +96,11 @@ class _Competency:
     type: str
     code: str
     code_column: int
+    builds_on: list[dict[str, str]]
+
+
+BUILDS_ON_SPLIT = re.compile(r"[；;，,、\s]+")
+BUILDS_ON_ITEM = re.compile(r"^(?P<specialty>[^:：]+)[:：](?P<competency>[^:：]+)$")
 
 
 class SheetReader:
@@ -291,7 +297,21 @@ class SheetReader:
             ok = False
         code = self._get(cells, lay.CODE)
         column = self.columns.get(lay.CODE, 0) if code else self.columns[lay.COMPETENCY]
-        return _Competency(number, text, level, kind, code, column) if ok else None
+        builds_on: list[dict[str, str]] = []
+        for item in BUILDS_ON_SPLIT.split(self._get(cells, lay.BUILDS_ON).strip()):
+            found = BUILDS_ON_ITEM.match(item) if item else None
+            if found is not None:
+                builds_on.append(found.groupdict())
+            elif item:
+                self.problem(
+                    rules.BUILDS_ON,
+                    number,
+                    self.columns.get(lay.BUILDS_ON),
+                    f"「{item}」不是 专业代码:能力编码 的写法",
+                    hint="如 730701:4-2-1；多项之间用「；」分隔。",
+                )
+                ok = False
+        return _Competency(number, text, level, kind, code, column, builds_on) if ok else None
 
     def _empty(self, number: int, column: str, message: str) -> None:
         self.problem(rules.EMPTY, number, self.columns.get(column), message)
@@ -350,6 +370,8 @@ class SheetReader:
                     if comp.type != "能力":
                         row["type"] = comp.type
                     row["level"] = comp.level
+                    if comp.builds_on:
+                        row["builds_on"] = comp.builds_on
                     comps.append(row)
                 tasks.append(_named(task, {"competencies": marked_list(comps, task.marker)}))
             tree.append(_named(domain, {"tasks": marked_list(tasks, domain.marker)}))

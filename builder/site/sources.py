@@ -21,6 +21,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.model import KIND_TITLES
+from builder.site.chains import CHAINS_PAGE, CHAINS_TITLE, chains, chains_page
 from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.consultation import consultation_parts
 from builder.site.markdown import (
@@ -84,12 +85,17 @@ def site_sources(
         out.pages[tree.page] = render_document(tree, chrome) + sections.get(tree.page, "")
     for entry in corpus.specialties.values():
         out.pages[overview_path(entry)] = specialty_page(entry, config, offered, info)
+    linked = chains(corpus)
+    if linked:
+        out.pages[CHAINS_PAGE] = chains_page(corpus, linked)
     if changelog is not None:
         out.pages[CHANGELOG_PAGE] = changelog_page(changelog)
     if data:
         out.pages[DATA_PAGE] = data_page(list(data))
         out.blobs.update(as_blobs(list(data)))
     out.nav = site_nav(corpus, {t.page for t in trees}, changelog is not None, bool(data))
+    if linked:
+        out.nav.insert(1, {CHAINS_TITLE: CHAINS_PAGE})
     return out
 
 

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from builder.chainfacts import ChainFacts
 from builder.corpus import Corpus, DocRef, Loaded, SpecialtySet
+from builder.view.chain import chain_map
 from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
 
@@ -71,7 +73,15 @@ def replay(lookup: Lookup, corpus: Corpus, broken: Mapping[str, frozenset[str]])
         return tuple(sorted(specialty_codes(corpus)))
     if lookup.kind == "claims":
         return tuple(sorted(broken.get(lookup.query, frozenset())))
+    if lookup.kind == "chain":
+        return _chain_answer(chain_map(corpus).sets.get(lookup.query))
+    if lookup.kind == "named-by":
+        return tuple(sorted(chain_map(corpus).named_by.get(lookup.query, frozenset())))
     return False
+
+
+def _chain_answer(facts: ChainFacts | None) -> Answer:
+    return None if facts is None else (facts.summary(),)
 
 
 def still_valid(rows: Iterable[Any], corpus: Corpus, broken: Mapping[str, frozenset[str]]) -> bool:
@@ -88,7 +98,8 @@ def still_valid(rows: Iterable[Any], corpus: Corpus, broken: Mapping[str, frozen
 class Lookup:
     """One question a specialty set asked about the rest of the tree, and its answer.
 
-    `kind` names the question (`path`, `specialties`, `claims`, `number`, `specialty`);
+    `kind` names the question (`path`, `specialties`, `claims`, `chain`, `named-by`,
+    `number`, `specialty`);
     `query` its argument; `answer` a plain, comparable summary of what was found.
     """
 
@@ -177,6 +188,19 @@ class CorpusView:
         """The kinds of the failed files that claim specialty `code` (`check.claims`)."""
         found = frozenset(self.broken.get(code, frozenset()))
         self.note(asker, "claims", code, tuple(sorted(found)))
+        return found
+
+    def chain(self, asker: str, code: str) -> ChainFacts | None:
+        """The continuity facts of set `code` (`builder.chainfacts`), None when the tree
+        holds no document of it; read from the whole-tree index, loaded or not."""
+        found = chain_map(self.corpus).sets.get(code)
+        self.note(asker, "chain", code, _chain_answer(found))
+        return found
+
+    def named_by(self, asker: str, code: str) -> frozenset[str]:
+        """The codes of the sets whose 专业教学标准 name `code` as a 接续专业."""
+        found = chain_map(self.corpus).named_by.get(code, frozenset())
+        self.note(asker, "named-by", code, tuple(sorted(found)))
         return found
 
     def other_set(
