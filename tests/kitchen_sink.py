@@ -381,7 +381,7 @@ def full_plan() -> Plan:
                 {
                     **row,
                     "elective": True,
-                    "competencies": [{"ref": "1-1-1", "level": "运用"}],
+                    "competencies": [{"ref": "1-1-1", "scope": "五级/初级工", "level": "运用"}],
                     "maps_to": "智能视觉应用",
                     "addition": "地方化",
                     "note": "与海州光电企业共建",

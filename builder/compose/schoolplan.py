@@ -8,7 +8,7 @@ linked when the corpus holds it.
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path
-from builder.compose.links import competency_ref, specialty_set
+from builder.compose.links import competency_use, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, listing, without_empty
 from builder.compose.text import book_title, flat, num, paragraphs, semesters
@@ -107,7 +107,7 @@ def _courses(out: Outline, doc: Plan, entry: SpecialtySet) -> None:
 
 
 def _course_row(course: PlanCourse, entry: SpecialtySet) -> list[Cell]:
-    refs = [competency_ref(entry, r.ref, f"{r.ref}（{r.level}）") for r in course.competencies]
+    refs = [competency_use(entry, r) for r in course.competencies]
     nature = course.nature + ("（选修）" if course.elective else "")
     return [
         cell(course.code),
