@@ -5,6 +5,7 @@ from __future__ import annotations
 from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.links import applies_to, specialty_set
+from builder.compose.marks import glued
 from builder.compose.meta import (
     back_matter,
     cover,
@@ -15,7 +16,7 @@ from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
-from builder.doctree import Cell, DocTree, Inline, Link
+from builder.doctree import Cell, DocTree, Field, Inline, Link
 from builder.model import CompetencyList, Domain, Task
 
 WHERE_HEADER = "在哪些课程中培养"
@@ -70,7 +71,7 @@ def compose_competencies(
 
 def _analysis_rows(doc: CompetencyList, cov: Coverage) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for domain in doc.domains:
+    for d, domain in enumerate(doc.domains):
         for t, task in enumerate(domain.tasks):
             for c, comp in enumerate(task.competencies):
                 where: list[Inline] = [
@@ -80,21 +81,44 @@ def _analysis_rows(doc: CompetencyList, cov: Coverage) -> list[list[Cell]]:
                 ]
                 first_task = c == 0
                 first_domain = first_task and t == 0
+                at = f"domains[{d}].tasks[{t}]"
+                item = f"{at}.competencies[{c}]"
+                shown_type = comp.type if "type" in comp.model_fields_set else "—"
                 rows.append(
                     [
-                        cell(f"{domain.code} {domain.name}", anchor=domain_anchor(domain.code))
+                        cell(
+                            *_coded(domain.code, domain.name, f"domains[{d}]"),
+                            anchor=domain_anchor(domain.code),
+                        )
                         if first_domain
                         else cell(),
-                        cell(f"{task.code} {task.name}", anchor=task_anchor(task.code))
+                        cell(*_coded(task.code, task.name, at), anchor=task_anchor(task.code))
                         if first_task
                         else cell(),
-                        cell(f"{comp.code} {flat(comp.text)}", anchor=competency_anchor(comp.code)),
-                        cell(comp.type if "type" in comp.model_fields_set else "—"),
-                        cell(comp.level),
+                        cell(
+                            *glued(
+                                _home(comp.code, item, "code", comp.code),
+                                " ",
+                                _home(flat(comp.text), item, "text", comp.code),
+                            ),
+                            anchor=competency_anchor(comp.code),
+                        ),
+                        cell(_home(shown_type, item, "type", comp.code)),
+                        cell(_home(comp.level, item, "level", comp.code)),
                         cell(*joined(where, "；")) if where else cell("（未承载）"),
                     ]
                 )
     return rows
+
+
+def _coded(code: str, name: str, at: str) -> tuple[Inline, ...]:
+    """ "1-2 数据采集": the code and the name of a domain or task, each a field."""
+    return glued(Field(code, f"{at}.code", code=code), " ", Field(name, f"{at}.name", code=code))
+
+
+def _home(text: str, item: str, name: str, code: str) -> Field:
+    """A field of the table row that is the home of list item `item`."""
+    return Field(text, f"{item}.{name}", row=item, code=code)
 
 
 def matrix(
