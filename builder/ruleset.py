@@ -18,6 +18,7 @@ from builder import corpus, schema_errors, source_rules
 from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
+from builder.drafting import rules as drafting_rules
 from builder.locate import compose, locate
 from builder.opendata import import_rules
 from builder.project import Project, UsageError, display_path
@@ -34,6 +35,7 @@ MODULES: tuple[ModuleType, ...] = (
     consultation,  # ZB702–ZB709 征求意见 records, dispositions, the vote, 需复核 (registered here, not
     # by builder.check: their anchors come from compose, which the checks may not import)
     import_rules,  # ZB8xx importing spreadsheets
+    drafting_rules,  # ZB851–ZB859 importing Word working copies
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
 
