@@ -16,10 +16,23 @@ from typing import Any
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from builder.yamlsource import parse
 from tests.conftest import REPO, run_cli
-from tests.wordedit import blank_row_after, copy_row, delete_row, in_copy, set_field, tracked
+from tests.wordedit import (
+    blank_row_after,
+    copy_row,
+    delete_row,
+    in_copy,
+    new_paragraph_after,
+    paragraph_of,
+    set_field,
+    set_text,
+    tracked,
+    tracked_delete_paragraph,
+    tracked_delete_row,
+)
 
 SET = "standards/510209-人工智能技术应用"
 COPIES = {
@@ -38,14 +51,18 @@ SOURCES = {
 }
 
 
-@pytest.fixture(scope="module")
-def working(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The working copies of every example document, exported once."""
-    root = tmp_path_factory.mktemp("working")
+def export_working(root: Path) -> Path:
+    """Export the working copies of every example document into `root`/copies."""
     project = _project(root / "project")
     done = run_cli(["export", "docx", "--editable", "-o", str(root / "copies")], project)
     assert done.exit_code == 0, done.stderr
     return root / "copies"
+
+
+@pytest.fixture(scope="module")
+def working(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The working copies of every example document, exported once."""
+    return export_working(tmp_path_factory.mktemp("working"))
 
 
 def _project(target: Path) -> Path:
@@ -287,3 +304,37 @@ def test_without_write_nothing_is_written(working: Path, project: Path) -> None:
     assert done.exit_code == 0, done.stderr
     assert "修改 tasks[1].weeks：5" in done.stdout and "加 --write 写入" in done.stdout
     assert source.read_bytes() == text
+
+
+def test_tracked_deletions_and_a_new_paragraph_of_a_text(working: Path, project: Path) -> None:
+    """A row and a list paragraph deleted with track changes on are deleted; a paragraph
+    typed after the last paragraph of 概述 joins that text; a copied list paragraph (a
+    培养规格) is a new item with the next code."""
+
+    def change(document: Any) -> None:
+        tracked_delete_row(document, "courses[2].code")
+        tracked_delete_paragraph(document, "graduation[1]")
+        new_paragraph_after(document, "overview", "本专业同时面向智能制造领域。")
+        twin = copy.deepcopy(paragraph_of(document, "specs[1].code"))
+        for mark in list(twin.iter(qn("w:bookmarkStart"))) + list(twin.iter(qn("w:bookmarkEnd"))):
+            mark.getparent().remove(mark)
+        paragraph_of(document, "specs[1].code").addnext(twin)
+        for sdt in twin.iter(qn("w:sdt")):
+            tag = sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+            set_text(sdt, "" if tag.startswith("specs[1].code") else "具有数据安全意识。")
+
+    before, after, text, written, done = _edit(working, project, "specialty", change)
+    assert done.exit_code == 0, done.stderr
+    expected = copy.deepcopy(before)
+    del expected["courses"][2]
+    del expected["graduation"][1]
+    expected["overview"] = before["overview"].rstrip("\n") + "\n\n本专业同时面向智能制造领域。\n"
+    q = [int(s["code"][1:]) for s in before["specs"] if s["code"].startswith("Q")]
+    spec = {
+        "code": f"Q{max(q) + 1}",
+        "type": before["specs"][1]["type"],
+        "text": "具有数据安全意识。",
+    }
+    expected["specs"].insert(2, spec)
+    assert after == expected
+    _kept(text, written)

@@ -120,3 +120,60 @@ def in_copy(twin: Any, tag: str, text: str) -> None:
 def delete_row(document: Any, tag: str) -> None:
     row = row_of(document, tag)
     row.getparent().remove(row)
+
+
+def _revision(name: str, number: int) -> Any:
+    element = OxmlElement(name)
+    element.set(qn("w:id"), str(number))
+    element.set(qn("w:author"), "审稿人")
+    element.set(qn("w:date"), "2026-12-01T09:00:00Z")
+    return element
+
+
+def paragraph_of(document: Any, tag: str, occurrence: int = 0) -> Any:
+    element = controls(document, tag)[occurrence]
+    while element.tag != qn("w:p"):
+        element = element.getparent()
+    return element
+
+
+def new_paragraph_after(document: Any, tag: str, text: str, occurrence: int = -1) -> None:
+    """Press Enter at the end of the paragraph holding `tag` and type `text` (Word keeps
+    the paragraph's style; the new paragraph has no control and no bookmark)."""
+    paragraph = paragraph_of(document, tag, occurrence)
+    fresh = OxmlElement("w:p")
+    style = paragraph.find(qn("w:pPr"))
+    if style is not None:
+        fresh.append(copy.deepcopy(style))
+    fresh.append(_run(text))
+    paragraph.addnext(fresh)
+
+
+def tracked_delete_row(document: Any, tag: str) -> None:
+    """Delete the row of `tag` with track changes on (the row stays, marked deleted)."""
+    row = row_of(document, tag)
+    properties = row.find(qn("w:trPr"))
+    if properties is None:
+        properties = OxmlElement("w:trPr")
+        row.insert(0, properties)
+    properties.append(_revision("w:del", 9101))
+
+
+def tracked_delete_paragraph(document: Any, tag: str) -> None:
+    """Delete a whole list paragraph with track changes on: its runs and its mark."""
+    paragraph = paragraph_of(document, tag)
+    for t in list(paragraph.iter(qn("w:t"))):
+        t.tag = qn("w:delText")
+    for run in list(paragraph.iter(qn("w:r"))):
+        wrapper = _revision("w:del", 9200 + len(run.getparent()))
+        run.addprevious(wrapper)
+        wrapper.append(run)
+    properties = paragraph.find(qn("w:pPr"))
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        paragraph.insert(0, properties)
+    marks = properties.find(qn("w:rPr"))
+    if marks is None:
+        marks = OxmlElement("w:rPr")
+        properties.append(marks)
+    marks.append(_revision("w:del", 9300))

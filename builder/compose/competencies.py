@@ -131,11 +131,12 @@ def matrix(
     """
     header = ["职业能力", "要求", *(c.header for c in cov.columns)]
     rows: list[list[Cell]] = []
-    for domain in doc.domains:
-        for task in domain.tasks:
-            for comp in task.competencies:
+    for d, domain in enumerate(doc.domains):
+        for t, task in enumerate(domain.tasks):
+            for c, comp in enumerate(task.competencies):
                 link = Link(comp.code, f"{page}#{competency_anchor(comp.code)}")
                 levels = [cell(cov.level(comp.code, column)) for column in cov.columns]
-                rows.append([cell(link), cell(comp.level), *levels])
+                level = Field(comp.level, f"domains[{d}].tasks[{t}].competencies[{c}].level")
+                rows.append([cell(link), cell(level), *levels])
     widths = [1.5, 1.0, *([1.0] * len(cov.columns))]
     return header, rows, widths

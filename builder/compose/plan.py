@@ -161,7 +161,7 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
             cell(
                 *glued(
                     _home(num(c.hours), i, "hours", c.code),
-                    *((_home(f"（{c.weeks} 周）", i, "weeks", c.code),) if c.weeks else ()),
+                    *(("（", _home(str(c.weeks), i, "weeks", c.code), " 周）") if c.weeks else ()),
                 )
             ),
             cell(_home(num(c.theory_hours), i, "theory_hours", c.code)),

@@ -97,6 +97,17 @@ def fields_of(pieces: list[Piece]) -> list[tuple[str, str]]:
     return [(tag, text) for text, tag in pieces if tag is not None]
 
 
+def separable(pieces: list[Piece]) -> bool:
+    """True when fixed text stands between every two fields of a layout (so the fields can
+    be told apart in plain text); composers lay fields out so."""
+    previous = None
+    for _, tag in pieces:
+        if tag is not None and previous is not None:
+            return False
+        previous = tag
+    return True
+
+
 def read_cell(pieces: list[Piece], paras: list[Para]) -> list[tuple[str, str]] | None:
     """(path, text) of each field of `pieces` in the returned cell `paras`; None when the
     cell no longer has the layout (its fixed text was changed)."""
@@ -110,14 +121,37 @@ def read_cell(pieces: list[Piece], paras: list[Para]) -> list[tuple[str, str]] |
     ] == fixed:
         return [(tag, text) for text, tag in got if tag is not None]
     whole = "".join(text for text, _ in got)
-    pattern = ""
-    last = max(i for i, (_, tag) in enumerate(pieces) if tag is not None)
-    for index, (text, tag) in enumerate(pieces):
-        if tag is None:
-            pattern += re.escape(text)
-        else:
-            pattern += "(.*)" if index == last else "(.*?)"
-    match = re.fullmatch(pattern, whole, re.DOTALL)
-    if match is None:
+    if whole == "".join(text for text, _ in pieces):
+        return fields_of(pieces)  # unchanged text: the reference's own split
+    found: list[tuple[str, ...]] = []
+    for pattern in _patterns(pieces):
+        match = re.fullmatch(pattern, whole, re.DOTALL)
+        if match is not None and match.groups() not in found:
+            found.append(match.groups())
+    if not found:
         return None
-    return list(zip(wanted, match.groups(), strict=True))
+    before = [text for _, text in fields_of(pieces)]
+    kept = [sum(a == b for a, b in zip(parse, before, strict=True)) for parse in found]
+    best = [parse for parse, score in zip(found, kept, strict=True) if score == max(kept)]
+    if len(best) > 1:
+        return None  # the fixed text also occurs inside a field: no safe way to split
+    return list(zip(wanted, best[0], strict=True))
+
+
+def _patterns(pieces: list[Piece]) -> list[str]:
+    """Regular expressions for a layout, every way of matching its fields (each field but
+    the last lazy or greedy), so a field that contains the fixed text is still found."""
+    fields = [i for i, (_, tag) in enumerate(pieces) if tag is not None]
+    out: list[str] = []
+    for choice in range(2 ** (len(fields) - 1)):
+        pattern = ""
+        for index, (text, tag) in enumerate(pieces):
+            if tag is None:
+                pattern += re.escape(text)
+            elif index == fields[-1]:
+                pattern += "(.*)"
+            else:
+                greedy = choice >> fields.index(index) & 1
+                pattern += "(.*)" if greedy else "(.*?)"
+        out.append(pattern)
+    return out

@@ -132,7 +132,7 @@ def _compare(word: WordFile, project: Project, result: ImportResult, *, force: b
     changes = read_changes(reference, word, model, data)
     result.changes = changes
     result.problems.extend(changes.problems)
-    if not changes.problems and changes.empty() and not _marked(word):
+    if _marked(reference) and not _marked(word):
         result.problems.append(
             Problem(
                 rules.NOT_WORKING_COPY,

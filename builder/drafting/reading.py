@@ -85,12 +85,15 @@ class _Reader:
             for name in container.bookmarks():
                 self.by_mark[name] = index
         self.matched: dict[int, int] = {}  # returned container → reference container
+        self.continued: set[int] = set()  # returned paragraphs added to a text field
         self.values: dict[str, list[tuple[str, Container, Para]]] = {}
 
     # -- matching -------------------------------------------------------------------
     def match(self) -> None:
         taken: set[int] = set()
         for g, container in enumerate(self.got):
+            if all(p.removed for p in container.paras):
+                continue  # deleted with track changes on: as if accepted
             for name in container.bookmarks():
                 r = self.by_mark.get(name)
                 if r is not None and r not in taken:
@@ -100,8 +103,19 @@ class _Reader:
 
     # -- fields ---------------------------------------------------------------------
     def read_fields(self) -> None:
-        for g, r in self.matched.items():
-            got, ref = self.got[g], self.ref[r]
+        text_field: str | None = None  # the text field of the last body paragraph read
+        for g, got in enumerate(self.got):
+            r = self.matched.get(g)
+            if r is None:
+                if text_field is not None and self._continues(got, text_field):
+                    self.values[text_field].append((got.text(), got, got.first))
+                    self.continued.add(g)
+                    continue
+                if got.text().strip() or got.table:
+                    text_field = None
+                continue
+            ref = self.ref[r]
+            text_field = self._text_field(ref)
             columns = got.columns()
             for column, paras in ref.columns().items():
                 pieces = template(paras)
@@ -121,6 +135,25 @@ class _Reader:
                 for path, text in found:
                     self.values.setdefault(path, []).append((text, got, anchor))
                     self.out.places.setdefault(path, (anchor.where, anchor.element))
+
+    def _text_field(self, ref: Container) -> str | None:
+        """The field a body paragraph wholly consists of (one paragraph of a text), if any."""
+        if ref.table or ref.homes():
+            return None
+        pieces = template(ref.paras)
+        if len(pieces) != 1 or pieces[0][1] is None:
+            return None
+        return pieces[0][1]
+
+    def _continues(self, got: Container, path: str) -> bool:
+        """A paragraph the drafter added after a paragraph of a text field (Enter at its end):
+        same style, new text."""
+        before = self.values.get(path)
+        if not before or got.table or not got.text().strip():
+            return False
+        if got.first.style != before[-1][2].style:
+            return False
+        return got.text() not in {c.text() for c in self.ref}
 
     def compare(self, removed: set[str]) -> None:
         reference: dict[str, list[tuple[str, Container]]] = {}
@@ -201,6 +234,8 @@ class _Reader:
         home_tables: dict[int, int] = {}  # returned table → reference table (rows with homes)
         for g, container in enumerate(self.got):
             r = self.matched.get(g)
+            if g in self.continued:
+                continue
             if r is not None:
                 if self.ref[r].homes():
                     previous = r
@@ -245,8 +280,13 @@ class _Reader:
         return container.text() in texts
 
     def _unplaced(self, container: Container) -> None:
+        """Warn about text typed outside every field: a paragraph in the style of the
+        document's marked text (body text, list items, table cells) that the reference does
+        not have. Cover lines, banners (e.g. the 未通过检查 notice of a forced export) and
+        headings are the document's own, not the drafter's."""
         texts = {c.text() for c in self.ref}
-        if container.text() in texts:
+        styles = {p.style for c in self.ref if c.bookmarks() for p in c.paras}
+        if container.text() in texts or container.first.style not in styles:
             return
         self._problem(
             rules.IGNORED,
