@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from builder.docx.package import to_bytes
-from builder.drafting.reading import Problem
+from builder.drafting.changes import Problem
 
 AUTHOR = "职标 zhibiao"
 INITIALS = "职标"

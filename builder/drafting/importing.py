@@ -23,7 +23,8 @@ from builder.docx.editable import Identity, render_editable
 from builder.docx.profiles import profile_named
 from builder.drafting import rules
 from builder.drafting.annotate import annotated, comments_name
-from builder.drafting.reading import Changes, Problem, read_changes
+from builder.drafting.changes import Changes, Problem
+from builder.drafting.reading import read_changes
 from builder.drafting.wordread import W, WordFile, read_bytes, read_word
 from builder.drafting.writeback import write_back
 from builder.model import KINDS

@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import (
 
 from builder.corpus import validate
 from builder.drafting import rules
-from builder.drafting.reading import Addition, Changes, Problem, get
+from builder.drafting.changes import Addition, Changes, Problem, get
 from builder.drafting.values import Token, render_path, slot
 from builder.model.common import Code
 from builder.yamlfmt import make_yaml
