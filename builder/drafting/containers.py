@@ -15,6 +15,9 @@ from builder.docx.marks import ROW_SUFFIX
 from builder.drafting.values import item_of
 from builder.drafting.wordread import Para
 
+MAX_SPLIT = 20_000
+"""Longest cell text that is split into several fields by pattern (lazy patterns of a few
+fields cost up to quadratic time in the text's length)."""
 Piece = tuple[str, str | None]
 """A piece of a cell's layout: (text, None) for fixed text, (text, path) for a field."""
 
@@ -123,6 +126,8 @@ def read_cell(pieces: list[Piece], paras: list[Para]) -> list[tuple[str, str]] |
     whole = "".join(text for text, _ in got)
     if whole == "".join(text for text, _ in pieces):
         return fields_of(pieces)  # unchanged text: the reference's own split
+    if len(wanted) > 1 and len(whole) > MAX_SPLIT:
+        return None  # not split by pattern: a hostile cell must not cost quadratic time
     found: list[tuple[str, ...]] = []
     for pattern in _patterns(pieces):
         match = re.fullmatch(pattern, whole, re.DOTALL)

@@ -8,6 +8,7 @@ semesters, 选修/必修 for `elective`).
 
 from __future__ import annotations
 
+import math
 import re
 import types
 import typing
@@ -100,6 +101,15 @@ def _union(annotation: Any) -> list[Any]:
 
 def decode(text: str, field: Slot) -> Any:
     """The value of `text` typed into the field; None for "not given" ("—" or empty)."""
+    try:
+        return _decode(text, field)
+    except (ValueError, OverflowError) as exc:  # NotReadable, or a number too long to read
+        if isinstance(exc, NotReadable):
+            raise
+        raise NotReadable("数字过长") from None
+
+
+def _decode(text: str, field: Slot) -> Any:
     shown = text.strip()
     kinds = [a for a in _union(field.annotation) if a is not type(None)]
     if shown in EMPTY and (field.optional or type(None) in _union(field.annotation)):
@@ -143,6 +153,8 @@ def _number(shown: str, kind: type) -> int | float:
     if len(found) != 1:
         raise NotReadable("应为一个数字（未给出时填「—」）")
     value = float(found[0])
+    if not math.isfinite(value):
+        raise NotReadable("数字过长")
     if kind is int:
         if not value.is_integer():
             raise NotReadable("应为整数")
