@@ -213,6 +213,7 @@ def test_course_requirements_hours_new_item_and_tracked_change(
         in_copy(twin, "modules[0].items[1].requirements", "能依据法律法规审查数据来源。")
         in_copy(twin, "modules[0].items[1].hours", "2")
         tracked(document, "modules[1].items[0].requirements", "能使用爬虫和接口采集数据。")
+        set_field(document, "objectives[0].text", "能说明数据采集的法律边界。")
 
     before, after, text, written, done = _edit(working, project, "course", change)
     assert done.exit_code == 0, done.stderr
@@ -231,6 +232,8 @@ def test_course_requirements_hours_new_item_and_tracked_change(
     )
     # a block text stays a block text (its final line break kept)
     expected["modules"][1]["items"][0]["requirements"] = "能使用爬虫和接口采集数据。\n"
+    ending = "\n" if before["objectives"][0]["text"].endswith("\n") else ""
+    expected["objectives"][0]["text"] = "能说明数据采集的法律边界。" + ending
     assert after == expected
     _kept(text, written)
     assert code in _diff(project, "course")

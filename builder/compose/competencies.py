@@ -41,9 +41,19 @@ def compose_competencies(
         f"学习水平由低到高依次为：{'、'.join(config.learning_levels)}。"
     )
     described: list[list[Inline]] = []
-    for domain in doc.domains:
-        parts: list[Domain | Task] = [domain, *domain.tasks]
-        described += [[f"{p.code} {p.name}：{flat(p.description)}"] for p in parts if p.description]
+    for d, domain in enumerate(doc.domains):
+        parts: list[tuple[str, Domain | Task]] = [(f"domains[{d}]", domain)]
+        parts += [(f"domains[{d}].tasks[{t}]", task) for t, task in enumerate(domain.tasks)]
+        described += [
+            [
+                *glued(
+                    f"{p.code} {p.name}：",
+                    Field(flat(p.description), f"{at}.description", code=p.code),
+                )
+            ]
+            for at, p in parts
+            if p.description
+        ]
     if described:
         out.text("工作领域和工作任务说明如下：")
         out.items(described)

@@ -99,14 +99,29 @@ def _objectives(out: Outline, doc: Course) -> None:
     already grouped that way."""
     runs = [list(group) for _, group in groupby(doc.objectives, key=lambda o: o.type)]
     if len(runs) != len({r[0].type for r in runs}):
-        entries = [[f"（{o.type}）{flat(o.text)}"] for o in doc.objectives]
+        entries = [
+            [
+                *glued(
+                    "（",
+                    _home(o.type, f"objectives[{i}]", "type", ""),
+                    "）",
+                    _home(flat(o.text), f"objectives[{i}]", "text", ""),
+                )
+            ]
+            for i, o in enumerate(doc.objectives)
+        ]
         out.listed(doc.objectives, entries, ordered=True)
         return
     if is_not_given(doc.objectives):
         out.text(NOT_LISTED_LABEL)
+    index = 0
     for goals in runs:
         out.heading(2, OBJECTIVE_TITLES[goals[0].type])
-        out.items(([o.text] for o in goals), ordered=True)
+        out.items(
+            ([_home(o.text, f"objectives[{index + i}]", "text", "")] for i, o in enumerate(goals)),
+            ordered=True,
+        )
+        index += len(goals)
     if is_excerpt(doc.objectives):
         out.text(EXCERPT_LABEL)
 

@@ -53,9 +53,13 @@ def compose_training_base(
         )
         if is_excerpt(doc.rooms):
             out.text(EXCERPT_LABEL)
-    for requirement in doc.site_requirements:
+    for r, requirement in enumerate(doc.site_requirements):
         out.heading(2, requirement.title)
-        out.listed(requirement.clauses, [[clause] for clause in requirement.clauses])
+        at = f"site_requirements[{r}].clauses"
+        out.listed(
+            requirement.clauses,
+            [[Field(c, f"{at}[{j}]", row=f"{at}[{j}]")] for j, c in enumerate(requirement.clauses)],
+        )
     out.heading(1, "校内实训室", number=_chapter(doc.rooms))
     if is_not_given(doc.rooms):
         out.text(NOT_LISTED_LABEL)
