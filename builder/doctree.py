@@ -64,6 +64,18 @@ Inline = str | Link
 """A run of plain text (a `Field` when it shows one YAML value) or a link."""
 
 
+def merged(content: tuple[Inline, ...] | list[Inline]) -> list[Inline]:
+    """The runs as outputs that do not mark fields print them: a glued `Field` joined to the
+    run before it, as the text was one string before its parts were marked."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, Field) and item.glued and out and isinstance(out[-1], str):
+            out[-1] = str(out[-1]) + item
+            continue
+        out.append(item)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A numbered heading: `number` is literal text such as "4", "4.1" or "（一）".

@@ -11,7 +11,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from builder.doctree import Field, Inline, Link
+from builder.doctree import Field, Inline, Link, merged
 from builder.docx.marks import editing, field_control, open_paragraph
 
 
@@ -30,7 +30,7 @@ def add_inlines(paragraph: Any, content: tuple[Inline, ...], *, bold: bool = Fal
     p = paragraph._p
     marking = editing() and any(_shown(item) is not None for item in content)
     end = open_paragraph(p) if marking else None
-    for item in content if marking else _merged(content):
+    for item in content if marking else merged(content):
         text = item.text if isinstance(item, Link) else item
         shown = _shown(item)
         target = field_control(p, shown) if marking and shown is not None else p
@@ -55,19 +55,6 @@ def _shown(item: Inline) -> Field | None:
     """The field `item` shows (its text, or a link's), None for plain text."""
     text = item.text if isinstance(item, Link) else item
     return text if isinstance(text, Field) and text.path else None
-
-
-def _merged(content: tuple[Inline, ...]) -> list[Inline]:
-    """The runs of the normal document: a glued `Field` continues the run before it, as
-    the text did before its parts were marked (so marking changes no byte of it)."""
-    out: list[Inline] = []
-    for item in content:
-        previous = out[-1] if out else None
-        if isinstance(item, Field) and item.glued and isinstance(previous, str):
-            out[-1] = previous + item
-            continue
-        out.append(item)
-    return out
 
 
 _CODE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
