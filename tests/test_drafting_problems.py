@@ -4,6 +4,7 @@ files that must not be imported; a working copy re-saved by LibreOffice.
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from builder.drafting.wordread import W, read_word
@@ -244,3 +246,26 @@ def test_libreoffice_resaved_copies_import_unchanged_and_edits_still_read(
     assert done.exit_code == 0, done.stderr
     assert "修改 tasks[1].weeks：5" in done.stdout
     assert "weeks: 5" in (project / SOURCES["internship"]).read_text("utf-8")
+
+
+def test_text_written_outside_every_item_is_reported(working: Path, project: Path) -> None:
+    from tests.wordedit import paragraph_of
+
+    def change(document: Any) -> None:
+        body = paragraph_of(document, "objectives")
+        note = copy.deepcopy(body)
+        for child in list(note):
+            if child.tag != qn("w:pPr"):
+                note.remove(child)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "（秘书处注：本章待定）"
+        run.append(text)
+        note.append(run)
+        body.addprevious(note)  # right under the heading, before the first paragraph
+
+    edited = _save(working, project, "specialty", change)
+    done = run_cli(["import", "docx", str(edited)], project)
+    assert done.exit_code == 0, done.stderr
+    assert "warning[ZB857] 这段文字不属于标准中的任何一项" in done.stderr
+    assert "没有需要导入的改动" in done.stdout

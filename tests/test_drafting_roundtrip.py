@@ -151,7 +151,8 @@ def test_competencies_text_level_new_row_removed_row_and_tracked_change(
     expected["domains"][1]["tasks"][0]["competencies"][0]["text"] = "能使用标注工具完成标注并自检。"
     assert after == expected
     _kept(text, written)
-    assert "新增职业能力 1-1-4" in done.stderr and "删除了职业能力 1-2-1" in done.stderr
+    assert "info[ZB854] 新增职业能力 1-1-4" in done.stderr
+    assert "info[ZB855] 删除了职业能力 1-2-1" in done.stderr
     listed = _diff(project, "competencies")
     for code in ("1-1-1", "1-1-2", "1-1-4", "1-2-1", "2-1-1"):
         assert code in listed, (code, listed)

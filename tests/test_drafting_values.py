@@ -99,3 +99,12 @@ def test_a_cell_is_split_around_its_fixed_text_keeping_the_most_fields() -> None
     # the fixed text removed
     assert read_cell(pieces, [_para("人工智能 510209")]) is None
     assert read_cell(pieces, [_para("（" * 30_000)]) is None
+
+
+def test_a_yaml_file_fmt_cannot_read_is_not_written() -> None:
+    from builder.drafting.changes import Changes
+    from builder.drafting.writeback import write_back
+
+    outcome = write_back("name: a\nname: b\n", "x.yaml", Course, Changes(edits={("name",): "c"}))
+    assert outcome.text is None
+    assert [p.rule.code for p in outcome.problems] == ["ZB859"]
