@@ -24,8 +24,56 @@ class Link:
     target: str
 
 
+class Field(str):
+    """Plain text that shows one value of the source YAML, e.g. a course's hours.
+
+    It is a `str` (every output that does not care prints it as text, unchanged); the
+    editable Word copy (`zhibiao export docx --editable`) wraps it in a content control
+    whose tag is `path` (``courses[3].hours``), so `zhibiao import docx` can read the
+    value back. `row` is set on the fields of the table row that is the home of a list
+    item (``courses[3]``): deleting that row deletes the item, copying it adds one.
+    `code` names the item for the drafter (shown as the control's title). A `glued` field
+    continues the run before it: the normal document prints them as one run, as it did
+    when they were one string (`builder.compose.marks.glued`)."""
+
+    __slots__ = ("code", "glued", "path", "row")
+    path: str
+    row: str
+    code: str
+    glued: bool
+
+    def __new__(
+        cls, text: str, path: str, *, row: str = "", code: str = "", glued: bool = False
+    ) -> Field:
+        made = super().__new__(cls, text)
+        made.path = path
+        made.row = row
+        made.code = code
+        made.glued = glued
+        return made
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_field, (str(self), self.path, self.row, self.code, self.glued))
+
+
+def _field(text: str, path: str, row: str, code: str, glued: bool) -> Field:
+    return Field(text, path, row=row, code=code, glued=glued)
+
+
 Inline = str | Link
-"""A run of plain text or a link."""
+"""A run of plain text (a `Field` when it shows one YAML value) or a link."""
+
+
+def merged(content: tuple[Inline, ...] | list[Inline]) -> list[Inline]:
+    """The runs as outputs that do not mark fields print them: a glued `Field` joined to the
+    run before it, as the text was one string before its parts were marked."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, Field) and item.glued and out and isinstance(out[-1], str):
+            out[-1] = str(out[-1]) + item
+            continue
+        out.append(item)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

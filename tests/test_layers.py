@@ -42,6 +42,7 @@ RENDERERS = {
     "builder.site",
     "builder.docx",
     "builder.opendata",
+    "builder.drafting",
     "builder.report",
     "builder.diff",
     "builder.doctree",

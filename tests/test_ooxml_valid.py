@@ -29,9 +29,11 @@ from builder.corpus import Corpus, Loaded
 from builder.diff.engine import diff_corpora
 from builder.diff.render_docx import render_docx
 from builder.docx import xmlorder
-from builder.docx.export import export_project, render_trees
+from builder.docx.editable import Identity, editable_name, render_editable
+from builder.docx.export import export_project, file_name, render_trees
 from builder.docx.package import to_bytes
 from builder.docx.parts import UNUSED, drop_parts
+from builder.docx.profiles import profile_named
 from builder.docx.template import TEMPLATE
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
@@ -115,6 +117,11 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     for profile in ("gbt9704", "gbt1.1"):
         for output in render_trees(trees, _with_profile(examples.config, profile)):
             keep(f"examples-{profile}", output.name, output.data)
+    for output, tree in zip(render_trees(trees, examples.config), trees, strict=True):
+        assert output.doc_id == tree.doc_id
+        profile = profile_named(examples.config.docx.profiles.get(tree.kind, "gbt1.1"))  # type: ignore[call-overload]
+        data = render_editable(tree, profile, Identity("standards/x.yaml", "0" * 64))
+        keep("examples-editable", editable_name(output.name), data)
     reference = _user_template(root / "我的模板.docx")
     with_notice = render_trees(trees, examples.config, reference_docx=reference, notice=NOTICE)
     for output in with_notice:
@@ -132,6 +139,11 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
         for profile in ("gbt9704", "gbt1.1"):
             for output in render_trees(trees, _with_profile(config, profile)):
                 keep(f"{name}-{profile}", output.name, output.data)
+        # the working copy (填写稿): content controls and paragraph bookmarks on every field
+        for tree in trees:
+            profile = profile_named(config.docx.profiles.get(tree.kind, "gbt1.1"))  # type: ignore[call-overload]
+            data = render_editable(tree, profile, Identity("standards/x.yaml", "0" * 64))
+            keep(f"{name}-editable", editable_name(file_name(tree)), data)
     keep("diff", "修订对照表.docx", render_docx(diff_corpora(full_corpus(), hostile)))
     keep("template", "reference.docx", TEMPLATE.read_bytes())
     workbooks = {"examples": load_standards(examples, REPO), **corpora}
@@ -151,7 +163,8 @@ def test_every_kind_of_export_is_covered(exports: dict[str, list[Path]]) -> None
     assert suffixes[".docx"] > 100 and suffixes[".xlsx"] >= 7
     names = {path.name for paths in exports.values() for path in paths}
     assert any(name.startswith("通知-") for name in names)
-    for kind in ("examples-gbt9704", "examples-gbt1.1", "hostile-gbt9704", "diff", "xlsx"):
+    kinds = ("examples-gbt9704", "examples-gbt1.1", "examples-editable", "hostile-editable")
+    for kind in (*kinds, "hostile-gbt9704", "diff", "xlsx"):
         assert exports[kind], kind
     assert len([k for k in exports if k.startswith("realworld-")]) == len(REALWORLD)
 

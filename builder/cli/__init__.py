@@ -16,11 +16,21 @@ from pathlib import Path
 
 import click
 
-from builder.cli import checking, conform, consult, exchange, i18n, publishing, review
+from builder.cli import checking, conform, consult, drafting, exchange, i18n, publishing, review
 from builder.cli.base import cli
 from builder.project import UsageError
 
-__all__ = ["checking", "cli", "conform", "consult", "exchange", "main", "publishing", "review"]
+__all__ = [
+    "checking",
+    "cli",
+    "conform",
+    "consult",
+    "drafting",
+    "exchange",
+    "main",
+    "publishing",
+    "review",
+]
 
 i18n.install()  # Click's own messages ("Usage:", "Error: …") in Chinese
 

@@ -218,6 +218,11 @@ def _word_job(
     type=click.Choice(("auto", "always", "never")),
     help="用 LibreOffice 排版一次，把目次页码写进文件（默认取 zhibiao.yaml 的 docx.toc_pages，即 auto）",
 )
+@click.option(
+    "--editable",
+    is_flag=True,
+    help="导出填写稿：每项内容带内容控件，交回后用 zhibiao import docx 导入（见 docs/drafting.md）",
+)
 def export_docx_command(
     path: Path | None,
     config_path: Path | None,
@@ -228,6 +233,7 @@ def export_docx_command(
     no_cache: bool,
     jobs: int | None,
     toc_pages: str | None,
+    editable: bool,
 ) -> None:
     """每份标准文件导出一个 Word 文档（.docx），先做检查，有错误则不导出。
 
@@ -247,6 +253,7 @@ def export_docx_command(
         cache=job.cache,
         jobs=jobs,
         toc_pages=toc_pages,
+        editable=editable,
     )
     _report_export(result, job.cache)
 

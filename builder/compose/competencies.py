@@ -6,6 +6,7 @@ from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, pa
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.levels import occupation_block, scale_of
 from builder.compose.links import applies_to, specialty_set
+from builder.compose.marks import glued
 from builder.compose.meta import (
     back_matter,
     cover,
@@ -16,7 +17,7 @@ from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import flat
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded
-from builder.doctree import Cell, DocTree, Inline, Link
+from builder.doctree import Cell, DocTree, Field, Inline, Link
 from builder.model import CompetencyList, Domain, Task, scoped_code
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 
@@ -57,9 +58,19 @@ def compose_competencies(
     )
     out.text(f"{counted}{name}由低到高依次为：{'、'.join(scale)}。")
     described: list[list[Inline]] = []
-    for domain in doc.domains:
-        parts: list[Domain | Task] = [domain, *domain.tasks]
-        described += [[f"{p.code} {p.name}：{flat(p.description)}"] for p in parts if p.description]
+    for d, domain in enumerate(doc.domains):
+        parts: list[tuple[str, Domain | Task]] = [(f"domains[{d}]", domain)]
+        parts += [(f"domains[{d}].tasks[{t}]", task) for t, task in enumerate(domain.tasks)]
+        described += [
+            [
+                *glued(
+                    f"{p.code} {p.name}：",
+                    Field(flat(p.description), f"{at}.description", code=p.code),
+                )
+            ]
+            for at, p in parts
+            if p.description
+        ]
     if described:
         out.text("工作领域和工作任务说明如下：")
         out.items(described)
@@ -116,20 +127,21 @@ def _builds_on(out: Outline, doc: CompetencyList) -> None:
     )
 
 
-def _tables(doc: CompetencyList) -> list[tuple[str | None, list[Domain]]]:
-    """The domains grouped into one table per numbering scope (`Domain.scope`), in order."""
-    tables: list[tuple[str | None, list[Domain]]] = []
-    for domain in doc.domains:
+def _tables(doc: CompetencyList) -> list[tuple[str | None, list[tuple[int, Domain]]]]:
+    """The domains, with their place in the list, grouped into one table per numbering scope
+    (`Domain.scope`), in order."""
+    tables: list[tuple[str | None, list[tuple[int, Domain]]]] = []
+    for d, domain in enumerate(doc.domains):
         if tables and tables[-1][0] == domain.scope:
-            tables[-1][1].append(domain)
+            tables[-1][1].append((d, domain))
         else:
-            tables.append((domain.scope, [domain]))
+            tables.append((domain.scope, [(d, domain)]))
     return tables
 
 
-def _analysis_rows(domains: list[Domain], cov: Coverage) -> list[list[Cell]]:
+def _analysis_rows(domains: list[tuple[int, Domain]], cov: Coverage) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for domain in domains:
+    for d, domain in domains:
         domain_key = scoped_code(domain.code, domain.scope)
         for t, task in enumerate(domain.tasks):
             for c, comp in enumerate(task.competencies):
@@ -141,25 +153,49 @@ def _analysis_rows(domains: list[Domain], cov: Coverage) -> list[list[Cell]]:
                 ]
                 first_task = c == 0
                 first_domain = first_task and t == 0
-                shown = f"{comp.scope} {comp.code}" if comp.scope else comp.code
+                at = f"domains[{d}].tasks[{t}]"
+                item = f"{at}.competencies[{c}]"
+                shown_type = comp.type if "type" in comp.model_fields_set else "—"
+                scope_label: tuple[Inline, ...] = (f"{comp.scope} ",) if comp.scope else ()
                 rows.append(
                     [
-                        cell(f"{domain.code} {domain.name}", anchor=domain_anchor(domain_key))
+                        cell(
+                            *_coded(domain.code, domain.name, f"domains[{d}]"),
+                            anchor=domain_anchor(domain_key),
+                        )
                         if first_domain
                         else cell(),
                         cell(
-                            f"{task.code} {task.name}",
+                            *_coded(task.code, task.name, at),
                             anchor=task_anchor(scoped_code(task.code, domain.scope)),
                         )
                         if first_task
                         else cell(),
-                        cell(f"{shown} {flat(comp.text)}", anchor=competency_anchor(key)),
-                        cell(comp.type if "type" in comp.model_fields_set else "—"),
-                        cell(comp.level),
+                        cell(
+                            *scope_label,
+                            *glued(
+                                _home(comp.code, item, "code", comp.code),
+                                " ",
+                                _home(flat(comp.text), item, "text", comp.code),
+                            ),
+                            anchor=competency_anchor(key),
+                        ),
+                        cell(_home(shown_type, item, "type", comp.code)),
+                        cell(_home(comp.level, item, "level", comp.code)),
                         cell(*joined(where, "；")) if where else cell("（未承载）"),
                     ]
                 )
     return rows
+
+
+def _coded(code: str, name: str, at: str) -> tuple[Inline, ...]:
+    """ "1-2 数据采集": the code and the name of a domain or task, each a field."""
+    return glued(Field(code, f"{at}.code", code=code), " ", Field(name, f"{at}.name", code=code))
+
+
+def _home(text: str, item: str, name: str, code: str) -> Field:
+    """A field of the table row that is the home of list item `item`."""
+    return Field(text, f"{item}.{name}", row=item, code=code)
 
 
 def matrix(
@@ -172,12 +208,13 @@ def matrix(
     """
     header = ["职业能力", "要求", *(c.header for c in cov.columns)]
     rows: list[list[Cell]] = []
-    for domain in doc.domains:
-        for task in domain.tasks:
-            for comp in task.competencies:
+    for d, domain in enumerate(doc.domains):
+        for t, task in enumerate(domain.tasks):
+            for c, comp in enumerate(task.competencies):
                 key = scoped_code(comp.code, domain.scope, comp.scope)
                 link = Link(key, f"{page}#{competency_anchor(key)}")
                 levels = [cell(cov.level(key, column)) for column in cov.columns]
-                rows.append([cell(link), cell(comp.level), *levels])
+                level = Field(comp.level, f"domains[{d}].tasks[{t}].competencies[{c}].level")
+                rows.append([cell(link), cell(level), *levels])
     widths = [1.5, 1.0, *([1.0] * len(cov.columns))]
     return header, rows, widths

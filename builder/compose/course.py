@@ -8,12 +8,13 @@ from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import keyed_competencies
 from builder.compose.levels import tick_matrix
 from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
+from builder.compose.marks import glued, marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references, specialty_label
 from builder.compose.outline import Outline, cell, joined, without_empty
-from builder.compose.text import cn_date, flat, num, paragraphs, semesters, total
+from builder.compose.text import cn_date, flat, num, semesters, total
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import PREFACE, Cell, DocTree, Inline, Link
+from builder.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
@@ -38,21 +39,21 @@ def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) 
     out.add(*notices(item, corpus))
     if doc.preface:
         out.unnumbered(1, "前言", PREFACE)
-        out.paragraphs(paragraphs(doc.preface))
+        out.paragraphs(marked_paragraphs(doc.preface, "preface"))
     out.heading(1, "课程基本信息")
     out.table("课程基本信息", ("项目", "内容"), _info_rows(doc, entry), (3, 7), anchor="tbl-info")
     out.heading(1, "课程性质与任务")
-    out.paragraphs(paragraphs(doc.description))
+    out.paragraphs(marked_paragraphs(doc.description, "description"))
     references(out, doc.meta.normative_references)
-    for title, text in (("课程设计思路", doc.design), ("学情分析", doc.learner_analysis)):
-        if text:
+    for title, key in (("课程设计思路", "design"), ("学情分析", "learner_analysis")):
+        if text := getattr(doc, key):
             out.heading(1, title)
-            out.paragraphs(paragraphs(text))
+            out.paragraphs(marked_paragraphs(text, key))
     out.heading(1, "课程目标")
     _objectives(out, doc)
     if doc.ideology:
         out.heading(2, "课程思政")
-        out.paragraphs(paragraphs(doc.ideology))
+        out.paragraphs(marked_paragraphs(doc.ideology, "ideology"))
     out.heading(1, "课程内容")
     if is_not_given(doc.modules):
         out.text(NOT_LISTED_LABEL)
@@ -102,14 +103,29 @@ def _objectives(out: Outline, doc: Course) -> None:
     already grouped that way."""
     runs = [list(group) for _, group in groupby(doc.objectives, key=lambda o: o.type)]
     if len(runs) != len({r[0].type for r in runs}):
-        entries = [[f"（{o.type}）{flat(o.text)}"] for o in doc.objectives]
+        entries = [
+            [
+                *glued(
+                    "（",
+                    _home(o.type, f"objectives[{i}]", "type", ""),
+                    "）",
+                    _home(flat(o.text), f"objectives[{i}]", "text", ""),
+                )
+            ]
+            for i, o in enumerate(doc.objectives)
+        ]
         out.listed(doc.objectives, entries, ordered=True)
         return
     if is_not_given(doc.objectives):
         out.text(NOT_LISTED_LABEL)
+    index = 0
     for goals in runs:
         out.heading(2, OBJECTIVE_TITLES[goals[0].type])
-        out.items(([o.text] for o in goals), ordered=True)
+        out.items(
+            ([_home(o.text, f"objectives[{index + i}]", "text", "")] for i, o in enumerate(goals)),
+            ordered=True,
+        )
+        index += len(goals)
     if is_excerpt(doc.objectives):
         out.text(EXCERPT_LABEL)
 
@@ -124,14 +140,14 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
     if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
         hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
     rows: list[tuple[str, tuple[Inline, ...]]] = [
-        ("课程名称", (doc.name,)),
-        ("课程代码", (doc.code,)),
+        ("课程名称", (Field(doc.name, "name"),)),
+        ("课程代码", (Field(doc.code, "code"),)),
         ("课程性质", (f"{doc.nature}课程",)),
         ("学时", (hours,)),
-        ("学分", (num(doc.credits),)),
+        ("学分", (Field(num(doc.credits), "credits"),)),
         ("开设学期", (f"第 {terms} 学期" if terms else "—",)),
         ("所属专业", (specialty,)),
-        ("适用对象", (doc.audience or "—",)),
+        ("适用对象", (Field(doc.audience or "—", "audience"),)),
         ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),
         ("后续课程", joined([course_ref(entry, c) for c in doc.followups]) or ("—",)),
     ]
@@ -140,19 +156,44 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
 
 def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for module in doc.modules:
+    for m, module in enumerate(doc.modules):
         for i, item in enumerate(module.items):
-            head = f"{module.code} {module.name}" if i == 0 else ""
-            if head and module.hours is not None:
-                head += f"（{module.hours} 学时）"
+            at = f"modules[{m}]"
+            head: tuple[Inline, ...] = ()
+            if i == 0:
+                head = glued(
+                    Field(module.code, f"{at}.code", code=module.code),
+                    " ",
+                    Field(module.name, f"{at}.name", code=module.code),
+                    *(
+                        ("（", Field(str(module.hours), f"{at}.hours", code=module.code), " 学时）")
+                        if module.hours is not None
+                        else ()
+                    ),
+                )
             refs = [competency_use(entry, r) for r in item.competencies]
+            home = f"{at}.items[{i}]"
+
             rows.append(
                 [
-                    cell(head),
-                    cell(f"{item.code} {item.name}"),
-                    cell(flat(item.requirements)),
+                    cell(*head),
+                    cell(
+                        *glued(
+                            _home(item.code, home, "code", item.code),
+                            " ",
+                            _home(item.name, home, "name", item.code),
+                        )
+                    ),
+                    cell(_home(flat(item.requirements), home, "requirements", item.code)),
                     cell(*joined(refs)),
-                    cell(str(item.hours) if item.hours is not None else ""),
+                    cell(
+                        _home(
+                            str(item.hours) if item.hours is not None else "",
+                            home,
+                            "hours",
+                            item.code,
+                        )
+                    ),
                 ]
             )
     if hours is not None:
@@ -160,6 +201,11 @@ def _content_rows(doc: Course, entry: SpecialtySet, hours: float | None) -> list
             [cell("合计", bold=True), cell(""), cell(""), cell(""), cell(num(hours), bold=True)]
         )
     return rows
+
+
+def _home(text: str, item: str, name: str, code: str) -> Field:
+    """A field of the table row that is the home of list item `item`."""
+    return Field(text, f"{item}.{name}", row=item, code=code)
 
 
 def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
@@ -199,15 +245,16 @@ def _competencies(out: Outline, doc: Course, entry: SpecialtySet) -> None:
 
 def _implementation(out: Outline, doc: Course) -> None:
     parts = [
-        (title, getattr(doc.implementation, key)) for key, title in IMPLEMENTATION_TITLES.items()
+        (key, title, getattr(doc.implementation, key))
+        for key, title in IMPLEMENTATION_TITLES.items()
     ]
-    present = [(title, text) for title, text in parts if text]
+    present = [(key, title, text) for key, title, text in parts if text]
     if not present:
         return
     out.heading(1, "教学实施与保障")
-    for title, text in present:
+    for key, title, text in present:
         out.heading(2, title)
-        out.paragraphs(paragraphs(text))
+        out.paragraphs(marked_paragraphs(text, f"implementation.{key}"))
 
 
 def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
@@ -217,7 +264,23 @@ def assessment_table(out: Outline, parts: list[AssessmentPart]) -> None:
         out.text(NOT_LISTED_LABEL)
         return
     weights = total([p.weight for p in parts])
-    rows = [[cell(p.name), cell(num(p.weight)), cell(flat(p.method) or "—")] for p in parts]
+    rows = [
+        [
+            cell(Field(p.name, f"assessment[{i}].name", row=f"assessment[{i}]", code=p.name)),
+            cell(
+                Field(num(p.weight), f"assessment[{i}].weight", row=f"assessment[{i}]", code=p.name)
+            ),
+            cell(
+                Field(
+                    flat(p.method) or "—",
+                    f"assessment[{i}].method",
+                    row=f"assessment[{i}]",
+                    code=p.name,
+                )
+            ),
+        ]
+        for i, p in enumerate(parts)
+    ]
     if weights is not None:
         rows.append([cell("合计", bold=True), cell(num(weights), bold=True), cell("")])
     out.table(

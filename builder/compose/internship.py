@@ -5,12 +5,13 @@ from __future__ import annotations
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_table
 from builder.compose.links import applies_to, competency_use, course_ref, specialty_set
+from builder.compose.marks import marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, without_empty
-from builder.compose.text import flat, num, paragraphs, semesters
+from builder.compose.text import flat, num, semesters
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree
+from builder.doctree import Cell, DocTree, Field, Inline
 from builder.model import Internship
 from builder.model.internship import Phase
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
@@ -23,11 +24,11 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     out = Outline("gbt")
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
-    out.paragraphs(paragraphs(doc.scope))
+    out.paragraphs(marked_paragraphs(doc.scope, "scope"))
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
     references(out, doc.meta.normative_references)
     out.heading(1, "实习目标")
-    out.listed(doc.objectives, ([o] for o in doc.objectives), ordered=True)
+    out.listed(doc.objectives, _listed(doc.objectives, "objectives"), ordered=True)
     out.heading(1, "时间安排")
     if is_not_given(doc.schedule):
         out.text(NOT_LISTED_LABEL)
@@ -44,22 +45,22 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
         )
     out.heading(1, "实习条件")
     out.heading(2, "实习单位")
-    out.paragraphs(paragraphs(doc.conditions.enterprises))
+    out.paragraphs(marked_paragraphs(doc.conditions.enterprises, "conditions.enterprises"))
     out.heading(2, "实习岗位")
-    out.listed(doc.conditions.posts, [[p] for p in doc.conditions.posts])
+    out.listed(doc.conditions.posts, _listed(doc.conditions.posts, "conditions.posts"))
     out.heading(2, "指导教师")
-    out.paragraphs(paragraphs(doc.conditions.supervisors))
+    out.paragraphs(marked_paragraphs(doc.conditions.supervisors, "conditions.supervisors"))
     if doc.conditions.facilities:
         out.heading(2, "实习场所与设施")
-        out.paragraphs(paragraphs(doc.conditions.facilities))
+        out.paragraphs(marked_paragraphs(doc.conditions.facilities, "conditions.facilities"))
     out.heading(1, "实习内容与要求")
     _tasks(out, doc, entry)
     out.heading(1, "实习成果")
-    out.listed(doc.outcomes, ([o] for o in doc.outcomes), ordered=True)
+    out.listed(doc.outcomes, _listed(doc.outcomes, "outcomes"), ordered=True)
     out.heading(1, "考核评价")
     assessment_table(out, doc.assessment)
     out.heading(1, "实习管理与安全")
-    out.paragraphs(paragraphs(doc.management))
+    out.paragraphs(marked_paragraphs(doc.management, "management"))
     back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),
@@ -70,20 +71,30 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
     )
 
 
+def _listed(values: list[str], path: str) -> list[list[Inline]]:
+    """Items of a list of texts, each the home of its item."""
+    return [[Field(v, f"{path}[{i}]", row=f"{path}[{i}]")] for i, v in enumerate(values)]
+
+
 def _tasks(out: Outline, doc: Internship, entry: SpecialtySet) -> None:
     if is_not_given(doc.tasks):
         out.text(NOT_LISTED_LABEL)
         return
     rows: list[list[Cell]] = []
-    for task in doc.tasks:
+    for i, task in enumerate(doc.tasks):
         refs = [competency_use(entry, r) for r in task.competencies]
+        item = f"tasks[{i}]"
+
+        def home(text: str, name: str, item: str = item, code: str = task.code) -> Field:
+            return Field(text, f"{item}.{name}", row=item, code=code)
+
         rows.append(
             [
-                cell(task.code, anchor=internship_task_anchor(task.code)),
-                cell(task.name),
-                cell(task.post or "—"),
-                cell(flat(task.content)),
-                cell(str(task.weeks) if task.weeks else "—"),
+                cell(home(task.code, "code"), anchor=internship_task_anchor(task.code)),
+                cell(home(task.name, "name")),
+                cell(home(task.post or "—", "post")),
+                cell(home(flat(task.content), "content")),
+                cell(home(str(task.weeks) if task.weeks else "—", "weeks")),
                 cell(*joined(refs)) if refs else cell("—"),
             ]
         )

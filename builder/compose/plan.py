@@ -10,12 +10,13 @@ from __future__ import annotations
 from itertools import groupby
 
 from builder.compose.links import course_ref
+from builder.compose.marks import as_field, glued, marked_paragraphs
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined, without_empty
-from builder.compose.text import flat, num, paragraphs, semesters, total
+from builder.compose.text import flat, num, semesters, total
 from builder.config import LevelRules, ProjectConfig, Range
 from builder.corpus import SpecialtySet
-from builder.doctree import Cell
+from builder.doctree import Cell, Field
 from builder.model import Specialty
 from builder.model.sourced import (
     EXCERPT_LABEL,
@@ -68,7 +69,7 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
         out.text("另有课程标准：", *joined([course_ref(entry, c.doc.code) for c in extra]), "。")
     out.heading(2, "学时安排")
     if doc.hours_plan and doc.hours_plan.text:
-        out.paragraphs(paragraphs(doc.hours_plan.text))
+        out.paragraphs(marked_paragraphs(doc.hours_plan.text, "hours_plan.text"))
     if any(c.hours is not None or c.credits is not None for c in doc.courses):
         out.table(
             "课程设置及学时安排",
@@ -147,17 +148,29 @@ def _descriptions(
 def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
     rows = [
         [
-            cell(c.nature),
-            cell(c.code),
-            cell(course_ref(entry, c.code, with_code=False)),
-            cell(num(c.hours) + (f"（{c.weeks} 周）" if c.weeks else "")),
-            cell(num(c.theory_hours)),
-            cell(num(c.practice_hours)),
-            cell(num(c.credits)),
-            cell(semesters(c.semesters) or "—"),
-            cell(_elective(c, doc.courses)),
+            cell(_home(c.nature, i, "nature", c.code)),
+            cell(_home(c.code, i, "code", c.code)),
+            cell(
+                as_field(
+                    course_ref(entry, c.code, with_code=False),
+                    f"courses[{i}].name",
+                    row=f"courses[{i}]",
+                    code=c.code,
+                )
+            ),
+            cell(
+                *glued(
+                    _home(num(c.hours), i, "hours", c.code),
+                    *(("（", _home(str(c.weeks), i, "weeks", c.code), " 周）") if c.weeks else ()),
+                )
+            ),
+            cell(_home(num(c.theory_hours), i, "theory_hours", c.code)),
+            cell(_home(num(c.practice_hours), i, "practice_hours", c.code)),
+            cell(_home(num(c.credits), i, "credits", c.code)),
+            cell(_home(semesters(c.semesters) or "—", i, "semesters", c.code)),
+            cell(_home(_elective(c, doc.courses), i, "elective", c.code)),
         ]
-        for c in doc.courses
+        for i, c in enumerate(doc.courses)
     ]
     courses = doc.courses
     totals = [
@@ -174,6 +187,12 @@ def _plan_rows(doc: Specialty, entry: SpecialtySet) -> list[list[Cell]]:
     if not is_excerpt(courses):  # the sum of an excerpt is not the plan's total
         rows.append([cell(t, bold=True) for t in totals])
     return rows
+
+
+def _home(text: str, index: int, name: str, code: str) -> Field:
+    """A field of the plan row that is the home of course `index`."""
+    item = f"courses[{index}]"
+    return Field(text, f"{item}.{name}", row=item, code=code)
 
 
 def _elective(course: PlannedCourse, rows: list[PlannedCourse]) -> str:

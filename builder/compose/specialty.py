@@ -7,13 +7,14 @@ from itertools import groupby
 from builder.compose.across import continuation
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.links import competency_ref, related_documents, specialty_set
+from builder.compose.marks import glued, marked_paragraphs
 from builder.compose.meta import back_matter, cover, normative_references, notices
 from builder.compose.outline import Outline, cell, joined, listing
 from builder.compose.plan import course_plan
-from builder.compose.text import book_title, paragraphs, split_paragraphs
+from builder.compose.text import book_title, split_paragraphs
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Inline, Link
+from builder.doctree import Cell, DocTree, Field, Inline, Link
 from builder.model import Specialty
 from builder.model.sourced import EXCERPT_LABEL, is_excerpt, is_not_given
 from builder.model.specialty import Career, Spec
@@ -33,7 +34,7 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
     out = Outline("gbt")
     out.add(*notices(item, corpus))
     out.heading(1, "概述")
-    out.paragraphs(paragraphs(doc.overview))
+    out.paragraphs(marked_paragraphs(doc.overview, "overview"))
     companions = related_documents(entry, exclude=item)
     if companions or entry.courses:
         runs: list[Inline] = ["本标准的配套文件："]
@@ -45,27 +46,27 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
     # 规范性引用文件 element sits inside 1 概述 instead of becoming a chapter 2.
     normative_references(out, [[ref] for ref in doc.meta.normative_references], chapter=False)
     out.heading(1, "专业名称（专业代码）")
-    out.text(f"{doc.name}（{doc.code}）")
+    out.text(*glued(Field(doc.name, "name"), "（", Field(doc.code, "code"), "）"))
     if "catalog" in doc.model_fields_set:  # the default catalog is not the author's note
         catalog = doc.catalog.removesuffix("年")
         out.text(f"注：专业名称和专业代码依据《职业教育专业目录（{catalog}年）》。")
     _continuation(out, doc, corpus)
     out.heading(1, "入学基本要求")
-    out.paragraphs(paragraphs(doc.admission))
+    out.paragraphs(marked_paragraphs(doc.admission, "admission"))
     out.heading(1, "基本修业年限")
-    out.text(f"{doc.duration.years}年")
+    out.text(*glued(Field(str(doc.duration.years), "duration.years"), "年"))
     if doc.duration.note:
-        out.paragraphs(paragraphs(doc.duration.note))
+        out.paragraphs(marked_paragraphs(doc.duration.note, "duration.note"))
     out.heading(1, "职业面向")
     out.table("职业面向", ("项目", "内容"), _career_rows(doc.career), (3, 7), anchor="tbl-career")
     out.heading(1, "培养目标")
-    out.paragraphs(paragraphs(doc.objectives))
+    out.paragraphs(marked_paragraphs(doc.objectives, "objectives"))
     _specs(out, doc, entry)
     course_plan(out, doc, entry, config)
     out.heading(1, "师资队伍")
-    out.paragraphs(paragraphs(doc.teachers))
+    out.paragraphs(marked_paragraphs(doc.teachers, "teachers"))
     out.heading(1, "教学条件")
-    out.paragraphs(paragraphs(doc.conditions))
+    out.paragraphs(marked_paragraphs(doc.conditions, "conditions"))
     if entry.training_bases:
         refs = [Link(book_title(b.doc.meta.title), page_path(b)) for b in entry.training_bases]
         out.text("校内外实训基地的具体要求见", *joined(refs), "。")
@@ -116,18 +117,23 @@ def _specs(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
     out.heading(1, "培养规格")
     runs = [list(group) for _, group in groupby(doc.specs, key=lambda s: s.type)]
     if len(runs) != len({r[0].type for r in runs}) or is_not_given(doc.specs):
-        out.listed(doc.specs, [_spec_runs(spec, entry) for spec in doc.specs])
+        out.listed(doc.specs, [_spec_runs(i, spec, entry) for i, spec in enumerate(doc.specs)])
         return
+    index = 0
     for specs in runs:
         out.heading(2, SPEC_TITLES[specs[0].type])
-        out.items(_spec_runs(spec, entry) for spec in specs)
+        out.items(_spec_runs(index + i, spec, entry) for i, spec in enumerate(specs))
+        index += len(specs)
     if is_excerpt(doc.specs):
         out.text(EXCERPT_LABEL)
 
 
-def _spec_runs(spec: Spec, entry: SpecialtySet) -> list[Inline]:
-    runs: list[Inline] = [f"{spec.code} "]
-    runs.append("".join(split_paragraphs(spec.text)))
+def _spec_runs(index: int, spec: Spec, entry: SpecialtySet) -> list[Inline]:
+    item = f"specs[{index}]"
+    runs: list[Inline] = [
+        *glued(Field(spec.code, f"{item}.code", row=item, code=spec.code), " "),
+        Field("".join(split_paragraphs(spec.text)), f"{item}.text", row=item, code=spec.code),
+    ]
     if spec.competencies:
         refs = [competency_ref(entry, code) for code in spec.competencies]
         runs.extend(["（对应职业能力：", *joined(refs), "）"])
@@ -137,12 +143,19 @@ def _spec_runs(spec: Spec, entry: SpecialtySet) -> list[Inline]:
 def _quality(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:
     out.heading(1, "质量保障和毕业要求")
     if not doc.graduation and not is_not_given(doc.graduation):
-        out.paragraphs(paragraphs(doc.quality))
+        out.paragraphs(marked_paragraphs(doc.quality, "quality"))
         return
     out.heading(2, "质量保障")
-    out.paragraphs(paragraphs(doc.quality))
+    out.paragraphs(marked_paragraphs(doc.quality, "quality"))
     out.heading(2, "毕业要求")
-    out.listed(doc.graduation, ([g] for g in doc.graduation), ordered=True)
+    out.listed(
+        doc.graduation,
+        (
+            [Field(g, f"graduation[{i}]", row=f"graduation[{i}]")]
+            for i, g in enumerate(doc.graduation)
+        ),
+        ordered=True,
+    )
     if entry.internships:
         refs = [Link(book_title(i.doc.meta.title), page_path(i)) for i in entry.internships]
         out.text("岗位实习的考核要求见", *joined(refs), "。")

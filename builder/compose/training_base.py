@@ -9,12 +9,13 @@ from builder.compose.links import (
     course_ref,
     specialty_set,
 )
+from builder.compose.marks import marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, clause_parts, joined, without_empty
-from builder.compose.text import flat, num, paragraphs
+from builder.compose.text import flat, num
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree
+from builder.doctree import Cell, DocTree, Field
 from builder.model import TrainingBase
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.model.training_base import Room
@@ -29,7 +30,7 @@ def compose_training_base(
     out = Outline("gbt")
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
-    out.paragraphs(paragraphs(doc.scope))
+    out.paragraphs(marked_paragraphs(doc.scope, "scope"))
     out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
     # only the document's own 规范性引用文件: companion standards are linked, not cited
     references(out, doc.meta.normative_references)
@@ -44,7 +45,7 @@ def compose_training_base(
             "校内实训室一览",
             *without_empty(
                 ("编号", "实训室", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
-                [_summary_row(room, entry, coded=coded) for room in doc.rooms],
+                [_summary_row(i, room, entry, coded=coded) for i, room in enumerate(doc.rooms)],
                 (1, 3, 2.2, 1.5, 1.5, 1.2, 3.6),
                 optional=("编号", "类别", "建设要求", "使用面积（㎡）", "工位数", "支撑课程"),
             ),
@@ -52,23 +53,27 @@ def compose_training_base(
         )
         if is_excerpt(doc.rooms):
             out.text(EXCERPT_LABEL)
-    for requirement in doc.site_requirements:
+    for r, requirement in enumerate(doc.site_requirements):
         out.heading(2, requirement.title)
-        out.listed(requirement.clauses, [[clause] for clause in requirement.clauses])
+        at = f"site_requirements[{r}].clauses"
+        out.listed(
+            requirement.clauses,
+            [[Field(c, f"{at}[{j}]", row=f"{at}[{j}]")] for j, c in enumerate(requirement.clauses)],
+        )
     out.heading(1, "校内实训室", number=_chapter(doc.rooms))
     if is_not_given(doc.rooms):
         out.text(NOT_LISTED_LABEL)
-    for room in doc.rooms:
-        _room(out, room, entry)
+    for i, room in enumerate(doc.rooms):
+        _room(out, i, room, entry)
     if is_excerpt(doc.rooms):
         out.text(EXCERPT_LABEL)
     if doc.external:
         out.heading(1, "校外实训基地")
-        for base in doc.external:
+        for i, base in enumerate(doc.external):
             out.heading(2, base.name)
-            out.paragraphs(paragraphs(base.requirements))
+            out.paragraphs(marked_paragraphs(base.requirements, f"external[{i}].requirements"))
     out.heading(1, "实训教学管理与安全")
-    out.paragraphs(paragraphs(doc.management))
+    out.paragraphs(marked_paragraphs(doc.management, "management"))
     back_matter(out, doc.meta)
     return DocTree(
         doc_id(item),
@@ -85,22 +90,30 @@ def _chapter(rooms: list[Room]) -> str:
     return str(heads.pop()) if len(heads) == 1 else ""
 
 
-def _summary_row(room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
+def _summary_row(index: int, room: Room, entry: SpecialtySet, *, coded: bool) -> list[Cell]:
+    item = f"rooms[{index}]"
+
+    def home(text: str, name: str) -> Field:
+        return Field(text, f"{item}.{name}", row=item, code=room.code)
+
     return [
-        cell(room.code if coded else ""),
-        cell(room.name),
-        cell(room.group or "—"),
-        cell(room.requirement if "requirement" in room.model_fields_set else "—"),
-        cell(num(room.area)),
-        cell(num(room.stations)),
+        cell(home(room.code, "code") if coded else ""),
+        cell(home(room.name, "name")),
+        cell(home(room.group or "—", "group")),
+        cell(
+            home(room.requirement if "requirement" in room.model_fields_set else "—", "requirement")
+        ),
+        cell(home(num(room.area), "area")),
+        cell(home(num(room.stations), "stations")),
         cell(*joined([course_ref(entry, c) for c in room.courses])) if room.courses else cell("—"),
     ]
 
 
-def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
+def _room(out: Outline, index: int, room: Room, entry: SpecialtySet) -> None:
     number = room.code if _numbered(room.code) else ""
+    at = f"rooms[{index}]"
     out.heading(2, room.name, anchor=room_anchor(room.code), number=number)
-    out.paragraphs(paragraphs(room.functions))
+    out.paragraphs(marked_paragraphs(room.functions, f"{at}.functions"))
     facts = [f"实训类别：{room.group}"] if room.group else []
     # the default 必备 is not the author's: only a requirement written is stated
     facts += [f"建设要求：{room.requirement}"] if "requirement" in room.model_fields_set else []
@@ -115,7 +128,13 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
         out.text("培养的职业能力：", *joined(refs), "。")
     if room.projects or is_not_given(room.projects):
         out.text("实训项目：")
-        out.listed(room.projects, [[p] for p in room.projects])
+        out.listed(
+            room.projects,
+            [
+                [Field(p, f"{at}.projects[{j}]", row=f"{at}.projects[{j}]", code=room.code)]
+                for j, p in enumerate(room.projects)
+            ],
+        )
     if is_not_given(room.equipment):
         out.text("主要设备：", NOT_LISTED_LABEL)
         return
@@ -134,11 +153,11 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
         [
             [
                 cell(str(i)),
-                cell(e.name),
-                cell(flat(e.spec)),
-                cell(e.unit or "—"),
-                cell(num(e.quantity)),
-                *([cell(e.note or "")] if notes else []),
+                cell(_equipment(e.name, at, i, "name", room.code)),
+                cell(_equipment(flat(e.spec), at, i, "spec", room.code)),
+                cell(_equipment(e.unit or "—", at, i, "unit", room.code)),
+                cell(_equipment(num(e.quantity), at, i, "quantity", room.code)),
+                *([cell(_equipment(e.note or "", at, i, "note", room.code))] if notes else []),
             ]
             for i, e in enumerate(room.equipment, start=1)
         ],
@@ -147,6 +166,12 @@ def _room(out: Outline, room: Room, entry: SpecialtySet) -> None:
     )
     if is_excerpt(room.equipment):
         out.text(EXCERPT_LABEL)
+
+
+def _equipment(text: str, room: str, number: int, name: str, code: str) -> Field:
+    """A field of an equipment row (`number` counts from 1 as the 序号 column does)."""
+    item = f"{room}.equipment[{number - 1}]"
+    return Field(text, f"{item}.{name}", row=item, code=code)
 
 
 def _numbered(code: str) -> bool:

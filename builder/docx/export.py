@@ -287,6 +287,33 @@ def mark_unchecked(
     return marked, tuple(forced)
 
 
+def _export_editable(
+    trees: Sequence[DocTree],
+    corpus: Corpus,
+    project: Project,
+    out_dir: Path,
+    reference_docx: Path | None,
+) -> list[Path]:
+    """Write the working copy of every tree; all or nothing, as the normal export."""
+    from builder.compose.anchors import doc_id
+    from builder.docx.editable import editable_outputs
+
+    root = project.root.resolve()
+    sources: dict[str, tuple[Path, str]] = {}
+    for item in corpus.documents:
+        path = item.path.resolve()
+        if path.is_relative_to(root):
+            sources[doc_id(item)] = (path, path.relative_to(root).as_posix())
+    config = project.config
+    shown = [_with_issuer(tree, config.issuer) for tree in trees]
+    profiles = [profile_named(config.docx.profiles.get(t.kind, "gbt1.1")) for t in shown]  # type: ignore[call-overload]
+    used: set[str] = set()
+    names = [_unique(file_name(tree), used) for tree in shown]
+    made = editable_outputs(shown, sources, profiles, names, template=reference_docx)
+    outputs = [Output(name, data, t.doc_id, t.page, t.cover.title) for name, data, t in made]
+    return write_outputs(outputs, out_dir)
+
+
 def export_project(
     project: Project,
     out_dir: Path,
@@ -297,8 +324,12 @@ def export_project(
     cache: DocxCache | None = None,
     jobs: int | None = 1,
     toc_pages: str | None = None,
+    editable: bool = False,
 ) -> ExportResult:
     """Check the project, then export it unless the check found errors.
+
+    With `editable`, each document is written as its working copy (填写稿,
+    `builder.docx.editable`) instead: content controls, no render cache, no 目次 pages.
 
     With `force`, documents are exported anyway and the ones with errors are marked as
     unchecked proofs (see `mark_unchecked`). The reference template comes from the argument,
@@ -335,6 +366,9 @@ def export_project(
 
     # One export into a folder at a time; temporary files of a killed one are removed.
     with exclusive(out_dir.parent, [out_dir], "zhibiao export docx"):
+        if editable:
+            paths = _export_editable(trees, check.corpus, project, out_dir, reference_docx)
+            return ExportResult(check, paths, forced)
         written = export_trees(
             trees,
             project.config,

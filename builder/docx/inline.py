@@ -1,4 +1,7 @@
-"""Inline runs: plain text and links (printed as text), line breaks kept."""
+"""Inline runs: plain text and links (printed as text), line breaks kept.
+
+In the editable copy (`builder.docx.marks.editable`) every `Field` becomes a content
+control (`w:sdt`) tagged with its YAML path; otherwise a field is text like any other."""
 
 from __future__ import annotations
 
@@ -8,7 +11,8 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from builder.doctree import Inline, Link
+from builder.doctree import Field, Inline, Link, merged
+from builder.docx.marks import editing, field_control, open_paragraph
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -24,13 +28,17 @@ def add_inlines(paragraph: Any, content: tuple[Inline, ...], *, bold: bool = Fal
     `<w:sectPr>` runs would have to precede), without python-docx's schema-ordered
     insertion, which dominated table-heavy exports."""
     p = paragraph._p
-    for item in content:
+    marking = editing() and any(_shown(item) is not None for item in content)
+    end = open_paragraph(p) if marking else None
+    for item in content if marking else merged(content):
         text = item.text if isinstance(item, Link) else item
+        shown = _shown(item)
+        target = field_control(p, shown) if marking and shown is not None else p
         for index, line in enumerate(text.split("\n")):
             if index:
                 brk = OxmlElement("w:r")
                 brk.append(OxmlElement("w:br"))
-                p.append(brk)
+                target.append(brk)
             if line:
                 run = OxmlElement("w:r")
                 if bold:
@@ -38,7 +46,15 @@ def add_inlines(paragraph: Any, content: tuple[Inline, ...], *, bold: bool = Fal
                     rpr.append(OxmlElement("w:b"))
                     run.append(rpr)
                 _append_text(run, line)
-                p.append(run)
+                target.append(run)
+    if end is not None:
+        p.append(end)
+
+
+def _shown(item: Inline) -> Field | None:
+    """The field `item` shows (its text, or a link's), None for plain text."""
+    text = item.text if isinstance(item, Link) else item
+    return text if isinstance(text, Field) and text.path else None
 
 
 _CODE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")

@@ -20,6 +20,7 @@ from builder.doctree import (
     Notice,
     Paragraph,
     Table,
+    merged,
 )
 from builder.escape import (
     anchor_id,
@@ -99,7 +100,7 @@ def link(label: str, page: str, target: str) -> str:
 def inline(runs: Iterable[Inline], page: str) -> str:
     """Render inline runs: escaped text and relative links."""
     out: list[str] = []
-    for run in runs:
+    for run in merged(list(runs)):
         if isinstance(run, Link):
             out.append(link(escape(run.text), page, run.target))
         else:
