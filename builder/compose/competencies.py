@@ -172,8 +172,8 @@ def _analysis_rows(domains: list[tuple[int, Domain]], cov: Coverage) -> list[lis
                         if first_task
                         else cell(),
                         cell(
-                            *scope_label,
                             *glued(
+                                *scope_label,
                                 _home(comp.code, item, "code", comp.code),
                                 " ",
                                 _home(flat(comp.text), item, "text", comp.code),

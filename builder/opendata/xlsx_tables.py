@@ -246,9 +246,11 @@ def _walk(
 
 @cache
 def tables() -> tuple[Table, ...]:
-    """Every table of every kind but the competency list, parents before their children."""
+    """Every table of every kind but the competency list (its own sheet) and the schools'
+    plans (not part of a specialty's workbook, like the other open-data exports), parents
+    before their children."""
     found: list[Table] = []
     for kind, model in KINDS.items():
-        if kind != "competencies":
+        if kind not in ("competencies", "plan"):
             _walk(kind, model, (), None, found)
     return tuple(found)
