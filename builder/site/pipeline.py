@@ -14,6 +14,7 @@ from builder.atomic import replace_directory, write_text
 from builder.buildlock import exclusive
 from builder.checking import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
+from builder.corpus import Corpus
 from builder.diagnostics import Severity
 from builder.project import Project, UsageError
 from builder.site.config import (
@@ -29,7 +30,7 @@ from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.install import install_shards
 from builder.site.layout import PORTAL, SplitMode
-from builder.site.opendata import open_data
+from builder.site.noop import NoopGuard
 from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
@@ -78,6 +79,10 @@ class BuildOptions:
     jobs: int | None = 1
     """Processes for parsing and for building shards (None: one per CPU)."""
     progress: bool | None = False
+    rebuild: bool = False
+    """Build even when nothing changed since the last build (`builder.site.record`)."""
+    record_dir: Path | None = None
+    """Cache folder for the build record (None: `.zhibiao/cache` of the built project)."""
 
 
 @dataclass(slots=True)
@@ -88,6 +93,8 @@ class BuildOutcome:
     published: Path | None = None
     forced: bool = False
     warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+    """Nothing changed since the last build: the site on disk was left as it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +186,11 @@ def prepare_sources(
             for page, path in provider.collect(corpus, config, trees, Path(scratch)).items():
                 downloads.setdefault(page, []).append((provider.label, path))
         info = SiteInfo(config.site.title, config.issuer, version, banner)
-        data = open_data(corpus, config) if with_data else []
+        data = []
+        if with_data:  # imported here: openpyxl is not needed by a build with nothing to do
+            from builder.site.opendata import open_data
+
+            data = open_data(corpus, config)
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
             sites = [
@@ -309,6 +320,17 @@ def _build_locked(
     root_config: Path | None,
 ) -> BuildOutcome:
     """`build_site` while holding the build lock of its folders."""
+    root_file = root_config or project.root / ROOT_CONFIG
+    noop = NoopGuard.open(project, options, base, engine.name, root_file, custom=providers)
+    last = noop.unchanged() if noop is not None and not options.rebuild else None
+    if last is not None:
+        checked = CheckResult(
+            project, Corpus(root=project.standards), last.diagnostics, last.checked, False
+        )
+        report(checked)
+        say("输入与上次构建相同，站点已是最新，未重新构建")
+        published = options.site_dir / options.version if options.version else options.site_dir
+        return BuildOutcome(checked, published, last.forced, unchanged=True)
     result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)
@@ -345,8 +367,10 @@ def _build_locked(
         with replace_directory(options.site_dir) as site:
             produce(site, [options.site_dir])
         outcome.published = options.site_dir
-        return outcome
-    outcome.published = install_version(produce, options)
+    else:
+        outcome.published = install_version(produce, options)
+    if noop is not None:
+        noop.remember(outcome)
     return outcome
 
 
