@@ -44,7 +44,7 @@ from builder.site.sourcekeys import (
 )
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
-from builder.site.theme import THEME_DIR, theme_files
+from builder.site.theme import THEME_DIR, theme_digest, theme_files
 from builder.site.versions import (
     VERSIONS_FILE,
     add_version,
@@ -169,6 +169,7 @@ def prepare_sources(
         trees = compose_corpus(corpus, config)
     else:
         described = _described(project, root_file, assets, providers, banner, version, split)
+        described += ";" + theme_digest(theme)
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
             old = _site_folder(previous, candidate.name) if previous is not None else None
