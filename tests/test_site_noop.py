@@ -199,6 +199,20 @@ def test_versioned_and_from_git_builds_do_nothing_when_nothing_changed(tmp_path:
     assert any("新：" in p.read_text("utf-8") for p in (project / "public").rglob("*.html"))
 
 
+@pytest.mark.slow
+def test_a_cache_folder_linking_out_is_not_written_through(tmp_path: Path) -> None:
+    project = _project(tmp_path / "p")
+    (project / ".zhibiao").mkdir()
+    (project / ".zhibiao/cache").symlink_to("../..")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    _, err = _build(project)
+    assert "站点已生成" in err
+    _, err = _build(project)
+    assert "站点已生成" in err  # no record, so no no-op, but the build works
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not (tmp_path / "site").exists() and not (tmp_path / "CACHEDIR.TAG").exists()
+
+
 # --- every kind of edit: incremental == clean ----------------------------------------------
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from builder.cache import cache_root
-from builder.project import Project
+from builder.project import Project, UsageError
 from builder.site.config import asset_paths, load_root_config, theme_dirs
 from builder.site.record import (
     BuildRecord,
@@ -71,7 +71,11 @@ class NoopGuard:
         providers passed in by a caller)."""
         if custom is not None:
             return None
-        record_file = record_path(options.record_dir or cache_root(project.root), options.site_dir)
+        try:
+            cache_dir = options.record_dir or cache_root(project.root)
+        except UsageError:  # a cache folder that links out: build without a record
+            return None
+        record_file = record_path(cache_dir, options.site_dir)
         previous = read_record(record_file)
         root = load_root_config(root_file)
         singles = [root_file, *(root_file.parent / rel for rel in asset_paths(root))]

@@ -96,7 +96,7 @@ def run_build(
             options = replace(
                 options,
                 source_dir=options.source_dir or _temp_sources(base),
-                record_dir=options.record_dir or cache_root(project.root),
+                record_dir=options.record_dir or _record_dir(project.root),
             )
         outcome = build_site(
             source, options, report=show, say=_say, base=base, root_config=root_config
@@ -111,6 +111,14 @@ def run_build(
     else:
         _say(f"站点已生成：{outcome.published}")
     return 0
+
+
+def _record_dir(root: Path) -> Path | None:
+    """The working tree's cache folder for the build record (None when it links out)."""
+    try:
+        return cache_root(root)
+    except UsageError:
+        return None
 
 
 def guard_site_dir(site_dir: Path, project: Project) -> None:
