@@ -130,6 +130,24 @@ def test_recorded_hashes_give_the_key_a_fresh_scan_gives(
     assert fingerprint_inputs(files, {"x": 2}, previous).key != last_key  # settings count
 
 
+def test_a_file_replaced_by_a_link_to_the_same_bytes_changes_the_key(tmp_path: Path) -> None:
+    """Review records are read only when they are regular files: a link is another input."""
+    standards = tmp_path / "standards"
+    standards.mkdir()
+    (standards / "a.review.yaml").write_text("x: 1\n", "utf-8")
+    (tmp_path / "copy.yaml").write_text("x: 1\n", "utf-8")
+    before = fingerprint_inputs(input_files(tmp_path, standards, [], []), {}, None)
+    (standards / "a.review.yaml").unlink()
+    (standards / "a.review.yaml").symlink_to(tmp_path / "copy.yaml")
+    files = input_files(tmp_path, standards, [], [])
+    after = fingerprint_inputs(files, {}, None)
+    assert after.key != before.key
+    again = fingerprint_inputs(
+        files, {}, BuildRecord(after.key, after.files, time.time_ns() + 10**10)
+    )
+    assert again.key == after.key
+
+
 # --- nothing changed ----------------------------------------------------------------------
 
 

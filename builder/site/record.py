@@ -180,6 +180,8 @@ def fingerprint_inputs(
                 digest.update(f"\0{name}\0unreadable".encode())
                 continue
         table[name] = prefix + content
+        if path.is_symlink():  # a link reads like its target, but some readers skip links
+            content = f"{content}@{path.readlink()}"
         digest.update(f"\0{name}\0{content}".encode())
     return Inputs(digest.hexdigest(), table, scanned)
 
