@@ -130,6 +130,24 @@ def test_recorded_hashes_give_the_key_a_fresh_scan_gives(
     assert fingerprint_inputs(files, {"x": 2}, previous).key != last_key  # settings count
 
 
+def test_a_large_file_is_keyed_by_its_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builder.site.record as record
+
+    monkeypatch.setattr(record, "MAX_HASHED", 4)
+    standards = tmp_path / "standards"
+    standards.mkdir()
+    big = standards / "big.bin"
+    big.write_bytes(b"0123456789")
+    files = input_files(tmp_path, standards, [], [])
+    first = fingerprint_inputs(files, {}, None)
+    assert first.files["s:big.bin"].endswith(
+        f"stat:10:{big.stat().st_mtime_ns}:{big.stat().st_ctime_ns}:{big.stat().st_ino}"
+    )
+    assert fingerprint_inputs(files, {}, None).key == first.key
+    big.write_bytes(b"9876543210")  # same size: the ctime (and mtime) still change
+    assert fingerprint_inputs(files, {}, None).key != first.key
+
+
 def test_a_file_replaced_by_a_link_to_the_same_bytes_changes_the_key(tmp_path: Path) -> None:
     """Review records are read only when they are regular files: a link is another input."""
     standards = tmp_path / "standards"

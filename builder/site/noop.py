@@ -47,6 +47,18 @@ def _settings(project: Project, options: BuildOptions, base: Path | None, engine
     }
 
 
+def _inside(base: Path, paths: list[str]) -> list[Path]:
+    """The files named relative to `base` that stay inside it; the others are refused by
+    the build itself, and are never read here."""
+    top = base.resolve()
+    found = []
+    for rel in paths:
+        path = (base / rel).resolve()
+        if path.is_relative_to(top):
+            found.append(path)
+    return found
+
+
 @dataclass(slots=True)
 class NoopGuard:
     """The inputs of this build and the record of the last one into the same folder."""
@@ -78,11 +90,11 @@ class NoopGuard:
         record_file = record_path(cache_dir, options.site_dir)
         previous = read_record(record_file)
         root = load_root_config(root_file)
-        singles = [root_file, *(root_file.parent / rel for rel in asset_paths(root))]
+        singles = [root_file, *_inside(root_file.parent, asset_paths(root))]
         if project.config_path is not None:
             singles.append(project.config_path)
         if project.config.docx.reference_docx:
-            singles.append(project.root / project.config.docx.reference_docx)
+            singles += _inside(project.root, [project.config.docx.reference_docx])
         files = input_files(
             project.root, project.standards, singles, theme_dirs(root, root_file.parent)
         )

@@ -52,6 +52,8 @@ FORMAT = 1
 RECORD_DIR = "site"
 MAX_BUILD_RECORD = 64 * 1024 * 1024
 """A build record larger than this is ignored (a national corpus records ~30,000 files)."""
+MAX_HASHED = 32 * 1024 * 1024
+"""A larger input file (the check refuses YAML over 5 MB) is keyed by its stat, not read."""
 _PACKAGES = (
     "mkdocs",
     "mkdocs-material",
@@ -173,6 +175,8 @@ def fingerprint_inputs(
         entry = known.get(name, "")
         if entry.startswith(prefix) and info.st_mtime_ns < racy_after:
             content = entry[len(prefix) :]
+        elif info.st_size > MAX_HASHED:  # keyed by its stat: never read, still noticed
+            content = f"stat:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
         else:
             try:
                 content = _hash_file(path)
