@@ -74,6 +74,21 @@ def _marks(code: str) -> list[str]:
     return sorted(found.marks) if found else []
 
 
+@functools.cache
+def _catalog_names() -> dict[str, str]:
+    """Code → name of the 专业大类 and 专业类 of the bundled 专业目录 (2021)."""
+    from builder.catalog import load_catalog
+    from builder.config import ProjectConfig
+
+    catalog = load_catalog(ProjectConfig())
+    return {e.code: e.name for e in [*catalog.categories.values(), *catalog.classes.values()]}
+
+
+def _catalog_name(code: str, made_up: str) -> str:
+    """The catalog's name of a 专业大类 or 专业类 code (ZB508), else the word list's."""
+    return _catalog_names().get(code, made_up)
+
+
 def identities(count: int, seed: int) -> list[Identity]:
     """The first `count` specialties of the seeded sequence (unique codes and names)."""
     rng = random.Random(f"ids-{seed}")
@@ -645,8 +660,14 @@ def specialty_doc(
             "note": "实行学分制的学校，修业年限可为 3–6 年。" if years == 3 else "4 年",
         },
         "career": {
-            "major_category": {"code": ident.code[:2], "name": cat.name},
-            "major_class": {"code": ident.code[:4], "name": ident.class_name},
+            "major_category": {
+                "code": ident.code[:2],
+                "name": _catalog_name(ident.code[:2], cat.name),
+            },
+            "major_class": {
+                "code": ident.code[:4],
+                "name": _catalog_name(ident.code[:4], ident.class_name),
+            },
             "industries": [
                 {"code": c, "name": n}
                 for c, n in rng.sample(cat.industries, min(2, len(cat.industries)))

@@ -3,6 +3,8 @@
     python3 benchmarks/run.py                 # sizes 50 and 1000 (generates the corpora)
     python3 benchmarks/run.py --sizes 50,200  # other sizes
     python3 benchmarks/run.py --quick         # a small corpus, one repetition (smoke test)
+    python3 benchmarks/run.py --sizes 31 --publish-sizes "" --split-sizes "" --peers
+                                              # against sphinx-needs on the same content
 
 Every command runs as a separate process. Wall time and CPU time (user + system of the
 process and its workers) come from `os.wait4`; "RSS" is the largest single process
@@ -31,6 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.generate import build_set, generate, identities  # noqa: E402
 from benchmarks.measure import Row, measure, report  # noqa: E402
+from benchmarks.peers import bench_peers  # noqa: E402
 from benchmarks.publish import bench_docx, bench_site, bench_split  # noqa: E402
 
 
@@ -71,6 +74,7 @@ def run_size(
     publish: bool,
     split: bool = False,
     split_baseline: bool = False,
+    peers: int = 0,
 ) -> list[Row]:
     """Every measurement for one corpus size."""
     project = corpus(work, size, seed)
@@ -119,6 +123,8 @@ def run_size(
         extra += bench_split(
             project, size, env, lambda: edit_one(project, repeat), plain, baseline=split_baseline
         )
+    if peers:
+        extra += bench_peers(project, size, env, work, peers, lambda: edit_one(project, repeat))
     shutil.rmtree(home, ignore_errors=True)
     return [*rows.values(), *extra]
 
@@ -162,6 +168,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="在只测拆分站点的规模上，另测不拆分的 Markdown 的纯 mkdocs build 作为基线",
     )
+    parser.add_argument(
+        "--peers",
+        action="store_true",
+        help="也测同样内容的 sphinx-needs 项目（装在工作目录下单独的虚拟环境中）与 zhibiao build 的首次、无改动、改动一个文件",
+    )
+    parser.add_argument(
+        "--peer-items", type=int, default=2000, help="sphinx-needs 项目的需求条数（--quick 时 150）"
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "zhibiao-bench")
     parser.add_argument("--json", type=Path, help="另存原始数据 / save raw samples as JSON")
     args = parser.parse_args(argv)
@@ -169,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     publish = {3} if args.quick else {int(s) for s in args.publish_sizes.split(",") if s.strip()}
     split = {3} if args.quick else {int(s) for s in args.split_sizes.split(",") if s.strip()}
     repeat = 1 if args.quick else args.repeat
+    peer_items = 0
+    if args.peers:
+        peer_items = 150 if args.quick else args.peer_items
+        if args.quick:  # the peers only: the site and Word rows have their own quick run
+            publish, split = set(), set()
     header = f"机器：{machine()}；日期：{time.strftime('%Y-%m-%d')}；重复 {repeat} 次取中位数"
     rows: list[Row] = []
     for size in sizes:
@@ -181,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                 publish=size in publish,
                 split=size in split,
                 split_baseline=args.split_baseline,
+                peers=peer_items,
             )
         )
     print(header)  # noqa: T201

@@ -163,7 +163,9 @@ def test_unchanged_shards_are_reused_and_an_edit_rebuilds_only_its_shard(tmp_pat
     ai_page, ec_page = site / AI / "specialty/index.html", site / EC / "specialty/index.html"
     inodes = {p: p.stat().st_ino for p in (ai_page, ec_page)}
 
-    again = _build(project, "--split", "specialty")
+    unchanged = _build(project, "--split", "specialty")  # nothing to do: nothing touched
+    assert "站点已是最新" in unchanged and "分站点" not in unchanged
+    again = _build(project, "--split", "specialty", "--rebuild")
     assert "重新生成页面 0 个；构建 0 个，沿用未改动的 3 个" in again
     assert {p: p.stat().st_ino for p in inodes} == inodes  # linked from the previous output
 
@@ -182,7 +184,7 @@ def test_unchanged_shards_are_reused_and_an_edit_rebuilds_only_its_shard(tmp_pat
     # the folder), so nothing injected there reaches the site
     page = project / "build/site-src/shards" / AI / "docs/specialty.md"
     page.write_text(page.read_text("utf-8") + "\n<script>alert(1)</script>\n", "utf-8")
-    injected = _build(project, "--split", "specialty")
+    injected = _build(project, "--split", "specialty", "--rebuild")
     assert "重新生成页面 1 个；构建 0 个，沿用未改动的 3 个" in injected
     assert "alert(1)" not in ai_page.read_text("utf-8")
 

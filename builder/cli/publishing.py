@@ -44,6 +44,7 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_op
     type=click.Choice(["auto", "none", "specialty", "category"]),
     help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）",
 )
+@click.option("--rebuild", is_flag=True, help="即使与上次构建相比没有改动也重新构建")
 @jobs_option("解析文件和构建分站点")
 @click.option(
     "-v",
@@ -66,6 +67,7 @@ def build_command(
     since: str | None,
     no_data: bool,
     split: str | None,
+    rebuild: bool,
     jobs: int | None,
     verbose: bool,
 ) -> None:
@@ -95,6 +97,7 @@ def build_command(
         jobs=jobs,
         progress=None,
         verbose=verbose,
+        rebuild=rebuild,
     )
     sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
 

@@ -15,6 +15,7 @@ from builder.atomic import replace_directory, write_text
 from builder.buildlock import exclusive
 from builder.checking import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
+from builder.corpus import Corpus
 from builder.diagnostics import Severity
 from builder.project import Project, UsageError
 from builder.site.config import (
@@ -30,7 +31,7 @@ from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.install import install_shards
 from builder.site.layout import PORTAL, SplitMode
-from builder.site.opendata import open_data
+from builder.site.noop import NoopGuard
 from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
@@ -44,7 +45,7 @@ from builder.site.sourcekeys import (
 )
 from builder.site.sources import SiteSources, planned_files, site_sources, write_sources
 from builder.site.split import plan_layout, split_sources
-from builder.site.theme import THEME_DIR, theme_files
+from builder.site.theme import THEME_DIR, theme_digest, theme_files
 from builder.site.versions import (
     VERSIONS_FILE,
     add_version,
@@ -81,6 +82,10 @@ class BuildOptions:
     progress: bool | None = False
     verbose: bool = False
     """Pass the site engine's own log (mkdocs, jieba) through after its build."""
+    rebuild: bool = False
+    """Build even when nothing changed since the last build (`builder.site.record`)."""
+    record_dir: Path | None = None
+    """Cache folder for the build record (None: `.zhibiao/cache` of the built project)."""
 
 
 BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -95,6 +100,8 @@ class BuildOutcome:
     published: Path | None = None
     forced: bool = False
     warnings: list[str] = field(default_factory=list)
+    unchanged: bool = False
+    """Nothing changed since the last build: the site on disk was left as it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +176,7 @@ def prepare_sources(
         trees = compose_corpus(corpus, config)
     else:
         described = _described(project, root_file, assets, providers, banner, version, split)
+        described += ";" + theme_digest(theme)
         keys = source_keys(corpus, layout, f"{described};{directory_urls}")
         for candidate in layout.shards:
             old = _site_folder(previous, candidate.name) if previous is not None else None
@@ -186,7 +194,11 @@ def prepare_sources(
             for page, path in provider.collect(corpus, config, trees, Path(scratch)).items():
                 downloads.setdefault(page, []).append((provider.label, path))
         info = SiteInfo(config.site.title, config.issuer, version, banner)
-        data = open_data(corpus, config) if with_data else []
+        data = []
+        if with_data:  # imported here: openpyxl is not needed by a build with nothing to do
+            from builder.site.opendata import open_data
+
+            data = open_data(corpus, config)
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
             sites = [
@@ -316,6 +328,17 @@ def _build_locked(
     root_config: Path | None,
 ) -> BuildOutcome:
     """`build_site` while holding the build lock of its folders."""
+    root_file = root_config or project.root / ROOT_CONFIG
+    noop = NoopGuard.open(project, options, base, engine.name, root_file, custom=providers)
+    last = noop.unchanged() if noop is not None and not options.rebuild else None
+    if last is not None:
+        checked = CheckResult(
+            project, Corpus(root=project.standards), last.diagnostics, last.checked, False
+        )
+        report(checked)
+        say("输入与上次构建相同，站点已是最新，未重新构建")
+        published = options.site_dir / options.version if options.version else options.site_dir
+        return BuildOutcome(checked, published, last.forced, unchanged=True)
     result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)
@@ -359,8 +382,10 @@ def _build_locked(
         with replace_directory(options.site_dir) as site:
             produce(site, [options.site_dir])
         outcome.published = options.site_dir
-        return outcome
-    outcome.published = install_version(produce, options)
+    else:
+        outcome.published = install_version(produce, options)
+    if noop is not None:
+        noop.remember(outcome)
     return outcome
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from builder import report
+from builder.cache import cache_root
 from builder.checking import CheckResult
 from builder.paths import chosen, confined
 from builder.project import Project, UsageError
@@ -92,7 +93,11 @@ def run_build(
     with _source(project, standards, ref) as (source, base, root_config):
         if ref is not None:
             _say(f"从 git 引用「{ref}」构建（不改动工作区）")
-            options = replace(options, source_dir=options.source_dir or _temp_sources(base))
+            options = replace(
+                options,
+                source_dir=options.source_dir or _temp_sources(base),
+                record_dir=options.record_dir or _record_dir(project.root),
+            )
         outcome = build_site(
             source, options, report=show, say=_say, base=base, root_config=root_config
         )
@@ -101,8 +106,19 @@ def run_build(
         return 1
     if outcome.forced:
         _say("警告：检查未通过，站点已强制发布，每页顶部显示警告横幅。")
-    _say(f"站点已生成：{outcome.published}")
+    if outcome.unchanged:
+        _say(f"站点未改动：{outcome.published}（需要重新构建时加 --rebuild）")
+    else:
+        _say(f"站点已生成：{outcome.published}")
     return 0
+
+
+def _record_dir(root: Path) -> Path | None:
+    """The working tree's cache folder for the build record (None when it links out)."""
+    try:
+        return cache_root(root)
+    except UsageError:
+        return None
 
 
 def guard_site_dir(site_dir: Path, project: Project) -> None:

@@ -17,6 +17,7 @@ kept and extended.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections.abc import Sequence
 from importlib import resources
@@ -167,3 +168,14 @@ def _linked(folder: Path, rel: Path) -> bool:
         if current.is_symlink():
             return True
     return False
+
+
+def theme_digest(theme: dict[str, bytes | Path]) -> str:
+    """The theme override folder every shard gets (the user's `custom_dir` and ours): kept
+    shard sources carry their copy of it, so they are reused only while it is the same."""
+    digest = hashlib.blake2b(digest_size=20)
+    for rel in sorted(theme):
+        content = theme[rel]
+        data = content if isinstance(content, bytes) else content.read_bytes()
+        digest.update(f"\0{rel}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()

@@ -1,0 +1,318 @@
+"""`zhibiao build` with nothing changed does nothing (`builder.site.record`), and a rebuild after
+any kind of edit gives the same site as a clean build.
+
+The project is the repository's example (two specialties) with a theme override folder, so
+every kind of input is present: standards, `zhibiao.yaml`, `mkdocs.yml`, a theme override."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.site.record import BuildRecord, fingerprint_inputs, input_files
+from tests.conftest import REPO, run_cli
+from tests.review_helpers import git
+
+ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+"""A fixed build date (outside a git repository the build date is otherwise unknown)."""
+BUILD = ["build", "--no-docx", "--no-data", "-f", "json"]
+VOLATILE = {".zhibiao-site.json"}
+"""The only published file allowed to differ between an incremental and a clean build: the
+split build's signed manifest of shard keys and output stamps (inodes, modification times)."""
+
+
+def _project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    shutil.copytree(REPO / "standards", target / "standards")
+    shutil.copy(REPO / "zhibiao.yaml", target / "zhibiao.yaml")
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
+    (target / "mkdocs.yml").write_text(text, "utf-8")
+    (target / "overrides").mkdir()
+    (target / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}征求意见稿{% endblock %}\n', "utf-8"
+    )
+    return target
+
+
+def _build(project: Path, *args: str) -> tuple[str, str]:
+    result = run_cli([*BUILD, *args], project, ENV)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return result.stdout, result.stderr
+
+
+def _state(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file under `folder`: inode, modification time and bytes."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            found[path.relative_to(folder).as_posix()] = (
+                info.st_ino,
+                info.st_mtime_ns,
+                path.read_bytes(),
+            )
+    return found
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in VOLATILE
+    }
+
+
+# --- the key of the inputs -----------------------------------------------------------------
+
+_NAMES = st.sampled_from(["a.yaml", "b.yaml", "sub/c.yaml", "sub/d/e.yaml"])
+_OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["write", "delete", "rename", "touch"]),
+        _NAMES,
+        _NAMES,
+        st.binary(max_size=6),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=_OPS)
+def test_recorded_hashes_give_the_key_a_fresh_scan_gives(
+    tmp_path: Path, ops: list[tuple[str, str, str, bytes]]
+) -> None:
+    """With the stat table of the last record (files not read again) the key equals the key
+    of a fresh scan, and it changes exactly when the files' names or contents change."""
+    root = tmp_path / f"t{time.monotonic_ns()}"
+    standards = root / "standards"
+    standards.mkdir(parents=True)
+    old = time.time_ns() - 10_000_000_000  # older than the racy window: the stat fast path
+    model: dict[str, bytes] = {}
+    previous: BuildRecord | None = None
+    previous_model: dict[str, bytes] = {}
+    last_key = ""
+    for op, name, other, data in ops:
+        path = standards / name
+        if op == "write":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            os.utime(path, ns=(old, old))  # same size and mtime as before: only ctime differs
+            model[name] = data
+        elif op == "delete" and name in model:
+            path.unlink()
+            del model[name]
+        elif op == "rename" and name in model and other not in model:
+            (standards / other).parent.mkdir(parents=True, exist_ok=True)
+            path.rename(standards / other)
+            model[other] = model.pop(name)
+        elif op == "touch" and name in model:
+            os.utime(path, ns=(old + 5, old + 5))
+        files = input_files(root, standards, [], [])
+        fresh = fingerprint_inputs(files, {"x": 1}, None)
+        cached = fingerprint_inputs(files, {"x": 1}, previous)
+        assert cached.key == fresh.key
+        assert cached.files == fresh.files
+        if previous is not None:
+            same = model == previous_model
+            assert (fresh.key == last_key) == same
+        previous = BuildRecord(cached.key, cached.files, cached.scanned)
+        previous_model, last_key = dict(model), fresh.key
+    assert fingerprint_inputs(files, {"x": 2}, previous).key != last_key  # settings count
+
+
+def test_a_large_file_is_keyed_by_its_stat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builder.site.record as record
+
+    monkeypatch.setattr(record, "MAX_HASHED", 4)
+    standards = tmp_path / "standards"
+    standards.mkdir()
+    big = standards / "big.bin"
+    big.write_bytes(b"0123456789")
+    files = input_files(tmp_path, standards, [], [])
+    first = fingerprint_inputs(files, {}, None)
+    assert first.files["s:big.bin"].endswith(
+        f"stat:10:{big.stat().st_mtime_ns}:{big.stat().st_ctime_ns}:{big.stat().st_ino}"
+    )
+    assert fingerprint_inputs(files, {}, None).key == first.key
+    big.write_bytes(b"9876543210")  # same size: the ctime (and mtime) still change
+    assert fingerprint_inputs(files, {}, None).key != first.key
+
+
+def test_a_file_replaced_by_a_link_to_the_same_bytes_changes_the_key(tmp_path: Path) -> None:
+    """Review records are read only when they are regular files: a link is another input."""
+    standards = tmp_path / "standards"
+    standards.mkdir()
+    (standards / "a.review.yaml").write_text("x: 1\n", "utf-8")
+    (tmp_path / "copy.yaml").write_text("x: 1\n", "utf-8")
+    before = fingerprint_inputs(input_files(tmp_path, standards, [], []), {}, None)
+    (standards / "a.review.yaml").unlink()
+    (standards / "a.review.yaml").symlink_to(tmp_path / "copy.yaml")
+    files = input_files(tmp_path, standards, [], [])
+    after = fingerprint_inputs(files, {}, None)
+    assert after.key != before.key
+    again = fingerprint_inputs(
+        files, {}, BuildRecord(after.key, after.files, time.time_ns() + 10**10)
+    )
+    assert again.key == after.key
+
+
+# --- nothing changed ----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_nothing_changed_leaves_site_and_sources_untouched(tmp_path: Path) -> None:
+    project = _project(tmp_path / "p")
+    first_out, _ = _build(project)
+    site, sources = _state(project / "site"), _state(project / "build/site-src")
+    again_out, again_err = _build(project)
+    assert "站点已是最新" in again_err and "正在用 mkdocs" not in again_err
+    assert again_out == first_out  # the check's report is given again, unchanged
+    assert _state(project / "site") == site
+    assert _state(project / "build/site-src") == sources
+    assert not [name for name in site if ".zhibiao" in name]  # the record is not published
+    assert list((project / ".zhibiao/cache/site").glob("*.json"))
+
+    # each of these is a change: the site is built again
+    for change in (
+        lambda: (project / "site/index.html").write_text("手工改动", "utf-8"),
+        lambda: (project / "mkdocs.yml").write_text(
+            (project / "mkdocs.yml").read_text("utf-8") + "copyright: 示例\n", "utf-8"
+        ),
+        lambda: shutil.rmtree(project / "site"),
+    ):
+        change()
+        _, err = _build(project)
+        assert "站点已生成" in err, err
+    _, err = _build(project, "--split", "specialty")  # an option that changes the output
+    assert "站点已生成" in err
+    _, err = _build(project, "--split", "specialty", "--rebuild")
+    assert "站点已生成" in err and "沿用未改动的 2 个" in err
+
+    # a record that does not verify (edited, or copied from elsewhere) is ignored
+    record = next((project / ".zhibiao/cache/site").glob("*.json"))
+    mac, _, body = record.read_bytes().partition(b"\n")
+    record.write_bytes(b"0" * len(mac) + b"\n" + body)
+    _, err = _build(project, "--split", "specialty")
+    assert "站点已生成" in err
+
+
+@pytest.mark.slow
+def test_versioned_and_from_git_builds_do_nothing_when_nothing_changed(tmp_path: Path) -> None:
+    project = _project(tmp_path / "p")
+    _build(project, "--version", "2025", "--alias", "latest")
+    before = _state(project / "site")
+    _, err = _build(project, "--version", "2025", "--alias", "latest")
+    assert "站点已是最新" in err and _state(project / "site") == before
+    _, err = _build(project, "--version", "2026", "--alias", "latest")
+    assert "站点已生成" in err and (project / "site/2026/index.html").is_file()
+
+    (project / ".gitignore").write_text("site/\nbuild/\npublic/\n.zhibiao/\n", "utf-8")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "基线")
+    _build(project, "--from-git", "HEAD", "-d", "public")
+    public = _state(project / "public")
+    _, err = _build(project, "--from-git", "HEAD", "-d", "public")
+    assert "站点已是最新" in err and _state(project / "public") == public
+    course = next((project / "standards").glob("730701-*/courses/zh01.yaml"))
+    text = course.read_text("utf-8").replace("description: |\n  ", "description: |\n  新：", 1)
+    course.write_text(text, "utf-8")
+    _, err = _build(project, "--from-git", "HEAD", "-d", "public")  # the commit is unchanged
+    assert "站点已是最新" in err
+    git(project, "commit", "-q", "-am", "改动")
+    _, err = _build(project, "--from-git", "HEAD", "-d", "public")
+    assert "站点已生成" in err
+    assert any("新：" in p.read_text("utf-8") for p in (project / "public").rglob("*.html"))
+
+
+@pytest.mark.slow
+def test_a_cache_folder_linking_out_is_not_written_through(tmp_path: Path) -> None:
+    project = _project(tmp_path / "p")
+    (project / ".zhibiao").mkdir()
+    (project / ".zhibiao/cache").symlink_to("../..")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    _, err = _build(project)
+    assert "站点已生成" in err
+    _, err = _build(project)
+    assert "站点已生成" in err  # no record, so no no-op, but the build works
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert not (tmp_path / "site").exists() and not (tmp_path / "CACHEDIR.TAG").exists()
+
+
+# --- every kind of edit: incremental == clean ----------------------------------------------
+
+
+def _edit_course(project: Path) -> None:
+    path = next((project / "standards").glob("730701-*/courses/zh01.yaml"))
+    text = path.read_text("utf-8")
+    assert "description: |\n  " in text
+    path.write_text(text.replace("description: |\n  ", "description: |\n  修订：", 1), "utf-8")
+
+
+def _rename_specialty(project: Path) -> None:
+    """The specialty's name, which is its nav title and its shard's title."""
+    path = next((project / "standards").glob("730701-*/specialty.yaml"))
+    text = path.read_text("utf-8")
+    assert "name: 电子商务\n" in text
+    path.write_text(text.replace("name: 电子商务\n", "name: 网络电子商务\n", 1), "utf-8")
+
+
+def _edit_config(project: Path) -> None:
+    path = project / "zhibiao.yaml"
+    path.write_text(path.read_text("utf-8").replace("（示例）\n", "（示例·修订）\n"), "utf-8")
+
+
+def _edit_theme(project: Path) -> None:
+    path = project / "overrides/main.html"
+    path.write_text(path.read_text("utf-8").replace("征求意见稿", "送审稿"), "utf-8")
+
+
+def _delete_file(project: Path) -> None:
+    next((project / "standards").glob("510209-*/training-base.yaml")).unlink()
+
+
+def _rename_folder(project: Path) -> None:
+    folder = next((project / "standards").glob("730701-*"))
+    folder.rename(folder.with_name("730701-电子商务专业"))
+
+
+EDITS = [_edit_course, _rename_specialty, _edit_config, _edit_theme, _delete_file, _rename_folder]
+
+
+def _clean_copy(project: Path, target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in ("standards", "overrides"):
+        shutil.copytree(project / name, target / name)
+    for name in ("zhibiao.yaml", "mkdocs.yml"):
+        shutil.copy(project / name, target / name)
+    return target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["none", "specialty"])
+def test_a_rebuild_after_each_kind_of_edit_equals_a_clean_build(tmp_path: Path, split: str) -> None:
+    """One project edited step by step, rebuilt after each edit (a split build reuses the
+    shards the edit did not touch); a fresh copy of the same inputs built from nothing must
+    give the same files, byte for byte."""
+    project = _project(tmp_path / "p")
+    _build(project, "--split", split)
+    for number, edit in enumerate(EDITS):
+        edit(project)
+        _, err = _build(project, "--split", split)
+        assert "站点已生成" in err, (edit.__name__, err)
+        clean = _clean_copy(project, tmp_path / f"clean-{number}")
+        _build(clean, "--split", split)
+        built, expected = _files(project / "site"), _files(clean / "site")
+        assert sorted(built) == sorted(expected), edit.__name__
+        different = [name for name in built if built[name] != expected[name]]
+        assert not different, (edit.__name__, different[:5])
