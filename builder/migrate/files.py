@@ -15,8 +15,7 @@ from builder.migrate import Migrated, migrate_text
 from builder.migrate.rules import UNDECIDED
 from builder.paths import link_inside
 from builder.rules import RULES
-from builder.yamlfmt import yaml_files
-from builder.yamlsource import YamlProblem, decode, read_limited
+from builder.yamlfmt import read_to_rewrite, yaml_files
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,18 +66,9 @@ def migrate_paths(paths: Iterable[Path], base: Path, *, write: bool) -> MigrateR
         if refused is not None:
             result.diagnostics.append(refused)
             continue
-        try:
-            original = decode(read_limited(path))
-        except YamlProblem as problem:
-            result.diagnostics.append(
-                RULES[problem.code].diag(
-                    rel, problem.message, line=problem.line or 1, column=problem.column or 1
-                )
-            )
-            continue
-        except OSError as exc:
-            message = f"无法读取文件：{exc.strerror or exc}"
-            result.diagnostics.append(RULES["ZB010"].diag(rel, message, line=1, column=1))
+        original = read_to_rewrite(path, rel)
+        if isinstance(original, Diagnostic):
+            result.diagnostics.append(original)
             continue
         done = migrate_text(original)
         result.diagnostics.extend(_problems(done, rel))

@@ -220,18 +220,9 @@ def format_paths(paths: Iterable[Path], base: Path, *, check: bool) -> FmtResult
             if refused is not _SKIP:
                 result.diagnostics.append(refused)
             continue
-        try:
-            original = decode(read_limited(path))
-        except YamlProblem as problem:
-            result.diagnostics.append(
-                RULES[problem.code].diag(
-                    rel, problem.message, line=problem.line or 1, column=problem.column or 1
-                )
-            )
-            continue
-        except OSError as exc:
-            message = f"无法读取文件：{exc.strerror or exc}"
-            result.diagnostics.append(RULES["ZB010"].diag(rel, message, line=1, column=1))
+        original = read_to_rewrite(path, rel)
+        if isinstance(original, Diagnostic):
+            result.diagnostics.append(original)
             continue
         formatted = format_text(original, rel)
         result.diagnostics.extend(formatted.diagnostics)
@@ -267,3 +258,17 @@ def _through_link(path: Path, base: Path, rel: str) -> Diagnostic | None:
         column=1,
         hint="fmt 只改写项目中的普通文件；请删除该符号链接，或直接格式化它指向的文件。",
     )
+
+
+def read_to_rewrite(path: Path, rel: str) -> str | Diagnostic:
+    """The text of a file a command may rewrite (`fmt`, `migrate`), or why it cannot be read:
+    the reading problem at its place (ZB0xx), or ZB010 when the file cannot be opened."""
+    try:
+        return decode(read_limited(path))
+    except YamlProblem as problem:
+        return RULES[problem.code].diag(
+            rel, problem.message, line=problem.line or 1, column=problem.column or 1
+        )
+    except OSError as exc:
+        message = f"无法读取文件：{exc.strerror or exc}"
+        return RULES["ZB010"].diag(rel, message, line=1, column=1)
