@@ -368,7 +368,7 @@ def full_plan() -> Plan:
     return Plan.model_validate(
         {
             "kind": "plan",
-            "meta": _meta("海州信息职业技术学院人工智能技术应用专业人才培养方案（2026级）", "发布"),
+            "meta": _meta("海州信息职业技术学院人工智能技术应用专业人才培养方案（2026级）", "试行"),
             "school": "海州信息职业技术学院",
             "follows": {"code": "510209", "version": "2026", "title": "人工智能技术应用国家标准"},
             "name": "人工智能技术应用",
