@@ -85,6 +85,7 @@ def migrate_text(text: str) -> Migrated:
                 apply_edit(site.container, site.key, outcome.value)
                 new = None if outcome.value is REMOVE else outcome.value
                 changes.append(Change(step.name, step.label, site.path, new))
+    changes += _prune_emptied(tree, model, changes)
     left = [u for p, u in undecided.items() if not any(_under(p, c.path) for c in changes)]
     if not changes:
         return Migrated(text, [], left)
@@ -133,3 +134,22 @@ def _expected(before: Any, changes: list[Change]) -> Any:
 
 
 __all__ = ["Change", "Migrated", "migrate_text"]
+
+
+def _prune_emptied(tree: CommentedMap, model: Any, changes: list[Change]) -> list[Change]:
+    """An optional section whose every value was removed (`hours_plan: {practice_share: 0}`
+    marked 原文未给出) goes too: an empty block mapping cannot be written back with the
+    comment lines left inside it, and the section holds nothing the source gave."""
+    pruned: list[Change] = []
+    removed = {c.path[:-1] for c in changes if c.value is None}
+    for site in list(fields(tree, model)):
+        value = site.container.get(site.key) if site.key in site.container else None
+        if (
+            isinstance(value, CommentedMap)
+            and not value
+            and not site.required
+            and site.path in removed
+        ):
+            apply_edit(site.container, site.key, REMOVE)
+            pruned.append(Change("forced-values", "强制填写的数值", site.path, None))
+    return pruned
