@@ -141,6 +141,14 @@ def _competency(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str
                 if ref == code:
                     place = Place(entry.specialty.rel, ("specs", s, "competencies", r))
                     target.uses.append(Usage("培养规格", f"培养规格 {spec.code}", place))
+    for plan in entry.plans:  # schools' plans carry the national list's competencies too
+        courses = plan.doc.courses if isinstance(plan.doc.courses, list) else []
+        for c, course in enumerate(courses):
+            for r, carried in enumerate(course.competencies):
+                if carried.ref == code:
+                    place = Place(plan.rel, ("courses", c, "competencies", r))
+                    owner = f"{plan.doc.school} 人才培养方案 课程 {course.code} {course.name}"
+                    target.uses.append(Usage("承载", owner, place, carried.level))
     return target
 
 

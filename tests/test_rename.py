@@ -32,7 +32,7 @@ def test_rename_competency_in_every_kind_keeps_comments(example_project: Path) -
     before = _snapshot(example_project)
     done = run_cli(["rename", "1-2-2", "1-2-9", "--specialty", "510209"], example_project)
     assert done.exit_code == 0, done.stderr
-    assert "已改动 7 个文件 10 处" in done.stdout
+    assert "已改动 9 个文件 20 处" in done.stdout  # the two schools' plans too
     after = _snapshot(example_project)
     changed = {rel for rel in before if before[rel] != after[rel]}
     assert changed == {
@@ -45,6 +45,8 @@ def test_rename_competency_in_every_kind_keeps_comments(example_project: Path) -
             "internship.yaml",
             "specialty.yaml",
             "training-base.yaml",
+            "plans/haigang-2026.yaml",
+            "plans/jiangcheng-2026.yaml",
         )
     }
     for rel in changed:  # only the code changed: same lines otherwise, comments included
