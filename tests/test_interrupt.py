@@ -50,6 +50,9 @@ def _start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        # a shell's background job inherits SIGINT ignored, and Python then installs no
+        # KeyboardInterrupt handler: give the build the default, as a terminal would
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
