@@ -135,28 +135,17 @@ def _hours(out: Outline, doc: Plan) -> None:
         lines.append(f"声明合计：{doc.totals.hours} 学时，{num(doc.totals.credits)} 学分。")
     if found is not None:
         origin = "学时安排中声明的" if found.declared else "按课程设置计算的"
-        parts = [f"总学时 {found.total}" if found.total is not None else ""]
-        for label, share in (
-            ("公共基础课", found.public),
-            ("选修课", found.elective),
-            ("实践性教学", found.practice),
-        ):
-            if share is not None:
-                parts.append(f"{label}占 {share:.1%}")
-        shown = "，".join(p for p in parts if p)
+        shown = _figures(found.total, found.public, found.elective, found.practice)
         if shown:
             lines.append(f"{origin}{shown}。")
     declared = doc.hours_plan
     if declared is not None and (found is None or not found.declared):
-        parts = [f"总学时 {declared.total_hours}" if declared.total_hours is not None else ""]
-        for label, share in (
-            ("公共基础课", declared.public_share),
-            ("选修课", declared.elective_share),
-            ("实践性教学", declared.practice_share),
-        ):
-            if share is not None:
-                parts.append(f"{label}占 {share:.1%}")
-        shown = "，".join(p for p in parts if p)
+        shown = _figures(
+            declared.total_hours,
+            declared.public_share,
+            declared.elective_share,
+            declared.practice_share,
+        )
         if shown:
             lines.append(f"学时安排中声明的{shown}。")
     if declared is not None and declared.text:
@@ -188,3 +177,14 @@ def _additions(out: Outline, doc: Plan) -> None:
         out.text(listing(doc.additions, ""))
     if is_excerpt(doc.additions):
         out.text(EXCERPT_LABEL)
+
+
+def _figures(
+    total: object, public: float | None, elective: float | None, practice: float | None
+) -> str:
+    """ "总学时 N，公共基础课占 x%，…" for the figures that are known ("" when none is)."""
+    parts = [f"总学时 {total}"] if total is not None else []
+    for label, share in (("公共基础课", public), ("选修课", elective), ("实践性教学", practice)):
+        if share is not None:
+            parts.append(f"{label}占 {share:.1%}")
+    return "，".join(parts)
