@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from builder.compose import page_path
 from builder.config import ProjectConfig
-from builder.corpus import Corpus
+from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.opendata.stamps import last_change
 from builder.opendata.xlsx_export import build_workbook, file_name, matrix_rows, workbook_bytes
@@ -50,6 +50,23 @@ def _pages(corpus: Corpus, trees: Sequence[DocTree]) -> list[tuple[str, str]]:
     return found
 
 
+def _write_per_page(
+    corpus: Corpus,
+    trees: Sequence[DocTree],
+    folder: Path,
+    make: Callable[[SpecialtySet], tuple[str, bytes]],
+) -> dict[str, Path]:
+    """One file per 职业能力清单 page among `trees`: `make` gives its name and bytes."""
+    found: dict[str, Path] = {}
+    for code, page in _pages(corpus, trees):
+        name, data = make(corpus.specialties[code])
+        target = folder / code / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        found[page] = target
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class MatrixWorkbook:
     """The specialty's workbook (with the 能力课程矩阵 sheet) on its 职业能力清单 page."""
@@ -59,16 +76,11 @@ class MatrixWorkbook:
     def collect(
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
     ) -> dict[str, Path]:
-        found: dict[str, Path] = {}
-        folder = work / "matrix-xlsx"
-        for code, page in _pages(corpus, trees):
-            entry = corpus.specialties[code]
+        def workbook(entry: SpecialtySet) -> tuple[str, bytes]:
             when = max(last_change(item.doc) for item in entry.documents())
-            target = folder / code / file_name(entry)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(workbook_bytes(build_workbook(entry, config), when))
-            found[page] = target
-        return found
+            return file_name(entry), workbook_bytes(build_workbook(entry, config), when)
+
+        return _write_per_page(corpus, trees, work / "matrix-xlsx", workbook)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +92,7 @@ class MatrixCsv:
     def collect(
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
     ) -> dict[str, Path]:
-        found: dict[str, Path] = {}
-        folder = work / "matrix-csv"
-        for code, page in _pages(corpus, trees):
-            titles, rows = matrix_rows(corpus.specialties[code], config)
-            target = folder / code / "matrix.csv"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(matrix_csv(titles, rows))
-            found[page] = target
-        return found
+        def table(entry: SpecialtySet) -> tuple[str, bytes]:
+            return "matrix.csv", matrix_csv(*matrix_rows(entry, config))
+
+        return _write_per_page(corpus, trees, work / "matrix-csv", table)
