@@ -41,8 +41,8 @@ from benchmarks.wordlists import (
     VERBS,
     Category,
 )
-from builder.occupations import bundled_occupations
-from builder.yamlsource import parse
+from builder.read.occupations import bundled_occupations
+from builder.read.yamlsource import parse
 
 LEVELS = ("高职专科", "中职", "职业本科")
 LEVEL_WEIGHTS = (744, 358, 247)  # 2021 专业目录 counts
@@ -77,8 +77,8 @@ def _marks(code: str) -> list[str]:
 @functools.cache
 def _catalog_names() -> dict[str, str]:
     """Code → name of the 专业大类 and 专业类 of the bundled 专业目录 (2021)."""
-    from builder.catalog import load_catalog
-    from builder.config import ProjectConfig
+    from builder.read.catalog import load_catalog
+    from builder.read.config import ProjectConfig
 
     catalog = load_catalog(ProjectConfig())
     return {e.code: e.name for e in [*catalog.categories.values(), *catalog.classes.values()]}

@@ -14,19 +14,19 @@ import difflib
 from pathlib import Path
 from types import ModuleType
 
-from builder import corpus, schema_errors, source_rules
+from builder.base.rules import RULES, Rule
 from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
 from builder.docx import notice as notice_file
 from builder.drafting import rules as drafting_rules
-from builder.locate import compose, locate
 from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
 from builder.project import Project, UsageError, display_path
 from builder.project import open_project as open_bare_project
-from builder.rules import RULES, Rule
-from builder.yamlsource import YamlProblem, decode, read_limited
+from builder.read import corpus, schema_errors, source_rules
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import YamlProblem, decode, read_limited
 
 MODULES: tuple[ModuleType, ...] = (
     source_rules,  # ZB0xx reading files
@@ -42,7 +42,7 @@ MODULES: tuple[ModuleType, ...] = (
     notice_file,  # ZB609 notice attachments that disagree with their documents
     drafting_rules,  # ZB851–ZB859 importing Word working copies
 )
-"""The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
+"""The modules that declare diagnostic codes (`builder.base.rules.declare`, `@check`)."""
 
 
 def all_rules() -> dict[str, Rule]:

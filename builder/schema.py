@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.config import ProjectConfig
+from builder.base.schema_text import DIALECT, model_schema_text
 from builder.model import KIND_TITLES, KINDS
 from builder.opendata.dataset import schema_text as dataset_schema_text
-from builder.schema_text import DIALECT, model_schema_text
+from builder.read.config import ProjectConfig
 
 __all__ = ["DIALECT", "dataset_schema_text", "generate", "write"]
 

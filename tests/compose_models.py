@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
 from builder.model import CompetencyList, Course, Internship, Specialty, TrainingBase
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded
 
 DRAFT = {"version": "2025", "status": "征求意见稿", "comment_deadline": dt.date(2025, 12, 31)}
 

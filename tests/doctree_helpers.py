@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from builder.doctree import Block, Cell, DocTree, Heading, Inline, Link, Notice, Paragraph, Table
+from builder.compose.doctree import (
+    Block,
+    Cell,
+    DocTree,
+    Heading,
+    Inline,
+    Link,
+    Notice,
+    Paragraph,
+    Table,
+)
 
 
 def text(runs: tuple[Inline, ...]) -> str:

@@ -7,7 +7,7 @@ a 课程标准 and a 实训基地建设标准 with an equipment list.
 
 from __future__ import annotations
 
-from builder.doctree import (
+from builder.compose.doctree import (
     Cell,
     CoverInfo,
     DocTree,

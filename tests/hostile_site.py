@@ -18,10 +18,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from builder.checking import run_check
-from builder.diagnostics import Severity
+from builder.base.diagnostics import Severity
+from builder.checking.pipeline import run_check
 from builder.project import open_project
-from builder.yamlsource import decode, parse
+from builder.read.yamlsource import decode, parse
 
 REPO = Path(__file__).resolve().parent.parent
 SPECIALTY = "510209-人工智能技术应用"

@@ -17,8 +17,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from builder.corpus import Corpus, Loaded
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
+from builder.read.corpus import Corpus, Loaded
 
 
 def _meta(title: str, status: str, **extra: Any) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import atomic
-from builder.atomic import replace_directory, write_bytes, write_text
+from builder.base import atomic
+from builder.base.atomic import replace_directory, write_bytes, write_text
 
 
 def test_write_text_replaces_and_keeps_usual_permissions(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.atomic import replace_directory, write_text
+from builder.base.atomic import replace_directory, write_text
 from tests.conftest import REPO, run_cli
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import load_document
-from builder.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from builder.read.corpus import load_document
+from builder.read.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 from tests.conftest import CASES, run_cli
 
 RUNTIME_CODES = {

@@ -34,7 +34,7 @@ def test_generated_corpus_is_deterministic_and_checks_clean(tmp_path: Path) -> N
 
 
 def test_progress_bar_never_touches_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
-    from builder.progress import Bar, wanted
+    from builder.base.progress import Bar, wanted
 
     assert not wanted()  # pytest captures standard error: not a terminal
     bar = Bar("检查", enabled=True)

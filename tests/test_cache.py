@@ -14,12 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import builder.incremental as incremental
+import builder.checking.incremental as incremental
 from benchmarks.generate import generate
-from builder.cache import CACHE_NAME, CheckCache
-from builder.checking import CheckResult, run_check
-from builder.incremental import run_check_cached
+from builder.checking.incremental import run_check_cached
+from builder.checking.pipeline import CheckResult, run_check
 from builder.project import open_project
+from builder.project.cache import CACHE_NAME, CheckCache
 from tests.conftest import run_cli
 
 
@@ -126,9 +126,9 @@ def test_chunks_and_dropped_documents_give_the_same_result(
 def test_parallel_workers_give_the_same_result(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import builder.parallel
+    import builder.read.parallel
 
-    monkeypatch.setattr(builder.parallel, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(builder.read.parallel, "PARALLEL_THRESHOLD", 2)
     _edit(_course(project, 0), "hours: ", "hours: 1")
     sequential = _full(project)
     parallel = run_check(open_project(project / "standards"), base=project, jobs=2)

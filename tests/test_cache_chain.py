@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.cache import CheckCache
-from builder.checking import CheckResult, run_check
-from builder.incremental import run_check_cached
+from builder.checking.incremental import run_check_cached
+from builder.checking.pipeline import CheckResult, run_check
 from builder.project import open_project
+from builder.project.cache import CheckCache
 from tests.conftest import REPO
 
 CHAIN = ("730701-电子商务", "530701-电子商务", "330701-电子商务")

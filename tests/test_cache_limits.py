@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import builder.cache as cache_module
-from builder.cache import CACHE_NAME, MAX_CHECK_CACHE, CheckCache, read_capped
-from builder.corpus import Corpus
+import builder.project.cache as cache_module
 from builder.docx.rendercache import MAX_DOCUMENT, DocxCache
+from builder.project.cache import CACHE_NAME, MAX_CHECK_CACHE, CheckCache, read_capped
+from builder.read.corpus import Corpus
 from builder.site.reuse import MANIFEST, read_manifest
 from builder.site.sourcekeys import SOURCE_KEY, reusable_sources
 from tests.conftest import run_cli

@@ -1,4 +1,4 @@
-"""Universal promises of the continuity facts (builder/chainfacts.py), tested generatively."""
+"""Universal promises of the continuity facts (builder/read/chainfacts.py), tested generatively."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.chainfacts import ChainFacts, facts_of, normalise, text_digest
-from builder.corpus import DocRef
-from builder.incremental import Meta
+from builder.checking.incremental import Meta
 from builder.model import CompetencyList
+from builder.read.chainfacts import ChainFacts, facts_of, normalise, text_digest
+from builder.read.corpus import DocRef
 
 PUNCTUATION = st.sampled_from(list(" \t\n\u3000，。、；：！？“”（）《》,.;:!?()-—…·"))
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import build_set, identities
-from builder.catalog import level_of
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.project import open_project
+from builder.read.catalog import level_of
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.compose import compose_document
-from builder.doctree import Link
+from builder.compose.doctree import Link
 from tests.compose_models import CONFIG, small_corpus
 from tests.doctree_helpers import anchors, headings, row_texts, table
 

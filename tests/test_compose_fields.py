@@ -16,11 +16,11 @@ import pytest
 from pydantic import BaseModel
 
 from builder.compose import compose_document
+from builder.compose.doctree import Block, DocTree, Heading, ListBlock, Notice, Paragraph, Table
 from builder.compose.text import split_paragraphs
-from builder.corpus import Corpus, Loaded
-from builder.doctree import Block, DocTree, Heading, ListBlock, Notice, Paragraph, Table
 from builder.model import KINDS
 from builder.model.dates import chinese
+from builder.read.corpus import Corpus, Loaded
 from tests.compose_models import CONFIG
 from tests.doctree_helpers import text
 from tests.kitchen_sink import field_values, full_corpus, national_corpus

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from builder.compose import compose_document
+from builder.compose.doctree import Heading, ListBlock, Paragraph
 from builder.compose.meta import NORMATIVE_LEAD
-from builder.doctree import Heading, ListBlock, Paragraph
 from tests.compose_models import CONFIG, small_corpus
 from tests.doctree_helpers import headings, text
 from tests.kitchen_sink import full_corpus

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.compose import compose_document, page_path
-from builder.doctree import Link, ListBlock, Notice, Paragraph, Table
+from builder.compose.doctree import Link, ListBlock, Notice, Paragraph, Table
 from tests.compose_models import CONFIG, loaded, meta, small_corpus, specialty
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.corpus import load_corpus, validate
-from builder.diagnostics import Diagnostics
+from builder.base.diagnostics import Diagnostics
 from builder.model import Plan
 from builder.project import open_project
+from builder.read.corpus import load_corpus, validate
 from builder.view import view_of
 from builder.view.conformance import assess
 from tests.conftest import REPO, run_cli

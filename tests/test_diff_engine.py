@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.corpus import load_corpus
-from builder.diagnostics import Diagnostics
+from builder.base.diagnostics import Diagnostics
 from builder.diff import Action, ChangeSet, diff_corpora
 from builder.diff.engine import failed_logical
+from builder.read.corpus import load_corpus
 from tests.review_helpers import SPECIALTY_DIR, copy_project, edit, three_edits
 
 LEVELS = ["了解", "理解", "掌握", "运用"]

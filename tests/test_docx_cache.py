@@ -16,13 +16,13 @@ from typing import Any
 import docx
 import pytest
 
-from builder.checking import run_check
-from builder.config import ProjectConfig
-from builder.doctree import DocTree, Link, Paragraph
+from builder.checking.pipeline import run_check
+from builder.compose.doctree import DocTree, Link, Paragraph
 from builder.docx.export import export_trees, render_trees
 from builder.docx.pool import PARALLEL_THRESHOLD, render_many
 from builder.docx.profiles import GBT11, GBT9704
 from builder.docx.rendercache import DocxCache, canonical
+from builder.read.config import ProjectConfig
 from builder.site.downloads import default_providers
 from tests.conftest import run_cli
 from tests.docx_trees import course_tree, specialty_tree, training_base_tree
@@ -93,7 +93,7 @@ def test_canonical_form_tells_types_apart() -> None:
     assert canonical(text) != canonical(link)
     forms = {json.dumps(canonical(value)) for value in [(1,), (1.0,), (True,), ("1",), (None,)]}
     assert len(forms) == 5
-    assert canonical(("builder.doctree.Link", "a", "b")) != canonical(Link("a", "b"))
+    assert canonical(("builder.compose.doctree.Link", "a", "b")) != canonical(Link("a", "b"))
     with pytest.raises(TypeError):
         canonical({"a": 1})
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from builder.doctree import Cell, DocTree, Heading, Notice, Paragraph, Table
+from builder.compose.doctree import Cell, DocTree, Heading, Notice, Paragraph, Table
 from builder.docx.cover import _dates_line, _title_lines, preface, statements
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT11, GBT9704

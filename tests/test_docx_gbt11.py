@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.config import DocxConfig
-from builder.doctree import DocTree, Heading, Paragraph
+from builder.compose.doctree import DocTree, Heading, Paragraph
 from builder.docx.export import render_trees
 from builder.docx.gbt11 import NO_NORMATIVE, NO_TERMS, required_chapters
+from builder.read.config import DocxConfig
 from builder.ruleset import open_project
 from tests.docx_read import open_docx
 
@@ -107,6 +107,6 @@ def test_chapters_stay_numbered_one_to_n_with_both_required_ones(titles: list[st
 
 
 def _cover():  # type: ignore[no-untyped-def]
-    from builder.doctree import CoverInfo
+    from builder.compose.doctree import CoverInfo
 
     return CoverInfo("标题", "实训基地建设标准", None, None, None, "发布", "2025", None, None)

@@ -8,10 +8,10 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from builder.config import ProjectConfig
 from builder.docx.export import render_trees
 from builder.docx.notice import load_notice
 from builder.project import UsageError
+from builder.read.config import ProjectConfig
 from tests.docx_read import headings, open_docx
 from tests.docx_trees import course_tree, specialty_tree
 

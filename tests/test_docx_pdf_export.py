@@ -151,8 +151,8 @@ def test_locate_skips_the_toc_pages_and_keeps_order() -> None:
 
 
 def test_fill_leaves_a_document_whose_heading_is_missing_unchanged() -> None:
-    from builder.config import ProjectConfig
     from builder.docx.export import render_trees
+    from builder.read.config import ProjectConfig
     from tests.docx_trees import specialty_tree
 
     output = render_trees([specialty_tree()], ProjectConfig())[0]

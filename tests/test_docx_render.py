@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.config import ProjectConfig
+from builder.checking.pipeline import run_check
 from builder.docx.export import export_trees
+from builder.read.config import ProjectConfig
 from tests.docx_pdf import pdf_fonts, pdf_text, to_pdf, tools_missing
 from tests.docx_trees import course_tree, specialty_tree, training_base_tree
 
@@ -95,7 +96,7 @@ def test_every_example_document_renders(tmp_path: Path) -> None:
     from tests.conftest import REPO
 
     project = open_project(REPO / "standards", REPO / "zhibiao.yaml")
-    result = export_project(project, tmp_path / "docx")
+    result = export_project(project, tmp_path / "docx", check=run_check)
     assert len(result.written) >= 10
     pdfs = to_pdf(result.written, tmp_path / "pdf", tmp_path / "profile")
     for docx_path, pdf in zip(result.written, pdfs, strict=True):

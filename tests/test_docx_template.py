@@ -9,7 +9,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from builder.config import ProjectConfig
 from builder.docx.export import export_trees, file_name, render_trees
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT11
@@ -17,6 +16,7 @@ from builder.docx.styles import STYLE_NAMES, TABLE_STYLE
 from builder.docx.template import TEMPLATE, build_reference, load_template
 from builder.docx.writer import render
 from builder.project import UsageError
+from builder.read.config import ProjectConfig
 from tests.docx_read import open_docx, style_fonts
 from tests.docx_trees import course_tree, specialty_tree, training_base_tree
 

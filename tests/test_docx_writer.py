@@ -8,7 +8,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from builder.doctree import Cell, Paragraph, Table
+from builder.compose.doctree import Cell, Paragraph, Table
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT11, GBT9704
 from builder.docx.writer import render

@@ -18,13 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.config import ProjectConfig
-from builder.doctree import Cell, DocTree, Field, Link, ListBlock, Notice, Paragraph, Table
+from builder.compose.doctree import Cell, DocTree, Field, Link, ListBlock, Notice, Paragraph, Table
 from builder.docx.export import export_project, render_trees
 from builder.drafting.importing import import_docx
 from builder.opendata.loading import load_standards
 from builder.project import open_project
+from builder.read.config import ProjectConfig
 from tests.conftest import REPO
 from tests.kitchen_sink import full_corpus, national_corpus
 from tests.model_strategies import document
@@ -126,7 +127,7 @@ def _round_trip(kind: str, data: dict[str, Any]) -> None:
         project = open_project(root / "standards", root / "zhibiao.yaml")
         source = root / "standards" / "510209-x" / FILES[kind]
         before = source.read_bytes()
-        result = export_project(project, root / "out", force=True, editable=True)
+        result = export_project(project, root / "out", check=run_check, force=True, editable=True)
         (copy,) = result.written
         for stripped in (False, True):
             if stripped:

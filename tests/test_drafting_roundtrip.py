@@ -18,7 +18,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from builder.yamlsource import parse
+from builder.read.yamlsource import parse
 from tests.conftest import REPO, run_cli
 from tests.wordedit import (
     blank_row_after,

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from builder.corpus import Corpus, load_corpus
-from builder.diagnostics import Diagnostics
-from builder.yamlsource import decode, parse
+from builder.base.diagnostics import Diagnostics
+from builder.read.corpus import Corpus, load_corpus
+from builder.read.yamlsource import decode, parse
 from tests.conftest import REPO, run_cli
 
 STANDARDS = REPO / "standards"

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from builder import atomic
+from builder.base import atomic
 from tests.opendata_support import FIXTURE
 from tests.test_hostile_exports import run_inprocess
 
@@ -82,7 +82,7 @@ CLEAN = Path(__file__).resolve().parent / "cases" / "clean-minimal"
 
 
 def test_a_second_build_stops_with_a_chinese_message(tmp_path: Path) -> None:
-    from builder.buildlock import exclusive
+    from builder.project.buildlock import exclusive
 
     project = tmp_path / "p"
     shutil.copytree(CLEAN, project)
@@ -166,7 +166,7 @@ def test_full_disk_during_build_keeps_the_previous_site(tiny_disk: Path, tmp_pat
 
 
 def test_export_docx_removes_what_a_killed_export_left(tmp_path: Path) -> None:
-    from builder.buildlock import exclusive
+    from builder.project.buildlock import exclusive
 
     project = tmp_path / "p"
     shutil.copytree(CLEAN, project)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import discover
+from builder.read.corpus import discover
+from builder.read.yamlsource import YamlProblem, decode, parse
 from builder.yamlfmt import format_paths, format_text
-from builder.yamlsource import YamlProblem, decode, parse
 from tests.conftest import REPO, run_cli
 from tests.review_helpers import PROJECT, copy_project
 

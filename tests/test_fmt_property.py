@@ -17,8 +17,8 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
+from builder.read.yamlsource import YamlProblem, decode, parse
 from builder.yamlfmt import format_text
-from builder.yamlsource import YamlProblem, decode, parse
 from tests.yaml_mutations import mutated_yaml
 
 EXAMPLES = int(os.environ.get("ZHIBIAO_FMT_FUZZ", "300"))

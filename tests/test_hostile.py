@@ -23,9 +23,9 @@ import pytest
 
 from benchmarks.generate import generate
 from builder import report
-from builder.checking import run_check
-from builder.corpus import load_document
+from builder.checking.pipeline import run_check
 from builder.project import open_project
+from builder.read.corpus import load_document
 from tests.conftest import REPO, run_cli
 from tests.hostile_cases import IDENT, Case, all_cases
 
@@ -196,7 +196,7 @@ def _meaning(before: object, after: object) -> bool:
 def test_fmt_on_hostile_input(case: Case, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """fmt never raises, never writes a link or outside the project, never changes meaning."""
     import builder.yamlfmt as yamlfmt
-    from builder.yamlsource import YamlProblem, decode, parse
+    from builder.read.yamlsource import YamlProblem, decode, parse
 
     target = apply(case, project)
     written: dict[Path, str] = {}

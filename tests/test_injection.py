@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import dump, generate
-from builder.yamlsource import decode, parse
+from builder.read.yamlsource import decode, parse
 from tests.conftest import run_cli
 from tests.docx_read import open_docx
 

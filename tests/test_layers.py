@@ -18,22 +18,13 @@ from tests.conftest import REPO
 
 BUILDER = REPO / "builder"
 
-READING = {
-    "builder.yamlsource",
-    "builder.yamlparse",
-    "builder.yaml_messages",
-    "builder.sources",
-    "builder.parallel",
-    "builder.corpus",
-    "builder.locate",
-    "builder.schema_errors",
-    "builder.source_rules",
-    "builder.diagnostics",
-    "builder.rules",
-    "builder.config",
-    "builder.catalog",
-}
-CHECKS = {"builder.check", "builder.checking", "builder.incremental"}
+BASE = {"builder.base"}
+"""Foundations (diagnostics, rule registry, atomic writes, escaping): import nothing else of ours."""
+MODEL = {"builder.model"}
+READING = {"builder.read"}
+PROJECT = {"builder.project"}
+"""The project on disk: its configuration file, where we may write, locks, the signed caches."""
+CHECKS = {"builder.check", "builder.checking"}
 RULESET = {"builder.ruleset"}
 """The registry of every rule: above the checks and the importers that declare codes."""
 VIEW = {"builder.view"}
@@ -45,7 +36,6 @@ RENDERERS = {
     "builder.drafting",
     "builder.report",
     "builder.diff",
-    "builder.doctree",
 }
 CLI = {"builder.cli", "builder.__main__"}
 
@@ -178,13 +168,32 @@ def test_model_imports_nothing_of_ours() -> None:
     assert _violations({"builder.model"}, others) == []
 
 
-def test_reading_does_not_import_checks_views_or_renderers() -> None:
-    forbidden = CHECKS | RULESET | VIEW | RENDERERS | CLI | {"builder.project"}
-    assert _violations(READING, forbidden) == []
+def test_the_foundations_import_nothing_else_of_ours() -> None:
+    others = {m for m in _modules() if not _inside(m, BASE)}
+    assert _violations(BASE, others) == []
+
+
+def test_reading_imports_only_the_foundations_and_the_model() -> None:
+    others = {m for m in _modules() if not _inside(m, BASE | MODEL | READING)}
+    assert _violations(READING, others) == []
+
+
+def test_the_project_sits_on_reading() -> None:
+    others = {m for m in _modules() if not _inside(m, BASE | MODEL | READING | PROJECT)}
+    assert _violations(PROJECT, others - {"builder"}) == []
+
+
+def test_every_module_is_in_a_stage_folder() -> None:
+    """The top level holds the package itself and the two registries over every stage:
+    `ruleset` (every rule) and `schema` (every file format's JSON Schema)."""
+    loose = {
+        m for m in _modules() if m.count(".") == 1 and not (BUILDER / m.split(".")[1]).is_dir()
+    }
+    assert loose == {"builder.__main__", "builder.ruleset", "builder.schema"}
 
 
 def test_the_view_reads_only_what_is_below_it() -> None:
-    assert _violations(VIEW, CHECKS | RULESET | RENDERERS | CLI | {"builder.project"}) == []
+    assert _violations(VIEW, CHECKS | RULESET | RENDERERS | CLI | PROJECT) == []
 
 
 def test_checks_do_not_import_renderers_or_the_cli() -> None:

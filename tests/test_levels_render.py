@@ -20,20 +20,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.checking import run_check
+from builder.base.diagnostics import Diagnostics
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.config import ProjectConfig
-from builder.corpus import load_corpus
-from builder.diagnostics import Diagnostics
+from builder.compose.doctree import DocTree
 from builder.diff import diff_corpora
-from builder.doctree import DocTree
 from builder.docx.export import render_trees
 from builder.model import LevelTable
 from builder.project import open_project
+from builder.read.config import ProjectConfig
+from builder.read.corpus import load_corpus
+from builder.read.yamlsource import parse
 from builder.site.markdown import render_document
 from builder.view import view_of
 from builder.view.levels import Leveled, Levels
-from builder.yamlsource import parse
 from tests.conftest import run_cli
 from tests.docx_pdf import pdf_text, to_pdf, tools_missing
 from tests.docx_read import open_docx

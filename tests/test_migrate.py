@@ -14,7 +14,7 @@ import pytest
 
 from builder.migrate import migrate_text
 from builder.model import DOCUMENT_ADAPTER
-from builder.yamlsource import decode, parse
+from builder.read.yamlsource import decode, parse
 from tests.conftest import REPO, run_cli
 
 OLD = REPO / "tests" / "fixtures" / "old-shapes"

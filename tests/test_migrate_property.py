@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from builder.corpus import validate
 from builder.migrate import migrate_text
 from builder.migrate.fields import (
     NAME_FIELDS,
@@ -31,8 +30,9 @@ from builder.migrate.fields import (
 from builder.model import DOCUMENT_ADAPTER, KINDS
 from builder.model.introspect import list_item_model
 from builder.model.sourced import NOT_GIVEN
+from builder.read.corpus import validate
+from builder.read.yamlsource import parse
 from builder.yamlfmt import make_yaml
-from builder.yamlsource import parse
 from tests.model_strategies import document
 
 SETTINGS = settings(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.corpus import load_document
+from builder.read.corpus import load_document
 from tests.conftest import REPO, run_cli
 from tests.review_helpers import SPECIALTY_DIR, copy_project
 

@@ -23,9 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
 from builder.diff.engine import diff_corpora
 from builder.diff.render_docx import render_docx
 from builder.docx import xmlorder
@@ -38,6 +37,8 @@ from builder.docx.template import TEMPLATE
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
 from builder.project import open_project
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded
 from tests.conftest import REPO
 from tests.kitchen_sink import (
     full_competencies,
@@ -129,7 +130,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     for folder in REALWORLD:
         project = open_project(folder / "standards", folder / "zhibiao.yaml")
         made[f"realworld-{folder.name}"] = export_project(
-            project, root / folder.name, force=True
+            project, root / folder.name, check=run_check, force=True
         ).written
     config = ProjectConfig()
     hostile = _hostile_corpus()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from builder.corpus import load_document
 from builder.model import CompetencyList
+from builder.read.corpus import load_document
 from tests.conftest import REPO, run_cli
 from tests.opendata_support import case_errors, load_json
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
-from builder.corpus import load_document
 from builder.model import CompetencyList
+from builder.read.corpus import load_document
 from tests.conftest import run_cli
 from tests.opendata_support import SPECIALTY_DIR, copy_fixture
 from tests.test_opendata_xlsx import BOOK, _calc_available

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.doctree import PREFACE, REFERENCES, DocTree, Heading, Paragraph
+from builder.compose.doctree import PREFACE, REFERENCES, DocTree, Heading, Paragraph
 from builder.docx.package import to_bytes
 from builder.docx.profiles import GBT9704
 from builder.docx.writer import render

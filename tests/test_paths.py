@@ -1,4 +1,4 @@
-"""No command writes through a symbolic link or outside the project (builder/paths.py).
+"""No command writes through a symbolic link or outside the project (builder/project/paths.py).
 
 Each case plants what a hostile pull request could commit (a link inside the project that
 leads out, a `..` path in a config file) in a throw-away project, runs the real CLI and
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.paths import chosen, confined, link_inside
 from builder.project import UsageError
+from builder.project.paths import chosen, confined, link_inside
 from tests.conftest import run_cli
 from tests.review_helpers import SPECIALTY_DIR, copy_project
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
+from builder.base.diagnostics import Diagnostics
 from builder.compose import compose_corpus
-from builder.corpus import Corpus, load_corpus
-from builder.diagnostics import Diagnostics
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
 from builder.docx.export import render_trees
 from builder.project import Project, open_project
+from builder.read.corpus import Corpus, load_corpus
 from builder.site.pages import SiteInfo
 from builder.site.sources import site_sources
 from builder.view.identity import document_key

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from builder.locate import compose, locate
-from builder.yamlsource import MAX_DEPTH, YamlProblem, decode, parse
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import MAX_DEPTH, YamlProblem, decode, parse
 
 COURSE = """\
 # yaml-language-server: $schema=../../../schemas/course.schema.json

@@ -23,15 +23,15 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.corpus import validate
 from builder.docx.export import render_trees
 from builder.opendata.case import specialty_packages
 from builder.opendata.case_defs import Uris
 from builder.opendata.dataset import build_dataset, render
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
 from builder.project import open_project
+from builder.read.corpus import validate
 from builder.site.pages import SiteInfo
 from builder.site.sources import site_sources
 from tests.conftest import REPO

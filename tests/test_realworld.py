@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from builder.corpus import validate
-from builder.locate import compose
 from builder.model.sourced import NOT_GIVEN
-from builder.yamlsource import parse
+from builder.read.corpus import validate
+from builder.read.locate import compose
+from builder.read.yamlsource import parse
 from tests.conftest import run_cli
 
 REALWORLD = Path(__file__).resolve().parent / "realworld"

@@ -23,15 +23,15 @@ from typing import Any
 
 import pytest
 
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
+from builder.compose.doctree import DocTree
 from builder.compose.text import join_lines, split_paragraphs
-from builder.doctree import DocTree
 from builder.docx.export import render_trees
 from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN_LABEL, NOT_LISTED_LABEL
 from builder.project import open_project
+from builder.read.yamlsource import parse
 from builder.site.markdown import render_document
-from builder.yamlsource import parse
 from tests.docx_read import open_docx
 
 REALWORLD = Path(__file__).resolve().parent / "realworld"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.rename import new_errors, rewrite, write_all
-from builder.yamlsource import parse
+from builder.read.yamlsource import parse
+from builder.review.rename import new_errors, rewrite, write_all
 from tests.conftest import run_cli
 
 AI = "standards/510209-人工智能技术应用"

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from builder.diagnostics import Diagnostic, Location, Severity
+from builder.base.diagnostics import Diagnostic, Location, Severity
 from builder.report import github, sarif, text
 from tests.conftest import CASES, run_cli
 

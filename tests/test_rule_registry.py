@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import builder.ruleset  # noqa: F401  (imports every rule module so the registry is complete)
-from builder.rules import RULES
+from builder.base.rules import RULES
 from tests.conftest import CASES, run_cli
 from tests.test_bad_input import RUNTIME_CODES as GENERATED_CODES
 from tests.test_cases import CASE_DIRS, parse_expected

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from builder.check.lookalike import ascii_code, has_confusable
 from builder.cli import file_in_trace
-from builder.config import Range, share_text, show_number
+from builder.read.config import Range, share_text, show_number
 from tests.conftest import CASES, run_cli
 
 ZZ = "standards/730701-电子商务/specialty.yaml"

@@ -53,7 +53,7 @@ def test_check_names_a_missing_file_and_writing_repairs_it(tmp_path: Path) -> No
 
 def test_the_clean_base_project_validates_against_the_schemas() -> None:
     """The editor schemas accept what the checker accepts (the clean base project)."""
-    from builder.yamlsource import decode, parse
+    from builder.read.yamlsource import decode, parse
 
     names = {
         "specialty.yaml": "specialty",

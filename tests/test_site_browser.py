@@ -184,10 +184,10 @@ def test_search_requires_every_part_of_a_han_word(page: Any, base_url: str) -> N
 def _expected_states() -> dict[tuple[str, str], str]:
     """(competency, column header) → state class, recomputed from the fixture's YAML
     through the builder's coverage (the data the page's tables come from)."""
+    from builder.base.diagnostics import Diagnostics
     from builder.compose.coverage import coverage
-    from builder.corpus import load_corpus
-    from builder.diagnostics import Diagnostics
     from builder.project import load_config
+    from builder.read.corpus import load_corpus
     from builder.site.matrix import cell_state
     from tests.test_site_build import FIXTURE
 

@@ -19,8 +19,8 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from builder.corpus import Corpus, load_corpus
-from builder.diagnostics import Diagnostics
+from builder.base.diagnostics import Diagnostics
+from builder.read.corpus import Corpus, load_corpus
 from builder.site.chains import CHAINS_PAGE, chains, chains_page
 from tests.conftest import REPO, run_cli
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from builder.base.diagnostics import Diagnostics
 from builder.compose import compose_corpus
-from builder.config import ProjectConfig, ReviewConfig
-from builder.corpus import load_corpus
-from builder.diagnostics import Diagnostics
+from builder.read.config import ProjectConfig, ReviewConfig
+from builder.read.corpus import load_corpus
 from builder.site.consultation import consultation_parts
 from builder.site.markdown import escape
 from tests.review_helpers import edit

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder.base.outputs import Written
 from builder.compose import compose_corpus
-from builder.config import ProjectConfig
-from builder.corpus import Corpus
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
 from builder.docx.export import export_written
-from builder.outputs import Written
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus
 from builder.site.downloads import WordExport, YamlSources, default_providers
 from tests.compose_models import CONFIG, small_corpus
 

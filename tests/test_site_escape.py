@@ -1,4 +1,4 @@
-"""builder.escape: any text, rendered by Python-Markdown with the site's extensions,
+"""builder.base.escape: any text, rendered by Python-Markdown with the site's extensions,
 comes back as exactly that text — no element, no attribute, no link, no image."""
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.diff.render_markdown import cell
-from builder.escape import (
+from builder.base.escape import (
     anchor_id,
     code_span,
     html_text,
@@ -24,6 +23,7 @@ from builder.escape import (
     relative_href,
     yaml_string,
 )
+from builder.diff.render_markdown import cell
 from builder.site.safe_markdown import safe_html, user_changelog
 
 EXTENSIONS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "def_list", "abbr"]
@@ -173,7 +173,7 @@ def _attributes(body: str, tag: str) -> list[str | None]:
 
 
 def test_check_report_markdown_keeps_quoted_values_as_text() -> None:
-    from builder.diagnostics import Diagnostic, Severity
+    from builder.base.diagnostics import Diagnostic, Severity
     from builder.report.markdown import render
 
     value = "![](http://evil.example/x.png) [x](javascript:alert(1)) <b>"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose import compose_sets
 from builder.compose.across import KINDS
-from builder.corpus import Corpus
 from builder.project import open_project
+from builder.read.corpus import Corpus
 from builder.site.sourcekeys import reusable_sources, shard_lookups, write_source_key
 from builder.view import CorpusView
 from tests.compose_models import CONFIG

@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from builder.compose import compose_corpus
-from builder.doctree import (
+from builder.compose.doctree import (
     Cell,
     CoverInfo,
     DocTree,

@@ -10,7 +10,7 @@ import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus, page_path
 from builder.opendata.xlsx_layout import MATRIX_SHEET
 from builder.ruleset import open_project

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.compose import compose_corpus
-from builder.corpus import Corpus
+from builder.read.corpus import Corpus
 from builder.site.markdown import Download
 from builder.site.pages import SiteInfo, grouped, home_page, specialty_page
 from builder.site.searchdict import jieba_user_dict, search_terms

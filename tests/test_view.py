@@ -10,7 +10,7 @@ import pytest
 
 import builder.ruleset  # noqa: F401  (every rule registered, as in the CLI: ZB7xx too)
 from builder.check import build_indexes
-from builder.checking import run_check
+from builder.checking.pipeline import run_check
 from builder.compose.coverage import competencies
 from builder.project import open_project
 from builder.view import CorpusView, view_of

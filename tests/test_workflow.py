@@ -11,7 +11,7 @@ import click
 import pytest
 
 from builder.cli import cli
-from builder.yamlsource import parse
+from builder.read.yamlsource import parse
 from tests.conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "standards.yml"

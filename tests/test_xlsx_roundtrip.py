@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from builder.corpus import load_document
 from builder.model import CompetencyList
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, export_xlsx, workbook_bytes
@@ -29,8 +28,9 @@ from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 from builder.opendata.xlsx_update import update_from_workbook
 from builder.opendata.yaml_edit import scalar
 from builder.project import open_project
+from builder.read.corpus import load_document
+from builder.read.yamlparse import UNPRINTABLE
 from builder.yamlfmt import make_yaml
-from builder.yamlparse import UNPRINTABLE
 from tests.opendata_support import FIXTURE
 
 PROJECT = open_project(FIXTURE / "standards")

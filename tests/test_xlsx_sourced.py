@@ -9,7 +9,7 @@ from pathlib import Path
 
 from builder.model import CompetencyList
 from builder.model.sourced import is_excerpt, is_not_given
-from builder.yamlsource import decode, parse
+from builder.read.yamlsource import decode, parse
 from tests.conftest import REPO, run_cli
 from tests.test_opendata_import import HEADER, _book, _folder, _load
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from builder.yamlparse import MAX_DEPTH, within_depth
-from builder.yamlsource import YamlProblem, parse
+from builder.read.yamlparse import MAX_DEPTH, within_depth
+from builder.read.yamlsource import YamlProblem, parse
 
 
 def problem(text: str) -> YamlProblem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import CHECKS
 from builder.check import (
     classification,
     codes,
@@ -20,9 +22,7 @@ from builder.check import (
 )
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
-from builder.config import ProjectConfig
-from builder.diagnostics import Diagnostic, Severity
-from builder.rules import CHECKS
+from builder.read.config import ProjectConfig
 
 __all__ = ["MODULES", "CheckContext", "apply_severity", "build_indexes", "run_checks"]
 MODULES = (

@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from builder.corpus import Corpus
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
+from builder.read.corpus import Corpus
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 
 _KIND = re.compile(r"^kind:[ \t]*[\"']?([A-Za-z_]+)", re.MULTILINE)
 _CODE = re.compile(r"^(code|specialty):[ \t]*[\"']?([0-9A-Za-z]+)", re.MULTILINE)

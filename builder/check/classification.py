@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.codes import OCCUPATION_CODE, OCCUPATION_MINOR
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.diagnostics import Diagnostic, Severity
-from builder.occupations import load_occupations
-from builder.rules import Rule, check
+from builder.read.occupations import load_occupations
 
 MARK_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff）)])[\s\u3000]*[（(]?(L/S|S/L|S|L)[)）]?$")
 """A 大典 mark typed at the end of an occupation name: 计算机软件工程技术人员S, …人员（L/S）."""

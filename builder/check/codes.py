@@ -7,12 +7,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from builder.catalog import LEVEL_RANGES, level_of
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
 from builder.check.lookalike import has_confusable
-from builder.diagnostics import Diagnostic, Severity
-from builder.rules import Rule, check
+from builder.read.catalog import LEVEL_RANGES, level_of
 
 SPECIALTY_CODE = re.compile(r"^\d{6}K?$", re.ASCII)
 """6 digits; the 2021 catalog marks 国家控制布点专业 with a trailing K (e.g. 520101K)."""

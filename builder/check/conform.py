@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from builder.base.diagnostics import Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
-from builder.corpus import Loaded, SpecialtySet
-from builder.diagnostics import Diagnostic, Location, Severity
 from builder.model import Plan
 from builder.model.meta import PUBLISHED_STATUSES
 from builder.model.sourced import is_excerpt
-from builder.rules import Rule, check
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.conformance import Assessment, assessment_of, plan_references
 from builder.view.identity import plan_identity
 

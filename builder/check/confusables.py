@@ -15,16 +15,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.fieldnames import inner_model
 from builder.check.lifecycle import PLACEHOLDER
 from builder.check.lookalike import ascii_code, has_confusable, problem
-from builder.diagnostics import DataPath, Diagnostic, Severity
-from builder.locate import compose, locate
 from builder.model import Specialty
-from builder.rules import Rule, check
-from builder.yamlsource import decode, read_limited
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import decode, read_limited
 
 CODE_FIELDS = frozenset(
     {"code", "specialty", "ref", "course", "prerequisites", "followups", "courses", "competencies"}

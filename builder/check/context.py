@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from builder.catalog import Catalog
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, SpecialtySet
+from builder.read.catalog import Catalog
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, SpecialtySet
 from builder.view import CorpusView, Defined, SpecialtyView, Use
 
 SpecialtyIndex = SpecialtyView

@@ -3,7 +3,7 @@ continuity of the chain (levels that do not fall, nothing assumed that is not ta
 no course or content repeated verbatim).
 
 A set reads the sets below it only through `ctx.view.chain` and `ctx.view.named_by`: the
-facts come from the whole-tree index (`builder.chainfacts`) and every read is recorded, so
+facts come from the whole-tree index (`builder.read.chainfacts`) and every read is recorded, so
 the cached check gives what a full check gives.
 """
 
@@ -13,14 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from builder.catalog import level_of
-from builder.chainfacts import COMPARED_NATURE, ChainFacts, name_digest, text_digest
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.plan import LEVEL_RANK
-from builder.corpus import Loaded, SpecialtySet
-from builder.diagnostics import DataPath, Diagnostic, Severity
 from builder.model import BuildsOn, Competency, CompetencyList
-from builder.rules import Rule, check
+from builder.read.catalog import level_of
+from builder.read.chainfacts import COMPARED_NATURE, ChainFacts, name_digest, text_digest
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.retired import carries
 
 EXAMPLE = 'code: "2-1-1"\nlevel: 运用\nbuilds_on:\n  - {specialty: "730701", competency: "1-1-2"}'

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from builder.base.diagnostics import Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext, Defined, Use
 from builder.check.lifecycle import PLACEHOLDER
-from builder.config import DEFAULT_VOCABULARY
-from builder.diagnostics import Diagnostic, Location, Severity
-from builder.rules import Rule, check
+from builder.read.config import DEFAULT_VOCABULARY
 from builder.view.levels import Levels
 
 _OWNER = {"course": "课程", "internship": "实习任务", "room": "实训室"}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.diagnostics import Diagnostic, Severity
 from builder.model.meta import PUBLISHED_STATUSES
 from builder.model.sourced import NOT_GIVEN, is_not_given
-from builder.rules import Rule, check
 
 
 @check(

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 
 
 def yaml_path(path: DataPath) -> str:

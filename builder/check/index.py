@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.corpus import Corpus
+from builder.read.corpus import Corpus
 from builder.view import CorpusView, SpecialtyView
 
 

@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.fieldnames import describe_field
-from builder.diagnostics import Diagnostic, Severity
 from builder.model.meta import PUBLISHED_STATUSES, RETIRED_STATUSES, STATUS_ORDER
-from builder.rules import Rule, check
 from builder.view.identity import document_key
 
 PLACEHOLDER = "待补充"

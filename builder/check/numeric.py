@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.config import LevelRules, Range, show_number
-from builder.corpus import Loaded
-from builder.diagnostics import DataPath, Diagnostic, Severity
 from builder.model import Plan, Specialty
 from builder.model.common import AssessmentPart
 from builder.model.sourced import is_excerpt
-from builder.rules import Rule, check
+from builder.read.config import LevelRules, Range, show_number
+from builder.read.corpus import Loaded
 from builder.view.figures import Figures, figures
 
 WEEKS_PER_MONTH = 52 / 12

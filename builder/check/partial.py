@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
-from builder.config import LevelRules, Range
-from builder.corpus import Loaded
-from builder.diagnostics import Diagnostic, Severity
 from builder.model import Specialty
 from builder.model.sourced import is_excerpt, is_not_given
 from builder.model.specialty import PlannedCourse
-from builder.rules import Rule, check
+from builder.read.config import LevelRules, Range
+from builder.read.corpus import Loaded
 from builder.view.figures import Figures, figures
 
 SHARES: tuple[tuple[str, str, str, Callable[[PlannedCourse], bool]], ...] = (

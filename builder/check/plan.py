@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from builder.base.diagnostics import DataPath, Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext, SpecialtyIndex
 from builder.check.lifecycle import PLACEHOLDER
-from builder.config import LevelRules, RequiredCourse
-from builder.corpus import Loaded, SpecialtySet
-from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 from builder.model import Specialty
-from builder.rules import Rule, check
+from builder.read.config import LevelRules, RequiredCourse
+from builder.read.corpus import Loaded, SpecialtySet
 
 LEVEL_RANK = {"中职": 0, "高职专科": 1, "职业本科": 2, "普通本科": 2}
 """Order of levels for 接续专业: a continuation must be at a higher rank."""

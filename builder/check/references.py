@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from builder.base.diagnostics import DataPath, Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean, renamed_hint, same_class
-from builder.corpus import OUTSIDE_ROOT, DocRef, Loaded
-from builder.diagnostics import DataPath, Diagnostic, Location, Severity
 from builder.model import KIND_TITLES, Course, Specialty, scoped_code
-from builder.rules import Rule, check
+from builder.read.corpus import OUTSIDE_ROOT, DocRef, Loaded
 
 
 @check(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from builder.base.diagnostics import Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext, Defined
-from builder.diagnostics import Diagnostic, Location, Severity
-from builder.rules import Rule, check
 
 
 @check(

@@ -1,11 +1,11 @@
-"""Did-you-mean hints for unknown codes (kept in `builder.hints`, shared with the importers)."""
+"""Did-you-mean hints for unknown codes (kept in `builder.base.hints`, shared with the importers)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from builder.hints import did_you_mean
+from builder.base.hints import did_you_mean
 
 if TYPE_CHECKING:
     from builder.check.context import CheckContext

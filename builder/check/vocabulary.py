@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from builder.base.diagnostics import Diagnostic, Location, Severity
+from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.coverage import verdict
-from builder.config import DEFAULT_VOCABULARY
-from builder.diagnostics import Diagnostic, Location, Severity
-from builder.rules import Rule, check
+from builder.read.config import DEFAULT_VOCABULARY
 from builder.view.levels import Levels, vocabulary_of
 
 

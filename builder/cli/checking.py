@@ -66,11 +66,11 @@ def check_command(
     from contextlib import ExitStack
 
     from builder import report
-    from builder.atomic import write_text
-    from builder.cache import CheckCache, cache_root
+    from builder.base.atomic import write_text
+    from builder.checking.incremental import run_check_cached
     from builder.diff.renames import find_renames
-    from builder.incremental import run_check_cached
-    from builder.paths import chosen
+    from builder.project.cache import CheckCache, cache_root
+    from builder.project.paths import chosen
 
     project = open_project(path, config_path)
     if output is not None:
@@ -162,7 +162,7 @@ def schema_command(check_only: bool, folder: Path | None) -> None:
             sys.exit(1)
         click.echo(f"{folder}: 与数据模型一致")
         return
-    from builder.paths import chosen, confined
+    from builder.project.paths import chosen, confined
 
     home = default_schemas().absolute().parent  # the project root (or the working folder)
     if given is not None:
@@ -189,6 +189,7 @@ def rules_command(code: str | None, fmt: str) -> None:
     \f
     List every diagnostic code, or one rule by code or name.
     """
-    from builder.rulesdoc import render
+    from builder.report.rulesdoc import render
+    from builder.ruleset import all_rules
 
-    click.echo(render(code, fmt), nl=False)
+    click.echo(render(all_rules(), code, fmt), nl=False)

@@ -64,10 +64,10 @@ def conform_command(
     \f
     Judge schools' plans against the national standard they follow; exit 1 when one does not conform.
     """
-    from builder.atomic import write_bytes, write_text
-    from builder.conforming import conform
-    from builder.paths import chosen
+    from builder.base.atomic import write_bytes, write_text
+    from builder.project.paths import chosen
     from builder.report import conformance as report
+    from builder.review.conforming import conform
 
     project = open_project(standards, config_path)
     if fmt == "docx" and output is None:

@@ -12,8 +12,8 @@ from builder.cli.base import CONFIG_OPT, cli
 from builder.project import UsageError, open_project
 
 if TYPE_CHECKING:
-    from builder.corpus import Corpus, Loaded
     from builder.project import Project
+    from builder.read.corpus import Corpus, Loaded
 
 STANDARDS_OPT = click.option(
     "--standards",
@@ -48,10 +48,10 @@ def refs_command(
     \f
     Everything that uses a competency, course or room code.
     """
-    from builder.corpus import load_corpus
-    from builder.diagnostics import Diagnostics
-    from builder.refs import find_targets, known_codes, locate_places
-    from builder.refs_render import render_json, render_text
+    from builder.base.diagnostics import Diagnostics
+    from builder.read.corpus import load_corpus
+    from builder.review.refs import find_targets, known_codes, locate_places
+    from builder.review.refs_render import render_json, render_text
 
     project = open_project(standards, config_path)
     corpus = load_corpus(project.standards, Path.cwd(), Diagnostics())
@@ -97,11 +97,11 @@ def rename_command(
     """
     import sys
 
-    from builder.corpus import load_corpus, relative
-    from builder.diagnostics import Diagnostics
-    from builder.refs import KIND_LABELS
-    from builder.rename import new_errors, new_texts, plan_rename, record_texts, write_all
+    from builder.base.diagnostics import Diagnostics
+    from builder.read.corpus import load_corpus, relative
     from builder.report.text import format_line
+    from builder.review.refs import KIND_LABELS
+    from builder.review.rename import new_errors, new_texts, plan_rename, record_texts, write_all
 
     project = open_project(standards, config_path)
     base = Path.cwd()
@@ -139,8 +139,8 @@ def comments_group() -> None:
 
 
 def _load(standards: Path | None, config_path: Path | None) -> tuple[Project, Corpus]:
-    from builder.corpus import load_corpus
-    from builder.diagnostics import Diagnostics
+    from builder.base.diagnostics import Diagnostics
+    from builder.read.corpus import load_corpus
 
     project = open_project(standards, config_path)
     return project, load_corpus(project.standards, Path.cwd(), Diagnostics())
@@ -190,7 +190,7 @@ def comments_form(
     PATH 为标准文件（任意状态）或目录（其中的征求意见稿），默认 ./standards。
     """
     from builder.comments.collect import write_forms
-    from builder.corpus import relative
+    from builder.read.corpus import relative
 
     project, corpus = _load(standards, config_path)
     items = _select(corpus, path, consulting=True)
@@ -273,11 +273,11 @@ def comments_report(
     """
     import sys
 
-    from builder.atomic import write_bytes
+    from builder.base.atomic import write_bytes
     from builder.comments.collect import form_name
     from builder.comments.report import report_docx, summary_text
     from builder.comments.store import existing_record, load_review
-    from builder.corpus import relative
+    from builder.read.corpus import relative
 
     _, corpus = _load(standards, config_path)
     written = 0

@@ -10,7 +10,7 @@ import click
 
 from builder.cli.base import CONFIG_OPT
 from builder.cli.exchange import import_group
-from builder.paths import chosen
+from builder.project.paths import chosen
 from builder.ruleset import open_project
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from builder.cli.base import CONFIG_OPT, STANDARDS_ARG, F, cli, jobs_option, no_cache_option
-from builder.paths import chosen
 from builder.project import Project
+from builder.project.paths import chosen
 from builder.ruleset import open_project
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _open_data_export(
 
 def _output(path: Path, project: Project, what: str = "输出目录") -> Path:
     """An output path from the command line: anywhere the user likes, but never through a
-    symbolic link inside the project (`builder.paths.chosen`)."""
+    symbolic link inside the project (`builder.project.paths.chosen`)."""
     return chosen(path, project.root, what)
 
 
@@ -241,12 +241,14 @@ def export_docx_command(
     Export one .docx per standard document; the standards are checked first.
     Unchanged documents are taken from the render cache (.zhibiao/cache/docx).
     """
+    from builder.checking.pipeline import run_check
     from builder.docx.export import export_project
 
     job = _word_job(path, config_path, out_dir, reference_docx, notice, no_cache)
     result = export_project(
         job.project,
         job.out_dir,
+        check=run_check,
         reference_docx=job.reference_docx,
         notice=job.notice,
         force=force,
@@ -275,12 +277,14 @@ def export_pdf_command(
     \f
     Export one PDF/A per standard document through LibreOffice (needs soffice and pdftotext).
     """
+    from builder.checking.pipeline import run_check
     from builder.docx.pdf import export_pdf
 
     job = _word_job(path, config_path, out_dir, reference_docx, notice, no_cache)
     result = export_pdf(
         job.project,
         job.out_dir,
+        check=run_check,
         reference_docx=job.reference_docx,
         notice=job.notice,
         force=force,

@@ -60,7 +60,7 @@ def diff_command(
     tree): documents, competencies, courses, internship, training bases, status.
     """
     from builder.diff.output import write_diff
-    from builder.paths import chosen
+    from builder.project.paths import chosen
 
     project = open_project(standards, config_path)
     if output is not None:
@@ -85,9 +85,9 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     \f
     Normalise standards YAML (key order, indentation, quoted codes) keeping comments.
     """
-    from builder.corpus import place
-    from builder.diagnostics import Diagnostic
+    from builder.base.diagnostics import Diagnostic
     from builder.project import default_standards
+    from builder.read.corpus import place
     from builder.report.text import format_line
     from builder.yamlfmt import format_paths
 
@@ -124,12 +124,12 @@ def migrate_command(paths: tuple[Path, ...], write: bool, check_only: bool) -> N
     \f
     Upgrade files written for an older model shape (docs/migrate.md), comments kept.
     """
-    from builder.corpus import place
-    from builder.diagnostics import Diagnostic
+    from builder.base.diagnostics import Diagnostic
     from builder.migrate.files import migrate_paths
     from builder.migrate.steps import STEPS
-    from builder.paths import confined
     from builder.project import default_standards
+    from builder.project.paths import confined
+    from builder.read.corpus import place
     from builder.report.text import format_line
 
     if write and check_only:
@@ -195,9 +195,9 @@ def new_command(
     \f
     Scaffold a standard document; missing options are asked for on a terminal.
     """
-    from builder.atomic import write_text
-    from builder.paths import chosen, confined
-    from builder.scaffold import KINDS, Request, build, render
+    from builder.base.atomic import write_text
+    from builder.drafting.scaffold import KINDS, Request, build, render
+    from builder.project.paths import chosen, confined
 
     interactive = sys.stdin.isatty()
 

@@ -18,10 +18,10 @@ from builder.compose.anchors import (
     internship_task_anchor,
     room_anchor,
 )
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
-from builder.doctree import Heading
+from builder.compose.doctree import Heading
 from builder.model import CompetencyList, Course, Internship, Specialty, TrainingBase
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded
 
 WHOLE = "全文"
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import CHECKS, Rule, check
 from builder.check.context import CheckContext
 from builder.check.index import build_indexes
 from builder.comments.store import (
@@ -19,9 +21,7 @@ from builder.comments.store import (
     review_path,
 )
 from builder.comments.suspect import find_suspects
-from builder.corpus import Corpus, Loaded
-from builder.diagnostics import Diagnostic, Severity
-from builder.rules import CHECKS, Rule, check
+from builder.read.corpus import Corpus, Loaded
 from builder.view.shared import Shared
 
 AFTER_CONSULTATION = frozenset({"送审稿", "报批稿", "试行", "发布"})

@@ -12,9 +12,9 @@ from builder.comments.forms import FormInfo, form_docx, form_xlsx
 from builder.comments.importer import FormRow, read_form
 from builder.comments.store import load_tree, quoted, review_path, save_tree, to_yaml_tree
 from builder.compose.anchors import doc_id
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
 from builder.project import Project, UsageError
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded
 
 
 def by_id(corpus: Corpus) -> dict[str, Loaded[Any]]:
@@ -31,7 +31,7 @@ def write_forms(
     items: list[Loaded[Any]], corpus: Corpus, config: ProjectConfig, out: Path
 ) -> list[Path]:
     """Both forms of every standard in `items`; returns the files written."""
-    from builder.atomic import write_bytes
+    from builder.base.atomic import write_bytes
 
     written: list[Path] = []
     for item in items:
@@ -171,7 +171,7 @@ def _merge(
         added += 1
     if added:
         save_tree(path, tree, project.config_path.parent if project.config_path else None)
-    from builder.corpus import relative
+    from builder.read.corpus import relative
 
     report.added[relative(path, Path.cwd())] += added
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.enum.section import WD_ORIENT
 
-from builder.doctree import Block, Cell, Heading, Paragraph, Table
+from builder.compose.doctree import Block, Cell, Heading, Paragraph, Table
 from builder.docx.package import CoreInfo, fixed_time, set_core, to_bytes
 from builder.docx.page import setup_section
 from builder.docx.profiles import profile_named

@@ -1,6 +1,6 @@
 """Where review records live (`X.review.yaml` next to `X.yaml`), reading and writing them.
 
-The standards walker (`builder.sources`) skips review records, so they never count as
+The standards walker (`builder.read.sources`) skips review records, so they never count as
 standards; `zhibiao check` reads them here and reports their problems itself.
 """
 
@@ -18,15 +18,15 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from builder import source_rules  # noqa: F401  (registers the ZB0xx codes of reading)
-from builder.atomic import write_text
+from builder.base.atomic import write_text
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import RULES, declare
 from builder.comments.model import ReviewRecord
-from builder.diagnostics import Diagnostic, Severity
-from builder.rules import RULES, declare
-from builder.schema_errors import diagnostics_for_model
-from builder.sources import REVIEW_SUFFIXES as SUFFIXES
+from builder.read import source_rules  # noqa: F401  (registers the ZB0xx codes of reading)
+from builder.read.schema_errors import diagnostics_for_model
+from builder.read.sources import REVIEW_SUFFIXES as SUFFIXES
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 from builder.yamlfmt import make_yaml
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
 def is_review_file(name: str) -> bool:

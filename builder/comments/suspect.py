@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from builder.base.diagnostics import DataPath
 from builder.check.context import SpecialtyIndex
-from builder.corpus import Corpus, Loaded
-from builder.diagnostics import DataPath
 from builder.model import Competency
+from builder.read.corpus import Corpus, Loaded
 
 
 def fingerprint(competency: Competency) -> str:

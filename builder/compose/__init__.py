@@ -12,14 +12,14 @@ from typing import Any
 from builder.compose.anchors import page_path
 from builder.compose.competencies import compose_competencies
 from builder.compose.course import compose_course
+from builder.compose.doctree import DocTree
 from builder.compose.internship import compose_internship
 from builder.compose.order import documents
 from builder.compose.schoolplan import compose_plan
 from builder.compose.specialty import compose_specialty
 from builder.compose.training_base import compose_training_base
-from builder.config import ProjectConfig
-from builder.corpus import AnyDoc, Corpus, Loaded, SpecialtySet
-from builder.doctree import DocTree
+from builder.read.config import ProjectConfig
+from builder.read.corpus import AnyDoc, Corpus, Loaded, SpecialtySet
 
 __all__ = ["compose_corpus", "compose_document", "compose_sets", "page_path"]
 

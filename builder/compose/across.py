@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.compose.anchors import page_path
-from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import CorpusView
 from builder.view.corpus import Answer, Lookup
 

@@ -10,8 +10,8 @@ import hashlib
 import re
 from typing import Any
 
-from builder.corpus import Loaded
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
+from builder.read.corpus import Loaded
 from builder.view.identity import plan_identity
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
+from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import occupation_block, scale_of
 from builder.compose.links import applies_to, specialty_set
 from builder.compose.marks import glued
@@ -15,11 +16,10 @@ from builder.compose.meta import (
 )
 from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import flat
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded
-from builder.doctree import Cell, DocTree, Field, Inline, Link
 from builder.model import CompetencyList, Domain, Task, scoped_code
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded
 
 WHERE_HEADER = "在哪些课程中培养"
 

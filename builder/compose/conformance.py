@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builder.compose.doctree import CoverInfo, DocTree
 from builder.compose.outline import Outline, cell
-from builder.doctree import CoverInfo, DocTree
 from builder.view.conformance import STATUS_LABELS, Finding, Status
 from builder.view.conformrun import ConformRun, PlanResult
 

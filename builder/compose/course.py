@@ -6,18 +6,18 @@ from itertools import groupby
 
 from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import keyed_competencies
+from builder.compose.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import tick_matrix
 from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
 from builder.compose.marks import glued, marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references, specialty_label
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, semesters, total
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import view_of
 
 OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}

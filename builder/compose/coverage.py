@@ -17,9 +17,9 @@ from builder.compose.anchors import (
     room_anchor,
 )
 from builder.compose.order import course_order
-from builder.config import DEFAULT_VOCABULARY, ProjectConfig
-from builder.corpus import SpecialtySet
 from builder.model import Competency
+from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
+from builder.read.corpus import SpecialtySet
 from builder.view import Use as ViewUse
 from builder.view import carries, view_of
 from builder.view.levels import Leveled, Levels

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_table
+from builder.compose.doctree import Cell, DocTree, Field, Inline
 from builder.compose.links import applies_to, competency_use, course_ref, specialty_set
 from builder.compose.marks import marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, semesters
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Field, Inline
 from builder.model import Internship
 from builder.model.internship import Phase
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 
 
 def compose_internship(item: Loaded[Internship], corpus: Corpus, config: ProjectConfig) -> DocTree:

@@ -3,12 +3,12 @@ own content of a 国家职业技能标准 (职业概况, 申报条件, 权重表
 
 from __future__ import annotations
 
+from builder.compose.doctree import Cell
 from builder.compose.outline import Outline, cell, listing
 from builder.compose.text import flat, num, paragraphs
-from builder.config import ProjectConfig
-from builder.doctree import Cell
 from builder.model import LevelTable, OccupationStandard
 from builder.model.sourced import NOT_LISTED_LABEL, is_not_given
+from builder.read.config import ProjectConfig
 from builder.view.levels import vocabulary_of
 
 TICK = "✓"

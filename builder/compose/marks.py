@@ -1,6 +1,6 @@
 """Fields of the document tree: which YAML value each piece of text shows.
 
-Composers wrap the text of a model value in a `builder.doctree.Field` carrying its YAML
+Composers wrap the text of a model value in a `builder.compose.doctree.Field` carrying its YAML
 path (``courses[3].hours``); the editable Word copy marks it, every other output prints it
 as text. Text that was one string before its parts were marked stays one run in the normal
 document (`glued`), so marking changes no byte of it.
@@ -8,8 +8,8 @@ document (`glued`), so marking changes no byte of it.
 
 from __future__ import annotations
 
+from builder.compose.doctree import Field, Inline, Link, Paragraph
 from builder.compose.text import split_paragraphs
-from builder.doctree import Field, Inline, Link, Paragraph
 
 
 def glued(*parts: Inline) -> tuple[Inline, ...]:

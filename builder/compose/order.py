@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.corpus import Loaded, SpecialtySet
 from builder.model import Course
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.retired import retired
 
 __all__ = ["course_order", "current_first", "documents", "retired"]

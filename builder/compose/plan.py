@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from builder.compose.doctree import Cell, Field
 from builder.compose.links import course_ref
 from builder.compose.marks import as_field, glued, marked_paragraphs
 from builder.compose.order import course_order
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, semesters, total
-from builder.config import LevelRules, ProjectConfig, Range
-from builder.corpus import SpecialtySet
-from builder.doctree import Cell, Field
 from builder.model import Specialty
 from builder.model.sourced import (
     EXCERPT_LABEL,
@@ -26,6 +24,8 @@ from builder.model.sourced import (
     is_not_given,
 )
 from builder.model.specialty import PlannedCourse
+from builder.read.config import LevelRules, ProjectConfig, Range
+from builder.read.corpus import SpecialtySet
 from builder.view.figures import Figures, figures
 
 NATURE_TITLES = {

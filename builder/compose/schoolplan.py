@@ -8,15 +8,15 @@ linked when the corpus holds it.
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path
+from builder.compose.doctree import Cell, DocTree, Inline, Link
 from builder.compose.links import competency_use, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, listing, without_empty
 from builder.compose.text import book_title, flat, num, paragraphs, semesters
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Inline, Link
 from builder.model import Plan, PlanCourse
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view.figures import figures
 
 COURSE_HEADER = (

@@ -6,18 +6,18 @@ from itertools import groupby
 
 from builder.compose.across import continuation
 from builder.compose.anchors import doc_id, page_path
+from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.links import competency_ref, related_documents, specialty_set
 from builder.compose.marks import glued, marked_paragraphs
 from builder.compose.meta import back_matter, cover, normative_references, notices
 from builder.compose.outline import Outline, cell, joined, listing
 from builder.compose.plan import course_plan
 from builder.compose.text import book_title, split_paragraphs
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Field, Inline, Link
 from builder.model import Specialty
 from builder.model.sourced import EXCERPT_LABEL, is_excerpt, is_not_given
 from builder.model.specialty import Career, Spec
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 
 SPEC_TITLES = {"素质": "素质", "知识": "知识", "能力": "能力"}
 CONTINUATION_TITLES = {

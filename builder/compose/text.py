@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from builder.doctree import Paragraph
+from builder.compose.doctree import Paragraph
 from builder.model.sourced import NOT_GIVEN_LABEL, is_not_given
 
 _DIGITS = "零一二三四五六七八九"

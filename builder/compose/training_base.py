@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.compose.anchors import doc_id, page_path, room_anchor
+from builder.compose.doctree import Cell, DocTree, Field
 from builder.compose.links import (
     applies_to,
     competency_use,
@@ -13,12 +14,11 @@ from builder.compose.marks import marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, clause_parts, joined, without_empty
 from builder.compose.text import flat, num
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet
-from builder.doctree import Cell, DocTree, Field
 from builder.model import TrainingBase
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.model.training_base import Room
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 
 
 def compose_training_base(

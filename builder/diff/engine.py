@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from builder.corpus import Corpus, Loaded
 from builder.diff.items import DocumentDiffer, signature
 from builder.diff.keys import IDENTITY_FIELDS, document_key
 from builder.diff.model import Action, Change, ChangeSet, DocumentRef, Problem
 from builder.model import Specialty
+from builder.read.corpus import Corpus, Loaded
 
 PLAN_FIELDS = frozenset(
     {"name", "nature", "hours", "theory_hours", "practice_hours", "credits", "semesters"}

@@ -15,11 +15,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.corpus import Corpus, load_corpus
-from builder.diagnostics import Diagnostic, Diagnostics
+from builder.base.diagnostics import Diagnostic, Diagnostics
 from builder.diff.engine import failed_logical
 from builder.diff.model import Problem
 from builder.project import Project, UsageError
+from builder.read.corpus import Corpus, load_corpus
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from builder.atomic import write_bytes, write_text
+from builder.base.atomic import write_bytes, write_text
 from builder.diff import run_diff
 from builder.diff.model import ChangeSet
 from builder.diff.render_json import render_json

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from builder.corpus import Corpus
 from builder.diff.engine import diff_corpora
 from builder.diff.model import Action
+from builder.read.corpus import Corpus
 
 
 def find_renames(baseline: Corpus, corpus: Corpus, levels: Sequence[str] = ()) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builder.base.escape import code_span, line_start, markdown_text
 from builder.diff.display import (
     SIDE_WORDS,
     also_note,
@@ -14,7 +15,6 @@ from builder.diff.display import (
     trend_note,
 )
 from builder.diff.model import Action, Change, ChangeSet
-from builder.escape import code_span, line_start, markdown_text
 
 _SYMBOL = {
     Action.ADDED: "➕",
@@ -27,7 +27,7 @@ _SYMBOL = {
 
 def cell(text: str) -> str:
     """Data text as Markdown for one table cell or list item, on GitHub and on the site:
-    no markup, no HTML, no pipes (`builder.escape.markdown_text`), line breaks as <br>."""
+    no markup, no HTML, no pipes (`builder.base.escape.markdown_text`), line breaks as <br>."""
     return "<br>".join(
         line_start(markdown_text(line)) for line in text.splitlines() if line.strip()
     )

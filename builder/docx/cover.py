@@ -8,7 +8,7 @@ from typing import Any
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 
-from builder.doctree import CoverInfo
+from builder.compose.doctree import CoverInfo
 from builder.docx import xmlorder
 from builder.docx.ending import add_record, add_signature
 from builder.docx.lines import add_rule

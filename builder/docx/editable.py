@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.doctree import DocTree, Notice
+from builder.compose.doctree import DocTree, Notice
 from builder.docx.marks import editable
 from builder.docx.package import to_bytes
 from builder.docx.profiles import Profile

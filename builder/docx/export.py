@@ -10,17 +10,15 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from builder.atomic import write_set
-from builder.checking import CheckResult, run_check
-from builder.config import ProjectConfig
-from builder.corpus import Corpus
-from builder.diagnostics import Severity
-from builder.doctree import DocTree, Notice
+from builder.base.atomic import write_set
+from builder.base.diagnostics import Severity
+from builder.base.outputs import Written
+from builder.compose.doctree import DocTree, Notice
 from builder.docx.gbt11 import required_chapters
 from builder.docx.issuing import render_notice
 from builder.docx.notice import load_notice
@@ -31,10 +29,12 @@ from builder.docx.template import TEMPLATE, load_template
 from builder.docx.tocpages import fill_documents
 from builder.docx.tocpages import wanted as toc_wanted
 from builder.model import KIND_TITLES
-from builder.outputs import Written
 from builder.project import Project, UsageError, os_error_message
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus
 
 if TYPE_CHECKING:
+    from builder.checking.pipeline import CheckResult
     from builder.docx.rendercache import DocxCache
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\s]+')
@@ -196,7 +196,7 @@ def export_written(
     toc_pages: bool = False,
 ) -> list[Written]:
     """Render and write one .docx per tree (plus the notice); each written file with the
-    identity of its document (`builder.outputs.Written`), so a caller links it to its page
+    identity of its document (`builder.base.outputs.Written`), so a caller links it to its page
     without opening it.
 
     A `cache` is read and filled but not pruned (the trees may be a part of the corpus).
@@ -318,6 +318,7 @@ def export_project(
     project: Project,
     out_dir: Path,
     *,
+    check: Callable[[Project], CheckResult],
     reference_docx: Path | None = None,
     notice: Path | None = None,
     force: bool = False,
@@ -326,7 +327,8 @@ def export_project(
     toc_pages: str | None = None,
     editable: bool = False,
 ) -> ExportResult:
-    """Check the project, then export it unless the check found errors.
+    """Check the project (with `check`, the caller's check pipeline: Word output does not
+    depend on the checks), then export it unless the check found errors.
 
     With `editable`, each document is written as its working copy (填写稿,
     `builder.docx.editable`) instead: content controls, no render cache, no 目次 pages.
@@ -338,7 +340,7 @@ def export_project(
     `toc_pages` (auto/always/never) overrides `docx.toc_pages` of the config.
     """
     if reference_docx is None and project.config.docx.reference_docx:
-        from builder.paths import confined
+        from builder.project.paths import confined
 
         reference_docx = confined(
             Path(project.config.docx.reference_docx),
@@ -351,24 +353,24 @@ def export_project(
         load_notice(notice)
     check_writable(out_dir)
     fill = toc_wanted(toc_pages or project.config.docx.toc_pages)
-    check = run_check(project)
-    failed = check.failed()
+    checked = check(project)
+    failed = checked.failed()
     if failed and not force:
-        return ExportResult(check, [])
+        return ExportResult(checked, [])
     from builder.compose import compose_corpus
 
-    trees = compose_corpus(check.corpus, project.config)
+    trees = compose_corpus(checked.corpus, project.config)
     forced: tuple[str, ...] = ()
     if failed:
-        errors = Counter(d.file for d in check.diagnostics if d.severity == Severity.ERROR)
-        trees, forced = mark_unchecked(check.corpus, trees, dict(errors))
-    from builder.buildlock import exclusive
+        errors = Counter(d.file for d in checked.diagnostics if d.severity == Severity.ERROR)
+        trees, forced = mark_unchecked(checked.corpus, trees, dict(errors))
+    from builder.project.buildlock import exclusive
 
     # One export into a folder at a time; temporary files of a killed one are removed.
     with exclusive(out_dir.parent, [out_dir], "zhibiao export docx"):
         if editable:
-            paths = _export_editable(trees, check.corpus, project, out_dir, reference_docx)
-            return ExportResult(check, paths, forced)
+            paths = _export_editable(trees, checked.corpus, project, out_dir, reference_docx)
+            return ExportResult(checked, paths, forced)
         written = export_trees(
             trees,
             project.config,
@@ -381,4 +383,4 @@ def export_project(
         )
     if cache is not None:
         cache.prune()
-    return ExportResult(check, written, forced)
+    return ExportResult(checked, written, forced)

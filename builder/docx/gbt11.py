@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from builder.doctree import Block, DocTree, Heading, Paragraph
+from builder.compose.doctree import Block, DocTree, Heading, Paragraph
 
 NORMATIVE = "规范性引用文件"
 TERMS = "术语和定义"

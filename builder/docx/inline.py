@@ -11,7 +11,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from builder.doctree import Field, Inline, Link, merged
+from builder.compose.doctree import Field, Inline, Link, merged
 from builder.docx.marks import editing, field_control, open_paragraph
 
 

@@ -18,9 +18,7 @@ from typing import Any
 from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
 from docx.shared import Pt
 
-from builder.catalog import load_catalog
-from builder.config import ProjectConfig
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
 from builder.docx import xmlorder
 from builder.docx.cover import status_mark
 from builder.docx.ending import CHAR, add_record, add_signature
@@ -40,6 +38,8 @@ from builder.docx.template import load_template
 from builder.docx.titlebreak import title_lines
 from builder.docx.writer import write_blocks
 from builder.project import UsageError
+from builder.read.catalog import load_catalog
+from builder.read.config import ProjectConfig
 
 RED = "E60012"
 

@@ -23,7 +23,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from builder.doctree import Field
+from builder.compose.doctree import Field
 
 ROW_SUFFIX = "|row"
 """Tag suffix of a field in the home row of its list item."""

@@ -33,12 +33,12 @@ from pydantic import (
     model_validator,
 )
 
-from builder.diagnostics import Severity
-from builder.locate import compose, locate
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 from builder.project import UsageError
-from builder.rules import declare
-from builder.schema_errors import MISSING_KEY, diagnostics_for_model
-from builder.yamlsource import YamlProblem, decode, parse
+from builder.read.locate import compose, locate
+from builder.read.schema_errors import MISSING_KEY, diagnostics_for_model
+from builder.read.yamlsource import YamlProblem, decode, parse
 
 _DOC_NO = re.compile(r"^.+〔\d{4}〕[1-9]\d*号$")
 

@@ -9,26 +9,32 @@ ID in the file, so two exports differ in those bytes only; the text and layout a
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.docx.export import ExportResult, Output, export_project, write_outputs
 from builder.docx.office import require, to_pdf
 from builder.docx.rendercache import DocxCache
 from builder.project import Project
 
+if TYPE_CHECKING:
+    from builder.checking.pipeline import CheckResult
+
 
 def export_pdf(
     project: Project,
     out_dir: Path,
     *,
+    check: Callable[[Project], CheckResult],
     reference_docx: Path | None = None,
     notice: Path | None = None,
     force: bool = False,
     cache: DocxCache | None = None,
     jobs: int | None = 1,
 ) -> ExportResult:
-    """Check, export the Word files with their 目次 filled, render them as PDF/A into
+    """Check (with `check`), export the Word files with their 目次 filled, render them as PDF/A into
     `out_dir`; `written` lists the PDFs (empty when the check refused the export)."""
     require("soffice")
     require("pdftotext")
@@ -37,6 +43,7 @@ def export_pdf(
         result = export_project(
             project,
             folder / "docx",
+            check=check,
             reference_docx=reference_docx,
             notice=notice,
             force=force,

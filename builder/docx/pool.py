@@ -2,7 +2,7 @@
 
 Rendering is pure (a DocTree, a profile and a template path in, deterministic bytes out),
 so workers need nothing but their arguments. The pool uses the `spawn` start method (as
-`builder.parallel` does) and starts only above `PARALLEL_THRESHOLD` documents, where the
+`builder.read.parallel` does) and starts only above `PARALLEL_THRESHOLD` documents, where the
 start-up of the workers (importing python-docx) pays for itself.
 """
 
@@ -12,9 +12,9 @@ import multiprocessing
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
 from builder.docx.profiles import Profile
-from builder.parallel import default_jobs
+from builder.read.parallel import default_jobs
 
 PARALLEL_THRESHOLD = 24
 """Below this many documents to render, rendering stays in the calling process."""

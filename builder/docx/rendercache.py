@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.atomic import write_bytes, write_text
-from builder.cache import (
+from builder.base.atomic import write_bytes, write_text
+from builder.project.cache import (
     MAX_RECORD,
     cache_root,
     fingerprint,

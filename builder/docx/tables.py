@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from builder.doctree import Table
+from builder.compose.doctree import Table
 from builder.docx import xmlorder
 from builder.docx.inline import add_inlines, inline_text
 from builder.docx.profiles import Profile

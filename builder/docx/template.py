@@ -20,7 +20,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from builder.archive import inspect_office
 from builder.docx import xmlorder
 from builder.docx.fonts import (
     ALT_NAMES,
@@ -38,6 +37,7 @@ from builder.docx.package import CoreInfo, set_core, to_bytes
 from builder.docx.parts import UNUSED, drop_parts
 from builder.docx.styles import STYLES, TABLE_STYLE, ensure_styles
 from builder.project import UsageError
+from builder.project.archive import inspect_office
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 _KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}

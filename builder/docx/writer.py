@@ -13,8 +13,7 @@ from typing import Any
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 
-from builder.compose.meta import patent_text
-from builder.doctree import (
+from builder.compose.doctree import (
     PREFACE,
     REFERENCES,
     Block,
@@ -25,6 +24,7 @@ from builder.doctree import (
     Paragraph,
     Table,
 )
+from builder.compose.meta import patent_text
 from builder.docx import cover as covers
 from builder.docx.fields import bookmark
 from builder.docx.inline import add_inlines

@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from builder.base.rules import Rule
 from builder.drafting.values import Token
 from builder.model.introspect import list_item_model, nested_model
-from builder.rules import Rule
 
 _CODED = re.compile(r"^(.*?)(\d+)$")
 

@@ -15,10 +15,9 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from builder.atomic import write_bytes, write_text
+from builder.base.atomic import write_bytes, write_text
+from builder.base.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.compose import compose_document
-from builder.corpus import AnyDoc, Corpus, Loaded, load_corpus
-from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.docx.editable import Identity, render_editable
 from builder.docx.profiles import profile_named
 from builder.drafting import rules
@@ -28,9 +27,10 @@ from builder.drafting.reading import read_changes
 from builder.drafting.wordread import W, WordFile, read_bytes, read_word
 from builder.drafting.writeback import write_back
 from builder.model import KINDS
-from builder.paths import chosen, confined
 from builder.project import Project, UsageError
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
+from builder.project.paths import chosen, confined
+from builder.read.corpus import AnyDoc, Corpus, Loaded, load_corpus
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 
 
 @dataclass(slots=True)

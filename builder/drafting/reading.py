@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from builder.base.rules import Rule
 from builder.docx.marks import ROW_SUFFIX
 from builder.drafting import rules
 from builder.drafting.changes import (
@@ -27,7 +28,6 @@ from builder.drafting.containers import Container, fields_of, group, read_cell, 
 from builder.drafting.values import NotReadable, Token, decode, item_of, slot, tokens
 from builder.drafting.wordread import Para, WordFile
 from builder.model.introspect import nested_model
-from builder.rules import Rule
 
 
 class _Reader:

@@ -9,8 +9,8 @@ The same diagnostics are written as Word comments at that place into a copy of t
 
 from __future__ import annotations
 
-from builder.diagnostics import Severity
-from builder.rules import declare
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 
 NOT_WORKING_COPY = declare(
     "ZB851",

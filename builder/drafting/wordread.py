@@ -1,6 +1,6 @@
 """Reading a Word file into located paragraphs, as the drafter sees them.
 
-The file is measured first (`builder.archive.inspect_office`: member count, sizes,
+The file is measured first (`builder.project.archive.inspect_office`: member count, sizes,
 compression ratio, no DOCTYPE), then `word/document.xml` is parsed without entities or
 network. Text is read as if every tracked change were accepted: inserted runs count,
 deleted runs (`w:del`, `w:moveFrom`) and tracked-deleted table rows do not.
@@ -15,8 +15,8 @@ from typing import Any
 
 from lxml import etree
 
-from builder.archive import inspect_office
 from builder.docx.marks import BOOKMARK_PREFIX
+from builder.project.archive import inspect_office
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC = "{http://purl.org/dc/elements/1.1/}"

@@ -26,14 +26,14 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
 )
 
-from builder.corpus import validate
 from builder.drafting import rules
 from builder.drafting.changes import Addition, Changes, Problem, get
 from builder.drafting.values import Token, render_path, slot
 from builder.model.common import Code
+from builder.read.corpus import validate
+from builder.read.yamlsource import YamlProblem, parse
 from builder.yamlfmt import make_yaml
 from builder.yamlfmt.normalise import normalise
-from builder.yamlsource import YamlProblem, parse
 
 
 @dataclass(slots=True)

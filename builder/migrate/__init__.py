@@ -17,14 +17,14 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.migrate.edit import apply_edit
 from builder.migrate.fields import fields
 from builder.migrate.steps import REMOVE, STEPS, Rewrite, Undecided
 from builder.model import KINDS
+from builder.read.yamlsource import YamlProblem, parse
 from builder.yamlfmt import _load, _schema_line_first, make_yaml
 from builder.yamlfmt.meaning import first_difference
-from builder.yamlsource import YamlProblem, parse
 
 
 @dataclass(frozen=True, slots=True)

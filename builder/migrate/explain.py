@@ -16,11 +16,11 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from builder.diagnostics import DataPath, Diagnostic
-from builder.locate import compose, locate
+from builder.base.diagnostics import DataPath, Diagnostic
 from builder.migrate import Change, migrate_text
 from builder.migrate.rules import OLD_SHAPE
-from builder.yamlsource import YamlProblem, decode, read_limited
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import YamlProblem, decode, read_limited
 
 EXPLAINED = frozenset({"ZB605"})
 """Codes an upgrade explains when they lie inside a value it rewrites."""

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model.common import Code
 from builder.model.introspect import list_item_model, nested_model
 from builder.model.sourced import NOT_GIVEN, SOURCED_LIST

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.atomic import write_text
-from builder.corpus import relative
-from builder.diagnostics import Diagnostic
+from builder.base.atomic import write_text
+from builder.base.diagnostics import Diagnostic
+from builder.base.rules import RULES
 from builder.migrate import Migrated, migrate_text
 from builder.migrate.rules import UNDECIDED
-from builder.paths import link_inside
-from builder.rules import RULES
+from builder.project.paths import link_inside
+from builder.read.corpus import relative
 from builder.yamlfmt import read_to_rewrite, yaml_files
 
 

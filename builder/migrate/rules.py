@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from builder.diagnostics import Severity
-from builder.rules import declare
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 
 OLD_SHAPE = declare(
     "ZB016",

@@ -20,7 +20,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.migrate.fields import (
     NAME_FIELDS,
     PLACEHOLDER,

@@ -51,7 +51,7 @@ def joined(value: str | list[str] | None) -> str | None:
 
 
 def is_http_url(value: str) -> bool:
-    """True for an absolute http(s) URL (what `builder.escape.http_url` accepts)."""
+    """True for an absolute http(s) URL (what `builder.base.escape.http_url` accepts)."""
     parts = urlsplit(value.strip())
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 

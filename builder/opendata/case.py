@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.config import ProjectConfig
-from builder.corpus import Loaded, SpecialtySet
 from builder.model import CompetencyList, Course, Specialty, scoped_code
 from builder.opendata import ids
 from builder.opendata.case_defs import (
@@ -36,6 +34,8 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import output_dir, write_all
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view import SpecialtyView, view_of
 from builder.view.levels import vocabulary_of
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.model import Specialty
 from builder.opendata.ids import uid
+from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
 
 CASE_VERSION = "1.1"
 LANGUAGE = "zh"

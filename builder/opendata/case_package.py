@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from builder import __version__
-from builder.config import ProjectConfig
-from builder.corpus import Loaded, SpecialtySet
 from builder.model import scoped_code
 from builder.model.dates import first_day
 from builder.model.meta import joined
@@ -24,6 +22,8 @@ from builder.opendata.case_defs import (
     link,
 )
 from builder.opendata.stamps import iso, last_change
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.levels import vocabulary_of
 
 ADOPTION = {

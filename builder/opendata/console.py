@@ -7,7 +7,7 @@ from typing import NoReturn
 
 import click
 
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 from builder.opendata.loading import ExportBlocked
 from builder.report import text
 

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
-from builder.config import DEFAULT_VOCABULARY, ProjectConfig
-from builder.corpus import Corpus, Loaded, SpecialtySet, relative
+from builder.base.schema_text import model_schema_text
 from builder.model import scoped_code
 from builder.model.dates import first_day
 from builder.model.meta import joined
@@ -18,7 +17,8 @@ from builder.opendata.links import course_matrix, specialty_links
 from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
 from builder.project import Project
-from builder.schema_text import model_schema_text
+from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
+from builder.read.corpus import Corpus, Loaded, SpecialtySet, relative
 from builder.view.levels import vocabulary_of
 
 SCHEMA_NAME = "dataset.schema.json"

@@ -6,8 +6,8 @@ number as its column; the message starts with 「工作表「…」第 N 行 X �
 
 from __future__ import annotations
 
-from builder.diagnostics import Severity
-from builder.rules import declare
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 
 SHEET = declare(
     "ZB801",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.config import DEFAULT_VOCABULARY, ProjectConfig
-from builder.corpus import SpecialtySet
 from builder.model import CompetencyRef
+from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
+from builder.read.corpus import SpecialtySet
 from builder.view import view_of
 from builder.view.levels import Leveled, Levels, vocabulary_of
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.corpus import Corpus, load_corpus, place
-from builder.diagnostics import Diagnostic, Diagnostics
+from builder.base.diagnostics import Diagnostic, Diagnostics
 from builder.project import Project, UsageError
+from builder.read.corpus import Corpus, load_corpus, place
 
 
 class ExportBlocked(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.atomic import write_bytes
+from builder.base.atomic import write_bytes
 from builder.project import UsageError
 
 

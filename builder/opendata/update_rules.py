@@ -6,8 +6,8 @@ and starts its message with 「工作表「…」第 N 行 X 列」 (docs/openda
 
 from __future__ import annotations
 
-from builder.diagnostics import Severity
-from builder.rules import declare
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 
 CHANGED = declare(
     "ZB808",

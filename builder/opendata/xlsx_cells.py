@@ -14,11 +14,11 @@ import math
 import re
 from typing import Any
 
-from builder.hints import did_you_mean
+from builder.base.hints import did_you_mean
 from builder.model.sourced import EXCERPT_KEY, EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
 from builder.opendata.xlsx_reader import cell_text
 from builder.opendata.xlsx_tables import Column
-from builder.yamlparse import UNPRINTABLE, describe_char
+from builder.read.yamlparse import UNPRINTABLE, describe_char
 
 ABSENT: Any = object()
 """A cell left empty: the field is absent from the YAML."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.config import ProjectConfig
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 from builder.model import Competency, Domain, Task
 from builder.opendata import update_rules as rules
 from builder.opendata import xlsx_layout as lay
@@ -21,6 +20,7 @@ from builder.opendata.xlsx_import import MAX_ROWS, _unprintable
 from builder.opendata.xlsx_reader import SheetReader
 from builder.opendata.xlsx_session import Session
 from builder.opendata.yaml_edit import drop_key, node, replace_items, set_key, unwrap
+from builder.read.config import ProjectConfig
 
 LEVELS: tuple[tuple[str, str, list[str], dict[str, str]], ...] = tuple(
     (key, title, list(model.model_fields), {n: f.title or n for n, f in model.model_fields.items()})

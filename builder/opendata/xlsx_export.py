@@ -18,8 +18,6 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from builder.config import ProjectConfig
-from builder.corpus import SpecialtySet
 from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
@@ -41,6 +39,8 @@ from builder.opendata.xlsx_style import (  # noqa: F401  (_append is used by tes
     _print_setup,
 )
 from builder.project import Project
+from builder.read.config import ProjectConfig
+from builder.read.corpus import SpecialtySet
 
 
 def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:

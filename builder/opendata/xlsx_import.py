@@ -17,10 +17,7 @@ from typing import Any, get_args
 
 import yaml
 
-from builder.archive import inspect_office
-from builder.config import ProjectConfig, find_config
-from builder.corpus import validate
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 from builder.model import CompetencyList
 from builder.model.meta import Status
 from builder.opendata import import_rules as rules
@@ -28,8 +25,11 @@ from builder.opendata import xlsx_layout as lay
 from builder.opendata.output import write_all
 from builder.opendata.xlsx_reader import HEADER_SCAN, SheetReader, cell_text, where
 from builder.project import UsageError, load_config
-from builder.yamlparse import UNPRINTABLE, describe_char, is_plain_text
-from builder.yamlsource import YamlProblem, parse
+from builder.project.archive import inspect_office
+from builder.read.config import ProjectConfig, find_config
+from builder.read.corpus import validate
+from builder.read.yamlparse import UNPRINTABLE, describe_char, is_plain_text
+from builder.read.yamlsource import YamlProblem, parse
 
 _SPECIALTY_DIR = re.compile(r"^(\d{6})(?:-|$)")
 

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from builder.config import ProjectConfig
-from builder.diagnostics import Diagnostic
-from builder.hints import did_you_mean
+from builder.base.diagnostics import Diagnostic
+from builder.base.hints import did_you_mean
+from builder.base.rules import Rule
 from builder.model.sourced import EXCERPT_KEY, NOT_GIVEN
 from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
-from builder.rules import Rule
+from builder.read.config import ProjectConfig
 
 OUTCOME_TYPES = ("素质", "知识", "能力")
 HEADER_SCAN = 10

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.corpus import Loaded, SpecialtySet
 from builder.opendata.xlsx_tables import Table
+from builder.read.corpus import Loaded, SpecialtySet
 
 Path_ = tuple[str | int, ...]
 

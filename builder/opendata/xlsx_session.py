@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from builder.corpus import Loaded
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
+from builder.base.rules import Rule
 from builder.model import KINDS
 from builder.model.introspect import nested_model
 from builder.opendata.xlsx_grid import Grid
@@ -17,7 +17,7 @@ from builder.opendata.xlsx_reader import where
 from builder.opendata.xlsx_rows import Row, row_key, rows
 from builder.opendata.xlsx_tables import Table
 from builder.opendata.yaml_edit import walk
-from builder.rules import Rule
+from builder.read.corpus import Loaded
 
 
 @dataclass(slots=True)

@@ -18,14 +18,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from builder.config import ProjectConfig
-from builder.corpus import Loaded, SpecialtySet
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.xlsx_cells import field_shown
 from builder.opendata.xlsx_rows import documents, file_key, fingerprint, row_key, rows
 from builder.opendata.xlsx_style import FONT, _append, _body, _head, _print_setup
 from builder.opendata.xlsx_tables import DOC_COLUMN, KEY_WIDTH, Column, Table, tables
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Loaded, SpecialtySet
 
 KEY_SHEET = "_zhibiao"
 KEY_MARK = "zhibiao export xlsx"

@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from builder.opendata import xlsx_layout as lay
-from builder.yamlparse import UNPRINTABLE
+from builder.read.yamlparse import UNPRINTABLE
 
 FONT = "宋体"
 THIN = Side(style="thin", color="808080")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from builder.corpus import validate
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
+from builder.base.rules import RULES
 from builder.opendata import update_rules as rules
 from builder.opendata.loading import load_standards
 from builder.opendata.output import write_all
@@ -30,11 +30,11 @@ from builder.opendata.xlsx_session import Doc, Session
 from builder.opendata.xlsx_sheets import KEY_MARK, KEY_SHEET
 from builder.opendata.xlsx_tables import tables
 from builder.opendata.yaml_edit import unwrap
-from builder.paths import link_inside
 from builder.project import Project, UsageError
-from builder.rules import RULES
+from builder.project.paths import link_inside
+from builder.read.corpus import validate
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 from builder.yamlfmt import make_yaml
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 
 @dataclass(slots=True)

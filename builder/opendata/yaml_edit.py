@@ -15,8 +15,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from builder.model.sourced import EXCERPT_KEY
+from builder.read.yamlparse import UNPRINTABLE, is_plain_text
 from builder.yamlfmt.comments import _cut, _paste
-from builder.yamlparse import UNPRINTABLE, is_plain_text
 
 _BREAKS = frozenset("\r\x85\u2028\u2029\x0b\x0c")
 

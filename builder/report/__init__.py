@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from typing import TextIO
 
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 from builder.report import github, jsonfmt, markdown, sarif, text
 
 Reporter = Callable[[list[Diagnostic], int, TextIO], None]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from builder.escape import line_start, markdown_text
+from builder.base.escape import line_start, markdown_text
 from builder.report.text import format_line, printable
 from builder.view.conformance import STATUS_LABELS, Finding, Status
 from builder.view.conformrun import ConformRun, PlanResult

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from builder.diagnostics import Diagnostic, Severity
+from builder.base.diagnostics import Diagnostic, Severity
 from builder.report.text import printable, summary
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

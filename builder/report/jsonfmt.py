@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:

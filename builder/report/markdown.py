@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from builder.diagnostics import Diagnostic, Severity
-from builder.escape import line_start, markdown_text
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.escape import line_start, markdown_text
 from builder.report.text import summary
 
 _ICON = {Severity.ERROR: "❌ 错误", Severity.WARNING: "⚠️ 警告", Severity.INFO: "ℹ️ 提示"}

@@ -7,8 +7,8 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from builder import __version__
-from builder.diagnostics import Diagnostic, Severity
-from builder.rules import RULES
+from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.rules import RULES
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.atomic import write_text
+from builder.base.atomic import write_text
 
 STEP_SUMMARY_LIMIT = 1024 * 1024
 """GitHub's limit for one step's summary file, in bytes."""

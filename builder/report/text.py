@@ -6,7 +6,7 @@ from typing import TextIO
 
 import click
 
-from builder.diagnostics import Diagnostic, Severity
+from builder.base.diagnostics import Diagnostic, Severity
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 

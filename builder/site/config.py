@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from builder.escape import html_text, http_url
+from builder.base.escape import html_text, http_url
 from builder.project import UsageError
 from builder.site.theme import THEME_DIR
 
@@ -215,7 +215,7 @@ def custom_dir(value: str, root_dir: Path) -> Path:
     """The resolved `theme.custom_dir`: a folder inside the project (the folder of
     mkdocs.yml), reached without a symbolic link; anything else would publish outside
     files, so it is a usage error naming the value."""
-    from builder.paths import confined
+    from builder.project.paths import confined
 
     folder = confined(Path(value), root_dir, "mkdocs.yml 的 theme.custom_dir")
     return folder.resolve()

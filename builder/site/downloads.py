@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from builder.base.outputs import Written
 from builder.compose import page_path
-from builder.config import ProjectConfig
-from builder.corpus import Corpus
-from builder.doctree import DocTree
-from builder.outputs import Written
+from builder.compose.doctree import DocTree
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus
 
 
 class DownloadProvider(Protocol):
@@ -55,7 +55,7 @@ class YamlSources:
 
 Exporter = Callable[[Corpus, ProjectConfig, Sequence[DocTree], Path], list[Written]]
 """Writes a .docx for each given tree (of the corpus) into the folder; returns what it
-wrote with the identity of each file's document (`builder.outputs.Written`)."""
+wrote with the identity of each file's document (`builder.base.outputs.Written`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ class _DocxExporter:
         template = config.docx.reference_docx
         reference = None
         if template and self.root is not None:
-            from builder.paths import confined
+            from builder.project.paths import confined
 
             reference = confined(Path(template), self.root, "zhibiao.yaml 的 docx.reference_docx")
         written = export_written(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from builder.atomic import write_text
+from builder.base.atomic import write_text
 from builder.project import UsageError
 from builder.site.engine_errors import explain
 

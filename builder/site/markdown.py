@@ -10,7 +10,16 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from builder.doctree import (
+from builder.base.escape import (
+    anchor_id,
+    html_text,
+    http_url,
+    line_start,
+    markdown_text,
+    relative_href,
+    yaml_string,
+)
+from builder.compose.doctree import (
     Block,
     DocTree,
     Heading,
@@ -21,15 +30,6 @@ from builder.doctree import (
     Paragraph,
     Table,
     merged,
-)
-from builder.escape import (
-    anchor_id,
-    html_text,
-    http_url,
-    line_start,
-    markdown_text,
-    relative_href,
-    yaml_string,
 )
 from builder.site.layout import foreign_href, raw_link
 

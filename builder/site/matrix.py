@@ -1,7 +1,7 @@
 """The competency × course matrix of a 职业能力清单 page, as the site shows it.
 
 Markdown pipe tables cannot carry what a reader of a 20-column matrix needs, so the site
-writes this one table as HTML (every value through `builder.escape`):
+writes this one table as HTML (every value through `builder.base.escape`):
 
 - one header row and one first column that stay in place while the table scrolls
   (`.zb-matrix` in `zhibiao.css`, a scroll container with sticky cells);
@@ -17,13 +17,13 @@ writes this one table as HTML (every value through `builder.escape`):
 
 from __future__ import annotations
 
+from builder.base.escape import anchor_id, html_text
 from builder.compose.anchors import competency_anchor, page_path
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.text import flat
-from builder.config import ProjectConfig
-from builder.corpus import Corpus
-from builder.escape import anchor_id, html_text
 from builder.model import CompetencyList, scoped_code
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus
 from builder.site.config import MATRIX_SCRIPT
 from builder.view.levels import Leveled, Levels, vocabulary_of
 

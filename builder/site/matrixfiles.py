@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.compose import page_path
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, SpecialtySet
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
 from builder.opendata.stamps import last_change
 from builder.opendata.xlsx_export import build_workbook, file_name, matrix_rows, workbook_bytes
 from builder.opendata.xlsx_style import FORMULA_START
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, SpecialtySet
 
 
 def csv_cell(text: str) -> str:

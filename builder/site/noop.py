@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from builder.cache import cache_root
 from builder.project import Project, UsageError
+from builder.project.cache import cache_root
 from builder.site.config import asset_paths, load_root_config, theme_dirs
 from builder.site.record import (
     BuildRecord,

@@ -11,13 +11,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from builder.config import ProjectConfig
-from builder.corpus import Corpus
-from builder.escape import markdown_text, relative_href
+from builder.base.escape import markdown_text, relative_href
 from builder.opendata import case, dataset
 from builder.opendata.case_defs import Uris
 from builder.opendata.stamps import last_change
 from builder.opendata.xlsx_export import build_workbook, file_name, workbook_bytes
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus
 from builder.site.markdown import front_matter
 
 DATA_PAGE = "data.md"

@@ -12,9 +12,9 @@ from builder.compose import page_path
 from builder.compose.anchors import ascii_id, competency_anchor, file_name
 from builder.compose.coverage import coverage, keyed_competencies
 from builder.compose.order import documents
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, SpecialtySet
 from builder.model import KIND_TITLES
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.markdown import Download, banner_block, escape, front_matter, link
 
 LEVEL_ORDER = ("中职", "高职专科", "职业本科")

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from builder.atomic import replace_directory, write_text
-from builder.buildlock import exclusive
-from builder.checking import CheckResult, run_check
+from builder.base.atomic import replace_directory, write_text
+from builder.base.diagnostics import Severity
+from builder.checking.pipeline import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
-from builder.corpus import Corpus
-from builder.diagnostics import Severity
 from builder.project import Project, UsageError
+from builder.project.buildlock import exclusive
+from builder.read.corpus import Corpus
 from builder.site.config import (
     ROOT_CONFIG,
     SiteSettings,

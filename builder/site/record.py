@@ -34,8 +34,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from builder.atomic import write_bytes
-from builder.cache import (
+from builder.base.atomic import write_bytes
+from builder.base.diagnostics import Diagnostic
+from builder.project.cache import (
     RACY_NS,
     decode_diagnostic,
     encode_diagnostic,
@@ -46,7 +47,6 @@ from builder.cache import (
     signing_key,
     unseal,
 )
-from builder.diagnostics import Diagnostic
 
 FORMAT = 1
 RECORD_DIR = "site"

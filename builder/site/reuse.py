@@ -25,8 +25,8 @@ from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
-from builder.atomic import write_bytes
-from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
+from builder.base.atomic import write_bytes
+from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 
 MANIFEST = ".zhibiao-site.json"
 FORMAT = 2

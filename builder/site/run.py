@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 
 from builder import report
-from builder.cache import cache_root
-from builder.checking import CheckResult
-from builder.paths import chosen, confined
+from builder.checking.pipeline import CheckResult
 from builder.project import Project, UsageError
+from builder.project.cache import cache_root
+from builder.project.paths import chosen, confined
 from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.gitsource import commit_time, exported

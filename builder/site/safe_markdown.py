@@ -1,6 +1,6 @@
 """The one Markdown input the site takes as Markdown: a changelog file (`--changelog`).
 
-Everything else from data is text (`builder.escape`). A changelog file may come from a
+Everything else from data is text (`builder.base.escape`). A changelog file may come from a
 pull request, so it gets a safe subset only: it is rendered here with Python-Markdown
 (tables, heading ids `{#v2025}`), then every element is checked against an allow-list —
 headings, paragraphs, lists, tables, emphasis, code, quotes and links to http(s) or relative
@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import markdown
 
-from builder.escape import http_url, markdown_text
+from builder.base.escape import http_url, markdown_text
 
 _ALLOWED = {
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from builder.corpus import SpecialtySet
+from builder.read.corpus import SpecialtySet
 
 # Material cuts only runs of Han characters with jieba (`\p{script: Han}+`), so only
 # Han-only words can ever apply: "Python程序设计" contributes "程序设计".

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from builder.checking import CheckResult, run_check
+from builder.checking.pipeline import CheckResult, run_check
 from builder.project import Project, UsageError
 from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG

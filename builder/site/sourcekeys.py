@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from builder.atomic import write_bytes
-from builder.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
+from builder.base.atomic import write_bytes
 from builder.comments.store import existing_record
 from builder.compose.across import KINDS, replay
 from builder.compose.order import documents
-from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
+from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.site.layout import SiteLayout
 from builder.site.reuse import tree_digest
 from builder.view import CorpusView

@@ -14,13 +14,13 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from builder.atomic import write_bytes
+from builder.base.atomic import write_bytes
 from builder.compose import page_path
+from builder.compose.doctree import DocTree
 from builder.compose.order import documents
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, SpecialtySet
-from builder.doctree import DocTree
 from builder.model import KIND_TITLES
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.chains import CHAINS_PAGE, CHAINS_TITLE, chains, chains_page
 from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.consultation import consultation_parts

@@ -12,9 +12,9 @@ from typing import Any
 
 from builder.compose import page_path
 from builder.compose.anchors import ascii_id, file_name
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, SpecialtySet
-from builder.doctree import DocTree
+from builder.compose.doctree import DocTree
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.consultation import consultation_parts
 from builder.site.layout import PORTAL, Shard, SiteLayout, SplitMode, rendering_shard
 from builder.site.markdown import (

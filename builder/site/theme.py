@@ -1,6 +1,6 @@
 """The theme override every generated site is built with: a Content-Security-Policy.
 
-Escaping (`builder.escape`) keeps data out of markup; the policy is the second line of
+Escaping (`builder.base.escape`) keeps data out of markup; the policy is the second line of
 defence: even if some text ever reached a page as HTML, the browser would run no inline
 script, no event handler and no `javascript:` link, and would load nothing from another
 host. The site keeps working offline: Material's bundle, its search worker and the version

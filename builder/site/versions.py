@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from builder.escape import html_text
+from builder.base.escape import html_text
 from builder.project import UsageError
 from builder.site.theme import CSP_META
 

@@ -1,6 +1,6 @@
 """The resolved, read-only view of the loaded standards (the "resolve" stage of the pipeline).
 
-Built once per run after loading (`builder.corpus`): one `SpecialtyView` per specialty set
+Built once per run after loading (`builder.read.corpus`): one `SpecialtyView` per specialty set
 (competencies by code with their 领域 and 任务, every use with its carrier, level and whether
 the carrier is retired, planned and standard courses, plan figures) and a `CorpusView` for
 the few lookups one set makes into another, each of them recorded. Checks, compose, the

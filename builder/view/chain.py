@@ -1,6 +1,6 @@
 """The continuity facts of every specialty set of the whole tree (中高本一体化).
 
-Gathered from the whole-tree index (`builder.corpus.DocRef.facts`), so they are the same
+Gathered from the whole-tree index (`builder.read.corpus.DocRef.facts`), so they are the same
 whether or not the other sets are loaded (the incremental check loads only the sets it
 checks again); built once per corpus and shared.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from builder.chainfacts import ChainFacts
-from builder.corpus import Corpus
+from builder.read.chainfacts import ChainFacts
+from builder.read.corpus import Corpus
 from builder.view.shared import Shared
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.config import ProjectConfig
-from builder.corpus import Loaded, SpecialtySet
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model import Plan, PlanCourse, Specialty
 from builder.model.sourced import is_excerpt, is_not_given
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.conformfigures import course_hours, plan_figures
 from builder.view.findings import STATUS_LABELS, Assessment, Finding, Status, match, matches
 from builder.view.shared import Shared

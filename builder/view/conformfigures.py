@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.config import LevelRules, ProjectConfig, Range, share_text, show_number
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model import Plan, Specialty
+from builder.read.config import LevelRules, ProjectConfig, Range, share_text, show_number
 from builder.view.figures import Figures, figures
 from builder.view.findings import Finding, Status, match
 

@@ -1,11 +1,11 @@
 """The result of `zhibiao conform`: each plan judged, with where each finding is in its YAML
-(read by the text, Markdown and Word reports; made by `builder.conforming`)."""
+(read by the text, Markdown and Word reports; made by `builder.review.conforming`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.diagnostics import Diagnostic
+from builder.base.diagnostics import Diagnostic
 from builder.view.conformance import Assessment, Finding
 
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.chainfacts import ChainFacts
-from builder.corpus import Corpus, DocRef, Loaded, SpecialtySet
+from builder.read.chainfacts import ChainFacts
+from builder.read.corpus import Corpus, DocRef, Loaded, SpecialtySet
 from builder.view.chain import chain_map
 from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
@@ -191,7 +191,7 @@ class CorpusView:
         return found
 
     def chain(self, asker: str, code: str) -> ChainFacts | None:
-        """The continuity facts of set `code` (`builder.chainfacts`), None when the tree
+        """The continuity facts of set `code` (`builder.read.chainfacts`), None when the tree
         holds no document of it; read from the whole-tree index, loaded or not."""
         found = chain_map(self.corpus).sets.get(code)
         self.note(asker, "chain", code, _chain_answer(found))

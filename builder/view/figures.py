@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model import Plan, Specialty
 from builder.model.sourced import is_excerpt
 

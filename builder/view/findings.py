@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model import Plan, PlanCourse, PlannedCourse
 
 Status = Literal["met", "not_met", "exceeded", "localised", "undecided"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from builder.config import DEFAULT_VOCABULARY, ProjectConfig
+from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
 
 
 def vocabulary_of(doc: Any) -> str:

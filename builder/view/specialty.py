@@ -7,9 +7,9 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Literal
 
-from builder.corpus import Loaded, SpecialtySet
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model import Competency, CompetencyRef, Domain, Task, scope_parts, scoped_code
+from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.figures import Figures, figures
 from builder.view.levels import Leveled, vocabulary_of
 from builder.view.retired import carries

@@ -25,17 +25,17 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-import builder.source_rules  # noqa: F401  (registers ZB0xx)
-from builder.atomic import write_text
-from builder.corpus import discover, relative
-from builder.diagnostics import Diagnostic
+import builder.read.source_rules  # noqa: F401  (registers ZB0xx)
+from builder.base.atomic import write_text
+from builder.base.diagnostics import Diagnostic
+from builder.base.rules import RULES
 from builder.model import KINDS
-from builder.paths import link_inside
-from builder.rules import RULES
+from builder.project.paths import link_inside
+from builder.read.corpus import discover, relative
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 from builder.yamlfmt.meaning import first_difference
 from builder.yamlfmt.normalise import LostDigits, Quoted, normalise
 from builder.yamlfmt.resolver import CoreRepresenter, CoreResolver
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
 
 SCHEMA_LINE = "# yaml-language-server:"
 WIDTH = 1_000_000

@@ -1,6 +1,6 @@
 """Did formatting change what `zhibiao check` reads? Same values, same types, any key order.
 
-`zhibiao fmt` writes a file only when the data `builder.yamlparse` reads from the new text
+`zhibiao fmt` writes a file only when the data `builder.read.yamlparse` reads from the new text
 equals the data it reads from the old one, except at the places where fmt deliberately
 turned a bare-number code into the quoted string of the same digits.
 """
@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 
 _TYPE_NAMES: dict[type, str] = {
     str: "文本",

@@ -13,7 +13,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarint import ScalarInt
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from builder.diagnostics import DataPath
+from builder.base.diagnostics import DataPath
 from builder.model.common import Code
 from builder.model.introspect import list_item_model, nested_model
 from builder.yamlfmt.comments import reorder

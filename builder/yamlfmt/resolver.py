@@ -18,14 +18,14 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarint import OctalInt
 from ruamel.yaml.tag import Tag
 
-from builder.yamlparse import plain_kind
+from builder.read.yamlparse import plain_kind
 
 _CORE = "tag:yaml.org,2002:"
 CORE_VERSION = (1, 2)
 
 
 class CoreResolver(VersionedResolver):
-    """Plain scalars resolve as in `builder.yamlparse` (YAML 1.2 core), for any directive."""
+    """Plain scalars resolve as in `builder.read.yamlparse` (YAML 1.2 core), for any directive."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode and implicit[0]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from builder.config import ProjectConfig
-from builder.yamlsource import parse
+from builder.read.config import ProjectConfig
+from builder.read.yamlsource import parse
 
 LEVEL_RANGES = ((21, 39, "职业本科"), (41, 59, "高职专科"), (61, 79, "中职"))
 """2021 catalog: the 专业大类 code (first 2 digits) gives the level, e.g. 41–59 高职专科

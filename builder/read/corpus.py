@@ -15,10 +15,9 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
-import builder.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
-from builder.chainfacts import facts_of
-from builder.diagnostics import Diagnostic, Diagnostics, Severity
-from builder.locate import compose, locate
+import builder.read.source_rules  # noqa: F401  (registers the ZB0xx codes used below)
+from builder.base.diagnostics import Diagnostic, Diagnostics, Severity
+from builder.base.rules import RULES, declare
 from builder.model import (
     KINDS,
     CompetencyList,
@@ -28,11 +27,12 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
-from builder.parallel import Parsed, Task, parse_all, parse_task
-from builder.rules import RULES, declare
-from builder.schema_errors import diagnostics_from_error, unquoted_hint
-from builder.sources import Source, find_sources, resolve_text
-from builder.yamlsource import decode, read_limited
+from builder.read.chainfacts import facts_of
+from builder.read.locate import compose, locate
+from builder.read.parallel import Parsed, Task, parse_all, parse_task
+from builder.read.schema_errors import diagnostics_from_error, unquoted_hint
+from builder.read.sources import Source, find_sources, resolve_text
+from builder.read.yamlsource import decode, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase | Plan
 T = TypeVar("T")
@@ -136,7 +136,7 @@ class DocRef(NamedTuple):
     code: str | None
     """Course code, for course standards."""
     facts: tuple[str, ...] = ()
-    """What the specialties of the level above may read of it (`builder.chainfacts`)."""
+    """What the specialties of the level above may read of it (`builder.read.chainfacts`)."""
 
 
 def set_code(doc: Any) -> str:
@@ -159,7 +159,7 @@ def lexical_target(base: str, target: str) -> str | None:
     """Where `target` leads from the resolved folder `base`, computed without the disk.
 
     Leading `..` parts are exact on a resolved folder. The other parts agree with
-    `resolve()` whenever the result is a file found by the walk (`builder.sources`), which
+    `resolve()` whenever the result is a file found by the walk (`builder.read.sources`), which
     does not enter linked folders and records linked files under their targets; callers
     must accept the result only in that case. None when the target has `..` after a
     name, is absolute, or climbs above the file system root.
@@ -176,7 +176,7 @@ def lexical_target(base: str, target: str) -> str | None:
         return None
     folder = base
     for _ in range(up):
-        parent = os.path.dirname(folder)  # noqa: PTH120  (text paths: see builder.sources)
+        parent = os.path.dirname(folder)  # noqa: PTH120  (text paths: see builder.read.sources)
         if parent == folder:
             return None
         folder = parent
@@ -280,7 +280,7 @@ def load_document(path: Path, rel: str, root: Path) -> tuple[AnyDoc | None, list
 
 
 def finish(parsed: Parsed, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
-    """Validate what a worker read (`builder.parallel`) into a document or diagnostics.
+    """Validate what a worker read (`builder.read.parallel`) into a document or diagnostics.
 
     Every problem of the reading stage is located, at line 1 when nothing more precise is
     known (an unreadable or oversized file)."""
@@ -404,7 +404,7 @@ def load_corpus(
 
     With `jobs` > 1 (None: one per CPU), files are parsed in worker processes when there
     are many; the result is the same as a sequential load, in the same order. See
-    `builder.parallel.parse_all` for the one condition on the caller.
+    `builder.read.parallel.parse_all` for the one condition on the caller.
     """
     return load_sources(find_sources(root, base), root, sink, jobs=jobs, advance=advance)
 

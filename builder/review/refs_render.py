@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from builder.refs import KIND_LABELS, Place, Related, Target, Usage
+from builder.review.refs import KIND_LABELS, Place, Related, Target, Usage
 
 
 def render_text(code: str, targets: list[Target]) -> str:

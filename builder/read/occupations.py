@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from builder.config import ProjectConfig
-from builder.yamlsource import parse
+from builder.read.config import ProjectConfig
+from builder.read.yamlsource import parse
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,12 @@ from typing import NoReturn
 from pydantic import ValidationError
 from yaml.nodes import Node
 
-from builder.config import CONFIG_NAME, DEFAULT_VOCABULARY, ProjectConfig, find_config
-from builder.escape import http_url
-from builder.locate import compose, locate
-from builder.oserrors import os_reason
-from builder.schema_errors import diagnostics_for_model, unquoted_hint
-from builder.yamlsource import YamlProblem, decode, parse, read_limited
+from builder.base.escape import http_url
+from builder.base.oserrors import os_reason
+from builder.read.config import CONFIG_NAME, DEFAULT_VOCABULARY, ProjectConfig, find_config
+from builder.read.locate import compose, locate
+from builder.read.schema_errors import diagnostics_for_model, unquoted_hint
+from builder.read.yamlsource import YamlProblem, decode, parse, read_limited
 
 
 class UsageError(Exception):

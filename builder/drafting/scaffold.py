@@ -26,11 +26,11 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from builder.catalog import level_of, load_catalog
+from builder.base.diagnostics import Diagnostics
 from builder.check.lifecycle import PLACEHOLDER
-from builder.corpus import Corpus, SpecialtySet, load_corpus
-from builder.diagnostics import Diagnostics
 from builder.project import Project, UsageError
+from builder.read.catalog import level_of, load_catalog
+from builder.read.corpus import Corpus, SpecialtySet, load_corpus
 from builder.view import specialty_view
 from builder.yamlfmt import format_text, make_yaml
 

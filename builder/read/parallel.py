@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from builder.oserrors import os_reason
-from builder.yamlsource import YamlProblem, decode, parse, read_with_stat
+from builder.base.oserrors import os_reason
+from builder.read.yamlsource import YamlProblem, decode, parse, read_with_stat
 
 PARALLEL_THRESHOLD = 256
 """Below this many files, parsing stays in the calling process."""

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 
+from builder.base.rules import Rule
 from builder.project import UsageError
-from builder.rules import Rule
-from builder.ruleset import all_rules
 
 
-def render(code: str | None, fmt: str) -> str:
-    """Every rule, or one rule, in the requested format."""
-    rules = list(all_rules().values())
+def render(known: Mapping[str, Rule], code: str | None, fmt: str) -> str:
+    """Every rule of `known` (the complete registry, `builder.ruleset.all_rules()`), or one rule,
+    in the requested format."""
+    rules = list(known.values())
     if code is not None:
-        rules = [_find(code)]
+        rules = [_find(known, code)]
     if fmt == "json":
         return json.dumps([_as_dict(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
@@ -24,9 +25,8 @@ def render(code: str | None, fmt: str) -> str:
     return "".join(_text(r) for r in rules)
 
 
-def _find(key: str) -> Rule:
+def _find(known: Mapping[str, Rule], key: str) -> Rule:
     """The rule with this code (any case) or name (as `zhibiao rules` prints it)."""
-    known = all_rules()
     by_name = {rule.name: rule for rule in known.values()}
     found = known.get(key.upper()) or by_name.get(key.lower())
     if found is None:
@@ -49,7 +49,7 @@ STAGES = {
     "7": "征求意见与审查（审查记录 X.review.yaml）",
     "8": "导入电子表格（zhibiao import xlsx）",
 }
-"""Groups of codes by their first digit, as described in `builder.rules`."""
+"""Groups of codes by their first digit, as described in `builder.base.rules`."""
 
 PAGE_HEAD = """\
 # 检查规则一览

@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from contextlib import ExitStack
 from pathlib import Path
 
-from builder.corpus import (
+from builder.base.diagnostics import Diagnostics
+from builder.model import KIND_TITLES, Plan
+from builder.project import Project, UsageError
+from builder.read.corpus import (
     Corpus,
     Loaded,
     SpecialtySet,
@@ -22,14 +25,11 @@ from builder.corpus import (
     load_document,
     relative,
 )
-from builder.corpus import place as place_diagnostics
-from builder.diagnostics import Diagnostics
-from builder.locate import compose, locate
-from builder.model import KIND_TITLES, Plan
-from builder.project import Project, UsageError
+from builder.read.corpus import place as place_diagnostics
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import decode, read_limited
 from builder.view.conformance import Assessment, Finding, assess, assessment_of
 from builder.view.conformrun import ConformRun, PlanResult, Revision
-from builder.yamlsource import decode, read_limited
 
 
 def conform(project: Project, paths: Iterable[Path], against: str | None = None) -> ConformRun:

@@ -26,13 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from builder.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
+from builder.base.diagnostics import Diagnostic
+from builder.base.progress import Bar, progress
 from builder.check import apply_severity
 from builder.check.claims import failed_claims
 from builder.check.context import RenameFinder
-from builder.checking import CheckResult, check_corpus, with_old_shapes
+from builder.checking.pipeline import CheckResult, check_corpus, with_old_shapes
 from builder.comments.store import reviews_digest
-from builder.corpus import (
+from builder.project import Project
+from builder.project.cache import CheckCache, Stat, decode_diagnostic, encode_diagnostic
+from builder.read.corpus import (
     AnyDoc,
     Corpus,
     DocRef,
@@ -42,14 +45,11 @@ from builder.corpus import (
     place,
     quiet_gc,
 )
-from builder.diagnostics import Diagnostic
-from builder.parallel import Parsed, Task, parse_all
-from builder.progress import Bar, progress
-from builder.project import Project
-from builder.sources import Source, find_sources
+from builder.read.parallel import Parsed, Task, parse_all
+from builder.read.sources import Source, find_sources
+from builder.read.yamlsource import YamlProblem, read_with_stat
 from builder.view import CorpusView
 from builder.view.corpus import still_valid
-from builder.yamlsource import YamlProblem, read_with_stat
 
 KEEP_DOCS = 4000
 """Validated documents kept from the first pass; beyond, only their JSON text is kept."""
@@ -148,7 +148,7 @@ class _Run:
             if source.link:
                 continue  # whether a link may be followed depends on its target: always load
             try:
-                info = os.stat(source.path)  # noqa: PTH116  (text paths: see builder.sources)
+                info = os.stat(source.path)  # noqa: PTH116  (text paths: see builder.read.sources)
             except OSError:
                 continue
             stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

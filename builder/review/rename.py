@@ -1,6 +1,6 @@
 """`zhibiao rename OLD NEW`: change a competency, course or room code everywhere at once.
 
-The places come from `builder.refs` (the same search as `zhibiao refs`). Each file is
+The places come from `builder.review.refs` (the same search as `zhibiao refs`). Each file is
 rewritten with the ruamel.yaml round-trip writer of `zhibiao fmt`, so comments, quoting
 and layout are kept; the new texts are validated and the whole tree is checked on a
 scratch copy before anything is written, and then every file is replaced or none is.
@@ -20,12 +20,12 @@ from typing import Any
 
 from ruamel.yaml.error import YAMLError
 
-from builder.corpus import Corpus, validate
-from builder.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
 from builder.project import Project, UsageError
-from builder.refs import KIND_LABELS, Target, find_targets
+from builder.read.corpus import Corpus, validate
+from builder.read.yamlsource import YamlProblem, decode, parse
+from builder.review.refs import KIND_LABELS, Target, find_targets
 from builder.yamlfmt import make_yaml
-from builder.yamlsource import YamlProblem, decode, parse
 
 
 @dataclass(slots=True)
@@ -161,7 +161,7 @@ def new_errors(
     project: Project, texts: dict[Path, tuple[str, str]], old: str, new: str
 ) -> list[Diagnostic]:
     """Errors that the rename would add, found by checking a scratch copy of the tree."""
-    from builder.checking import run_check
+    from builder.checking.pipeline import run_check
 
     def errors(standards: Path) -> set[tuple[str, str]]:
         copy = Project(project.root, standards, project.config, project.config_path)

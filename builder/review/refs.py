@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from builder.base.diagnostics import DataPath
 from builder.check import build_indexes
 from builder.check.context import SpecialtyIndex
-from builder.corpus import Corpus, SpecialtySet
-from builder.diagnostics import DataPath
-from builder.locate import compose, locate
-from builder.yamlsource import decode, read_limited
+from builder.read.corpus import Corpus, SpecialtySet
+from builder.read.locate import compose, locate
+from builder.read.yamlsource import decode, read_limited
 
 OWNER_LABELS = {"course": "课程", "internship": "实习任务", "room": "实训室"}
 KIND_LABELS = {"competency": "职业能力", "course": "课程", "room": "实训室"}

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import builder
-from builder.atomic import write_bytes, write_text
-from builder.diagnostics import Diagnostic, Location, Severity
+from builder.base.atomic import write_bytes, write_text
+from builder.base.diagnostics import Diagnostic, Location, Severity
 
 FORMAT = 2
 CACHE_NAME = "check.json"
@@ -76,8 +76,8 @@ def cache_root(project_root: Path) -> Path:
     """The project's cache folder, `.zhibiao/cache/` (check and docx caches live in it).
 
     A committed symbolic link on the way (`.zhibiao/cache -> ../..`) is a usage error
-    (`builder.paths`): the cache markers would otherwise be written outside the project."""
-    from builder.paths import confined
+    (`builder.project.paths`): the cache markers would otherwise be written outside the project."""
+    from builder.project.paths import confined
 
     return confined(Path(".zhibiao") / "cache", project_root, "缓存目录")
 

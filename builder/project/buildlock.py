@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from builder.oserrors import os_reason
+from builder.base.oserrors import os_reason
 from builder.project import UsageError
 
 _STAGING = re.compile(r"^\.(?P<name>.+)\.[0-9a-f]{12}\.(?:new|tmp)$")

@@ -1,6 +1,6 @@
 """The output protocol: what every output (site pages, Word, CASE, dataset, xlsx) hands back.
 
-An output takes the composed documents (`builder.doctree.DocTree`) and a context, and
+An output takes the composed documents (`builder.compose.doctree.DocTree`) and a context, and
 returns what it wrote, each file with the identity of what it holds. A later stage links a
 file to its page by that identity (the site's Word downloads), never by opening the file
 again to read a title.

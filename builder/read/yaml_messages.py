@@ -1,4 +1,4 @@
-"""Chinese messages and hints for libyaml's syntax errors (used by `builder.yamlsource`)."""
+"""Chinese messages and hints for libyaml's syntax errors (used by `builder.read.yamlsource`)."""
 
 from __future__ import annotations
 

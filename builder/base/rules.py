@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from builder.diagnostics import DataPath, Diagnostic, Location, Severity
+from builder.base.diagnostics import DataPath, Diagnostic, Location, Severity
 
 CheckFunction = Callable[[Any, "Rule"], Iterator[Diagnostic]]
 """A check: (`builder.check.context.CheckContext`, its rule) → diagnostics. The context is

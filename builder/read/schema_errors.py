@@ -9,9 +9,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from builder.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
+from builder.base.rules import declare
 from builder.model import KINDS
-from builder.rules import declare
 
 SCHEMA = declare(
     "ZB101",

@@ -3,7 +3,7 @@
 The continuity rules (`builder.check.continuity`) compare a specialty with the specialties
 one level below it. The incremental check loads only the sets it checks again, so what a
 set may read of another is kept with every document's entry of the whole-tree index
-(`builder.corpus.DocRef.facts`): computed once when the document is loaded, cached with the
+(`builder.read.corpus.DocRef.facts`): computed once when the document is loaded, cached with the
 file's meta, and read without loading the other set. Each fact is one short string, a
 letter and its fields joined by `SEP`:
 

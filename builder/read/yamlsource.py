@@ -1,9 +1,9 @@
 """Fast, safe YAML reading: bytes → text → plain data, every failure a located problem.
 
-Parsing uses libyaml's event parser and builds the data directly (`builder.yamlparse`),
+Parsing uses libyaml's event parser and builds the data directly (`builder.read.yamlparse`),
 because the round-trip parser of ruamel.yaml is an order of magnitude slower on a
 national corpus. Files are measured before they are read (`read_limited`), positions
-are recovered later, only for files that have diagnostics (`builder.locate`).
+are recovered later, only for files that have diagnostics (`builder.read.locate`).
 ruamel.yaml is used where comments must survive (`zhibiao fmt`).
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from builder.yaml_messages import explain
-from builder.yamlparse import MAX_DEPTH, YamlProblem, build
+from builder.read.yaml_messages import explain
+from builder.read.yamlparse import MAX_DEPTH, YamlProblem, build
 
 __all__ = [
     "MAX_DEPTH",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from builder.diagnostics import DataPath
-from builder.yamlparse import within_depth
+from builder.base.diagnostics import DataPath
+from builder.read.yamlparse import within_depth
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import builder.source_rules  # noqa: F401  (registers the ZB0xx codes)
-from builder.catalog import load_catalog
+import builder.read.source_rules  # noqa: F401  (registers the ZB0xx codes)
+from builder.base.diagnostics import Diagnostic, Diagnostics
+from builder.base.progress import progress
 from builder.check import CheckContext, apply_severity, build_indexes, run_checks
 from builder.check.claims import failed_claims
 from builder.check.context import RenameFinder
-from builder.config import ProjectConfig
-from builder.corpus import Corpus, load_sources, place, quiet_gc
-from builder.diagnostics import Diagnostic, Diagnostics
 from builder.migrate.explain import explain_old_shapes
-from builder.progress import progress
 from builder.project import Project
-from builder.sources import find_sources
+from builder.read.catalog import load_catalog
+from builder.read.config import ProjectConfig
+from builder.read.corpus import Corpus, load_sources, place, quiet_gc
+from builder.read.sources import find_sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ def run_check(
     `baseline` is the base version's corpus (`--base REF`) for version-comparing rules, and
     `rename_finder` finds the codes renamed since (`builder.diff.renames.find_renames`).
     `jobs` worker processes parse the files when there are many (None: one per CPU; see
-    `builder.parallel.parse_all`); `show_progress` None draws a bar on standard error
+    `builder.read.parallel.parse_all`); `show_progress` None draws a bar on standard error
     when it is a terminal.
     """
     base = base or Path.cwd()
