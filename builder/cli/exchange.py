@@ -108,7 +108,7 @@ def export_json_command(path: Path | None, config_path: Path | None, output: Pat
         path, config_path, lambda project: export_dataset(project, _output(output, project))
     )
     for target in written:
-        click.echo(f"已写入 {target}")
+        click.echo(f"已写入 {target.path}")
 
 
 @export_group.command("xlsx")
@@ -134,7 +134,7 @@ def export_xlsx_command(path: Path | None, config_path: Path | None, output: Pat
         path, config_path, lambda project: export_xlsx(project, _output(output, project))
     )
     for target in written:
-        click.echo(f"已写入 {target}")
+        click.echo(f"已写入 {target.path}")
 
 
 def _word_options(default_out: str) -> Callable[[F], F]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from builder.base.outputs import Written
+from builder.compose.anchors import doc_id, page_path
 from builder.model import CompetencyList, Course, Specialty, scoped_code
 from builder.opendata import ids
 from builder.opendata.case_defs import (
@@ -31,7 +33,7 @@ from builder.opendata.case_package import (
 )
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_all
+from builder.opendata.output import output_dir, write_outputs
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
 from builder.read.config import ProjectConfig
@@ -115,6 +117,7 @@ def _specialty_package(
         doc.meta.title,
         ids.uid(key),
         package.build(document, subjects),
+        package.source,
     )
 
 
@@ -169,6 +172,7 @@ def _competency_package(
         doc.meta.title,
         ids.uid(key),
         package.build(document, subjects),
+        package.source,
     )
 
 
@@ -250,7 +254,12 @@ def _course_package(
     document = document_row(scope, package, key, first_paragraph(doc.description), subjects)
     name = f"course-{doc.code}.json"
     return PackageFile(
-        name, "course", doc.meta.title, ids.uid(key), package.build(document, subjects)
+        name,
+        "course",
+        doc.meta.title,
+        ids.uid(key),
+        package.build(document, subjects),
+        package.source,
     )
 
 
@@ -259,7 +268,7 @@ class CaseResult:
     """What `export case` wrote."""
 
     out: Path
-    files: list[str]
+    files: list[Written]
     skipped: list[str]
 
 
@@ -275,7 +284,7 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
         base_uri = project.config.site.url.rstrip("/") + "/ims/case/v1p1"
     uris = Uris(base_uri)
     source_date_epoch()  # a bad value is a usage error before anything is built
-    outputs: dict[str, str] = {}
+    outputs: dict[Written, str] = {}
     skipped: list[str] = []
     index: list[dict[str, Any]] = []
     for code, entry in corpus.specialties.items():
@@ -283,7 +292,9 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
         skipped.extend(lost)
         for package in files:
             rel = f"{code}/{package.name}"
-            outputs[rel] = render(package.data)
+            source = package.source
+            made = Written(out / rel, "case", doc_id(source), page_path(source), package.title)
+            outputs[made] = render(package.data)
             index.append(
                 {
                     "specialty": code,
@@ -293,7 +304,8 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
                     "file": rel,
                 }
             )
-    outputs["index.json"] = render({"caseVersion": CASE_VERSION, "packages": index})
+    index_file = Written(out / "index.json", "case", title="CASE 包索引")
+    outputs[index_file] = render({"caseVersion": CASE_VERSION, "packages": index})
     output_dir(out)  # everything is built before the first write
-    write_all({out / rel: text.encode("utf-8") for rel, text in outputs.items()})
-    return CaseResult(out, list(outputs), skipped)
+    written = write_outputs({made: text.encode("utf-8") for made, text in outputs.items()})
+    return CaseResult(out, written, skipped)

@@ -190,6 +190,8 @@ class PackageFile:
     title: str
     identifier: str
     data: dict[str, Any]
+    source: Loaded[Any]
+    """The document the package renders (its identity in `builder.base.outputs.Written`)."""
 
 
 def register(scope: Scope, entry: SpecialtySet) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from builder import __version__
+from builder.base.outputs import Written
 from builder.base.schema_text import model_schema_text
 from builder.model import scoped_code
 from builder.model.dates import first_day
@@ -15,7 +16,7 @@ from builder.opendata import dataset_model as m
 from builder.opendata import ids
 from builder.opendata.links import course_matrix, specialty_links
 from builder.opendata.loading import load_standards
-from builder.opendata.output import write_all
+from builder.opendata.output import write_outputs
 from builder.project import Project
 from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet, relative
@@ -263,11 +264,18 @@ def schema_text() -> str:
     )
 
 
-def export_dataset(project: Project, output: Path) -> list[Path]:
-    """Write the dataset to `output` and its schema beside it; return both paths."""
+def export_dataset(project: Project, output: Path) -> list[Written]:
+    """Write the dataset to `output` and its schema beside it; return both files."""
     if output.is_dir():
         output = output / DEFAULT_NAME
     corpus = load_standards(project)
     data, schema = render(build_dataset(corpus, project.config)), schema_text()
     schema_path = output.with_name(SCHEMA_NAME)
-    return write_all({output: data.encode("utf-8"), schema_path: schema.encode("utf-8")})
+    return write_outputs(
+        {
+            Written(output, "dataset", title="职标开放数据集"): data.encode("utf-8"),
+            Written(schema_path, "dataset-schema", title="数据集的 JSON Schema"): schema.encode(
+                "utf-8"
+            ),
+        }
+    )

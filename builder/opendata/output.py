@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from builder.base.atomic import write_bytes
+from builder.base.outputs import Written
 from builder.project import UsageError
 
 
@@ -13,6 +15,13 @@ def output_dir(folder: Path) -> Path:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"输出路径不是目录：{folder}", hint="用 -o 指定一个目录。")
     return folder
+
+
+def write_outputs(files: Mapping[Written, bytes]) -> list[Written]:
+    """Write every output file atomically, in order; return what was written, each file with
+    the identity of what it holds (`builder.base.outputs.Written`)."""
+    write_all({made.path: data for made, data in files.items()})
+    return list(files)
 
 
 def write_all(files: dict[Path, bytes]) -> list[Path]:

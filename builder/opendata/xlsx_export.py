@@ -18,11 +18,12 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from builder.base.outputs import Written
 from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_given
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_all
+from builder.opendata.output import output_dir, write_outputs
 from builder.opendata.stamps import last_change, source_date_epoch
 from builder.opendata.xlsx_sheets import key_sheet, plan_sheet_first, table_sheets
 from builder.opendata.xlsx_style import (  # noqa: F401  (_append is used by tests)
@@ -235,13 +236,16 @@ def file_name(entry: SpecialtySet) -> str:
     return f"{entry.code}-{_UNSAFE.sub('_', name)}.xlsx" if name else f"{entry.code}.xlsx"
 
 
-def export_xlsx(project: Project, out: Path) -> list[Path]:
-    """Write one workbook per specialty into `out`; return the paths written."""
+def export_xlsx(project: Project, out: Path) -> list[Written]:
+    """Write one workbook per specialty into `out`; return the files written (a workbook holds
+    the tables of every document of its specialty, so it names no single document)."""
     corpus = load_standards(project)
     source_date_epoch()  # a bad value is a usage error before anything is built
-    books: dict[Path, bytes] = {}
+    books: dict[Written, bytes] = {}
     for entry in corpus.specialties.values():
         when = max(last_change(item.doc) for item in entry.documents())
-        books[out / file_name(entry)] = workbook_bytes(build_workbook(entry, project.config), when)
+        title = entry.specialty.doc.meta.title if entry.specialty else entry.code
+        made = Written(out / file_name(entry), "xlsx", title=title)
+        books[made] = workbook_bytes(build_workbook(entry, project.config), when)
     output_dir(out)  # everything is built before the first write
-    return write_all(books)
+    return write_outputs(books)
