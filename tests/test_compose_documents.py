@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.compose import compose_corpus, compose_document, page_path
-from builder.compose.anchors import ascii_id, file_name
 from builder.compose.doctree import Link
 from builder.compose.text import cn_number, gongwen_number, join_lines, split_paragraphs
 from builder.read.corpus import Loaded
+from builder.view.anchors import ascii_id, file_name
 from tests.compose_models import CONFIG, course, internship, loaded, small_corpus, training_base
 from tests.doctree_helpers import anchors, headings, links, row_texts, table, text
 

@@ -24,7 +24,7 @@ MODEL = {"builder.model"}
 READING = {"builder.read"}
 PROJECT = {"builder.project"}
 """The project on disk: its configuration file, where we may write, locks, the signed caches."""
-CHECKS = {"builder.check", "builder.checking"}
+CHECKS = {"builder.check", "builder.checking.pipeline"}
 RULESET = {"builder.ruleset"}
 """The registry of every rule: above the checks and the importers that declare codes."""
 VIEW = {"builder.view"}

@@ -13,15 +13,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from builder.compose.anchors import (
-    competency_anchor,
-    internship_task_anchor,
-    room_anchor,
-)
 from builder.compose.doctree import Heading
 from builder.model import CompetencyList, Course, Internship, Specialty, TrainingBase
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
+from builder.view.anchors import (
+    competency_anchor,
+    internship_task_anchor,
+    room_anchor,
+)
 
 WHOLE = "全文"
 

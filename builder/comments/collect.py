@@ -11,10 +11,10 @@ from builder.comments.anchors import AnchorIndex, document_anchors
 from builder.comments.forms import FormInfo, form_docx, form_xlsx
 from builder.comments.importer import FormRow, read_form
 from builder.comments.store import load_tree, quoted, review_path, save_tree, to_yaml_tree
-from builder.compose.anchors import doc_id
 from builder.project import Project, UsageError
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
+from builder.view.anchors import doc_id
 
 
 def by_id(corpus: Corpus) -> dict[str, Loaded[Any]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from builder.compose.anchors import page_path
 from builder.compose.competencies import compose_competencies
 from builder.compose.course import compose_course
 from builder.compose.doctree import DocTree
@@ -20,6 +19,7 @@ from builder.compose.specialty import compose_specialty
 from builder.compose.training_base import compose_training_base
 from builder.read.config import ProjectConfig
 from builder.read.corpus import AnyDoc, Corpus, Loaded, SpecialtySet
+from builder.view.anchors import page_path
 
 __all__ = ["compose_corpus", "compose_document", "compose_sets", "page_path"]
 

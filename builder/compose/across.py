@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.compose.anchors import page_path
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import CorpusView
+from builder.view.anchors import page_path
 from builder.view.corpus import Answer, Lookup
 
 KINDS = frozenset({"specialty", "number"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from builder.compose.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import occupation_block, scale_of
@@ -20,6 +19,7 @@ from builder.model import CompetencyList, Domain, Task, scoped_code
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
+from builder.view.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
 
 WHERE_HEADER = "在哪些课程中培养"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from builder.compose.anchors import doc_id, page_path
 from builder.compose.coverage import keyed_competencies
 from builder.compose.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import tick_matrix
@@ -19,6 +18,7 @@ from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, i
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import view_of
+from builder.view.anchors import doc_id, page_path
 
 OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}
 IMPLEMENTATION_TITLES = {

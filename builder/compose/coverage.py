@@ -10,18 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Literal
 
-from builder.compose.anchors import (
-    competency_anchor,
-    internship_task_anchor,
-    page_path,
-    room_anchor,
-)
 from builder.compose.order import course_order
 from builder.model import Competency
 from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.read.corpus import SpecialtySet
 from builder.view import Use as ViewUse
 from builder.view import carries, view_of
+from builder.view.anchors import (
+    competency_anchor,
+    internship_task_anchor,
+    page_path,
+    room_anchor,
+)
 from builder.view.levels import Leveled, Levels
 
 CarrierKind = Literal["course", "internship", "room"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from builder.compose.anchors import doc_id, internship_task_anchor, page_path
 from builder.compose.course import assessment_table
 from builder.compose.doctree import Cell, DocTree, Field, Inline
 from builder.compose.links import applies_to, competency_use, course_ref, specialty_set
@@ -15,6 +14,7 @@ from builder.model.internship import Phase
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.view.anchors import doc_id, internship_task_anchor, page_path
 
 
 def compose_internship(item: Loaded[Internship], corpus: Corpus, config: ProjectConfig) -> DocTree:

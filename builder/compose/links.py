@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.compose.anchors import page_path
 from builder.compose.coverage import competency_codes, competency_target
 from builder.compose.doctree import Inline, Link
 from builder.compose.text import book_title
 from builder.model import CompetencyRef, scoped_code
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import view_of
+from builder.view.anchors import page_path
 
 
 def specialty_set(corpus: Corpus, code: str) -> SpecialtySet:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from builder.compose.across import successor as replacing
-from builder.compose.anchors import page_path
 from builder.compose.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
 from builder.compose.outline import Outline
 from builder.compose.text import book_title, cn_date
@@ -15,6 +14,7 @@ from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta, joined
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.read.corpus import Corpus, Loaded, set_code
+from builder.view.anchors import page_path
 
 
 def cover(meta: Meta, kind: str) -> CoverInfo:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from builder.compose.anchors import ascii_id
 from builder.compose.doctree import Block, Cell, Heading, Inline, Link, ListBlock, Paragraph, Table
 from builder.compose.text import gongwen_number
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.view.anchors import ascii_id
 
 Style = Literal["gbt", "gongwen"]
 

@@ -7,7 +7,6 @@ linked when the corpus holds it.
 
 from __future__ import annotations
 
-from builder.compose.anchors import doc_id, page_path
 from builder.compose.doctree import Cell, DocTree, Inline, Link
 from builder.compose.links import competency_use, specialty_set
 from builder.compose.meta import back_matter, cover, notices, references
@@ -17,6 +16,7 @@ from builder.model import Plan, PlanCourse
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.view.anchors import doc_id, page_path
 from builder.view.figures import figures
 
 COURSE_HEADER = (

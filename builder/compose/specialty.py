@@ -5,7 +5,6 @@ from __future__ import annotations
 from itertools import groupby
 
 from builder.compose.across import continuation
-from builder.compose.anchors import doc_id, page_path
 from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.links import competency_ref, related_documents, specialty_set
 from builder.compose.marks import glued, marked_paragraphs
@@ -18,6 +17,7 @@ from builder.model.sourced import EXCERPT_LABEL, is_excerpt, is_not_given
 from builder.model.specialty import Career, Spec
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.view.anchors import doc_id, page_path
 
 SPEC_TITLES = {"素质": "素质", "知识": "知识", "能力": "能力"}
 CONTINUATION_TITLES = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from builder.compose.anchors import doc_id, page_path, room_anchor
 from builder.compose.doctree import Cell, DocTree, Field
 from builder.compose.links import (
     applies_to,
@@ -19,6 +18,7 @@ from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, i
 from builder.model.training_base import Room
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.view.anchors import doc_id, page_path, room_anchor
 
 
 def compose_training_base(

@@ -271,7 +271,7 @@ def mark_unchecked(
 ) -> tuple[list[DocTree], tuple[str, ...]]:
     """Mark the trees of documents with errors: status 未通过检查 on the cover and in the
     header, a banner above the text. `errors` counts errors by source file (as reported)."""
-    from builder.compose.anchors import doc_id
+    from builder.view.anchors import doc_id
 
     sources = {doc_id(item): item.rel for item in corpus.documents}
     marked: list[DocTree] = []
@@ -295,8 +295,8 @@ def _export_editable(
     reference_docx: Path | None,
 ) -> list[Path]:
     """Write the working copy of every tree; all or nothing, as the normal export."""
-    from builder.compose.anchors import doc_id
     from builder.docx.editable import editable_outputs
+    from builder.view.anchors import doc_id
 
     root = project.root.resolve()
     sources: dict[str, tuple[Path, str]] = {}

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from builder.base.outputs import Written
-from builder.compose.anchors import doc_id, page_path
 from builder.model import CompetencyList, Course, Specialty, scoped_code
 from builder.opendata import ids
 from builder.opendata.case_defs import (
@@ -39,6 +38,7 @@ from builder.project import Project
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Loaded, SpecialtySet
 from builder.view import SpecialtyView, view_of
+from builder.view.anchors import doc_id, page_path
 from builder.view.levels import vocabulary_of
 
 

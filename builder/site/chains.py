@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from builder.compose import page_path
-from builder.compose.anchors import competency_anchor, internship_task_anchor, room_anchor
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.markdown import escape, front_matter, link
 from builder.site.pages import LEVEL_ORDER, specialty_label
 from builder.view import SpecialtyView, view_of
+from builder.view.anchors import competency_anchor, internship_task_anchor, room_anchor
 
 CHAINS_PAGE = "chains.md"
 CHAINS_TITLE = "中高本衔接"

@@ -19,12 +19,12 @@ from builder.comments.forms import FormInfo, form_docx, form_xlsx, short
 from builder.comments.model import ReviewRecord
 from builder.comments.report import handling, summarise
 from builder.comments.store import existing_record, load_review
-from builder.compose.anchors import doc_id
 from builder.compose.doctree import Cell, DocTree, Heading, Link, Paragraph, Table
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
 from builder.site.layout import raw_link
 from builder.site.markdown import escape, render_block
+from builder.view.anchors import doc_id
 
 UNDER_CONSULTATION = "征求意见稿"
 _URL_SAFE = ":/?&=#%+@,;~!$'*"

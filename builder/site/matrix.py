@@ -18,13 +18,13 @@ writes this one table as HTML (every value through `builder.base.escape`):
 from __future__ import annotations
 
 from builder.base.escape import anchor_id, html_text
-from builder.compose.anchors import competency_anchor, page_path
 from builder.compose.coverage import Coverage, coverage
 from builder.compose.text import flat
 from builder.model import CompetencyList, scoped_code
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus
 from builder.site.config import MATRIX_SCRIPT
+from builder.view.anchors import competency_anchor, page_path
 from builder.view.levels import Leveled, Levels, vocabulary_of
 
 MATRIX_ANCHOR = "tbl-matrix"

@@ -9,13 +9,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from builder.compose import page_path
-from builder.compose.anchors import ascii_id, competency_anchor, file_name
 from builder.compose.coverage import coverage, keyed_competencies
 from builder.compose.order import documents
 from builder.model import KIND_TITLES
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.markdown import Download, banner_block, escape, front_matter, link
+from builder.view.anchors import ascii_id, competency_anchor, file_name
 
 LEVEL_ORDER = ("中职", "高职专科", "职业本科")
 LEVEL_IDS = {"中职": "zz", "高职专科": "gz", "职业本科": "bk"}

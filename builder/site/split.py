@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from builder.compose import page_path
-from builder.compose.anchors import ascii_id, file_name
 from builder.compose.doctree import DocTree
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
@@ -45,6 +44,7 @@ from builder.site.sources import (
     documents_nav,
     offered_downloads,
 )
+from builder.view.anchors import ascii_id, file_name
 
 CATEGORY_DIR = "categories"
 
