@@ -289,3 +289,47 @@ def test_code_and_name_pairs_read_back(pairs: list[tuple[str, str]], half: bool)
     cell = "、".join(f"{name}{left}{code}{right}" for name, code in pairs)
     items = split_items(cell)
     assert [code_name(item) for item in items] == [{"code": c, "name": n} for n, c in pairs]
+
+
+def test_courses_listed_in_sentences_and_hours_in_words(tmp_path: Path) -> None:
+    """Chapter 8 as the 2025 national text writes it: 「主要包括：……」 and 学时安排 in a sentence."""
+    import docx
+
+    root = _project(tmp_path)
+    document = national_docx(_source("nis710207"), root / "text.docx", Variant(headings="plain"))
+    word = docx.Document(str(document))
+    for line in (
+        "八、课程设置及学时安排",
+        "（一）课程设置",
+        "主要包括公共基础课程和专业课程。",
+        "1.公共基础课程",
+        "按照国家有关规定开齐开足公共基础课程，将思想政治、语文、历史等列为必修课程。",
+        "2.专业课程",
+        "（1）专业基础课程",
+        "主要包括：网络技术基础、操作系统安全、程序设计基础等领域的内容。",
+        "（2）专业核心课程",
+        "主要包括：网络设备安全配置、Web应用安全防护（含代码审计）、渗透测试技术。",
+        "（二）学时安排",
+        "总学时一般为3000学时，公共基础课学时一般占总学时的1/3，"
+        "实践性教学学时原则上不少于总学时的50%，选修课学时累计不少于总学时的10%。",
+    ):
+        word.add_paragraph(line)
+    word.save(str(document))
+    done = run_cli(["import", "docx", "text.docx", "--new", "standards/t.yaml"], root)
+    assert done.exit_code == 0, done.stderr
+    data = yaml.safe_load((root / "standards/t.yaml").read_text("utf-8"))
+    assert [(c["code"], c["name"], c["nature"]) for c in data["courses"]] == [
+        ("ZJ01", "网络技术基础", "专业基础"),
+        ("ZJ02", "操作系统安全", "专业基础"),
+        ("ZJ03", "程序设计基础", "专业基础"),
+        ("ZH01", "网络设备安全配置", "专业核心"),
+        ("ZH02", "Web应用安全防护（含代码审计）", "专业核心"),
+        ("ZH03", "渗透测试技术", "专业核心"),
+    ]
+    plan = data["hours_plan"]
+    assert (plan["total_hours"], plan["practice_share"], plan["elective_share"]) == (3000, 0.5, 0.1)
+    assert "public_share" not in plan  # 「1/3」 is not a percentage: left to the reader
+    assert plan["text"].startswith("总学时一般为3000学时")
+    assert "hours" not in data["courses"][0]
+    checked = run_cli(["check", "standards/t.yaml"], root)
+    assert "error[ZB1" not in checked.stdout + checked.stderr

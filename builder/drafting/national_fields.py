@@ -15,6 +15,7 @@ from builder.drafting import national_rules as rules
 from builder.drafting.national_career import code_name, split_items
 from builder.drafting.national_courses import PREFIX, read_courses
 from builder.drafting.national_found import Found
+from builder.drafting.national_plantext import listed_courses, read_hours_plan
 from builder.drafting.national_sections import (
     TITLES,
     Layout,
@@ -308,14 +309,19 @@ def read_plan(layout: Layout, found: Found) -> None:
         found.problem(rules.MISSING, f"文件中没有「{title}」一章，写为 原文未给出", "")
         return
     read = read_courses(chapter.blocks, found)
+    read += listed_courses(chapter.blocks, {fold(course["name"]) for course, _ in read})
+    read_hours_plan(chapter.blocks, found)
     if not read:
         found.data["courses"] = NOT_GIVEN
         found.missing(
-            "courses", title, chapter.heading.where, "没有找到课程表（表头含「课程名称」）"
+            "courses",
+            title,
+            chapter.heading.where,
+            "没有找到课程表（表头含「课程名称」）或「主要包括：……」",
         )
         found.problem(
             rules.MISSING,
-            "「课程设置及学时安排」中没有课程表，courses 写为 原文未给出",
+            "「课程设置及学时安排」中没有课程表或课程列举，courses 写为 原文未给出",
             chapter.heading.where,
         )
         return

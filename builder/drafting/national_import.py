@@ -43,7 +43,7 @@ from builder.yamlparse import is_plain_text
 
 ORDER: tuple[str, ...] = (
     "kind", "meta", "code", "name", "level", "catalog", "overview", "admission", "duration",
-    "career", "objectives", "specs", "courses", "totals", "teachers", "conditions", "quality",
+    "career", "objectives", "specs", "courses", "totals", "hours_plan", "teachers", "conditions", "quality",
     "graduation", "continuation",
 )  # fmt: skip
 REQUIRED: tuple[tuple[str, str], ...] = (
