@@ -22,9 +22,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.drafting.national_career import code_name, split_items
-from builder.drafting.national_found import NO_PLACE, READ
+from builder.drafting.national_fields import read_specs
+from builder.drafting.national_found import NO_PLACE, READ, Found
 from builder.drafting.national_import import import_national
-from builder.drafting.national_word import fold
+from builder.drafting.national_sections import split_chapters
+from builder.drafting.national_word import Paragraph, fold
 from builder.project import Project, open_project
 from tests.conftest import REPO, run_cli
 from tests.national_fixtures import Variant, leaves, measure, national_docx
@@ -314,9 +316,17 @@ def test_courses_listed_in_sentences_and_hours_in_words(tmp_path: Path) -> None:
         "实践性教学学时原则上不少于总学时的50%，选修课学时累计不少于总学时的10%。",
     ):
         word.add_paragraph(line)
+    table = word.add_table(rows=2, cols=4)
+    for cell, text in zip(
+        table.rows[0].cells,
+        ["序号", "课程涉及的主要领域", "典型工作任务描述", "主要教学内容与要求"],
+        strict=True,
+    ):
+        cell.text = text
     word.save(str(document))
     done = run_cli(["import", "docx", "text.docx", "--new", "standards/t.yaml"], root)
     assert done.exit_code == 0, done.stderr
+    assert "text.docx:表2: info[ZB862] 表头没有「课程名称」" in done.stderr
     data = yaml.safe_load((root / "standards/t.yaml").read_text("utf-8"))
     assert [(c["code"], c["name"], c["nature"]) for c in data["courses"]] == [
         ("ZJ01", "网络技术基础", "专业基础"),
@@ -333,3 +343,40 @@ def test_courses_listed_in_sentences_and_hours_in_words(tmp_path: Path) -> None:
     assert "hours" not in data["courses"][0]
     checked = run_cli(["check", "standards/t.yaml"], root)
     assert "error[ZB1" not in checked.stdout + checked.stderr
+
+
+def _paragraphs(*lines: str) -> list[Paragraph]:
+    return [Paragraph(line, f"段{n}") for n, line in enumerate(lines, start=1)]
+
+
+def test_headings_by_numbering_and_wording_not_by_style() -> None:
+    blocks = _paragraphs(
+        "网络信息安全专业教学标准（中等职业教育）",
+        "目录",
+        "一、概述……………………1",
+        "五、职业面向\t3",
+        "第一章 概述",
+        "为适应……制订本标准。",
+        "2. 专业名称(专业代码)",
+        "网络信息安全(710207)",
+        "（三）入学基本要求：初级中等学校毕业或具备同等学力",
+        "4.1 基本修业年限",
+        "三年",
+    )
+    layout = split_chapters(blocks)
+    assert list(layout.chapters) == ["overview", "name", "admission", "duration"]
+    assert [p.text for p in layout.chapters["overview"].paragraphs()] == ["为适应……制订本标准。"]
+    assert [p.text for p in layout.chapters["admission"].paragraphs()] == [
+        "初级中等学校毕业或具备同等学力"
+    ]
+    assert len(layout.front) == 4  # the title and the table of contents
+
+
+def test_specs_without_groups_are_reported_not_typed() -> None:
+    layout = split_chapters(
+        _paragraphs("七、培养规格", "（1）坚定拥护中国共产党领导。", "（2）掌握网络安全基础知识。")
+    )
+    found = Found()
+    read_specs(layout, found)
+    assert found.data["specs"] == "原文未给出"
+    assert [(p.rule.code, p.where) for p in found.problems] == [("ZB861", "段2"), ("ZB861", "段3")]

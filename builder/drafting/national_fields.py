@@ -13,7 +13,7 @@ from typing import Any
 
 from builder.drafting import national_rules as rules
 from builder.drafting.national_career import code_name, split_items
-from builder.drafting.national_courses import PREFIX, read_courses
+from builder.drafting.national_courses import PREFIX, course_tables, read_courses
 from builder.drafting.national_found import Found
 from builder.drafting.national_plantext import listed_courses, read_hours_plan
 from builder.drafting.national_sections import (
@@ -309,6 +309,14 @@ def read_plan(layout: Layout, found: Found) -> None:
         found.problem(rules.MISSING, f"文件中没有「{title}」一章，写为 原文未给出", "")
         return
     read = read_courses(chapter.blocks, found)
+    tables = {id(table) for table, _, _ in course_tables(chapter.blocks)}
+    for block in chapter.blocks:
+        if isinstance(block, Table) and id(block) not in tables:
+            found.problem(
+                rules.IGNORED,
+                "表头没有「课程名称」，不是可读入的课程表，未导入（如只有「课程涉及的主要领域」的表）",
+                block.where,
+            )
     read += listed_courses(chapter.blocks, {fold(course["name"]) for course, _ in read})
     read_hours_plan(chapter.blocks, found)
     if not read:
