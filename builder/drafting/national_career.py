@@ -66,9 +66,15 @@ def split_items(text: str) -> list[str]:
     return [item for item in cleaned if item]
 
 
+MAX_VALUE = 200
+"""Longer text is not a name with a code (and is never given to the patterns: no backtracking)."""
+
+
 def code_name(text: str) -> dict[str, str] | None:
     """{code, name} from 「名称（代码）」 or 「代码 名称」, None when there is no code."""
     value = text.strip().rstrip("。")
+    if len(value) > MAX_VALUE:
+        return None
     found = _CODE_AFTER.match(value) or _CODE_BEFORE.match(value)
     if found is None or not found.group("name").strip():
         return None
@@ -76,6 +82,8 @@ def code_name(text: str) -> dict[str, str] | None:
 
 
 def occupation(text: str) -> dict[str, Any] | None:
+    if len(text.strip()) > MAX_VALUE:
+        return None
     found = _OCCUPATION.match(text.strip().rstrip("。"))
     if found is None or not found.group("name").strip():
         return None

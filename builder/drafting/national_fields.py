@@ -39,6 +39,8 @@ STATUSES = ("征求意见稿", "送审稿", "报批稿", "试行", "草案")
 _YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _YEAR = re.compile(r"([一二两三四五六]|[1-6])\s*年")
 _SPEC_CODE = re.compile(r"^([A-Z]{1,2}\d{1,2})[\s　:：、.．]+")
+MAX_LINE = 400
+"""Cover lines and the 专业名称 line are short; longer paragraphs are not matched against them."""
 SPEC_TYPES = {"素质": "素质", "知识": "知识", "能力": "能力"}
 SPEC_PREFIX = {"素质": "Q", "知识": "K", "能力": "A"}
 
@@ -97,6 +99,8 @@ def read_front(layout: Layout, found: Found) -> None:
 
 def _front_line(paragraph: Paragraph, meta: dict[str, Any], found: Found) -> None:
     text = paragraph.text.strip()
+    if len(text) > MAX_LINE:
+        return
     folded = fold(text)
     version = re.search(
         r"[（(]\s*(\d{4})\s*年?\s*版\s*[）)]|[（(]\s*([^（）()]{1,12}?)\s*版\s*[）)]", text
@@ -155,6 +159,8 @@ def read_name(layout: Layout, found: Found) -> None:
     lines = texts(chapter.blocks) if chapter else []
     for paragraph in lines:
         text = paragraph.text
+        if len(text) > MAX_LINE:
+            continue
         pair = re.search(r"专业名称[:：]\s*(.+?)\s*[，,；;\s]\s*专业代码[:：]\s*(\d{6})", text)
         value = (
             {"name": pair.group(1), "code": pair.group(2)} if pair else code_name(item_text(text))
@@ -260,6 +266,11 @@ def read_specs(layout: Layout, found: Found) -> None:
             f"培养规格「{paragraph.text[:20]}…」不在素质、知识、能力的分组下，类型读不出，未导入",
             paragraph.where,
         )
+    if untyped and not specs:
+        found.notes["specs"] = [
+            "原文的培养规格没有按素质、知识、能力分组，类型无法从原文确定；原文各条如下，分类后写入 specs：",
+            *(p.text for p in untyped),
+        ]
     if not specs:
         found.data["specs"] = NOT_GIVEN
         found.missing("specs", title, chapter.heading.where, "没有可读出的条目")

@@ -41,6 +41,8 @@ class Found:
     assigned: dict[str, str] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    """Comment lines written under a top-level key: source text the model could not hold."""
 
     def problem(self, rule: Rule, message: str, where: str, hint: str | None = None) -> None:
         self.problems.append(Problem(rule, message, where, hint=hint))

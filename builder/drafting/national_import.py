@@ -11,6 +11,7 @@ the project, never through a symbolic link, never over an existing file without 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,7 @@ def import_national(
     _required(found)
     if result.failed():
         return result
-    result.text = render(found.data, target, project.root, path.name)
+    result.text = render(found.data, target, project.root, path.name, found.notes)
     _validate(result)
     if write and result.text is not None and not result.failed():
         write_text(target, result.text)
@@ -231,7 +232,26 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _text)
 
 
-def render(data: dict[str, Any], output: Path, root: Path, source: str) -> str:
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")
+
+
+def _commented(body: str, notes: dict[str, list[str]]) -> str:
+    """`body` with each note's lines as comments under its top-level key."""
+    lines = body.split("\n")
+    for key, note in notes.items():
+        at = next((n for n, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        if at is not None:
+            lines[at + 1 : at + 1] = [f"# {_BREAKS.sub(' ', line)}" for line in note]
+    return "\n".join(lines)
+
+
+def render(
+    data: dict[str, Any],
+    output: Path,
+    root: Path,
+    source: str,
+    notes: dict[str, list[str]] | None = None,
+) -> str:
     """The YAML text: modeline, a provenance comment, then the document."""
     schema = root.resolve() / "schemas" / "specialty.schema.json"
     relative = Path(os.path.relpath(schema, output.resolve().parent)).as_posix()
@@ -243,7 +263,8 @@ def render(data: dict[str, Any], output: Path, root: Path, source: str) -> str:
         width=10_000,
         default_flow_style=False,
     )
-    note = source.replace("\n", " ")
+    body = _commented(body, notes or {})
+    note = _BREAKS.sub(" ", source)
     return (
         f"# yaml-language-server: $schema={relative}\n"
         f"# 由 {note} 导入（zhibiao import docx --new）：原文没有的内容写为 原文未给出，"
