@@ -97,7 +97,7 @@ def import_national(
     given: dict[str, str] | None = None,
 ) -> NationalResult:
     """Read `path` and, unless `write` is false or there are errors, write `output`."""
-    target = confined(output, project.root, "输出文件")
+    target = confined(output.absolute(), project.root, "输出文件")  # relative to the cwd
     if target.is_dir():
         raise UsageError(
             f"输出路径是目录：{output.as_posix()}", hint="--new 后写要生成的 YAML 文件。"
