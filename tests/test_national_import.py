@@ -113,7 +113,9 @@ def test_the_measured_shares(tmp_path: Path) -> None:
     for name in SOURCES:
         source = _source(name)
         document = national_docx(source, tmp_path / f"{name}.docx")
-        result = import_national(document, Path(f"standards/{name}.yaml"), project, write=False)
+        result = import_national(
+            document, project.root / f"standards/{name}.yaml", project, write=False
+        )
         measured = measure(source, result.found.data, set(result.found.assigned))
         shares[name] = measured.share
     assert shares["se310203"] == shares["nis710207"] == 1.0
@@ -140,7 +142,9 @@ def test_nothing_is_invented(tmp_path: Path, name: str, variant: str) -> None:
     project = _opened(tmp_path)
     chosen = NO_CODES if variant == "nocodes" else VARIANTS[variant]
     document = national_docx(_source(name), tmp_path / "doc.docx", chosen)
-    result = import_national(document, Path("standards/x.yaml"), project, write=False)
+    result = import_national(
+        document, project.root / Path("standards/x.yaml"), project, write=False
+    )
     text = fold(result.document_text)
     evidence = result.found.evidence
     for path, value in leaves(result.found.data).items():
@@ -444,3 +448,25 @@ def test_ungrouped_specs_are_kept_as_comments_for_the_drafter(tmp_path: Path) ->
     assert "specs: 原文未给出\n# 原文的培养规格没有按素质、知识、能力分组" in written
     assert "# （2）掌握软件工程的基础理论知识。\n" in written
     assert yaml.safe_load(written)["specs"] == "原文未给出"
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="需要 LibreOffice（soffice）")
+def test_a_file_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    """LibreOffice (and so WPS, by the format) writes merged cells, numbering and tables its
+    own way: the merged-cell variant with a two-row header, re-saved, recovers the same."""
+    from tests.test_drafting_problems import _resave
+
+    source = _source("730701")
+    variant = VARIANTS["paren-merged-split-2row"]
+    original = national_docx(source, tmp_path / "in" / "730701.docx", variant)
+    out = tmp_path / "out"
+    out.mkdir()
+    [resaved] = _resave([original], out, tmp_path / "profile")
+    project = _opened(tmp_path)
+    before = import_national(
+        original, project.root / Path("standards/a.yaml"), project, write=False
+    )
+    after = import_national(resaved, project.root / Path("standards/b.yaml"), project, write=False)
+    assert after.found.data == before.found.data
+    assert measure(source, after.found.data, set(after.found.assigned)).share >= 0.96
