@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.drafting.national_career import code_name, split_items
-from builder.drafting.national_fields import read_specs
+from builder.drafting.national_fields import read_front, read_name, read_specs, read_text
 from builder.drafting.national_found import NO_PLACE, READ, Found
 from builder.drafting.national_import import import_national, read_all
 from builder.drafting.national_sections import split_chapters
@@ -470,3 +470,31 @@ def test_a_file_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
     after = import_national(resaved, project.root / Path("standards/b.yaml"), project, write=False)
     assert after.found.data == before.found.data
     assert measure(source, after.found.data, set(after.found.assigned)).share >= 0.96
+
+
+def test_level_and_issuer_are_not_guessed_from_passing_words() -> None:
+    found = Found()
+    layout = split_chapters(
+        _paragraphs(
+            "电子商务专业教学标准",
+            "本标准按照GB/T 1.1—2020的规定起草并制定",
+            "一、概述",
+            "本标准为中职与高职专科贯通培养提供基础。",
+        )
+    )
+    read_front(layout, found)
+    read_text(layout, "overview", found)
+    read_name(layout, found)
+    assert "issuer" not in found.data["meta"] and "level" not in found.data
+    found = Found()
+    layout = split_chapters(
+        _paragraphs(
+            "电子商务专业教学标准",
+            "一、概述",
+            "本标准是全国高等职业教育专科电子商务专业教学的基本标准。",
+        )
+    )
+    read_front(layout, found)
+    read_text(layout, "overview", found)
+    read_name(layout, found)
+    assert found.data["level"] == "高职专科"

@@ -118,7 +118,7 @@ def _front_line(paragraph: Paragraph, meta: dict[str, Any], found: Found) -> Non
     plain = re.fullmatch(r"(?:发布单位[:：]\s*)?(.+?)\s*(发布|编制|印发|制定)", text)
     if issued or plain:
         issuer = (issued or plain).group(1)  # type: ignore[union-attr]
-        if "issuer" not in meta and len(issuer) <= 60 and "教学标准" not in issuer:
+        if "issuer" not in meta and _unit_like(issuer):
             _units(meta, "issuer", issuer, found)
             found.read("meta.issuer", "发布单位", paragraph.where)
         if issued:
@@ -145,6 +145,16 @@ def _front_line(paragraph: Paragraph, meta: dict[str, Any], found: Found) -> Non
             else:
                 _units(meta, key, value, found)
             found.read(f"meta.{key}", title, paragraph.where)
+
+
+def _unit_like(text: str) -> bool:
+    """A name of one or more units, not a sentence (「本标准……制定」 is not an issuer)."""
+    return (
+        len(text) <= 60
+        and not text.startswith("本")
+        and "教学标准" not in text
+        and not any(mark in text for mark in "，。；,;")
+    )
 
 
 def _units(meta: dict[str, Any], key: str, text: str, found: Found) -> None:
@@ -179,13 +189,16 @@ def read_name(layout: Layout, found: Found) -> None:
         found.missing("code", "专业名称（专业代码）")
     title = found.data.get("meta", {}).get("title", "")
     overview = found.data.get("overview", "")
-    for source in (title, overview if isinstance(overview, str) else ""):
-        level = next(((w, lv) for w, lv in LEVELS if w in source), None)
-        if level is not None:
-            found.data["level"] = level[1]
-            found.saw("level", level[0])
-            found.read("level", "层次", "标题" if source is title else "概述")
-            break
+    level = next(((w, lv) for w, lv in LEVELS if w in title), None)
+    where = "标题"
+    if level is None and isinstance(overview, str):
+        # 概述 may name other levels in passing (贯通培养): only one stated level counts
+        stated = {(w, lv) for w, lv in LEVELS if "教育" in w and f"全国{w}" in overview}
+        level, where = (next(iter(stated)), "概述") if len(stated) == 1 else (None, "")
+    if level is not None:
+        found.data["level"] = level[1]
+        found.saw("level", level[0])
+        found.read("level", "层次", where)
     else:
         found.missing("level", "层次")
     if "name" not in found.data and title:
