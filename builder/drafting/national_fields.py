@@ -22,7 +22,6 @@ from builder.drafting.national_sections import (
     has_number,
     item_text,
     strip_number,
-    subsections,
 )
 from builder.drafting.national_word import Block, Paragraph, Table, fold
 from builder.model.sourced import NOT_GIVEN
@@ -364,55 +363,3 @@ def read_plan(layout: Layout, found: Found) -> None:
     _assign(courses, "courses", lambda c: PREFIX[c["nature"]], found, "课程")
     found.data["courses"] = courses
     found.read("courses", title, chapter.heading.where, f"{len(courses)} 门课程")
-
-
-def read_quality(layout: Layout, found: Found) -> None:
-    """11: 质量保障 text, 毕业要求 items, 接续专业 lines (by sub-heading; all text otherwise)."""
-    chapter = layout.chapters.get("quality")
-    parts = subsections(
-        chapter.blocks if chapter else [],
-        {
-            "quality": ("质量保障",),
-            "graduation": ("毕业要求",),
-            "continuation": ("接续专业", "继续学习专业", "继续学习深造建议", "接续高一层次专业"),
-        },
-    )
-    quality = parts.get("", []) + parts.get("quality", [])
-    read_text(layout, "quality", found, quality if chapter else None)
-    items = texts(parts.get("graduation", []))
-    if items:
-        found.data["graduation"] = [item_text(p.text) for p in items]
-        for index, paragraph in enumerate(items):
-            found.saw(f"graduation[{index}]", paragraph.text)
-        found.read("graduation", "毕业要求", items[0].where, f"{len(items)} 条")
-    else:
-        found.missing("graduation", "毕业要求", detail="没有「毕业要求」小节，不写")
-    _continuation(texts(parts.get("continuation", [])), found)
-
-
-def _continuation(lines: list[Paragraph], found: Found) -> None:
-    out: list[dict[str, str]] = []
-    for paragraph in lines:
-        text = item_text(paragraph.text)
-        level = next(
-            (lv for lv in CONTINUATION if text.startswith(lv) or f"接续{lv}" in text), None
-        )
-        rest = re.split(r"[:：]", text, maxsplit=1)
-        pairs = (
-            [code_name(item) for item in split_items(rest[1])] if level and len(rest) == 2 else []
-        )
-        if not level or not pairs or any(p is None for p in pairs):
-            found.problem(
-                rules.UNREAD, f"接续专业「{text[:30]}」读不出层次、名称和代码", paragraph.where
-            )
-            continue
-        for pair in pairs:
-            assert pair is not None
-            index = len(out)
-            out.append({"level": level, "code": pair["code"], "name": pair["name"]})
-            found.saw_all(f"continuation[{index}]", out[-1], paragraph.text)
-    if out:
-        found.data["continuation"] = out
-        found.read("continuation", "接续专业", lines[0].where, f"{len(out)} 个")
-    elif not lines:
-        found.missing("continuation", "接续专业", detail="没有「接续专业」小节，不写")

@@ -29,11 +29,11 @@ from builder.drafting.national_fields import (
     read_front,
     read_name,
     read_plan,
-    read_quality,
     read_specs,
     read_text,
 )
 from builder.drafting.national_found import Found
+from builder.drafting.national_quality import read_quality
 from builder.drafting.national_sections import split_chapters
 from builder.drafting.national_word import read_blocks
 from builder.model.meta import Meta
