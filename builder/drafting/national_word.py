@@ -16,7 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from builder.archive import inspect_office
 from builder.drafting.wordread import Para, W, WordFile, read_word
+
+HINT = "请给出 .docx 格式的专业教学标准（.doc、PDF 请先用 Word、WPS 或 LibreOffice 另存为 .docx）。"
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ Block = Paragraph | Table
 
 def read_blocks(path: Path) -> tuple[list[Block], str]:
     """The file's blocks in reading order and its whole text (for the report's checks)."""
+    inspect_office(path, "无法读取 Word 文件", HINT)  # worded for a published standard
     word = read_word(path)
     return blocks_of(word), "\n".join(p.text for p in word.paragraphs)
 
