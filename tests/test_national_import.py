@@ -498,3 +498,18 @@ def test_level_and_issuer_are_not_guessed_from_passing_words() -> None:
     read_text(layout, "overview", found)
     read_name(layout, found)
     assert found.data["level"] == "高职专科"
+
+
+def test_items_numbered_by_word_count_as_items() -> None:
+    """A 培养规格 list numbered by Word (w:numPr: the number is not in the text) is read."""
+    blocks: list[Any] = _paragraphs("七、培养规格", "1. 素质")
+    blocks += [
+        Paragraph("坚定拥护中国共产党领导。", "段3", numbered=True),
+        Paragraph("说明。", "段4"),
+    ]
+    found = Found()
+    read_specs(split_chapters(blocks), found)
+    assert found.data["specs"] == [
+        {"code": "Q1", "type": "素质", "text": "坚定拥护中国共产党领导。"}
+    ]
+    assert [p.rule.code for p in found.problems] == ["ZB862", "ZB865"]

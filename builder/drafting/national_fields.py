@@ -253,7 +253,7 @@ def read_specs(layout: Layout, found: Found) -> None:
             kind = named
             continue
         coded = _SPEC_CODE.match(paragraph.text)
-        if not (has_number(paragraph.text) or coded):
+        if not (has_number(paragraph.text) or paragraph.numbered or coded):
             found.problem(
                 rules.IGNORED, f"说明文字「{paragraph.text[:20]}…」未导入", paragraph.where
             )
