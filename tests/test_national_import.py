@@ -22,7 +22,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.drafting.national_career import code_name, split_items
-from builder.drafting.national_fields import read_front, read_name, read_specs, read_text
+from builder.drafting.national_fields import (
+    read_duration,
+    read_front,
+    read_name,
+    read_specs,
+    read_text,
+)
 from builder.drafting.national_found import NO_PLACE, READ, Found
 from builder.drafting.national_import import import_national, read_all
 from builder.drafting.national_sections import split_chapters
@@ -513,3 +519,16 @@ def test_items_numbered_by_word_count_as_items() -> None:
         {"code": "Q1", "type": "素质", "text": "坚定拥护中国共产党领导。"}
     ]
     assert [p.rule.code for p in found.problems] == ["ZB862", "ZB865"]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("三年", 3), ("基本修业年限为4年。", 4), ("学制三年，弹性学制3～5年", 3), ("三至五年", None),
+     ("自2025年起实行", None)],
+)  # fmt: skip
+def test_years_are_one_stated_number(text: str, years: int | None) -> None:
+    found = Found()
+    read_duration(split_chapters(_paragraphs("四、基本修业年限", text)), found)
+    assert found.data.get("duration", {}).get("years") == years
+    if years is None:
+        assert [(p.rule.code, p.where) for p in found.problems] == [("ZB861", "段2")]

@@ -36,7 +36,10 @@ LEVELS: tuple[tuple[str, str], ...] = (
 CONTINUATION = ("高职专科", "职业本科", "普通本科")
 STATUSES = ("征求意见稿", "送审稿", "报批稿", "试行", "草案")
 _YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_YEAR = re.compile(r"([一二两三四五六]|[1-6])\s*年")
+_YEAR = re.compile(
+    r"(?<![\d一二两三四五六七八九十至~～\-—–])([一二两三四五六]|[1-6])\s*年(?![级代月底初])"
+)
+"""「三年」「4年」; not the 5 of 「2025年」 nor a range (「3～5年」「三至五年」 is not one number)."""
 _SPEC_CODE = re.compile(r"^([A-Z]{1,2}\d{1,2})[\s　:：、.．]+")
 MAX_LINE = 400
 """Cover lines and the 专业名称 line are short; longer paragraphs are not matched against them."""
