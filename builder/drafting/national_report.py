@@ -23,9 +23,18 @@ def summary(result: NationalResult) -> dict[str, int]:
 def table(result: NationalResult) -> list[str]:
     """The report as a Markdown table (项目｜状态｜位置｜说明) and a summary line."""
     lines = ["| 项目 | 模型路径 | 状态 | 位置 | 说明 |", "|---|---|---|---|---|"]
+    other_meta = [
+        e for e in result.found.entries if e.status == NO_PLACE and e.path.startswith("meta.")
+    ]
     for entry in result.found.entries:
+        if entry in other_meta:
+            continue
         cells = (entry.title, entry.path, entry.status, entry.where or "—", entry.detail or "")
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if other_meta:  # one row for the metadata the layout has no place for (JSON lists each)
+        names = "、".join(e.title for e in other_meta)
+        detail = f"国家版式中没有固定位置，未读取：{names}"
+        lines.append(f"| 其他元数据 | meta.* | {NO_PLACE} | — | {_cell(detail)} |")
     counts = summary(result)
     lines.append(
         f"{READ} {counts['read']} 项，{NOT_GIVEN} {counts['not_given']} 项，"
