@@ -532,3 +532,14 @@ def test_years_are_one_stated_number(text: str, years: int | None) -> None:
     assert found.data.get("duration", {}).get("years") == years
     if years is None:
         assert [(p.rule.code, p.where) for p in found.problems] == [("ZB861", "段2")]
+
+
+def test_values_the_model_refuses_write_nothing(tmp_path: Path) -> None:
+    """Read faithfully but outside the model (学时 above 10000): ZB864, no file."""
+    root = _project(tmp_path)
+    document = national_docx(_source("730701"), root / "big.docx")
+    _edit_cell(document, 2, 3, 5, "20000")  # the first course's 学时
+    done = run_cli(["import", "docx", "big.docx", "--new", "standards/big.yaml"], root)
+    assert done.exit_code == 1
+    assert "error[ZB864]" in done.stderr and "未写入" in done.stderr
+    assert not (root / "standards/big.yaml").exists()
