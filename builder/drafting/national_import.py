@@ -36,6 +36,7 @@ from builder.drafting.national_found import Found
 from builder.drafting.national_quality import read_quality
 from builder.drafting.national_sections import split_chapters
 from builder.drafting.national_word import read_blocks
+from builder.drafting.values import render_path
 from builder.model.meta import Meta
 from builder.model.specialty import Specialty
 from builder.paths import confined
@@ -209,7 +210,9 @@ def _validate(result: NationalResult) -> None:
     doc, problems = validate(data, result.output.name)
     if doc is None or not isinstance(doc, Specialty):
         for diagnostic in problems:
-            result.found.problem(rules.INVALID, diagnostic.message, "", hint=diagnostic.hint)
+            path = render_path(diagnostic.data_path) if diagnostic.data_path else ""
+            message = f"{path}：{diagnostic.message}" if path else diagnostic.message
+            result.found.problem(rules.INVALID, message, "", hint=diagnostic.hint)
         result.text = None
 
 
