@@ -19,6 +19,7 @@ from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
 from builder.docx import notice as notice_file
+from builder.drafting import national_rules
 from builder.drafting import rules as drafting_rules
 from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
@@ -41,6 +42,7 @@ MODULES: tuple[ModuleType, ...] = (
     migrate_rules,  # ZB016 old shape named by check, ZB017 left alone by migrate
     notice_file,  # ZB609 notice attachments that disagree with their documents
     drafting_rules,  # ZB851–ZB859 importing Word working copies
+    national_rules,  # ZB860–ZB865 importing a published standard in the national layout
 )
 """The modules that declare diagnostic codes (`builder.base.rules.declare`, `@check`)."""
 

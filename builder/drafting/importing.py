@@ -93,7 +93,8 @@ def _compare(word: WordFile, project: Project, result: ImportResult, *, force: b
                 rules.NOT_WORKING_COPY,
                 "文件属性中没有填写稿的标记，不是由 zhibiao export docx --editable 生成的填写稿",
                 "",
-                hint="请用 zhibiao export docx --editable 重新导出填写稿，在其中修改。",
+                hint="请用 zhibiao export docx --editable 重新导出填写稿，在其中修改；"
+                "已发布的专业教学标准（不是填写稿）用 --new 导入为新的 YAML，见 docs/drafting.md。",
             )
         )
         return
