@@ -18,7 +18,7 @@ from builder.yamlsource import parse
 from tests.conftest import run_cli
 from tests.test_drafting_problems import _commented, _resave, _save, _writer_available
 from tests.test_drafting_roundtrip import COPIES, SOURCES, _diff, _kept, _project, export_working
-from tests.wordedit import controls, copy_row, in_copy, set_field, tracked
+from tests.wordedit import controls, copy_row, in_copy, paragraph_of, set_field, set_text, tracked
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +208,52 @@ def test_libreoffice_resaved_front_matter_schedule_and_plan_still_read(
     done = run_cli(["import", "docx", str(saved["plan"]), "--write"], project)
     assert done.exit_code == 0, done.stderr
     assert parse(source.read_text("utf-8"))["meta"]["title"] == title + "（修订）"
+
+
+def test_reference_lists_edit_add_and_remove_items(tmp_path: Path) -> None:
+    """规范性引用文件 and 参考文献 (added to the internship example): an entry retyped, an
+    entry copied and rewritten (its [n] left as copied), an entry deleted."""
+    from docx.oxml.ns import qn
+
+    project = _project(tmp_path / "project")
+    source = project / SOURCES["internship"]
+    text = source.read_text("utf-8")
+    text = text.replace(
+        "  comment_deadline: 2027-01-15\n",
+        "  comment_deadline: 2027-01-15\n"
+        "  normative_references:\n"
+        "    - GB/T 1.1—2020 标准化工作导则\n"
+        "    - GB 2894—2008 安全标志及其使用导则\n"
+        "  references:\n"
+        "    - 职业学校学生实习管理规定（教职成〔2021〕4号）\n"
+        "    - 职业教育专业目录（2021年）\n",
+        1,
+    )
+    source.write_text(text, "utf-8")
+    done = run_cli(["export", "docx", "--editable", "-o", str(tmp_path / "copies")], project)
+    assert done.exit_code == 0, done.stderr
+    document = docx.Document(str(tmp_path / "copies" / COPIES["internship"]))
+    set_field(document, "meta.normative_references[1]", "GB 2894—2008 安全标志及其使用导则（修改）")
+    twin = copy.deepcopy(paragraph_of(document, "meta.references[0]"))
+    for mark in [*twin.iter(qn("w:bookmarkStart")), *twin.iter(qn("w:bookmarkEnd"))]:
+        mark.getparent().remove(mark)
+    for sdt in twin.iter(qn("w:sdt")):
+        set_text(sdt, "人工智能训练师国家职业技能标准")
+    paragraph_of(document, "meta.references[0]").addnext(twin)
+    gone = paragraph_of(document, "meta.normative_references[0]")
+    gone.getparent().remove(gone)
+    edited = project / COPIES["internship"]
+    document.save(str(edited))
+    before = parse(source.read_text("utf-8"))
+    done = run_cli(["import", "docx", str(edited), "--write"], project)
+    assert done.exit_code == 0, done.stderr
+    after = parse(source.read_text("utf-8"))
+    meta = copy.deepcopy(before["meta"])
+    meta["normative_references"] = ["GB 2894—2008 安全标志及其使用导则（修改）"]
+    meta["references"] = [
+        "职业学校学生实习管理规定（教职成〔2021〕4号）",
+        "人工智能训练师国家职业技能标准",
+        "职业教育专业目录（2021年）",
+    ]
+    assert after["meta"] == meta
+    assert "info[ZB855] 删除了规范性引用文件" in done.stderr, done.stderr
