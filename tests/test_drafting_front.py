@@ -257,3 +257,20 @@ def test_reference_lists_edit_add_and_remove_items(tmp_path: Path) -> None:
     ]
     assert after["meta"] == meta
     assert "info[ZB855] 删除了规范性引用文件" in done.stderr, done.stderr
+
+
+def test_course_information_table_hours_nature_and_semesters(working: Path, project: Path) -> None:
+    def change(document: Any) -> None:
+        set_field(document, "hours", "72")
+        set_field(document, "theory_hours", "28")
+        set_field(document, "practice_hours", "44")
+        set_field(document, "nature", "专业拓展")
+        tracked(document, "semesters", "3、4")
+
+    before, after, text, written, done = _import(working, project, "course", change)
+    assert done.exit_code == 0, done.stderr
+    expected = copy.deepcopy(before)
+    expected.update(hours=72, theory_hours=28, practice_hours=44, nature="专业拓展")
+    expected["semesters"] = [3, 4]
+    assert after == expected
+    _kept(text, written)

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from builder.doctree import Field, Inline, Link, merged
-from builder.docx.marks import editing, field_control, open_paragraph
+from builder.docx.marks import META_ROOT, editing, field_control, front_name, open_paragraph
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -32,6 +32,10 @@ def add_inlines(
     in the editable copy (`builder.docx.marks.open_paragraph`)."""
     p = paragraph._p
     marking = editing() and any(_shown(item) is not None for item in content)
+    if marking and not mark:
+        paths = [f.path for f in map(_shown, content) if f is not None]
+        if all(path.startswith(META_ROOT) for path in paths):
+            mark = front_name(paths)  # a line of metadata (the 征求意见 notice, 参考文献)
     end = open_paragraph(p, mark) if marking else None
     for item in content if marking else merged(content):
         text = item.text if isinstance(item, Link) else item

@@ -35,6 +35,9 @@ FIRST_BOOKMARK_ID = 1_000_000
 """Bookmark ids of the marks start here, clear of the 目次 bookmarks' ids."""
 
 
+META_ROOT = "meta."
+"""Paths of the metadata: a paragraph showing only such values (a cover or 前言 line, the
+征求意见 notice, a 参考文献 entry) is bookmarked by `front_name`."""
 FIRST_FRONT_ID = 2_000_000
 """Bookmark ids of the cover and 前言 lines (`front_name`) start here."""
 
