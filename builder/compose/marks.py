@@ -80,9 +80,8 @@ def units_field(value: str | list[str] | None, path: str) -> str | None:
         return None
     shown = joined(value)
     if isinstance(value, str):
-        return (
-            Field(value, path) if LIST_SEPARATOR not in value and value == value.strip() else shown
-        )
+        plain = LIST_SEPARATOR not in value and "\n" not in value and value == value.strip()
+        return Field(value, path) if plain else shown
     return list_field(units, path)
 
 
