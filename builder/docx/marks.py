@@ -88,8 +88,10 @@ def open_paragraph(p: Any, name: str = "") -> Any:
     state = _EDITABLE.get()
     assert state is not None
     if name:
+        base, again = name, 1
         while name in state.front:  # the same fields on two lines: the second one's own name
-            name += "x"
+            again += 1
+            name = f"{base}_{again}"
         state.front.add(name)
         number = FIRST_FRONT_ID + len(state.front)
     else:
