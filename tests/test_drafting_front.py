@@ -274,3 +274,31 @@ def test_course_information_table_hours_nature_and_semesters(working: Path, proj
     expected["semesters"] = [3, 4]
     assert after == expected
     _kept(text, written)
+
+
+def test_the_cover_titles_line_break_is_layout_not_text(working: Path, project: Path) -> None:
+    """The cover breaks a long title at a natural place (a line break inside its control);
+    a title edited with the break kept is read without it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def change(document: Any) -> None:
+        (title,) = controls(document, "meta.title")
+        assert title.find(".//" + qn("w:br")) is not None  # the exported title is broken
+        set_text(title, "高等职业学校人工智能技术应用专业")
+        content = title.find(qn("w:sdtContent"))
+        brk = OxmlElement("w:r")
+        brk.append(OxmlElement("w:br"))
+        content.append(brk)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "实习标准"
+        run.append(text)
+        content.append(run)
+
+    before, after, _text, _written, done = _import(working, project, "internship", change)
+    assert done.exit_code == 0, done.stderr
+    assert after == {
+        **before,
+        "meta": {**before["meta"], "title": "高等职业学校人工智能技术应用专业实习标准"},
+    }

@@ -64,8 +64,8 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
         used += 21
     # one character less than the geometry allows: the document grid widens the glyphs
     lines = _title_lines(cover.title, cover.kind_title, width_pt / 26 - 1)
-    if editing():  # the title is one field: the word processor breaks it
-        add_line(document, (cover.title,), "封面名称")
+    if editing() and isinstance(cover.title, Field):  # one field, broken where it was
+        add_line(document, (Field("\n".join(lines), cover.title.path),), "封面名称")
     else:
         title = document.add_paragraph(style="封面名称")
         for index, line in enumerate(lines):

@@ -160,6 +160,8 @@ class _Reader:
                     continue
                 text = changed[0]
                 place = next(para for t, _, para in after if t == text)
+            if "\n" in before[0][0] and "\n" not in str(get(self.data, tokens(path)) or ""):
+                text = text.replace("\n", "")  # a line break of the layout (the cover's title)
             self._edit(path, text, place)
 
     def _edit(self, path: str, text: str, place: Para | None) -> None:
