@@ -20,7 +20,17 @@ from lxml import etree
 
 from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
-from builder.compose.doctree import Cell, DocTree, Field, Link, ListBlock, Notice, Paragraph, Table
+from builder.compose.doctree import (
+    Cell,
+    CoverInfo,
+    DocTree,
+    Field,
+    Link,
+    ListBlock,
+    Notice,
+    Paragraph,
+    Table,
+)
 from builder.docx.export import export_project, render_trees
 from builder.drafting.importing import import_docx
 from builder.opendata.loading import load_standards
@@ -63,7 +73,19 @@ def _plain(tree: DocTree) -> DocTree:
             )
             block = dataclasses.replace(block, rows=rows)
         blocks.append(block)
-    return dataclasses.replace(tree, blocks=tuple(blocks))
+    return dataclasses.replace(tree, blocks=tuple(blocks), cover=_plain_cover(tree.cover))
+
+
+def _plain_cover(cover: CoverInfo) -> CoverInfo:
+    """The cover data as plain texts (its values are fields of the metadata)."""
+    changes: dict[str, Any] = {}
+    for name in (f.name for f in dataclasses.fields(cover)):
+        value = getattr(cover, name)
+        if isinstance(value, str):
+            changes[name] = str(value)
+        elif isinstance(value, tuple):
+            changes[name] = tuple(str(v) for v in value)
+    return dataclasses.replace(cover, **changes)
 
 
 def _has_fields(tree: DocTree) -> bool:

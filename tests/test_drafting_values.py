@@ -34,6 +34,16 @@ def _slot(model: type, path: str) -> Slot:
         ("courses[0].name", "  机器学习\n", "机器学习"),
         ("specs[0].type", "知识", "知识"),
         ("overview", "第一段\n\n第二段", "第一段\n\n第二段"),
+        ("career.posts", "数据标注员、 算法工程师\n", ["数据标注员", "算法工程师"]),
+        ("career.certificates", "—", None),
+        ("meta.drafting_units", "甲学院", ["甲学院"]),
+        ("meta.proposed_by", "甲委员会", "甲委员会"),  # one unit: a text, as usually written
+        ("meta.proposed_by", "甲委员会、乙部", ["甲委员会", "乙部"]),
+        ("meta.compiled_on", "2026年3月8日", "2026-03-08"),
+        ("meta.compiled_on", "2026年3月", "2026-03"),
+        ("meta.issued_on", "2026-03-18", "2026-03-18"),
+        ("meta.comment_deadline", "2027年1月15日", "2027-01-15"),
+        ("meta.title", "2026年3月8日", "2026年3月8日"),  # a text, not a date
     ],
 )
 def test_decode_by_the_models_type(path: str, text: str, value: object) -> None:
@@ -50,6 +60,8 @@ def test_decode_by_the_models_type(path: str, text: str, value: object) -> None:
         ("courses[0].elective", "可选", "选修"),
         ("courses[0].semesters", "4–1", "从小到大"),
         ("specs[0].type", "技能", "「素质」、「知识」、「能力」"),
+        ("meta.issued_on", "明年春天", "应为日期"),
+        ("meta.comment_deadline", "3月8日", "应为日期"),
     ],
 )
 def test_text_that_is_not_a_value_is_refused(path: str, text: str, says: str) -> None:

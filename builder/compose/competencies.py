@@ -6,7 +6,7 @@ from builder.compose.coverage import Coverage, coverage
 from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import occupation_block, scale_of
 from builder.compose.links import applies_to, specialty_set
-from builder.compose.marks import glued
+from builder.compose.marks import glued, item_runs
 from builder.compose.meta import (
     back_matter,
     cover,
@@ -33,7 +33,7 @@ def compose_competencies(
     cov = coverage(entry, config)
     out = Outline("gbt")
     out.add(*notices(item, corpus))
-    normative_references(out, [[ref] for ref in doc.meta.normative_references])
+    normative_references(out, item_runs(doc.meta.normative_references, "meta.normative_references"))
     tasks = [t for d in doc.domains for t in d.tasks]
     count = sum(len(t.competencies) for t in tasks)
     if doc.occupation is not None:

@@ -136,16 +136,23 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         spec = entry.specialty.doc
         specialty = Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty))
     terms = semesters(doc.semesters)
-    hours = num(doc.hours)
+    hours: tuple[Inline, ...] = (Field(num(doc.hours), "hours"),)
     if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
-        hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
+        theory = Field(str(doc.theory_hours), "theory_hours")
+        practice = Field(str(doc.practice_hours), "practice_hours")
+        hours = glued(*hours, "（理论 ", theory, "，实践 ", practice, "）")
     rows: list[tuple[str, tuple[Inline, ...]]] = [
         ("课程名称", (Field(doc.name, "name"),)),
         ("课程代码", (Field(doc.code, "code"),)),
-        ("课程性质", (f"{doc.nature}课程",)),
-        ("学时", (hours,)),
+        ("课程性质", glued(Field(doc.nature, "nature"), "课程")),
+        ("学时", hours),
         ("学分", (Field(num(doc.credits), "credits"),)),
-        ("开设学期", (f"第 {terms} 学期" if terms else "—",)),
+        (
+            "开设学期",
+            glued("第 ", Field(terms, "semesters"), " 学期")
+            if terms
+            else (Field("—", "semesters"),),
+        ),
         ("所属专业", (specialty,)),
         ("适用对象", (Field(doc.audience or "—", "audience"),)),
         ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),

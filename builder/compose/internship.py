@@ -5,7 +5,7 @@ from __future__ import annotations
 from builder.compose.course import assessment_table
 from builder.compose.doctree import Cell, DocTree, Field, Inline
 from builder.compose.links import applies_to, competency_use, course_ref, specialty_set
-from builder.compose.marks import marked_paragraphs
+from builder.compose.marks import glued, marked_paragraphs
 from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, semesters
@@ -37,7 +37,7 @@ def compose_internship(item: Loaded[Internship], corpus: Corpus, config: Project
             "时间安排",
             *without_empty(
                 ("实习类型", "安排学期", "时长", "组织方式", "对应课程"),
-                [_phase_row(p, entry) for p in doc.schedule],
+                [_phase_row(i, p, entry) for i, p in enumerate(doc.schedule)],
                 (2, 2, 2, 2, 3),
                 optional=("安排学期", "时长", "组织方式", "对应课程"),
             ),
@@ -112,17 +112,28 @@ def _tasks(out: Outline, doc: Internship, entry: SpecialtySet) -> None:
         out.text(EXCERPT_LABEL)
 
 
-def _phase_row(phase: Phase, entry: SpecialtySet) -> list[Cell]:
-    parts = []
+def _phase_row(index: int, phase: Phase, entry: SpecialtySet) -> list[Cell]:
+    """A row of the 时间安排 table, the home of ``schedule[i]`` (its values are fields)."""
+    item = f"schedule[{index}]"
+
+    def home(text: str, name: str) -> Field:
+        return Field(text, f"{item}.{name}", row=item)
+
+    parts: list[Inline] = []
     if phase.months:
-        parts.append(f"{num(phase.months)} 个月")
+        parts += [home(num(phase.months), "months"), " 个月"]
     if phase.weeks:
-        parts.append(f"{phase.weeks} 周")
+        parts += ["（" if parts else "", home(str(phase.weeks), "weeks"), " 周"]
+    if phase.months and phase.weeks:
+        parts.append("）")
     terms = semesters(phase.semesters)
+    arranged = "arrangement" in phase.model_fields_set
     return [
-        cell(phase.type),
-        cell(f"第 {terms} 学期" if terms else "—"),
-        cell("（".join(parts) + ("）" if len(parts) > 1 else "") if parts else "—"),
-        cell(phase.arrangement if "arrangement" in phase.model_fields_set else "—"),
+        cell(home(phase.type, "type")),
+        cell(*glued("第 ", home(terms, "semesters"), " 学期"))
+        if terms
+        else cell(home("—", "semesters")),
+        cell(*glued(*(p for p in parts if p))) if parts else cell(home("—", "weeks")),
+        cell(home(phase.arrangement if arranged else "—", "arrangement")),
         cell(course_ref(entry, phase.course) if phase.course else "—"),
     ]

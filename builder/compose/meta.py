@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from builder.compose.across import successor as replacing
-from builder.compose.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
+from builder.compose.doctree import REFERENCES, CoverInfo, Field, Inline, Link, Notice
+from builder.compose.marks import glued, item_runs, list_items, units_field, value_field
 from builder.compose.outline import Outline
 from builder.compose.text import book_title, cn_date
 from builder.model import KIND_TITLES
 from builder.model.dates import chinese
-from builder.model.meta import DRAFT_STATUSES, Meta, joined
+from builder.model.meta import DRAFT_STATUSES, Meta
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
 from builder.read.corpus import Corpus, Loaded, set_code
 from builder.view.anchors import page_path
@@ -26,32 +27,41 @@ def cover(meta: Meta, kind: str) -> CoverInfo:
     """
     notice = meta.published_by
     own_number = meta.doc_no is not None
-    issuers = meta.issuers if own_number or notice is None else (notice.issuer,)
+    own = own_number or notice is None
+    issuers = meta.issuers if own else (notice.issuer,)  # type: ignore[union-attr]
+    if own:
+        issuer = units_field(meta.issuer, "meta.issuer")
+    else:
+        issuer = value_field(notice.issuer, "meta.published_by.issuer")  # type: ignore[union-attr]
     return CoverInfo(
-        title=meta.title,
+        title=Field(meta.title, "meta.title"),
         kind_title=kind_title(meta.title, kind),
-        standard_no=meta.standard_no,
-        doc_no=meta.doc_no if own_number or notice is None else notice.doc_no,
-        issuer="、".join(issuers) or None,
+        standard_no=value_field(meta.standard_no, "meta.standard_no"),
+        doc_no=value_field(meta.doc_no, "meta.doc_no")
+        if own
+        else value_field(notice.doc_no, "meta.published_by.doc_no"),  # type: ignore[union-attr]
+        issuer=issuer or None,
         issuers=issuers,
-        status=meta.status,
-        version="" if is_not_given(meta.version) else meta.version,
-        issued_on=meta.issued_on or (notice.date if notice else None),
-        effective_on=meta.effective_on,
-        replaces=tuple(meta.replaces),
-        drafting_units=tuple(meta.drafting_units),
-        drafters=tuple(meta.drafters),
-        proposed_by=joined(meta.proposed_by),
-        administered_by=joined(meta.administered_by),
-        guided_by=joined(meta.guided_by),
-        led_by=joined(meta.led_by),
+        status=Field(meta.status, "meta.status"),
+        version="" if is_not_given(meta.version) else Field(meta.version, "meta.version"),
+        issued_on=value_field(meta.issued_on, "meta.issued_on")
+        or (value_field(notice.date, "meta.published_by.date") if notice else None),
+        effective_on=value_field(meta.effective_on, "meta.effective_on"),
+        replaces=list_items(meta.replaces, "meta.replaces"),
+        drafting_units=list_items(meta.drafting_units, "meta.drafting_units"),
+        drafters=list_items(meta.drafters, "meta.drafters"),
+        proposed_by=units_field(meta.proposed_by, "meta.proposed_by"),
+        administered_by=units_field(meta.administered_by, "meta.administered_by"),
+        guided_by=units_field(meta.guided_by, "meta.guided_by"),
+        led_by=units_field(meta.led_by, "meta.led_by"),
         copy_to=tuple(meta.copy_to),
         printed_by=meta.printed_by,
         printed_on=meta.printed_on,
-        source_url=meta.source_url,
-        compiled_on=meta.compiled_on,
+        source_url=value_field(meta.source_url, "meta.source_url"),
+        compiled_on=value_field(meta.compiled_on, "meta.compiled_on"),
         published_by=published_sentence(meta),
-        patent_statement=(meta.patent_statement or "").strip() or None,
+        patent_statement=value_field((meta.patent_statement or "").strip(), "meta.patent_statement")
+        or None,
     )
 
 
@@ -117,7 +127,8 @@ def draft_notice(meta: Meta) -> Notice:
     ]
     if meta.status == "征求意见稿":
         if meta.comment_deadline:
-            text.append(f"征求意见截止日期：{cn_date(meta.comment_deadline)}。")
+            when = Field(cn_date(meta.comment_deadline), "meta.comment_deadline")
+            text.extend(glued("征求意见截止日期：", when, "。"))
         else:
             text.append("欢迎提出修改意见。")
     return Notice("draft", tuple(text))
@@ -190,7 +201,8 @@ def back_matter(out: Outline, meta: Meta) -> None:
     if meta.references:
         out.unnumbered(1, "参考文献", REFERENCES)
         for number, ref in enumerate(meta.references, start=1):
-            out.text(f"[{number}]\u2002{ref}")
+            item = f"meta.references[{number - 1}]"
+            out.text(*glued(f"[{number}]\u2002", Field(ref, item, row=item)))
 
 
 def references(out: Outline, listed: list[str]) -> None:
@@ -199,6 +211,6 @@ def references(out: Outline, listed: list[str]) -> None:
         out.heading(1, "规范性引用文件", anchor="normative-references")
         out.text(NOT_LISTED_LABEL)
         return
-    normative_references(out, [[ref] for ref in listed])
+    normative_references(out, item_runs(listed, "meta.normative_references"))
     if is_excerpt(listed):
         out.text(EXCERPT_LABEL)

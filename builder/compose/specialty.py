@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from builder.compose.across import continuation
 from builder.compose.doctree import Cell, DocTree, Field, Inline, Link
 from builder.compose.links import competency_ref, related_documents, specialty_set
-from builder.compose.marks import glued, marked_paragraphs
+from builder.compose.marks import glued, item_runs, list_field, marked_paragraphs
 from builder.compose.meta import back_matter, cover, normative_references, notices
 from builder.compose.outline import Outline, cell, joined, listing
 from builder.compose.plan import course_plan
@@ -44,7 +45,9 @@ def compose_specialty(item: Loaded[Specialty], corpus: Corpus, config: ProjectCo
         out.text(*runs, "。")
     # The eleven elements keep their numbers (8.1, 11.2 … are cited as such), so the
     # 规范性引用文件 element sits inside 1 概述 instead of becoming a chapter 2.
-    normative_references(out, [[ref] for ref in doc.meta.normative_references], chapter=False)
+    normative_references(
+        out, item_runs(doc.meta.normative_references, "meta.normative_references"), chapter=False
+    )
     out.heading(1, "专业名称（专业代码）")
     out.text(*glued(Field(doc.name, "name"), "（", Field(doc.code, "code"), "）"))
     if "catalog" in doc.model_fields_set:  # the default catalog is not the author's note
@@ -93,22 +96,53 @@ def _continuation(out: Outline, doc: Specialty, corpus: Corpus) -> None:
 
 
 def _career_rows(career: Career) -> list[list[Cell]]:
-    def coded(name: str, code: str) -> str:
-        return f"{name}（{code}）"
+    """The 职业面向 table: every name and code a field (``career.industries[0].name`` …),
+    the lists of posts and certificates one field each ("甲、乙", `list_field`)."""
 
-    occupations = [
-        f"{o.name}{'/'.join(sorted(o.marks, reverse=True))}（{o.code}）" for o in career.occupations
+    def coded(name: str, code: str, path: str, marks: str = "") -> list[Inline]:
+        return [Field(name, f"{path}.name"), f"{marks}（", Field(code, f"{path}.code"), "）"]
+
+    def listed(source: list[Any], runs: list[Inline]) -> tuple[Inline, ...]:
+        if is_not_given(source) or not runs:
+            return (listing(source, ""),)
+        return glued(*runs, EXCERPT_LABEL) if is_excerpt(source) else glued(*runs)
+
+    def many(items: list[Any], path: str, marks: Any = None) -> list[Inline]:
+        runs: list[Inline] = []
+        for i, item in enumerate(items):
+            mark = "/".join(sorted(marks(item), reverse=True)) if marks else ""
+            runs += (["、"] if i else []) + coded(item.name, item.code, f"{path}[{i}]", mark)
+        return runs
+
+    def texts(items: list[str], path: str) -> list[Inline]:
+        shown = list_field(items, path)
+        return [shown] if shown else []
+
+    major = career.major_category
+    rows: list[tuple[str, tuple[Inline, ...]]] = [
+        ("所属专业大类（代码）", glued(*coded(major.name, major.code, "career.major_category"))),
+        (
+            "所属专业类（代码）",
+            glued(*coded(career.major_class.name, career.major_class.code, "career.major_class")),
+        ),
+        (
+            "对应行业（代码）",
+            listed(career.industries, many(career.industries, "career.industries")),
+        ),
+        (
+            "主要职业类别（代码）",
+            listed(
+                career.occupations,
+                many(career.occupations, "career.occupations", lambda o: o.marks),
+            ),
+        ),
+        ("主要岗位（群）或技术领域", listed(career.posts, texts(career.posts, "career.posts"))),
+        (
+            "职业类证书",
+            listed(career.certificates, texts(career.certificates, "career.certificates")),
+        ),
     ]
-    industries = "、".join(coded(i.name, i.code) for i in career.industries)
-    rows = [
-        ("所属专业大类（代码）", coded(career.major_category.name, career.major_category.code)),
-        ("所属专业类（代码）", coded(career.major_class.name, career.major_class.code)),
-        ("对应行业（代码）", listing(career.industries, industries)),
-        ("主要职业类别（代码）", listing(career.occupations, "、".join(occupations))),
-        ("主要岗位（群）或技术领域", listing(career.posts, "、".join(career.posts))),
-        ("职业类证书", listing(career.certificates, "、".join(career.certificates))),
-    ]
-    return [[cell(label, bold=True), cell(value)] for label, value in rows]
+    return [[cell(label, bold=True), cell(*value)] for label, value in rows]
 
 
 def _specs(out: Outline, doc: Specialty, entry: SpecialtySet) -> None:

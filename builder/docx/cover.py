@@ -8,10 +8,12 @@ from typing import Any
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt
 
-from builder.compose.doctree import CoverInfo
+from builder.compose.doctree import CoverInfo, Field
 from builder.docx import xmlorder
 from builder.docx.ending import add_record, add_signature
+from builder.docx.frontfields import add_line, add_marked, chinese_date, joined_run
 from builder.docx.lines import add_rule
+from builder.docx.marks import editing
 from builder.docx.profiles import Profile
 from builder.model.dates import chinese
 
@@ -55,39 +57,43 @@ def add_cover(document: Any, cover: CoverInfo, profile: Profile) -> None:
     add_rule(head, "bottom", size=12, space=4)
     used += 48 + 8
     number = cover.standard_no or cover.doc_no or ""
-    document.add_paragraph(number, "封面编号")
+    add_line(document, (number,), "封面编号")
     used += 21
     if cover.replaces:
-        document.add_paragraph(f"代替 {'、'.join(cover.replaces)}", "封面编号")
+        add_line(document, ("代替 ", joined_run(cover.replaces)), "封面编号")
         used += 21
-    title = document.add_paragraph(style="封面名称")
     # one character less than the geometry allows: the document grid widens the glyphs
     lines = _title_lines(cover.title, cover.kind_title, width_pt / 26 - 1)
-    for index, line in enumerate(lines):
-        if index:
-            title.add_run().add_break()
-        title.add_run(line)
+    if editing() and isinstance(cover.title, Field):  # one field, broken where it was
+        add_line(document, (Field("\n".join(lines), cover.title.path),), "封面名称")
+    else:
+        title = document.add_paragraph(style="封面名称")
+        for index, line in enumerate(lines):
+            if index:
+                title.add_run().add_break()
+            title.add_run(line)
     used += 96 + 12 + 36 * sum(math.ceil(len(line) * 26 / width_pt) for line in lines)
-    subtitle = version_mark(cover)
-    if subtitle:
-        document.add_paragraph(subtitle, "封面副题")
+    if cover.version:
+        add_line(document, version_runs(cover), "封面副题")
         used += 24
-    mark = status_mark(cover)
-    if mark:
-        document.add_paragraph(mark, "封面状态")
+    if shown_status(cover):
+        add_line(document, ("（", cover.status, "）"), "封面状态")
         used += 52
     if cover.status in PATENT_COVER:
         note = cover.patent_statement or PATENT_NOTE
-        document.add_paragraph(note, "封面说明")
+        add_line(document, (note,), "封面说明")
         used += 30 * math.ceil(len(note) * 10.5 / width_pt)
     bottom = 24 + 8 + 24 + 28  # dates, rule, issuer line
     dates = document.add_paragraph(style="封面日期")
     dates.paragraph_format.space_before = Pt(max(12.0, usable - used - bottom - 36))
     dates.paragraph_format.tab_stops.add_tab_stop(Mm(geometry.text_width), WD_TAB_ALIGNMENT.RIGHT)
-    dates.add_run(_dates_line(cover))
+    if editing():
+        add_marked(dates, _dates_runs(cover))
+    else:
+        dates.add_run(_dates_line(cover))
     add_rule(dates, "bottom", size=12, space=4)
     if cover.issuer:
-        document.add_paragraph(f"{cover.issuer}\u3000\u3000发\u2002布", "封面发布机构")
+        add_line(document, (cover.issuer, "\u3000\u3000发\u2002布"), "封面发布机构")
 
 
 CATEGORY_PT = 36
@@ -107,14 +113,35 @@ def _fit_spacing(run: Any, chars: int, width_pt: float) -> None:
 def _dates_line(cover: CoverInfo) -> str:
     """ "2026-03-18 发布<tab>2026-09-01 实施"; drafts show XXXX-XX-XX for dates not yet set,
     other documents leave a date they do not state out instead of inventing a placeholder."""
+    return "".join(_dates_runs(cover))
+
+
+def _dates_runs(cover: CoverInfo) -> tuple[str, ...]:
+    """The dates line in pieces, each date a field (the placeholder XXXX-XX-XX of a draft
+    one too, so the drafter can type the date over it)."""
     draft = cover.status in DRAFT_COVER
-    parts = []
-    for value, label in ((cover.issued_on, "发布"), (cover.effective_on, "实施")):
+    runs: list[str] = []
+    paths = (
+        _path(cover.issued_on, "meta.issued_on"),
+        _path(cover.effective_on, "meta.effective_on"),
+    )
+    for index, (value, label) in enumerate(
+        ((cover.issued_on, "发布"), (cover.effective_on, "实施"))
+    ):
+        if index:
+            runs.append("\t")
         if value or draft:
-            parts.append(f"{value or 'XXXX-XX-XX'} {label}")
-        else:
-            parts.append("")
-    return "\t".join(parts)
+            shown = value or "XXXX-XX-XX"
+            runs += [Field(shown, paths[index]) if paths[index] else shown, f" {label}"]
+    return tuple(runs)
+
+
+def _path(value: str | None, default: str) -> str:
+    """The YAML path a cover value shows: its field's, or `default` for a date not given
+    (typed over the placeholder); "" for a value that is not a field (from elsewhere)."""
+    if isinstance(value, Field):
+        return value.path
+    return default if not value else ""
 
 
 def _title_lines(title: str, kind_title: str, per_line: float) -> list[str]:
@@ -140,18 +167,23 @@ def _title_lines(title: str, kind_title: str, per_line: float) -> list[str]:
 
 
 def preface(cover: CoverInfo) -> list[str]:
+    """The 前言 paragraphs as text (`preface_runs` joined)."""
+    return ["".join(line) for line in preface_runs(cover)]
+
+
+def preface_runs(cover: CoverInfo) -> list[tuple[str, ...]]:
     """前言 paragraphs in the wording GB/T 1.1-2020 prescribes for the usual statements.
 
     The 起草规则 and patent sentences are GB/T 1.1 front matter of a standard with its own
     number (`standard_no`); a document without one (a national 专业教学标准 published by a
     notice, a school's 课程标准) does not say them, so they are not put in its mouth."""
     numbered = bool(cover.standard_no)
-    lines = [DRAFTING_RULES] if numbered else []
+    lines: list[tuple[str, ...]] = [(DRAFTING_RULES,)] if numbered else []
     if cover.replaces:
-        lines.append(f"本文件代替{'、'.join(cover.replaces)}。")
+        lines.append(("本文件代替", joined_run(cover.replaces), "。"))
     if numbered:
-        lines.append(PATENT_SENTENCE)
-    return lines + statements(cover, replaces=False)
+        lines.append((PATENT_SENTENCE,))
+    return lines + statement_runs(cover, replaces=False)
 
 
 DRAFTING_RULES = (
@@ -161,52 +193,71 @@ PATENT_SENTENCE = "请注意本文件的某些内容可能涉及专利。本文�
 
 
 def statements(cover: CoverInfo, *, replaces: bool = True, effective: bool = False) -> list[str]:
+    """The metadata statements of a 前言 as text (`statement_runs` joined)."""
+    runs = statement_runs(cover, replaces=replaces, effective=effective)
+    return ["".join(line) for line in runs]
+
+
+def statement_runs(
+    cover: CoverInfo, *, replaces: bool = True, effective: bool = False
+) -> list[tuple[str, ...]]:
     """The metadata statements of a 前言: 代替, 提出, 归口, 起草单位, 主要起草人, then where
-    the document was published and when it was compiled (and, on request, when it applies)."""
-    lines = [f"本文件代替{'、'.join(cover.replaces)}。"] if replaces and cover.replaces else []
+    the document was published and when it was compiled (and, on request, when it applies),
+    each in pieces with the metadata's fields (`builder.docx.frontfields`)."""
+    lines: list[tuple[str, ...]] = []
+    if replaces and cover.replaces:
+        lines.append(("本文件代替", joined_run(cover.replaces), "。"))
     if cover.proposed_by:
-        lines.append(f"本文件由{cover.proposed_by}提出。")
+        lines.append(("本文件由", cover.proposed_by, "提出。"))
     if cover.administered_by:
-        lines.append(f"本文件由{cover.administered_by}归口。")
+        lines.append(("本文件由", cover.administered_by, "归口。"))
     if cover.guided_by:
-        lines.append(f"本文件指导单位：{cover.guided_by}。")
+        lines.append(("本文件指导单位：", cover.guided_by, "。"))
     if cover.led_by:
-        lines.append(f"本文件主持单位：{cover.led_by}。")
+        lines.append(("本文件主持单位：", cover.led_by, "。"))
     if cover.drafting_units:
-        lines.append(f"本文件起草单位：{'、'.join(cover.drafting_units)}。")
+        lines.append(("本文件起草单位：", joined_run(cover.drafting_units), "。"))
     if cover.drafters:
-        lines.append(f"本文件主要起草人：{'、'.join(cover.drafters)}。")
+        lines.append(("本文件主要起草人：", joined_run(cover.drafters), "。"))
     if cover.standard_no and cover.doc_no:  # the cover shows the standard number only
-        lines.append(f"本文件发文字号：{cover.doc_no}。")
+        lines.append(("本文件发文字号：", cover.doc_no, "。"))
     if cover.published_by:
-        lines.append(cover.published_by)
+        lines.append((cover.published_by,))
     if cover.compiled_on:
-        lines.append(f"本文件编制于{chinese(cover.compiled_on)}。")
+        lines.append(("本文件编制于", chinese_date(cover.compiled_on), "。"))
     if effective and cover.effective_on:
-        lines.append(f"本文件自{chinese(cover.effective_on)}起施行。")
+        lines.append(("本文件自", chinese_date(cover.effective_on), "起施行。"))
     if cover.source_url:
-        lines.append(f"本文件原文网址：{cover.source_url}")
+        lines.append(("本文件原文网址：", cover.source_url))
     return lines
 
 
 def add_gongwen_title(document: Any, cover: CoverInfo) -> None:
     """公文 title block: 2号小标宋 title, the status in 楷体 on drafts, then the number and
     version (the 版次 a GB/T cover would show)."""
-    title = document.add_paragraph(cover.title, "公文标题")
+    title = add_line(document, (cover.title,), "公文标题")
     mark = status_mark(cover)
     if mark:
-        document.add_paragraph(mark, "公文副标题")
+        add_line(document, ("（", cover.status, "）"), "公文副标题")
     number = cover.standard_no or cover.doc_no
-    line = "\u3000".join(part for part in (number, version_mark(cover)) if part)
+    runs: tuple[str, ...] = (number,) if number else ()
+    if cover.version:
+        runs += ("\u3000", *version_runs(cover)) if runs else version_runs(cover)
+    line = "".join(runs)
     if line:
-        document.add_paragraph(line, "公文副标题")
+        add_line(document, runs, "公文副标题")
     if not mark and not line:
         title.paragraph_format.space_after = Pt(28.95)
 
 
 def version_mark(cover: CoverInfo) -> str:
     """ "（2026 版）" or "" when the version is not known."""
-    return f"（{cover.version} 版）" if cover.version else ""
+    return "".join(version_runs(cover))
+
+
+def version_runs(cover: CoverInfo) -> tuple[str, ...]:
+    """`version_mark` in pieces (the version a field)."""
+    return ("（", cover.version, " 版）") if cover.version else ()
 
 
 def add_gongwen_signature(document: Any, cover: CoverInfo) -> None:

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from builder.compose.doctree import Field, Inline, Link, merged
-from builder.docx.marks import editing, field_control, open_paragraph
+from builder.docx.marks import META_ROOT, editing, field_control, front_name, open_paragraph
 
 
 def inline_text(content: tuple[Inline, ...]) -> str:
@@ -20,16 +20,23 @@ def inline_text(content: tuple[Inline, ...]) -> str:
     return "".join(item.text if isinstance(item, Link) else item for item in content)
 
 
-def add_inlines(paragraph: Any, content: tuple[Inline, ...], *, bold: bool = False) -> None:
+def add_inlines(
+    paragraph: Any, content: tuple[Inline, ...], *, bold: bool = False, mark: str = ""
+) -> None:
     """Append runs for `content`; a newline inside the text becomes a line break.
 
     Runs are appended to the `<w:p>` directly: the XML is what `paragraph.add_run()`,
     `run.add_break()` and `run.bold = True` write (a paragraph made here never holds a
     `<w:sectPr>` runs would have to precede), without python-docx's schema-ordered
-    insertion, which dominated table-heavy exports."""
+    insertion, which dominated table-heavy exports. `mark` names the paragraph's bookmark
+    in the editable copy (`builder.docx.marks.open_paragraph`)."""
     p = paragraph._p
     marking = editing() and any(_shown(item) is not None for item in content)
-    end = open_paragraph(p) if marking else None
+    if marking and not mark:
+        paths = [f.path for f in map(_shown, content) if f is not None]
+        if all(path.startswith(META_ROOT) for path in paths):
+            mark = front_name(paths)  # a line of metadata (the 征求意见 notice, 参考文献)
+    end = open_paragraph(p, mark) if marking else None
     for item in content if marking else merged(content):
         text = item.text if isinstance(item, Link) else item
         shown = _shown(item)

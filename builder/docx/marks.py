@@ -15,6 +15,7 @@ the importer finds the paragraph by it and reads the fields from its text.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -34,11 +35,19 @@ FIRST_BOOKMARK_ID = 1_000_000
 """Bookmark ids of the marks start here, clear of the 目次 bookmarks' ids."""
 
 
+META_ROOT = "meta."
+"""Paths of the metadata: a paragraph showing only such values (a cover or 前言 line, the
+征求意见 notice, a 参考文献 entry) is bookmarked by `front_name`."""
+FIRST_FRONT_ID = 2_000_000
+"""Bookmark ids of the cover and 前言 lines (`front_name`) start here."""
+
+
 class _Marking:
     """Rendering state of the editable copy: paragraph bookmarks handed out."""
 
     def __init__(self) -> None:
         self.count = 0
+        self.front: set[str] = set()
 
 
 _EDITABLE: ContextVar[_Marking | None] = ContextVar("zhibiao_editable", default=None)
@@ -64,18 +73,37 @@ def bookmark_name(number: int) -> str:
     return f"{BOOKMARK_PREFIX}{number:05d}"
 
 
-def open_paragraph(p: Any) -> Any:
-    """Start the bookmark of a marked paragraph `p`; returns its end mark, to append after
+def front_name(paths: list[str]) -> str:
+    """The bookmark name of a cover or 前言 line showing the fields at `paths`: named after
+    them (``_ZbF`` and a digest), not numbered, so a line that one copy prints and another
+    does not (the 稿别 of a forced export, a date left out) moves no other mark."""
+    digest = hashlib.sha256("\n".join(paths).encode("utf-8")).hexdigest()[:12]
+    return f"{BOOKMARK_PREFIX}F{digest}"
+
+
+def open_paragraph(p: Any, name: str = "") -> Any:
+    """Start the bookmark of a marked paragraph `p` (numbered in reading order, or `name`
+    for a line of the cover or 前言, `front_name`); returns its end mark, to append after
     the paragraph's runs."""
     state = _EDITABLE.get()
     assert state is not None
-    state.count += 1
+    if name:
+        base, again = name, 1
+        while name in state.front:  # the same fields on two lines: the second one's own name
+            again += 1
+            name = f"{base}_{again}"
+        state.front.add(name)
+        number = FIRST_FRONT_ID + len(state.front)
+    else:
+        state.count += 1
+        number = FIRST_BOOKMARK_ID + state.count
+        name = bookmark_name(state.count)
     start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), str(FIRST_BOOKMARK_ID + state.count))
-    start.set(qn("w:name"), bookmark_name(state.count))
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
     p.append(start)
     end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), str(FIRST_BOOKMARK_ID + state.count))
+    end.set(qn("w:id"), str(number))
     return end
 
 

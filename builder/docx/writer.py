@@ -27,6 +27,7 @@ from builder.compose.doctree import (
 from builder.compose.meta import patent_text
 from builder.docx import cover as covers
 from builder.docx.fields import bookmark
+from builder.docx.frontfields import add_line
 from builder.docx.inline import add_inlines
 from builder.docx.numbering import depth_of, heading_text, is_appendix
 from builder.docx.package import CoreInfo, fixed_time, set_core
@@ -86,12 +87,12 @@ def render(tree: DocTree, profile: Profile, *, template: Path | None = None) -> 
         front_section.different_first_page_header_footer = False
         number_pages(front_section, fmt="upperRoman", start=1)
     toc_anchor = document.add_paragraph()
-    lines = covers.preface(tree.cover)
+    lines = covers.preface_runs(tree.cover)
     if profile.cover and (lines or front):  # no empty 前言 page for a document that has none
         _page_break(document)
         document.add_paragraph("前\u3000\u3000言", profile.roles.front_title)
         for line in lines:
-            document.add_paragraph(line, profile.roles.body)
+            add_line(document, line, profile.roles.body)
         _blocks(document, front, state, toc=False)
     body_section = document.add_section(WD_SECTION.NEW_PAGE)
     body_section.different_first_page_header_footer = False
@@ -157,13 +158,13 @@ def _without_cover_notes(tree: DocTree, profile: Profile) -> tuple[Block, ...]:
 def _gongwen_preface(document: Any, tree: DocTree, front: list[Block], state: _Body) -> None:
     """A 公文-style document has no cover: its 前言 (the document's own text, then who
     proposed, drafted and published it) opens the body, listed in the 目录."""
-    lines = covers.statements(tree.cover, effective=True)
+    lines = covers.statement_runs(tree.cover, effective=True)
     if not front and not lines:
         return
     _heading(document, Heading(1, "前言", "", PREFACE), state, toc=True)
     _blocks(document, front, state, toc=False)
     for line in lines:
-        document.add_paragraph(line, state.profile.roles.body)
+        add_line(document, line, state.profile.roles.body)
 
 
 def _is_references(block: Block) -> bool:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from builder.docx.marks import ROW_SUFFIX
+from builder.docx.marks import BOOKMARK_PREFIX, ROW_SUFFIX
 from builder.drafting.values import item_of
 from builder.drafting.wordread import Para
 
 MAX_SPLIT = 20_000
 """Longest cell text that is split into several fields by pattern (lazy patterns of a few
 fields cost up to quadratic time in the text's length)."""
+FRONT_PREFIX = BOOKMARK_PREFIX + "F"
+"""Bookmark names of the cover and 前言 lines (`builder.docx.marks.front_name`)."""
 Piece = tuple[str, str | None]
 """A piece of a cell's layout: (text, None) for fixed text, (text, path) for a field."""
 
@@ -64,6 +66,11 @@ class Container:
 
     def text(self) -> str:
         return "\n".join(p.text for p in self.paras)
+
+
+def is_front(container: Container) -> bool:
+    """A line of the cover or 前言 (its bookmark is named after its fields, `front_name`)."""
+    return any(name.startswith(FRONT_PREFIX) for name in container.bookmarks())
 
 
 def group(paras: list[Para]) -> list[Container]:

@@ -24,7 +24,14 @@ from builder.drafting.changes import (
     list_title,
     next_code,
 )
-from builder.drafting.containers import Container, fields_of, group, read_cell, template
+from builder.drafting.containers import (
+    Container,
+    fields_of,
+    group,
+    is_front,
+    read_cell,
+    template,
+)
 from builder.drafting.values import NotReadable, Token, decode, item_of, slot, tokens
 from builder.drafting.wordread import Para, WordFile
 from builder.model.introspect import nested_model
@@ -126,6 +133,8 @@ class _Reader:
             after = self.values.get(path, [])
             if [t for t, _, _ in after] == [t for t, _ in before]:
                 continue
+            if not after and all(is_front(c) for _, c in before):
+                continue  # a cover or 前言 line this copy does not print (a forced export's)
             parts = all(c.table == 0 for _, c in before)
             if parts:
                 if not after and len(before) > 1:
@@ -151,6 +160,8 @@ class _Reader:
                     continue
                 text = changed[0]
                 place = next(para for t, _, para in after if t == text)
+            if "\n" in before[0][0] and "\n" not in str(get(self.data, tokens(path)) or ""):
+                text = text.replace("\n", "")  # a line break of the layout (the cover's title)
             self._edit(path, text, place)
 
     def _edit(self, path: str, text: str, place: Para | None) -> None:
@@ -244,7 +255,7 @@ class _Reader:
         not have. Cover lines, banners (e.g. the 未通过检查 notice of a forced export) and
         headings are the document's own, not the drafter's."""
         texts = {c.text() for c in self.ref}
-        styles = {p.style for c in self.ref if c.bookmarks() for p in c.paras}
+        styles = {p.style for c in self.ref if c.bookmarks() and not is_front(c) for p in c.paras}
         if container.text() in texts or container.first.style not in styles:
             return
         self._problem(

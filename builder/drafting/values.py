@@ -8,6 +8,7 @@ semesters, 选修/必修 for `elective`).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import types
@@ -17,12 +18,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from builder.model.common import PartialDate
 from builder.model.introspect import list_item_model, nested_model
 
 Token = str | int
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 EMPTY = frozenset({"", "—", "-", "——", "/", "无"})
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_CN_DATE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+_ISO_DATE = re.compile(r"\d{4}(-\d{1,2}(-\d{1,2})?)?")
 _RANGE = re.compile(r"(\d+)\s*[–—~～-]\s*(\d+)")
 
 
@@ -100,13 +104,33 @@ def _union(annotation: Any) -> list[Any]:
 
 
 def decode(text: str, field: Slot) -> Any:
-    """The value of `text` typed into the field; None for "not given" ("—" or empty)."""
+    """The value of `text` typed into the field; None for "not given" ("—" or empty). A date
+    may be typed as the documents print it in sentences, 2026年3月18日."""
+    if _is_date(field.annotation) and text.strip() not in EMPTY:
+        found = _CN_DATE.fullmatch(text.strip())
+        if found is not None:
+            text = "-".join(
+                part if i == 0 else part.zfill(2)
+                for i, part in enumerate(found.groups())
+                if part is not None
+            )
+        elif not _ISO_DATE.fullmatch(text.strip()):
+            raise NotReadable("应为日期，如「2026-03-18」或「2026年3月18日」")
     try:
         return _decode(text, field)
     except (ValueError, OverflowError) as exc:  # NotReadable, or a number too long to read
         if isinstance(exc, NotReadable):
             raise
         raise NotReadable("数字过长") from None
+
+
+def _is_date(annotation: Any) -> bool:
+    """The annotation is a date (`PartialDate` or a day), or an optional one."""
+    if annotation == PartialDate or annotation is dt.date:
+        return True
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return any(_is_date(arg) for arg in typing.get_args(annotation))
+    return False
 
 
 def _decode(text: str, field: Slot) -> Any:
@@ -125,6 +149,8 @@ def _decode(text: str, field: Slot) -> Any:
             (item,) = typing.get_args(kind) or (str,)
             if item is int:
                 return _terms(shown)
+            if _union(item) == [str]:
+                return _names(shown, single=str in kinds)
     return _text(text)
 
 
@@ -160,6 +186,15 @@ def _number(shown: str, kind: type) -> int | float:
             raise NotReadable("应为整数")
         return int(value)
     return int(value) if value.is_integer() else value
+
+
+def _names(shown: str, *, single: bool) -> list[str] | str:
+    """A list of texts typed as one run, "甲单位、乙单位" (how the 前言 and the 职业面向 table
+    print it); a field that may also hold one text (a unit) gets a text for one item."""
+    names = [n.strip() for n in re.split(r"[、\n]", shown) if n.strip()]
+    if single and len(names) == 1:
+        return names[0]
+    return names
 
 
 def _terms(shown: str) -> list[int]:
