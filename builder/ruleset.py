@@ -14,7 +14,7 @@ import difflib
 from pathlib import Path
 from types import ModuleType
 
-from builder import corpus, schema_errors, source_rules
+from builder import config, corpus, schema_errors, source_rules
 from builder.check import MODULES as CHECK_MODULES
 from builder.comments import checks as consultation
 from builder.comments import store as review_store
@@ -41,6 +41,7 @@ MODULES: tuple[ModuleType, ...] = (
     migrate_rules,  # ZB016 old shape named by check, ZB017 left alone by migrate
     notice_file,  # ZB609 notice attachments that disagree with their documents
     drafting_rules,  # ZB851–ZB859 importing Word working copies
+    config,  # ZB940 site.engine (or --engine) names an engine that is not installed
 )
 """The modules that declare diagnostic codes (`builder.rules.declare`, `@check`)."""
 
