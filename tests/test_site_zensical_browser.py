@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -159,3 +166,63 @@ def test_search_finds_a_three_character_infix(browser: Any, examples: Path) -> N
     paths, marks = _search(browser, _serve(examples), "训练师")
     assert paths
     assert any("训练师" in m for m in marks[0]), marks[0]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_previews_and_reloads_after_an_edit(browser: Any, tmp_path: Path) -> None:
+    """`zhibiao serve --engine zensical`: the page loads from 127.0.0.1 only, and editing a
+    standard reloads it (Zensical's inline live-reload script is blocked by the policy;
+    zhibiao's same-origin one listens to its server instead)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(REPO / "standards", project / "standards")
+    for name in ("zhibiao.yaml", "mkdocs.yml"):
+        shutil.copy(REPO / name, project / name)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "builder", "serve", *ENGINE, "-a", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    page = browser.new_page(locale="zh-CN")
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "request",
+        lambda r: outside.append(r.url) if urlsplit(r.url).hostname != "127.0.0.1" else 0,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/510209/specialty/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(1)
+        page.goto(f"{base}/510209/specialty/")
+        page.wait_for_load_state("load")
+        assert "培养目标" in page.locator("article").inner_text()
+        page.wait_for_timeout(2000)  # connected to the server's socket
+        spec = project / "standards" / "510209-人工智能技术应用" / "specialty.yaml"
+        text = spec.read_text("utf-8")
+        spec.write_text(text.replace("本标准规定了", "本标准（修订）规定了", 1), "utf-8")
+        page.wait_for_function(
+            "() => document.body && document.body.innerText.includes('本标准（修订）规定了')",
+            timeout=120000,
+        )
+    finally:
+        page.close()
+        process.terminate()
+        process.wait(timeout=60)
+    assert not outside, outside
+    assert not errors, errors

@@ -155,11 +155,12 @@ class ZensicalEngine:
         return BuildLog(output, warnings)
 
     def serve(self, config_file: Path, address: str) -> subprocess.Popen[bytes]:
-        """Start `zensical serve` on `address` (host:port); it rebuilds on change."""
+        """Start `zensical serve` on `address` (host:port); it rebuilds on change. It reads
+        the generated `mkdocs.yml` itself (rewritten when the nav changes), so its output
+        goes to the default `site/` next to it, inside the preview's sources."""
         require()
         config_file = config_file.resolve()
-        derived = zensical_config(config_file)
-        command = [sys.executable, "-m", "zensical", "serve", "-f", str(derived), "-a", address]
+        command = [sys.executable, "-m", "zensical", "serve", "-f", str(config_file), "-a", address]
         return subprocess.Popen(command, cwd=config_file.parent, env=engine_env())
 
     def build_many(
