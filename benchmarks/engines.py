@@ -65,7 +65,7 @@ def bench_engines(project: Path, size: int, env: dict[str, str], repeat: int) ->
     work = project / "build"
     shutil.rmtree(project / "site", ignore_errors=True)
     zhibiao = [py, "-m", "builder", "build", "--no-docx", "--no-data", "--split", "none"]
-    zhibiao += ["--rebuild", "-f", "json"]
+    zhibiao += ["--rebuild", "--force", "-f", "json"]  # the comparison, not the data, matters
     built = subprocess.run(
         [*zhibiao, "-d", str(work / "engine-zhibiao")], cwd=project, env=env, check=False
     )
