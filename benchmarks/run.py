@@ -5,6 +5,8 @@
     python3 benchmarks/run.py --quick         # a small corpus, one repetition (smoke test)
     python3 benchmarks/run.py --sizes 31 --publish-sizes "" --split-sizes "" --peers
                                               # against sphinx-needs on the same content
+    python3 benchmarks/run.py --sizes 50 --publish-sizes "" --split-sizes "" --engine-sizes 50
+                                              # Zensical against MkDocs on the same Markdown
 
 Every command runs as a separate process. Wall time and CPU time (user + system of the
 process and its workers) come from `os.wait4`; "RSS" is the largest single process
@@ -31,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.engines import bench_engines  # noqa: E402
 from benchmarks.generate import build_set, generate, identities  # noqa: E402
 from benchmarks.measure import Row, measure, report  # noqa: E402
 from benchmarks.peers import bench_peers  # noqa: E402
@@ -75,6 +78,7 @@ def run_size(
     split: bool = False,
     split_baseline: bool = False,
     peers: int = 0,
+    engines: bool = False,
 ) -> list[Row]:
     """Every measurement for one corpus size."""
     project = corpus(work, size, seed)
@@ -123,6 +127,8 @@ def run_size(
         extra += bench_split(
             project, size, env, lambda: edit_one(project, repeat), plain, baseline=split_baseline
         )
+    if engines:
+        extra += bench_engines(project, size, env, repeat)
     if peers:
         extra += bench_peers(project, size, env, work, peers, lambda: edit_one(project, repeat))
     shutil.rmtree(home, ignore_errors=True)
@@ -164,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         help="也测拆分站点（首次构建、无改动重建、改动一个文件后重建）的规模",
     )
     parser.add_argument(
+        "--engine-sizes",
+        default="50",
+        help="也比较站点引擎的规模：同一批 Markdown 的 zensical 与 mkdocs 构建（需 pip install -e '.[zensical]'）",
+    )
+    parser.add_argument(
         "--split-baseline",
         action="store_true",
         help="在只测拆分站点的规模上，另测不拆分的 Markdown 的纯 mkdocs build 作为基线",
@@ -182,12 +193,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [3] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     publish = {3} if args.quick else {int(s) for s in args.publish_sizes.split(",") if s.strip()}
     split = {3} if args.quick else {int(s) for s in args.split_sizes.split(",") if s.strip()}
+    engines = {3} if args.quick else {int(s) for s in args.engine_sizes.split(",") if s.strip()}
     repeat = 1 if args.quick else args.repeat
     peer_items = 0
     if args.peers:
         peer_items = 150 if args.quick else args.peer_items
         if args.quick:  # the peers only: the site and Word rows have their own quick run
-            publish, split = set(), set()
+            publish, split, engines = set(), set(), set()
     header = f"机器：{machine()}；日期：{time.strftime('%Y-%m-%d')}；重复 {repeat} 次取中位数"
     rows: list[Row] = []
     for size in sizes:
@@ -201,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
                 split=size in split,
                 split_baseline=args.split_baseline,
                 peers=peer_items,
+                engines=size in engines,
             )
         )
     print(header)  # noqa: T201

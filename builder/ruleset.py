@@ -25,7 +25,7 @@ from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
 from builder.project import Project, UsageError, display_path
 from builder.project import open_project as open_bare_project
-from builder.read import corpus, schema_errors, source_rules
+from builder.read import config, corpus, schema_errors, source_rules
 from builder.read.locate import compose, locate
 from builder.read.yamlsource import YamlProblem, decode, read_limited
 
@@ -43,6 +43,8 @@ MODULES: tuple[ModuleType, ...] = (
     notice_file,  # ZB609 notice attachments that disagree with their documents
     drafting_rules,  # ZB851–ZB859 importing Word working copies
     national_rules,  # ZB860–ZB865 importing a published standard in the national layout
+
+    config,  # ZB940 site.engine (or --engine) names an engine that is not installed
 )
 """The modules that declare diagnostic codes (`builder.base.rules.declare`, `@check`)."""
 

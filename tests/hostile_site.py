@@ -234,7 +234,11 @@ def _evaluate(page: Any, script: str) -> Any:
 
 
 def _download(href: str) -> bool:
-    return urlsplit(href).path.lower().endswith((".yaml", ".yml", ".json", ".xlsx", ".docx"))
+    return (
+        urlsplit(href)
+        .path.lower()
+        .endswith((".yaml", ".yml", ".json", ".xlsx", ".docx", ".csv", ".zip"))
+    )
 
 
 def visit(

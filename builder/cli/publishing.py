@@ -44,6 +44,11 @@ from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_op
     type=click.Choice(["auto", "none", "specialty", "category"]),
     help="拆分为门户和分站点（默认取 zhibiao.yaml 的 site.split，即 auto）",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    help="站点引擎（默认取 zhibiao.yaml 的 site.engine，即 mkdocs；zensical 需另行安装）",
+)
 @click.option("--rebuild", is_flag=True, help="即使与上次构建相比没有改动也重新构建")
 @jobs_option("解析文件和构建分站点")
 @click.option(
@@ -68,6 +73,7 @@ def build_command(
     no_data: bool,
     split: str | None,
     rebuild: bool,
+    engine: str | None,
     jobs: int | None,
     verbose: bool,
 ) -> None:
@@ -99,7 +105,11 @@ def build_command(
         verbose=verbose,
         rebuild=rebuild,
     )
-    sys.exit(run_build(path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since))
+    sys.exit(
+        run_build(
+            path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since, engine=engine
+        )
+    )
 
 
 @cli.command("serve")
@@ -113,8 +123,15 @@ def build_command(
     show_default=True,
     help="预览地址 host:port",
 )
-def serve_command(path: Path | None, config_path: Path | None, address: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    help="站点引擎（默认取 zhibiao.yaml 的 site.engine，即 mkdocs；zensical 需另行安装）",
+)
+def serve_command(
+    path: Path | None, config_path: Path | None, address: str, engine: str | None
+) -> None:
     """本地预览站点，修改标准文件后自动刷新"""
     from builder.site.run import run_serve
 
-    sys.exit(run_serve(path, config_path, address))
+    sys.exit(run_serve(path, config_path, address, engine))

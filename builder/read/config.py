@@ -7,9 +7,26 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from builder.base.diagnostics import Severity
+from builder.base.rules import declare
 from builder.model.common import EducationLevel
 
 CONFIG_NAME = "zhibiao.yaml"
+
+# `site.engine` names an engine; only the build can tell whether it is installed
+# (`builder.site.engines`), but the code belongs with the setting.
+ENGINE_MISSING = declare(
+    "ZB940",
+    "engine-not-installed",
+    Severity.ERROR,
+    "所选的站点引擎没有安装",
+    """
+    `zhibiao build --engine zensical`（或 zhibiao.yaml 的 `site.engine: zensical`）选用了 Zensical
+    引擎，但当前 Python 环境里没有安装 zensical 包。Zensical 是可选依赖：用
+    `pip install -c constraints.txt -e '.[zensical]'` 安装，或去掉该选项改用默认的 mkdocs。
+    """,
+    "site:\n  engine: zensical   # 需要 pip install -e '.[zensical]'",
+)
 
 
 class _Config(BaseModel):
@@ -309,6 +326,14 @@ class SiteConfig(_Config):
         ge=1,
         title="自动拆分的专业数",
         description="split 为 auto 时，专业数超过此值即拆分。",
+    )
+    engine: Literal["mkdocs", "zensical"] = Field(
+        default="mkdocs",
+        title="站点引擎",
+        description=(
+            "mkdocs（默认，mkdocs-material）或 zensical（Material 团队的后继引擎，可选依赖："
+            "pip install -e '.[zensical]'）；zhibiao build --engine 可临时改用另一个。"
+        ),
     )
 
 

@@ -25,24 +25,25 @@ _REASONS = {
 STRICT_HINT = "若警告来自根目录 mkdocs.yml 的设置，请修改该文件；否则请报告此问题。"
 
 
-def explain(output: str, found: Sequence[str] = ()) -> tuple[str, str]:
-    """(message, hint) for failed mkdocs runs: their raw `output` and the warnings `found`."""
+def explain(output: str, found: Sequence[str] = (), *, engine: str = "mkdocs") -> tuple[str, str]:
+    """(message, hint) for failed engine runs (mkdocs unless `engine` names another): their
+    raw `output` and the warnings `found`."""
     text = "\n".join([output, *found])
     for number, (reason, hint) in _REASONS.items():
         if f"[Errno {number}]" in text or (number == 28 and "No space left" in text):
-            return f"mkdocs 构建失败：{reason}", hint
+            return f"{engine} 构建失败：{reason}", hint
     if "MemoryError" in text:
         reason, hint = _REASONS[12]
-        return f"mkdocs 构建失败：{reason}", hint
+        return f"{engine} 构建失败：{reason}", hint
     warnings = [*found] or [m.group(1) for m in map(_WARNING.match, output.splitlines()) if m]
     if warnings:
         detail = "\n".join(f"  {w}" for w in warnings[:50])
-        return f"mkdocs 构建失败（严格模式下不允许任何警告）：\n{detail}", STRICT_HINT
+        return f"{engine} 构建失败（严格模式下不允许任何警告）：\n{detail}", STRICT_HINT
     log = _save(text)
     last = _last_error(text)
     shown = f"：{last}" if last else ""
     return (
-        f"mkdocs 构建失败，意外中止{shown}（完整输出已写入 {log}）",
+        f"{engine} 构建失败，意外中止{shown}（完整输出已写入 {log}）",
         "可能是 mkdocs.yml 中的主题或插件设置有误；修正后重试，若仍失败请附上该文件报告此问题。",
     )
 

@@ -48,6 +48,8 @@ def install_shards(
             )
         folder = source_dir / shard.folder
         keys[shard.name] = f"{shard.digest}:{theme}"
+        if engine.name != "mkdocs":  # a shard another engine built is not reused
+            keys[shard.name] += f":{engine.name}"
         same = _published(manifests, shard.name, keys[shard.name])
         if same is not None:
             link_tree(same, out)

@@ -88,8 +88,8 @@ class BuildOptions:
     """Cache folder for the build record (None: `.zhibiao/cache` of the built project)."""
 
 
-BUILT_IN = re.compile(r"Documentation built in ([0-9.]+) seconds")
-"""mkdocs's closing line; every other line of its log (and jieba's) is dropped unless -v."""
+BUILT_IN = re.compile(r"(?:Documentation built|Build finished) in ([0-9.]+) ?s(?:econds)?\b")
+"""mkdocs's (or Zensical's) closing line; every other line of its log (and jieba's) is dropped unless -v."""
 
 
 @dataclass(slots=True)

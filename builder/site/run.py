@@ -18,6 +18,7 @@ from builder.project.cache import cache_root
 from builder.project.paths import chosen, confined
 from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
+from builder.site.engines import choose_engine
 from builder.site.gitsource import commit_time, exported
 from builder.site.pipeline import BuildOptions, build_site
 from builder.site.safe_markdown import user_changelog
@@ -64,12 +65,15 @@ def run_build(
     fmt: str,
     ref: str | None,
     since: str | None = None,
+    engine: str | None = None,
 ) -> int:
     """Run `zhibiao build`; returns the exit code (0 published, 1 refused).
 
     `site_dir` defaults to `site/` in the project root; `options.site_dir` is ignored.
+    `engine` (mkdocs, zensical) defaults to `site.engine` of zhibiao.yaml.
     """
     project = open_project(path, config_path)
+    chosen_engine = choose_engine(engine or project.config.site.engine)
     standards = project.standards
     target = (
         chosen(site_dir, project.root, "输出目录")
@@ -99,7 +103,13 @@ def run_build(
                 record_dir=options.record_dir or _record_dir(project.root),
             )
         outcome = build_site(
-            source, options, report=show, say=_say, base=base, root_config=root_config
+            source,
+            options,
+            report=show,
+            say=_say,
+            base=base,
+            engine=chosen_engine,
+            root_config=root_config,
         )
     if outcome.published is None:
         _say("检查发现错误，未发布站点。请修正后重试，或用 --force 强制发布（每页将显示警告）。")
@@ -168,16 +178,20 @@ def read_changelog(path: Path | None) -> str | None:
         raise UsageError(f"无法读取修订说明文件：{exc}", file=path.as_posix()) from None
 
 
-def run_serve(path: Path | None, config_path: Path | None, address: str) -> int:
+def run_serve(
+    path: Path | None, config_path: Path | None, address: str, engine: str | None = None
+) -> int:
     """Run `zhibiao serve`: diagnostics and progress on stderr, preview until interrupted."""
     from builder.site.serve import serve
+
+    chosen_engine = choose_engine(engine or open_project(path, config_path).config.site.engine)
 
     reporter = report.select("text")
 
     def show(result: CheckResult) -> None:
         reporter(result.diagnostics, result.files, sys.stderr)
 
-    return serve(path, config_path, address, report=show, say=_say)
+    return serve(path, config_path, address, report=show, say=_say, engine=chosen_engine)
 
 
 def build_date(root: Path, ref: str | None) -> int | None:

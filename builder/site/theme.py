@@ -75,18 +75,41 @@ _MAIN = """{{% extends "{parent}" %}}
 {{% endblock %}}
 """
 _LIVERELOAD = """\
-// zhibiao serve: MkDocs' live reload without its inline script (blocked by the policy).
+// zhibiao serve: the engine's live reload without its inline script (blocked by the policy).
+// MkDocs' server answers long polls on /livereload/; Zensical's (404 there) sends the path
+// of each rebuilt page, script or style sheet over a WebSocket on the page's own address.
 (function () {
   var id = Date.now();
   function poll(epoch) {
     fetch("/livereload/" + epoch + "/" + id)
-      .then(function (response) { return response.text(); })
+      .then(function (response) {
+        if (response.status === 404) {
+          listen(false);
+          return null;
+        }
+        return response.text();
+      })
       .then(function (text) {
+        if (text === null) return;
         var now = parseFloat(text);
         if (epoch > 0 && now > epoch) location.reload();
         else setTimeout(function () { poll(now || epoch); }, 0);
       })
       .catch(function () { setTimeout(function () { poll(epoch); }, 3000); });
+  }
+  function listen(again) {
+    var url = new URL(location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.hash = "";
+    var socket = new WebSocket(url.href);
+    socket.addEventListener("open", function () { if (again) location.reload(); });
+    socket.addEventListener("message", function (event) {
+      var changed = String(event.data);
+      if (/\\.(css|js)$/.test(changed) || changed === location.pathname) location.reload();
+    });
+    socket.addEventListener("close", function () {
+      setTimeout(function () { listen(true); }, 1000);
+    });
   }
   poll(0);
 })();
