@@ -43,7 +43,6 @@ MODULES: tuple[ModuleType, ...] = (
     notice_file,  # ZB609 notice attachments that disagree with their documents
     drafting_rules,  # ZB851–ZB859 importing Word working copies
     national_rules,  # ZB860–ZB865 importing a published standard in the national layout
-
     config,  # ZB940 site.engine (or --engine) names an engine that is not installed
 )
 """The modules that declare diagnostic codes (`builder.base.rules.declare`, `@check`)."""
