@@ -57,6 +57,7 @@ def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
         "标准编号": (listing.meta.standard_no or "") if listing else "",
         "版本": listing.meta.version if listing else "",
         "状态": listing.meta.status if listing else "",
+        "水平词表": (listing.levels or "") if listing else "",
     }
     _head(sheet, ["项目", "内容"], [14, 60])
     for label in lay.META_FIELDS:
@@ -84,6 +85,9 @@ def _marker_cells(domain: Any, task: Any, text: str) -> list[Any]:
         domain.code if domain is not None else "",
         (task.description or "") if task is not None else "",
         (domain.description or "") if domain is not None else "",
+        "",
+        (domain.scope or "") if domain is not None else "",
+        "",
     ]
 
 
@@ -95,7 +99,7 @@ def _marker(items: Any) -> str:
 
 def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
     sheet = book.create_sheet(lay.COMPETENCY_SHEET)
-    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30, 24]
+    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30, 24, 14, 14]
     _head(sheet, list(lay.COMPETENCY_COLUMNS), widths)
     if not entry.competencies:
         _print_setup(sheet, True, lay.PRINTED)
@@ -121,6 +125,8 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
                         task.description or "",
                         domain.description or "",
                         "；".join(f"{b.specialty}:{b.competency}" for b in comp.builds_on),
+                        domain.scope or "",
+                        comp.scope or "",
                     ],
                 )
                 row += 1
@@ -131,7 +137,7 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
         if marker := _marker(domain.tasks):
             _append(sheet, _marker_cells(domain, None, marker))
             row += 1
-        _merge(sheet, domain_start, row - 1, (1, 8, 10))
+        _merge(sheet, domain_start, row - 1, (1, 8, 10, 12))
     if marker := _marker(domains):
         _append(sheet, _marker_cells(None, None, marker))
         row += 1
