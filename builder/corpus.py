@@ -28,6 +28,7 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
+from builder.model.sourced import specialty_key
 from builder.parallel import Parsed, Task, parse_all, parse_task
 from builder.rules import RULES, declare
 from builder.schema_errors import diagnostics_from_error, unquoted_hint
@@ -140,9 +141,9 @@ class DocRef(NamedTuple):
 
 
 def set_code(doc: Any) -> str:
-    """The specialty set a document belongs to."""
-    code: str = doc.code if isinstance(doc, Specialty) else doc.specialty
-    return code
+    """The specialty set a document belongs to: its specialty code, or the name the source
+    gives when it gives no code (`builder.model.sourced.specialty_key`)."""
+    return specialty_key(doc)
 
 
 def doc_ref(rel: str, doc: Any) -> DocRef:

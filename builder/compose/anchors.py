@@ -12,6 +12,7 @@ from typing import Any
 
 from builder.corpus import Loaded
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
+from builder.model.sourced import specialty_key
 from builder.view.identity import plan_identity
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -68,9 +69,7 @@ def section_anchor(number: str) -> str:
 
 def specialty_code(item: Loaded[Any]) -> str:
     """The specialty a document belongs to."""
-    doc = item.doc
-    code: str = doc.code if isinstance(doc, Specialty) else doc.specialty
-    return code
+    return specialty_key(item.doc)
 
 
 def page_path(item: Loaded[Any]) -> str:

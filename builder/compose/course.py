@@ -17,7 +17,13 @@ from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+    specialty_key,
+)
 from builder.view import view_of
 
 OBJECTIVE_TITLES = {"素质": "素质目标", "知识": "知识目标", "能力": "能力目标"}
@@ -34,7 +40,7 @@ IMPLEMENTATION_TITLES = {
 def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) -> DocTree:
     """The whole 课程标准: basic information, objectives, content, competencies, assessment."""
     doc = item.doc
-    entry = specialty_set(corpus, doc.specialty)
+    entry = specialty_set(corpus, specialty_key(doc))
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
     if doc.preface:

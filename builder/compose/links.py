@@ -6,10 +6,12 @@ from typing import Any
 
 from builder.compose.anchors import page_path
 from builder.compose.coverage import competency_codes, competency_target
+from builder.compose.meta import specialty_label
 from builder.compose.text import book_title
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Inline, Link
 from builder.model import CompetencyRef, scoped_code
+from builder.model.sourced import is_not_given
 from builder.view import view_of
 
 
@@ -102,10 +104,13 @@ def applies_to(entry: SpecialtySet, code: str, name: str | None) -> tuple[Inline
     """ "适用专业：人工智能技术应用（510209）。", linked to the specialty standard when present.
 
     The document's own `specialty_name` wins over the name in the specialty standard: it is
-    what the source says (e.g. "计算机应用技术等专业").
+    what the source says (e.g. "计算机应用技术等专业"). Nothing when the source gives neither
+    a code nor a name.
     """
     standard = entry.specialty
     shown = name or (standard.doc.name if standard is not None else None)
-    label = f"{shown}（{code}）" if shown else code
+    if is_not_given(code) and not shown:
+        return ()  # the source names no specialty (e.g. a 国家职业技能标准): nothing to say
+    label = specialty_label(code, shown)
     target: Inline = Link(label, page_path(standard)) if standard is not None else label
     return ("适用专业：", target, "。")
