@@ -28,7 +28,7 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
-from builder.model.sourced import specialty_key
+from builder.model.sourced import course_key, specialty_key
 from builder.parallel import Parsed, Task, parse_all, parse_task
 from builder.rules import RULES, declare
 from builder.schema_errors import diagnostics_from_error, unquoted_hint
@@ -148,7 +148,7 @@ def set_code(doc: Any) -> str:
 
 def doc_ref(rel: str, doc: Any) -> DocRef:
     """The `DocRef` of a loaded document."""
-    code = doc.code if isinstance(doc, Course) else None
+    code = course_key(doc) if isinstance(doc, Course) else None
     return DocRef(rel, doc.kind, set_code(doc), code, facts_of(doc))
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from tests.casegen import BASEF, INTERN, Case, Copy
+from tests.casegen import BASEF, INTERN, SP, Case, Copy
 
 NAME_ONLY = "specialty: 原文未给出\nspecialty_name: {name}"
+
+SCHOOL = "specialty: 原文未给出\nspecialty_name: 计算机应用技术等专业\ncode: 原文未给出"
+
+
+def _school_course(code: str, links: tuple[tuple[str, str], ...]) -> Copy:
+    """A course standard of 510209 turned into a school's one without any code."""
+    return Copy(
+        f"{SP}/courses/{code}.yaml",
+        f"standards/计算机应用技术/{code.lower()}.yaml",
+        ((f'specialty: "510209"\ncode: {code}', SCHOOL), *links),
+    )
+
 
 NOT_GIVEN_CASES = [
     Case(
@@ -21,6 +33,23 @@ NOT_GIVEN_CASES = [
                 INTERN,
                 "standards/电子商务/internship.yaml",
                 (('specialty: "510209"', NAME_ONLY.format(name="电子商务")),),
+            ),
+        ),
+    ),
+    Case(
+        "pass-course-code-not-given",
+        "两份学校课程标准都没有课程代码（code: 原文未给出）、也没有专业代码：按课程名称区分，不报重复的课程标准（ZB207），"
+        "先修、后续课程按名称对上",
+        (
+            _school_course(
+                "ZH01",
+                (
+                    ("prerequisites: [ZJ01]", "prerequisites: []"),
+                    ("followups: [ZH03]", "followups: [深度学习应用开发]"),
+                ),
+            ),
+            _school_course(
+                "ZH03", (("prerequisites: [ZJ01, ZH01, ZH02]", "prerequisites: [数据采集与标注]"),)
             ),
         ),
     ),

@@ -18,7 +18,7 @@ from builder.compose import compose_corpus
 from builder.compose.anchors import page_path
 from builder.diff.engine import diff_corpora
 from builder.model import CompetencyList, TrainingBase
-from builder.model.sourced import specialty_key
+from builder.model.sourced import course_key, course_label, specialty_key
 from builder.project import open_project
 from builder.site.markdown import render_document
 from builder.view.identity import document_key
@@ -91,3 +91,30 @@ def test_diff_pairs_a_name_only_document_with_itself(tmp_path: Path) -> None:
     (change,) = changes
     assert change.field == "scope"
     assert change.document.file.endswith("智能交通技术运用/training-base.yaml")
+
+
+COURSES = REPO / "tests" / "cases" / "pass-course-code-not-given"
+
+
+def test_courses_without_a_code_are_told_apart_by_their_names() -> None:
+    project, result = _corpus(COURSES)
+    corpus = result.corpus  # type: ignore[attr-defined]
+    assert result.diagnostics == []  # type: ignore[attr-defined]
+    (entry,) = [e for code, e in corpus.specialties.items() if code == "计算机应用技术等专业"]
+    assert sorted(course_key(c.doc) for c in entry.courses) == [
+        "《数据采集与标注》",
+        "《深度学习应用开发》",
+    ]
+    assert len({document_key(c.doc) for c in entry.courses}) == 2
+    assert len({page_path(c) for c in entry.courses}) == 2
+    assert sorted(course_label(c.doc) for c in entry.courses) == [
+        "数据采集与标注",
+        "深度学习应用开发",
+    ]
+    trees = compose_corpus(corpus, project.config)  # type: ignore[attr-defined]
+    pages = [render_document(tree) for tree in trees]
+    school = [text for text in pages if "计算机应用技术等专业（专业代码原文未给出）" in text]
+    assert len(school) == 2
+    for text in school:
+        assert "| 课程代码 | （原文未给出） |" in text.replace("**", "")
+        assert "| 课程代码 | 原文未给出 |" not in text.replace("**", "")

@@ -12,7 +12,7 @@ from typing import Any
 
 from builder.corpus import Loaded
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
-from builder.model.sourced import specialty_key
+from builder.model.sourced import course_key, specialty_key
 from builder.view.identity import plan_identity
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -81,7 +81,7 @@ def page_path(item: Loaded[Any]) -> str:
     if isinstance(doc, CompetencyList):
         return f"{folder}/competencies.md"
     if isinstance(doc, Course):
-        return f"{folder}/courses/{file_name(doc.code)}.md"
+        return f"{folder}/courses/{file_name(course_key(doc))}.md"
     if isinstance(doc, Internship):
         return f"{folder}/{_named('internship', item.path.stem)}.md"
     if isinstance(doc, TrainingBase):
@@ -105,5 +105,5 @@ def doc_id(item: Loaded[Any]) -> str:
     path = page_path(item).removesuffix(".md")
     folder, _, rest = path.partition("/")
     if isinstance(item.doc, Course):
-        return f"{folder}/course/{item.doc.code}"
+        return f"{folder}/course/{course_key(item.doc)}"
     return f"{folder}/{rest.replace('-', '_')}"

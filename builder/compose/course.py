@@ -19,6 +19,7 @@ from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
 from builder.model.sourced import (
     EXCERPT_LABEL,
+    NOT_GIVEN_LABEL,
     NOT_LISTED_LABEL,
     is_excerpt,
     is_not_given,
@@ -147,7 +148,7 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         hours += f"（理论 {doc.theory_hours}，实践 {doc.practice_hours}）"
     rows: list[tuple[str, tuple[Inline, ...]]] = [
         ("课程名称", (Field(doc.name, "name"),)),
-        ("课程代码", (Field(doc.code, "code"),)),
+        ("课程代码", (NOT_GIVEN_LABEL if is_not_given(doc.code) else Field(doc.code, "code"),)),
         ("课程性质", (f"{doc.nature}课程",)),
         ("学时", (hours,)),
         ("学分", (Field(num(doc.credits), "credits"),)),

@@ -11,7 +11,7 @@ from builder.compose.text import book_title
 from builder.corpus import Corpus, Loaded, SpecialtySet
 from builder.doctree import Inline, Link
 from builder.model import CompetencyRef, scoped_code
-from builder.model.sourced import is_not_given
+from builder.model.sourced import course_key, is_not_given
 from builder.view import view_of
 
 
@@ -24,7 +24,7 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
     """The course code a reference names: a code, or an exact course name (as the checks do)."""
     plan = entry.specialty.doc.courses if entry.specialty is not None else []
     if any(c.code == reference for c in plan) or any(
-        c.doc.code == reference for c in entry.courses
+        course_key(c.doc) == reference for c in entry.courses
     ):
         return reference
     for planned in plan:
@@ -32,14 +32,13 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
             return planned.code
     for standard in entry.courses:
         if standard.doc.name == reference:
-            code: str = standard.doc.code
-            return code
+            return course_key(standard.doc)
     return reference
 
 
 def course_standard(entry: SpecialtySet, code: str) -> Loaded[Any] | None:
     """The course standard with this course code, if the specialty has one."""
-    return next((c for c in entry.courses if c.doc.code == code), None)
+    return next((c for c in entry.courses if course_key(c.doc) == code), None)
 
 
 def course_name(entry: SpecialtySet, code: str) -> str | None:

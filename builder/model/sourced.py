@@ -75,6 +75,19 @@ def specialty_key(doc: Any) -> str:
     return NOT_GIVEN
 
 
+def course_key(doc: Any) -> str:
+    """A course standard's identity in its specialty set: its `code`, or — when the source gives
+    no course code (`code: 原文未给出`, a school's course standard) — its name in 《》, which no
+    course code is written as."""
+    code = str(doc.code)
+    return f"《{doc.name}》" if is_not_given(code) else code
+
+
+def course_label(doc: Any) -> str:
+    """ "ZY03 深度学习应用" for navigation and lists; the name alone when the code is not given."""
+    return str(doc.name) if is_not_given(doc.code) else f"{doc.code} {doc.name}"
+
+
 def is_excerpt(value: object) -> bool:
     """True for a list written `{节选: [...]}`."""
     return bool(getattr(value, "excerpt", False))
@@ -134,6 +147,8 @@ __all__ = [
     "NonEmptyList",
     "NotGivenList",
     "SourcedList",
+    "course_key",
+    "course_label",
     "is_excerpt",
     "is_not_given",
     "sourced",

@@ -21,6 +21,7 @@ from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
 from builder.model import KIND_TITLES
+from builder.model.sourced import course_label
 from builder.site.chains import CHAINS_PAGE, CHAINS_TITLE, chains, chains_page
 from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.consultation import consultation_parts
@@ -139,7 +140,7 @@ def documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
         if item.kind == "course":
             if not courses:
                 items.append({"课程标准": courses})
-            courses.append({nav_title(f"{item.doc.code} {item.doc.name}"): page})
+            courses.append({nav_title(course_label(item.doc)): page})
         else:
             single = kinds.count(item.kind) == 1
             title = KIND_TITLES[item.kind] if single else nav_title(item.doc.meta.title)

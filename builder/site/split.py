@@ -15,6 +15,7 @@ from builder.compose.anchors import ascii_id, file_name
 from builder.config import ProjectConfig
 from builder.corpus import Corpus, SpecialtySet
 from builder.doctree import DocTree
+from builder.model.sourced import course_key, course_label
 from builder.site.consultation import consultation_parts
 from builder.site.layout import PORTAL, Shard, SiteLayout, SplitMode, rendering_shard
 from builder.site.markdown import (
@@ -193,10 +194,8 @@ def _specialty_entry(entry: SpecialtySet, page: str) -> list[str]:
         if posts:
             lines.append("面向岗位和职业：" + "、".join(escape(p) for p in dict.fromkeys(posts)))
     if entry.courses:
-        courses = sorted(entry.courses, key=lambda c: c.doc.code)
-        names = "、".join(
-            link(escape(f"{c.doc.code} {c.doc.name}"), page, page_path(c)) for c in courses
-        )
+        courses = sorted(entry.courses, key=lambda c: course_key(c.doc))
+        names = "、".join(link(escape(course_label(c.doc)), page, page_path(c)) for c in courses)
         lines.append(f"课程标准：{names}")
     return lines
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.model import Course, Plan, Specialty
-from builder.model.sourced import specialty_key
+from builder.model.sourced import course_key, specialty_key
 
 
 def document_key(doc: Any) -> tuple[str, str, str]:
@@ -17,7 +17,7 @@ def document_key(doc: Any) -> tuple[str, str, str]:
     if isinstance(doc, Specialty):
         return ("specialty", doc.code, "")
     if isinstance(doc, Course):
-        return ("course", specialty_key(doc), doc.code)
+        return ("course", specialty_key(doc), course_key(doc))
     if isinstance(doc, Plan):
         return ("plan", doc.specialty, plan_identity(doc))
     return (str(doc.kind), specialty_key(doc), "")
