@@ -53,4 +53,20 @@ NOT_GIVEN_CASES = [
             ),
         ),
     ),
+    Case(
+        "orphan-course-not-given",
+        "专业 510209 中一份没有课程代码的课程标准（code: 原文未给出），其名称不在课程设置中：按名称对应不上，"
+        "警告写出课程名称，不把“原文未给出”当作课程代码",
+        (
+            Copy(
+                f"{SP}/courses/ZH01.yaml",
+                f"{SP}/courses/extra.yaml",
+                (("code: ZH01\nname: 数据采集与标注", "code: 原文未给出\nname: 数据可视化"),),
+            ),
+        ),
+        expected=(
+            "ZB303 standards/510209-人工智能技术应用/courses/extra.yaml:8:7 warning | "
+            "课程「数据可视化」（课程代码原文未给出）不在专业 510209 的课程设置中",
+        ),
+    ),
 ]
