@@ -22,7 +22,7 @@ from builder.model.sourced import course_key, course_label, specialty_key
 from builder.project import open_project
 from builder.site.markdown import render_document
 from builder.view.identity import document_key
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 CASE = REPO / "tests" / "cases" / "pass-specialty-not-given"
 BASE_META = {"title": "标准", "version": "1", "status": "草案"}
@@ -118,3 +118,22 @@ def test_courses_without_a_code_are_told_apart_by_their_names() -> None:
     for text in school:
         assert "| 课程代码 | （原文未给出） |" in text.replace("**", "")
         assert "| 课程代码 | 原文未给出 |" not in text.replace("**", "")
+
+
+def test_a_name_with_path_characters_stays_inside_the_output(tmp_path: Path) -> None:
+    """The name a set is keyed by is text from the YAML: exports never turn it into a path."""
+    root = tmp_path / "case"
+    shutil.copytree(COURSES, root)
+    for file in (root / "standards" / "计算机应用技术").glob("*.yaml"):
+        file.write_text(
+            file.read_text("utf-8").replace("计算机应用技术等专业", "../../逃逸/专业"), "utf-8"
+        )
+    before = set(tmp_path.rglob("*"))
+    for kind in ("case", "xlsx"):
+        result = run_cli(["export", kind, "-o", f"out-{kind}"], root)
+        assert result.exit_code == 0, result.stderr
+    written = set(tmp_path.rglob("*")) - before
+    assert written and all(
+        p.is_relative_to(root / "out-case") or p.is_relative_to(root / "out-xlsx") for p in written
+    ), sorted(map(str, written))
+    assert len(list((root / "out-case").rglob("course-*.json"))) >= 4

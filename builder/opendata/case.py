@@ -34,7 +34,7 @@ from builder.opendata.case_package import (
 )
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_all
+from builder.opendata.output import output_dir, safe_part, write_all
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
 from builder.view import SpecialtyView, view_of
@@ -251,7 +251,7 @@ def _course_package(
             where="后续课程",
         )
     document = document_row(scope, package, key, first_paragraph(doc.description), subjects)
-    name = f"course-{doc.code}.json"
+    name = f"course-{safe_part(course_key(doc))}.json"
     return PackageFile(
         name, "course", doc.meta.title, ids.uid(key), package.build(document, subjects)
     )
@@ -285,7 +285,7 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
         files, lost = specialty_packages(entry, project.config, uris)
         skipped.extend(lost)
         for package in files:
-            rel = f"{code}/{package.name}"
+            rel = f"{safe_part(code)}/{package.name}"
             outputs[rel] = render(package.data)
             index.append(
                 {

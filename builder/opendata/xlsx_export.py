@@ -24,7 +24,7 @@ from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_g
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_all
+from builder.opendata.output import output_dir, safe_part, write_all
 from builder.opendata.stamps import last_change, source_date_epoch
 from builder.opendata.xlsx_sheets import key_sheet, plan_sheet_first, table_sheets
 from builder.opendata.xlsx_style import (  # noqa: F401  (_append is used by tests)
@@ -238,7 +238,8 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 def file_name(entry: SpecialtySet) -> str:
     """`510209-人工智能技术应用.xlsx` (the code alone when there is no specialty standard)."""
     name = entry.specialty.doc.name if entry.specialty else ""
-    return f"{entry.code}-{_UNSAFE.sub('_', name)}.xlsx" if name else f"{entry.code}.xlsx"
+    code = safe_part(entry.code)
+    return f"{code}-{_UNSAFE.sub('_', name)}.xlsx" if name else f"{code}.xlsx"
 
 
 def export_xlsx(project: Project, out: Path) -> list[Path]:
