@@ -42,20 +42,25 @@ CONFIG = (
 WORD = st.text(
     st.characters(whitelist_categories=("Lo", "Nd", "Lu")), min_size=1, max_size=6
 ).filter(lambda t: t.strip() == t)
-SCOPE = st.one_of(st.none(), st.sampled_from(["五级/初级工", "四级", "技能要求"]), WORD)
+TABLE = st.one_of(st.none(), st.sampled_from(["五级/初级工", "四级"]), WORD.map("表{}".format))
+COLUMN = st.one_of(
+    st.none(), st.sampled_from(["技能要求", "相关知识要求"]), WORD.map("列{}".format)
+)
+"""Table and column names never coincide: (table 四级, no column) and (no table, column 四级)
+are one numbering scope for the model (`scoped_code`), as they are for the importer."""
 
 
 @st.composite
 def scoped_list(draw: st.DrawFn) -> dict[str, Any]:
     """A competency list whose codes restart in every domain scope and competency column."""
     domains = []
-    scopes = draw(st.lists(SCOPE, min_size=1, max_size=3, unique=True))
+    scopes = draw(st.lists(TABLE, min_size=1, max_size=3, unique=True))
     for scope in scopes:
         for d in range(1, draw(st.integers(1, 2)) + 1):
             tasks = []
             for t in range(1, draw(st.integers(1, 2)) + 1):
                 comps = []
-                for column in draw(st.lists(SCOPE, min_size=1, max_size=2, unique=True)):
+                for column in draw(st.lists(COLUMN, min_size=1, max_size=2, unique=True)):
                     for c in range(1, draw(st.integers(1, 2)) + 1):
                         comp: dict[str, Any] = {
                             "code": f"{d}.{t}.{c}",
