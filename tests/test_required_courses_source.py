@@ -52,3 +52,16 @@ def test_configuring_the_zz_list_drops_the_default_source() -> None:
     )
     assert config.numeric_rules.courses_source_for("中职") != SOURCE_COURSES_ZZ
     assert "按 zhibiao.yaml 调整" in config.numeric_rules.courses_source_for("中职")
+
+
+def test_undergraduate_rules_are_not_attributed_to_13(example_project: Path) -> None:
+    """职业本科 is not covered by 13号: a failing share names the project's own rule as source."""
+    spec = example_project / "standards" / "330701-电子商务" / "specialty.yaml"
+    spec.write_text(spec.read_text("utf-8").replace("elective: true", "elective: false"), "utf-8")
+    result = run_cli(["check", "standards", "--format", "json"], example_project)
+    data = json.loads(result.stdout)
+    items = data["diagnostics"] if isinstance(data, dict) else data
+    (found,) = [d for d in items if d["code"] == "ZB403" and "330701" in d["file"]]
+    hint = str(found["hint"])
+    assert "规则来源：项目自定的规则（教职成〔2019〕13号不适用于职业本科" in hint
+    assert "规则来源：教职成〔2019〕13号；" not in hint
