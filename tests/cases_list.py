@@ -27,6 +27,7 @@ from tests.cases_chain import CHAIN_CASES
 from tests.cases_config import CONFIG_CASES
 from tests.cases_conform import CONFORM_CASES
 from tests.cases_levels import LEVEL_CASES
+from tests.cases_notgiven import NOT_GIVEN_CASES
 from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
@@ -297,6 +298,7 @@ CASE_LIST: list[Case] = [
     *CONFIG_CASES,
     *CONFORM_CASES,
     *SOURCED_CASES,
+    *NOT_GIVEN_CASES,
     *REAL_ERROR_CASES,
     *LEVEL_CASES,
     *CHAIN_CASES,

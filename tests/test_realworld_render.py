@@ -26,6 +26,7 @@ import pytest
 from builder.checking.pipeline import run_check
 from builder.compose import compose_corpus
 from builder.compose.doctree import DocTree
+from builder.compose.meta import CODE_NOT_GIVEN
 from builder.compose.text import join_lines, split_paragraphs
 from builder.docx.export import render_trees
 from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN_LABEL, NOT_LISTED_LABEL
@@ -42,6 +43,7 @@ FIXED_LABELS = (
     NOT_GIVEN_LABEL,
     NOT_LISTED_LABEL,
     EXCERPT_LABEL,
+    CODE_NOT_GIVEN,  # after the name of a specialty whose code the source does not give
     # the 国家职业技能标准 a competency list comes from, and the content × level tick table
     # (builder/compose/levels.py)
     "来源国家职业技能标准",

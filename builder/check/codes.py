@@ -12,6 +12,7 @@ from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
 from builder.check.lookalike import has_confusable
+from builder.model.sourced import is_not_given
 from builder.read.catalog import LEVEL_RANGES, level_of
 
 SPECIALTY_CODE = re.compile(r"^\d{6}K?$", re.ASCII)
@@ -31,10 +32,12 @@ DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>[0-9]{4})〕(?P<seq>
 )
 def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类），国家控制布点专业后缀 K；
-    各文件的 specialty 字段同样如此。含全角数字等形似字符的代码只报 ZB507。"""
+    各文件的 specialty 字段同样如此（原文没有专业代码时写 原文未给出，不报告）。含全角数字等形似字符的代码只报 ZB507。"""
     for item in ctx.corpus.documents:
         field = "code" if item.kind == "specialty" else "specialty"
         value = getattr(item.doc, field)
+        if field == "specialty" and is_not_given(value):
+            continue  # a standard the source names by its specialty only (keyed by that name)
         if not SPECIALTY_CODE.match(value) and not has_confusable(value):
             yield rule.diag(
                 item.rel,

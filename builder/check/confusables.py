@@ -23,6 +23,7 @@ from builder.check.fieldnames import inner_model
 from builder.check.lifecycle import PLACEHOLDER
 from builder.check.lookalike import ascii_code, has_confusable, problem
 from builder.model import Specialty
+from builder.model.sourced import is_not_given
 from builder.read.locate import compose, locate
 from builder.read.yamlsource import decode, read_limited
 
@@ -152,10 +153,11 @@ def _char_position(file: str, path: DataPath, value: str, index: int) -> tuple[i
 def references_skipped(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """文件的 `specialty`（或专业教学标准的 `code`）格式不对时（ZB501、ZB507），它与任何专业都对不上：课程引用、
     能力覆盖和实训室检查（ZB201、ZB202、ZB301、ZB302、ZB304）都不会对它运行。本规则说明这一点，并在有同一代码的
-    ASCII 写法的专业时指出它。格式正确却没有专业教学标准的，见 ZB205；仍为“待补充”的只报 ZB605。"""
+    ASCII 写法的专业时指出它。格式正确却没有专业教学标准的，见 ZB205；仍为“待补充”的只报 ZB605；原文没有专业代码
+    （specialty: 原文未给出）的文件按原文给出的专业名称归在一起，不报告。"""
     known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
-        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER:
+        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER or _named(entry):
             continue
         meant = ascii_code(code)
         for item in entry.documents():
@@ -168,3 +170,10 @@ def references_skipped(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 if meant in known and meant != code
                 else "改正专业代码后再检查一次。",
             )
+
+
+def _named(entry: Any) -> bool:
+    """A set keyed by a name: every document says the source gives no specialty code."""
+    return all(
+        item.kind != "specialty" and is_not_given(item.doc.specialty) for item in entry.documents()
+    )

@@ -8,6 +8,7 @@ from builder.base.diagnostics import Diagnostic, Location, Severity
 from builder.base.rules import Rule, check
 from builder.check.context import CheckContext, Defined, Use
 from builder.check.lifecycle import PLACEHOLDER
+from builder.model.sourced import is_not_given
 from builder.read.config import DEFAULT_VOCABULARY
 from builder.view.levels import Levels
 
@@ -94,15 +95,23 @@ def level_below_required(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     "# courses/zy99.yaml 的课程代码 ZY99 不在专业教学标准的课程设置中",
 )
 def orphan_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """每份课程标准都应对应专业教学标准课程设置中的一门课程；对应不上的课程标准不会出现在课程体系里。"""
+    """每份课程标准都应对应专业教学标准课程设置中的一门课程；对应不上的课程标准不会出现在课程体系里。
+    原文没有课程代码（code: 原文未给出）的课程标准按课程名称对应。"""
     for entry, index in ctx.sets():
         if entry.specialty is None:
             continue
         for course in entry.courses:
-            if course.doc.code not in index.planned_courses:
+            doc = course.doc
+            code = index.course_names.get(doc.name) if is_not_given(doc.code) else doc.code
+            if code not in index.planned_courses:
+                shown = (
+                    f"「{doc.name}」（课程代码原文未给出）"
+                    if is_not_given(doc.code)
+                    else f" {doc.code}「{doc.name}」"
+                )
                 yield rule.diag(
                     course.rel,
-                    f"课程 {course.doc.code}「{course.doc.name}」不在专业 {entry.code} 的课程设置中",
+                    f"课程{shown}不在专业 {entry.code} 的课程设置中",
                     path=("code",),
                     related=(Location(entry.specialty.rel),),
                     hint="在专业教学标准 courses 中加入该课程，或删除此课程标准。",

@@ -34,6 +34,13 @@ def _basis(ctx: CheckContext, level: str) -> str:
     )
 
 
+def _courses_basis(ctx: CheckContext, level: str) -> str:
+    return (
+        f"课程清单来源：{ctx.config.numeric_rules.courses_source_for(level)}；"
+        "可在 zhibiao.yaml 的 numeric_rules.levels 中按层次调整。"
+    )
+
+
 @check(
     "ZB208",
     "continuation-direction",
@@ -181,7 +188,7 @@ def _missing(required: list[RequiredCourse], rows: list[Any], *, compulsory: boo
 )
 def required_public_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """课程设置须把国家规定的公共基础课程列为必修课（课程性质“公共基础”，elective 为 false）。默认：中职为思想政治、
-    语文、历史、数学、外语、信息技术、体育与健康、艺术（教职成〔2019〕13号；《中等职业学校公共基础课程方案》）；
+    语文、历史、数学、外语、信息技术、体育与健康、艺术（《中等职业学校公共基础课程方案》，2019）；
     课程名称含所列任一词即算（如“中国特色社会主义”“哲学与人生”算思想政治，“英语”算外语）。高职专科、职业本科
     默认不检查：可在 zhibiao.yaml 的 numeric_rules.levels.<层次>.required_courses 中列出。课程设置没有任何
     公共基础课（原文未列出公共基础课程）时不检查。"""
@@ -201,7 +208,7 @@ def required_public_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic
                 if elective is not None
                 else f"课程设置中没有公共基础必修课程「{course.name}」（{spec.doc.level}）",
                 path=("courses",),
-                hint=f"课程名称含 {words} 之一即算开设。" + _basis(ctx, spec.doc.level),
+                hint=f"课程名称含 {words} 之一即算开设。" + _courses_basis(ctx, spec.doc.level),
             )
 
 
@@ -230,7 +237,7 @@ def limited_elective(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
                 f"课程设置中没有应开设的课程「{course.name}」（必修或限定选修，{spec.doc.level}）",
                 path=("courses",),
                 hint=f"课程名称含 {'、'.join(course.aliases or [course.name])} 之一即算开设。"
-                + _basis(ctx, spec.doc.level),
+                + _courses_basis(ctx, spec.doc.level),
             )
 
 

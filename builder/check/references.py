@@ -14,6 +14,7 @@ from builder.check.codes import SPECIALTY_CODE
 from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean, renamed_hint, same_class
 from builder.model import KIND_TITLES, Course, Specialty, scoped_code
+from builder.model.sourced import course_key
 from builder.read.corpus import OUTSIDE_ROOT, DocRef, Loaded
 
 
@@ -341,12 +342,11 @@ def duplicate_document(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             yield _again(rule, listing, f"专业 {entry.code} 的职业能力清单", entry.competencies[0])
         seen: dict[str, Loaded[Course]] = {}
         for course in entry.courses:
-            if course.doc.code in seen:
-                yield _again(
-                    rule, course, f"课程 {course.doc.code} 的课程标准", seen[course.doc.code]
-                )
+            key = course_key(course.doc)
+            if key in seen:
+                yield _again(rule, course, f"课程 {key} 的课程标准", seen[key])
             else:
-                seen[course.doc.code] = course
+                seen[key] = course
 
 
 def _again(rule: Rule, item: Loaded[Any], what: str, first: Loaded[Any]) -> Diagnostic:

@@ -16,7 +16,13 @@ from builder.compose.meta import (
 from builder.compose.outline import Outline, cell, joined
 from builder.compose.text import flat
 from builder.model import CompetencyList, Domain, Task, scoped_code
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+    specialty_key,
+)
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
 from builder.view.anchors import competency_anchor, doc_id, domain_anchor, page_path, task_anchor
@@ -29,7 +35,7 @@ def compose_competencies(
 ) -> DocTree:
     """The competency list: 工作领域 → 工作任务 → 职业能力 table, then the coverage matrix."""
     doc = item.doc
-    entry = specialty_set(corpus, doc.specialty)
+    entry = specialty_set(corpus, specialty_key(doc))
     cov = coverage(entry, config)
     out = Outline("gbt")
     out.add(*notices(item, corpus))
@@ -39,7 +45,8 @@ def compose_competencies(
     if doc.occupation is not None:
         occupation_block(out, doc.occupation)
     out.heading(1, "工作任务与职业能力分析", anchor="analysis")
-    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
+    if applies := applies_to(entry, doc.specialty, doc.specialty_name):
+        out.text(*applies)
     if is_not_given(doc.domains):
         out.text(NOT_LISTED_LABEL)  # the source's work requirements were not obtained
         back_matter(out, doc.meta)

@@ -14,7 +14,14 @@ from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, semesters, total
 from builder.model import Course, scoped_code
 from builder.model.common import AssessmentPart
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_GIVEN_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+    specialty_key,
+)
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import view_of
@@ -34,7 +41,7 @@ IMPLEMENTATION_TITLES = {
 def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) -> DocTree:
     """The whole 课程标准: basic information, objectives, content, competencies, assessment."""
     doc = item.doc
-    entry = specialty_set(corpus, doc.specialty)
+    entry = specialty_set(corpus, specialty_key(doc))
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
     if doc.preface:
@@ -143,7 +150,7 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         hours = glued(*hours, "（理论 ", theory, "，实践 ", practice, "）")
     rows: list[tuple[str, tuple[Inline, ...]]] = [
         ("课程名称", (Field(doc.name, "name"),)),
-        ("课程代码", (Field(doc.code, "code"),)),
+        ("课程代码", (NOT_GIVEN_LABEL if is_not_given(doc.code) else Field(doc.code, "code"),)),
         ("课程性质", glued(Field(doc.nature, "nature"), "课程")),
         ("学时", hours),
         ("学分", (Field(num(doc.credits), "credits"),)),

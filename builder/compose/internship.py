@@ -11,7 +11,13 @@ from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import flat, num, semesters
 from builder.model import Internship
 from builder.model.internship import Phase
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+    specialty_key,
+)
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view.anchors import doc_id, internship_task_anchor, page_path
@@ -20,12 +26,13 @@ from builder.view.anchors import doc_id, internship_task_anchor, page_path
 def compose_internship(item: Loaded[Internship], corpus: Corpus, config: ProjectConfig) -> DocTree:
     """The whole 岗位实习标准 in reading order."""
     doc = item.doc
-    entry = specialty_set(corpus, doc.specialty)
+    entry = specialty_set(corpus, specialty_key(doc))
     out = Outline("gbt")
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
     out.paragraphs(marked_paragraphs(doc.scope, "scope"))
-    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
+    if applies := applies_to(entry, doc.specialty, doc.specialty_name):
+        out.text(*applies)
     references(out, doc.meta.normative_references)
     out.heading(1, "实习目标")
     out.listed(doc.objectives, _listed(doc.objectives, "objectives"), ordered=True)

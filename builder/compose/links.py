@@ -6,8 +6,10 @@ from typing import Any
 
 from builder.compose.coverage import competency_codes, competency_target
 from builder.compose.doctree import Inline, Link
+from builder.compose.meta import specialty_label
 from builder.compose.text import book_title
 from builder.model import CompetencyRef, scoped_code
+from builder.model.sourced import course_key, is_not_given
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view import view_of
 from builder.view.anchors import page_path
@@ -22,7 +24,7 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
     """The course code a reference names: a code, or an exact course name (as the checks do)."""
     plan = entry.specialty.doc.courses if entry.specialty is not None else []
     if any(c.code == reference for c in plan) or any(
-        c.doc.code == reference for c in entry.courses
+        course_key(c.doc) == reference for c in entry.courses
     ):
         return reference
     for planned in plan:
@@ -30,14 +32,13 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
             return planned.code
     for standard in entry.courses:
         if standard.doc.name == reference:
-            code: str = standard.doc.code
-            return code
+            return course_key(standard.doc)
     return reference
 
 
 def course_standard(entry: SpecialtySet, code: str) -> Loaded[Any] | None:
     """The course standard with this course code, if the specialty has one."""
-    return next((c for c in entry.courses if c.doc.code == code), None)
+    return next((c for c in entry.courses if course_key(c.doc) == code), None)
 
 
 def course_name(entry: SpecialtySet, code: str) -> str | None:
@@ -102,10 +103,13 @@ def applies_to(entry: SpecialtySet, code: str, name: str | None) -> tuple[Inline
     """ "适用专业：人工智能技术应用（510209）。", linked to the specialty standard when present.
 
     The document's own `specialty_name` wins over the name in the specialty standard: it is
-    what the source says (e.g. "计算机应用技术等专业").
+    what the source says (e.g. "计算机应用技术等专业"). Nothing when the source gives neither
+    a code nor a name.
     """
     standard = entry.specialty
     shown = name or (standard.doc.name if standard is not None else None)
-    label = f"{shown}（{code}）" if shown else code
+    if is_not_given(code) and not shown:
+        return ()  # the source names no specialty (e.g. a 国家职业技能标准): nothing to say
+    label = specialty_label(code, shown)
     target: Inline = Link(label, page_path(standard)) if standard is not None else label
     return ("适用专业：", target, "。")

@@ -95,8 +95,15 @@ def published_sentence(meta: Meta) -> str | None:
     return f"本文件由{notice.issuer}{when}{how}公布{batch}。"
 
 
+CODE_NOT_GIVEN = "专业代码原文未给出"
+"""Shown after the name of a specialty whose code the source does not give."""
+
+
 def specialty_label(code: str, name: str | None) -> str:
-    """ "电子商务（730701）" when the name is known, else the code alone."""
+    """ "电子商务（730701）" when the name is known, else the code alone; "电子商务（专业代码原文未给出）"
+    when the source gives no code (`specialty: 原文未给出`)."""
+    if is_not_given(code):
+        return f"{name}（{CODE_NOT_GIVEN}）" if name else f"（{CODE_NOT_GIVEN}）"
     return f"{name}（{code}）" if name else code
 
 

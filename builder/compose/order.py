@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.model import Course
+from builder.model.sourced import course_key
 from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.retired import retired
 
@@ -20,7 +21,7 @@ def course_order(entry: SpecialtySet) -> list[Loaded[Course]]:
     """Course standards in the order of the specialty's course plan, then by code."""
     plan = [c.code for c in entry.specialty.doc.courses] if entry.specialty else []
     rank = {code: i for i, code in enumerate(plan)}
-    return sorted(entry.courses, key=lambda c: (rank.get(c.doc.code, len(rank)), c.doc.code))
+    return sorted(entry.courses, key=lambda c: (rank.get(c.doc.code, len(rank)), course_key(c.doc)))
 
 
 def documents(entry: SpecialtySet) -> list[Loaded[Any]]:

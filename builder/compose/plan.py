@@ -20,6 +20,7 @@ from builder.model.sourced import (
     EXCERPT_LABEL,
     NOT_GIVEN_LABEL,
     NOT_LISTED_LABEL,
+    course_key,
     is_excerpt,
     is_not_given,
 )
@@ -64,9 +65,11 @@ def course_plan(out: Outline, doc: Specialty, entry: SpecialtySet, config: Proje
     if is_excerpt(doc.courses):
         out.text(EXCERPT_LABEL)
     listed = {c.code for c in doc.courses}
-    extra = [c for c in course_order(entry) if c.doc.code not in listed]
+    extra = [c for c in course_order(entry) if course_key(c.doc) not in listed]
     if extra:
-        out.text("另有课程标准：", *joined([course_ref(entry, c.doc.code) for c in extra]), "。")
+        out.text(
+            "另有课程标准：", *joined([course_ref(entry, course_key(c.doc)) for c in extra]), "。"
+        )
     out.heading(2, "学时安排")
     if doc.hours_plan and doc.hours_plan.text:
         out.paragraphs(marked_paragraphs(doc.hours_plan.text, "hours_plan.text"))

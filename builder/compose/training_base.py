@@ -14,7 +14,13 @@ from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, clause_parts, joined, without_empty
 from builder.compose.text import flat, num
 from builder.model import TrainingBase
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+    specialty_key,
+)
 from builder.model.training_base import Room
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
@@ -26,12 +32,13 @@ def compose_training_base(
 ) -> DocTree:
     """The whole 实训基地建设标准: scope, references, basic requirements, one clause per room."""
     doc = item.doc
-    entry = specialty_set(corpus, doc.specialty)
+    entry = specialty_set(corpus, specialty_key(doc))
     out = Outline("gbt")
     out.add(*notices(item, corpus))
     out.heading(1, "适用范围")
     out.paragraphs(marked_paragraphs(doc.scope, "scope"))
-    out.text(*applies_to(entry, doc.specialty, doc.specialty_name))
+    if applies := applies_to(entry, doc.specialty, doc.specialty_name):
+        out.text(*applies)
     # only the document's own 规范性引用文件: companion standards are linked, not cited
     references(out, doc.meta.normative_references)
     out.heading(1, "基本要求")

@@ -112,11 +112,26 @@ def optional_placeholder(site: Site) -> Outcome:
     )
 
 
+NOT_GIVEN_CODES = frozenset(
+    {("specialty", kind) for kind in ("competencies", "course", "internship", "training_base")}
+    | {("code", "course")}
+)
+"""Codes a document may write 原文未给出 (docs/transcribe.md「没有专业代码的标准」): the specialty
+of a standard named by its specialty only, the course code of a course standard."""
+
+
+def _code_not_given(site: Site) -> bool:
+    return len(site.path) == 1 and (site.key, str(site.container.get("kind"))) in NOT_GIVEN_CODES
+
+
 def placeholder_text(site: Site) -> Outcome:
-    """`待补充  # 原文未给出` on a text → `原文未给出`. Names and titles keep 待补充 (they must be
+    """`待补充  # 原文未给出` on a text (or on a code that may be not given: a document's
+    `specialty`, a course's `code`) → `原文未给出`. Names and titles keep 待补充 (they must be
     filled, docs/transcribe.md) and are reported."""
     value = site.value
-    if not (isinstance(value, str) and value.strip() == PLACEHOLDER and is_text(site.hint)):
+    if not (isinstance(value, str) and value.strip() == PLACEHOLDER):
+        return None
+    if not (is_text(site.hint) or _code_not_given(site)):
         return None
     if not marked_here(site.container, site.key):
         return None  # the skeleton's 待补充: the author still has to write it
@@ -189,7 +204,8 @@ STEPS: tuple[Step, ...] = (
     Step(
         "placeholder-text",
         "注明原文未给出的待补充",
-        "正文字段写“待补充”并注明“# 原文未给出”的，改写为 原文未给出（没有该注释的“待补充”不动）",
+        "正文字段（以及文件的专业代码、课程标准的课程代码）写“待补充”并注明“# 原文未给出”的，"
+        "改写为 原文未给出（没有该注释的“待补充”不动）",
         placeholder_text,
     ),
     Step(

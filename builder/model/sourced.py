@@ -50,6 +50,44 @@ def is_not_given(value: object) -> bool:
     return bool(getattr(value, "not_given", False))
 
 
+def specialty_key(doc: Any) -> str:
+    """The specialty set a document belongs to (its address in the site, the diff and the cache).
+
+    A specialty standard is keyed by its `code`, other documents by their `specialty` code.
+    When the source gives no code (`specialty: 原文未给出`, a standard named by its specialty
+    only), the key is the name the source gives instead: `specialty_name`, else the
+    occupation of a 国家职业技能标准 (`occupation.name`), else the document's title. Names
+    never look like codes (six digits), so such sets never merge with a coded one.
+    """
+    if getattr(doc, "kind", None) == "specialty":
+        return str(doc.code)
+    code = str(doc.specialty)
+    if not is_not_given(code):
+        return code
+    occupation = getattr(doc, "occupation", None)
+    for name in (
+        getattr(doc, "specialty_name", None),
+        getattr(occupation, "name", None),
+        doc.meta.title,
+    ):
+        if name and name.strip():
+            return str(name.strip())
+    return NOT_GIVEN
+
+
+def course_key(doc: Any) -> str:
+    """A course standard's identity in its specialty set: its `code`, or — when the source gives
+    no course code (`code: 原文未给出`, a school's course standard) — its name in 《》, which no
+    course code is written as."""
+    code = str(doc.code)
+    return f"《{doc.name}》" if is_not_given(code) else code
+
+
+def course_label(doc: Any) -> str:
+    """ "ZY03 深度学习应用" for navigation and lists; the name alone when the code is not given."""
+    return str(doc.name) if is_not_given(doc.code) else f"{doc.code} {doc.name}"
+
+
 def is_excerpt(value: object) -> bool:
     """True for a list written `{节选: [...]}`."""
     return bool(getattr(value, "excerpt", False))
@@ -109,7 +147,10 @@ __all__ = [
     "NonEmptyList",
     "NotGivenList",
     "SourcedList",
+    "course_key",
+    "course_label",
     "is_excerpt",
     "is_not_given",
     "sourced",
+    "specialty_key",
 ]

@@ -15,6 +15,7 @@ from typing import Any
 
 from builder.base.outputs import Written
 from builder.model import CompetencyList, Course, Specialty, scoped_code
+from builder.model.sourced import course_key, is_not_given
 from builder.opendata import ids
 from builder.opendata.case_defs import (
     CASE_VERSION,
@@ -32,7 +33,7 @@ from builder.opendata.case_package import (
 )
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_outputs
+from builder.opendata.output import output_dir, safe_part, write_outputs
 from builder.opendata.stamps import source_date_epoch
 from builder.project import Project
 from builder.read.config import ProjectConfig
@@ -59,9 +60,9 @@ def specialty_packages(
     matrix = course_matrix(entry, config)
     seen: set[str] = set()
     for course in entry.courses:
-        if course.doc.code in seen:  # a second standard for the same course (ZB207)
+        if course_key(course.doc) in seen:  # a second standard for the same course (ZB207)
             continue
-        seen.add(course.doc.code)
+        seen.add(course_key(course.doc))
         files.append(_course_package(scope, course, subjects, planned, matrix, view_of(entry)))
     return files, scope.skipped
 
@@ -185,14 +186,16 @@ def _course_package(
     view: SpecialtyView,
 ) -> PackageFile:
     doc, code = source.doc, scope.code
-    key = ids.document_key(code, "course", doc.code)
-    course_id = ids.course_key(code, doc.code)
+    course = course_key(doc)  # the code, or the name when the source gives no code
+    key = ids.document_key(code, "course", course)
+    course_id = ids.course_key(code, course)
     package = Package(scope, key, source)
     if doc.code not in planned:  # not in the course plan: the course item lives here
-        package.item(course_id, "course", doc.name, code=doc.code, position=1)
+        shown = "" if is_not_given(doc.code) else doc.code
+        package.item(course_id, "course", doc.name, code=shown, position=1)
         package.child(course_id, key, 1)
     for m, module in enumerate(doc.modules, start=1):
-        module_id = ids.module_key(code, doc.code, module.code)
+        module_id = ids.module_key(code, course, module.code)
         package.item(
             module_id,
             "module",
@@ -204,7 +207,7 @@ def _course_package(
         package.child(module_id, key, m)
         package.associate("isPartOf", module_id, course_id, sequence=m)
         for i, content in enumerate(module.items, start=1):
-            content_id = ids.content_key(code, doc.code, content.code)
+            content_id = ids.content_key(code, course, content.code)
             extensions = {"hours": content.hours} if content.hours is not None else None
             package.item(
                 content_id,
@@ -225,8 +228,8 @@ def _course_package(
                     level=ref.level,
                     where=f"学习内容 {content.code}",
                 )
-    for (course, competency), level in matrix.items():
-        if course == doc.code:
+    for (carrier, competency), level in matrix.items():
+        if carrier == course:
             package.associate(
                 "isRelatedTo",
                 course_id,
@@ -252,7 +255,7 @@ def _course_package(
             where="后续课程",
         )
     document = document_row(scope, package, key, first_paragraph(doc.description), subjects)
-    name = f"course-{doc.code}.json"
+    name = f"course-{safe_part(course_key(doc))}.json"
     return PackageFile(
         name,
         "course",
@@ -291,7 +294,7 @@ def export_case(project: Project, out: Path, base_uri: str | None = None) -> Cas
         files, lost = specialty_packages(entry, project.config, uris)
         skipped.extend(lost)
         for package in files:
-            rel = f"{code}/{package.name}"
+            rel = f"{safe_part(code)}/{package.name}"
             source = package.source
             made = Written(out / rel, "case", doc_id(source), page_path(source), package.title)
             outputs[made] = render(package.data)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from builder.model import CompetencyRef
+from builder.model.sourced import course_key
 from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
 from builder.read.corpus import SpecialtySet
 from builder.view import view_of
@@ -40,7 +41,14 @@ def specialty_links(entry: SpecialtySet) -> list[Link]:
             for content in module.items:
                 scale = vocabulary_of(course.doc)
                 links.extend(
-                    Link(key(ref), ref.level, "content_item", content.code, course.doc.code, scale)
+                    Link(
+                        key(ref),
+                        ref.level,
+                        "content_item",
+                        content.code,
+                        course_key(course.doc),
+                        scale,
+                    )
                     for ref in content.competencies
                 )
     for internship in entry.internships:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,6 +23,16 @@ def write_outputs(files: Mapping[Written, bytes]) -> list[Written]:
     the identity of what it holds (`builder.base.outputs.Written`)."""
     write_all({made.path: data for made, data in files.items()})
     return list(files)
+
+
+_UNSAFE_PART = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\s]+')
+
+
+def safe_part(text: str) -> str:
+    """`text` as one path component: separators, control and reserved characters become `_`,
+    and a leading dot is dropped (a set keyed by a name the source gives, or a course name,
+    never leaves the output folder)."""
+    return _UNSAFE_PART.sub("_", text).lstrip(".") or "_"
 
 
 def write_all(files: dict[Path, bytes]) -> list[Path]:

@@ -25,7 +25,8 @@ ABSENT: Any = object()
 
 _INT = re.compile(r"^[+-]?\d+$")
 _SEMESTER_SPLIT = re.compile(r"[、,，;；\s]+")
-_REF = re.compile(r"^(?P<ref>.+?)\s*[：:]\s*(?P<level>[^：:]+)$")
+_REF = re.compile(r"^(?P<ref>.+?)(?:（(?P<scope>[^（）]*)）)?\s*[：:]\s*(?P<level>[^：:]+)$")
+"""`1-2-3：掌握`, or with the numbering scope of a scoped code `1.1.1（五级/技能要求）：掌握`."""
 
 
 class CellProblem(Exception):
@@ -61,9 +62,19 @@ def _body(column: Column, value: Any) -> Any:
         return "、".join(str(v) for v in value)
     if form == "texts":
         return "\n".join(value)
+    if form == "levels":
+        return "\n".join(value) if isinstance(value, list) else value
     if form == "refs":
-        return "\n".join(f"{ref.ref}：{ref.level}" for ref in value)
+        return "\n".join(f"{_ref(ref.ref, ref.scope)}：{ref.level}" for ref in value)
     return value
+
+
+def _ref(ref: str, scope: str | None) -> str:
+    """A reference as a cell line: its code, then its scope in （） when it has one (a code that
+    itself ends in （…） is followed by an empty （） so that it reads back as written)."""
+    if scope:
+        return f"{ref}（{scope}）"
+    return f"{ref}（）" if ref.endswith("）") else ref
 
 
 def field_shown(column: Column, item: Any) -> Any:
@@ -92,6 +103,9 @@ def parse(column: Column, text: str) -> Any:
         return ABSENT
     if column.sourced and value.strip() == NOT_GIVEN:
         return NOT_GIVEN
+    if column.form == "levels":
+        lines = [line.strip() for line in value.splitlines() if line.strip()]
+        return lines[0] if len(lines) == 1 else lines
     if column.form in ("ints", "texts", "refs") and value.lstrip().startswith(EXCERPT_LABEL):
         items = _parse_list(column, value.lstrip()[len(EXCERPT_LABEL) :])
         if not column.sourced:
@@ -163,6 +177,12 @@ def _parse_list(column: Column, value: str) -> list[Any]:
     for line in lines:
         found = _REF.match(line)
         if found is None:
-            raise CellProblem(f"「{line}」不是「能力编码：学习水平」", "每行写一项，如 1-2-3：掌握")
-        refs.append({"ref": found["ref"].strip(), "level": found["level"].strip()})
+            raise CellProblem(
+                f"「{line}」不是「能力编码：学习水平」",
+                "每行写一项，如 1-2-3：掌握；编码分范围时写 1.1.1（五级/技能要求）：五级",
+            )
+        ref = {"ref": found["ref"].strip(), "level": found["level"].strip()}
+        if found["scope"] and found["scope"].strip():
+            ref["scope"] = found["scope"].strip()
+        refs.append(ref)
     return refs

@@ -12,12 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from builder.base.diagnostics import Diagnostic
-from builder.model import Competency, Domain, Task
+from builder.model import Competency, CompetencyList, Domain, Task, scoped_code
 from builder.opendata import update_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.xlsx_grid import Workbook
 from builder.opendata.xlsx_import import MAX_ROWS, _unprintable
-from builder.opendata.xlsx_reader import SheetReader
+from builder.opendata.xlsx_reader import SheetReader, where
 from builder.opendata.xlsx_session import Session
 from builder.opendata.yaml_edit import drop_key, node, replace_items, set_key, unwrap
 from builder.read.config import ProjectConfig
@@ -53,7 +53,10 @@ def apply_competencies(session: Session, book: Workbook, config: ProjectConfig) 
     if unprintable:
         session.problems.extend(unprintable)
         return []
-    reader = SheetReader(session.workbook, lay.COMPETENCY_SHEET, config)
+    levels = _levels(session, doc, book, config)
+    if levels is False:
+        return []
+    reader = SheetReader(session.workbook, lay.COMPETENCY_SHEET, config, levels or None)
     header = reader.find_header(rows)
     tree = reader.read(rows, header) if header is not None else []
     session.problems.extend(reader.diagnostics)
@@ -70,15 +73,56 @@ def apply_competencies(session: Session, book: Workbook, config: ProjectConfig) 
     return []
 
 
+def _levels(session: Session, doc: Any, book: Workbook, config: ProjectConfig) -> Any:
+    """The vocabulary the sheet's levels are read in: the 文件信息 sheet's 水平词表 (written to
+    the list's `levels` when it differs), else the list's own; False after a problem."""
+    current = doc.data.get("levels")
+    label = next(k for k, v in lay.META_FIELDS.items() if v == "levels")
+    rows = book.sheet_rows(lay.META_SHEET, 50) or []
+    found = next(((n, c) for n, c in rows if c and c[0].strip() == label), None)
+    if found is None:
+        return current
+    number, cells = found
+    wanted = cells[1].strip() if len(cells) > 1 else ""
+    if wanted and config.vocabulary(wanted) is None:
+        declared = "、".join(["学习水平", *config.level_vocabularies])
+        session.problems.append(
+            rules.BAD_VALUE.diag(
+                session.workbook,
+                f"{where(lay.META_SHEET, number, 2)}：水平词表「{wanted}」未在 zhibiao.yaml 的 "
+                "level_vocabularies 中声明",
+                line=number,
+                column=2,
+                hint=f"已声明的水平词表：{declared}；留空则用 learning_levels。",
+            )
+        )
+        return False
+    if (wanted or None) != (str(current) if current is not None else None):
+        if wanted:
+            set_key(doc.data, "levels", node(wanted), list(CompetencyList.model_fields))
+        else:
+            drop_key(doc.data, "levels")
+        doc.changed = True
+        session.changes.append(f"{doc.file}：修改「水平词表」（工作表「{lay.META_SHEET}」）")
+    return wanted
+
+
+def _key(mapping: Any) -> tuple[str, str]:
+    """A row's identity in its list: its code within its numbering scope."""
+    scope = mapping.get("scope") if isinstance(mapping, dict) else None
+    return (str(scope) if scope else "", str(mapping.get("code")))
+
+
 def _merge(seq: Any, wanted: list[dict[str, Any]], depth: int) -> list[str]:
     _, title, order, titles = LEVELS[depth]
     child = LEVELS[depth + 1][0] if depth + 1 < len(LEVELS) else None
-    existing = {str(m.get("code")): m for m in seq if isinstance(m, dict)}
+    existing = {_key(m): m for m in seq if isinstance(m, dict)}
     changes: list[str] = []
     desired: list[Any] = []
     for item in wanted:
-        code = str(item["code"])
-        mapping: Any = existing.pop(code, None)
+        key = _key(item)
+        code = scoped_code(key[1], key[0] or None)
+        mapping: Any = existing.pop(key, None)
         if mapping is None:
             mapping = node(item)
             changes.append(f"新增 {title}「{code}」")
@@ -99,6 +143,6 @@ def _merge(seq: Any, wanted: list[dict[str, Any]], depth: int) -> list[str]:
             inner = unwrap(mapping.get(child))
             if isinstance(inner, list):
                 changes.extend(_merge(inner, item[child], depth + 1))
-    changes.extend(f"删除 {title}「{code}」" for code in existing)
+    changes.extend(f"删除 {title}「{scoped_code(c, s or None)}」" for s, c in existing)
     replace_items(seq, desired)
     return changes

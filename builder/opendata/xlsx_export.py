@@ -23,7 +23,7 @@ from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN, is_excerpt, is_not_g
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.links import course_matrix
 from builder.opendata.loading import load_standards
-from builder.opendata.output import output_dir, write_outputs
+from builder.opendata.output import output_dir, safe_part, write_outputs
 from builder.opendata.stamps import last_change, source_date_epoch
 from builder.opendata.xlsx_sheets import key_sheet, plan_sheet_first, table_sheets
 from builder.opendata.xlsx_style import (  # noqa: F401  (_append is used by tests)
@@ -58,6 +58,7 @@ def _meta_sheet(book: Workbook, entry: SpecialtySet) -> None:
         "标准编号": (listing.meta.standard_no or "") if listing else "",
         "版本": listing.meta.version if listing else "",
         "状态": listing.meta.status if listing else "",
+        "水平词表": (listing.levels or "") if listing else "",
     }
     _head(sheet, ["项目", "内容"], [14, 60])
     for label in lay.META_FIELDS:
@@ -85,6 +86,9 @@ def _marker_cells(domain: Any, task: Any, text: str) -> list[Any]:
         domain.code if domain is not None else "",
         (task.description or "") if task is not None else "",
         (domain.description or "") if domain is not None else "",
+        "",
+        (domain.scope or "") if domain is not None else "",
+        "",
     ]
 
 
@@ -96,7 +100,7 @@ def _marker(items: Any) -> str:
 
 def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
     sheet = book.create_sheet(lay.COMPETENCY_SHEET)
-    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30, 24]
+    widths = [16, 18, 52, 9, 7, 9, 9, 9, 30, 30, 24, 14, 14]
     _head(sheet, list(lay.COMPETENCY_COLUMNS), widths)
     if not entry.competencies:
         _print_setup(sheet, True, lay.PRINTED)
@@ -122,6 +126,8 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
                         task.description or "",
                         domain.description or "",
                         "；".join(f"{b.specialty}:{b.competency}" for b in comp.builds_on),
+                        domain.scope or "",
+                        comp.scope or "",
                     ],
                 )
                 row += 1
@@ -132,7 +138,7 @@ def _competency_sheet(book: Workbook, entry: SpecialtySet) -> None:
         if marker := _marker(domain.tasks):
             _append(sheet, _marker_cells(domain, None, marker))
             row += 1
-        _merge(sheet, domain_start, row - 1, (1, 8, 10))
+        _merge(sheet, domain_start, row - 1, (1, 8, 10, 12))
     if marker := _marker(domains):
         _append(sheet, _marker_cells(None, None, marker))
         row += 1
@@ -233,7 +239,8 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 def file_name(entry: SpecialtySet) -> str:
     """`510209-人工智能技术应用.xlsx` (the code alone when there is no specialty standard)."""
     name = entry.specialty.doc.name if entry.specialty else ""
-    return f"{entry.code}-{_UNSAFE.sub('_', name)}.xlsx" if name else f"{entry.code}.xlsx"
+    code = safe_part(entry.code)
+    return f"{code}-{_UNSAFE.sub('_', name)}.xlsx" if name else f"{code}.xlsx"
 
 
 def export_xlsx(project: Project, out: Path) -> list[Written]:

@@ -18,6 +18,7 @@ from typing import Any, get_args
 import yaml
 
 from builder.base.diagnostics import Diagnostic
+from builder.base.hints import did_you_mean
 from builder.model import CompetencyList
 from builder.model.meta import Status
 from builder.opendata import import_rules as rules
@@ -149,6 +150,26 @@ def _meta(book: Any) -> tuple[dict[str, str], dict[str, int]]:
     return values, rows
 
 
+def _levels(book: Any, file: str, config: ProjectConfig) -> tuple[str | None, list[Diagnostic]]:
+    """The 水平词表 named in 文件信息 (None: learning_levels); a problem when undeclared."""
+    info, rows = _meta(book)
+    name = info.get("levels") or None
+    if name is None or config.vocabulary(name) is not None:
+        return name, []
+    row = rows["levels"]
+    declared = "、".join(["学习水平", *config.level_vocabularies]) or "学习水平"
+    return None, [
+        rules.META.diag(
+            file,
+            f"{where(lay.META_SHEET, row, 2)}：水平词表「{name}」未在 zhibiao.yaml 的 level_vocabularies 中声明",
+            line=row,
+            column=2,
+            hint=did_you_mean(name, list(config.level_vocabularies))
+            or f"已声明的水平词表：{declared}；留空则用 learning_levels。",
+        )
+    ]
+
+
 def _document(
     tree: list[dict[str, Any]], book: Any, file: str, output: Path, options: ImportOptions
 ) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
@@ -183,7 +204,11 @@ def _document(
     if info.get("standard_no"):
         meta["standard_no"] = info["standard_no"]
     meta.update({"version": version, "status": status})
-    return {"kind": "competencies", "meta": meta, "specialty": specialty, "domains": tree}, []
+    data: dict[str, Any] = {"kind": "competencies", "meta": meta, "specialty": specialty}
+    if info.get("levels"):
+        data["levels"] = info["levels"]
+    data["domains"] = tree
+    return data, []
 
 
 class _Dumper(yaml.SafeDumper):
@@ -283,13 +308,16 @@ def _import(
     sheet, problems = _pick_sheet(book, options.sheet, file)
     if sheet is None:
         return ImportResult(problems)
-    reader = SheetReader(file, sheet.title, config)
     rows = _rows(sheet)
     unprintable = _unprintable(file, sheet.title, rows)
     if lay.META_SHEET in book.sheetnames and sheet.title != lay.META_SHEET:
         unprintable += _unprintable(file, lay.META_SHEET, _rows(book[lay.META_SHEET], 50))
     if unprintable:
         return ImportResult(unprintable)
+    levels, problems = _levels(book, file, config)
+    if problems:
+        return ImportResult(problems)
+    reader = SheetReader(file, sheet.title, config, levels)
     header = reader.find_header(rows)
     tree = reader.read(rows, header) if header is not None else []
     if header is not None and not tree and not reader.diagnostics:

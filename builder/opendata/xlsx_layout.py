@@ -19,10 +19,24 @@ TASK_NOTE = "任务说明"
 DOMAIN_NOTE = "领域说明"
 BUILDS_ON = "衔接的下一层次能力"
 """builds_on as `专业代码:能力编码`, several separated by 「；」 (e.g. 730701:4-2-1；730701:4-2-2)."""
+DOMAIN_SCOPE = "编码范围（表）"
+"""Domain.scope: the table whose numbering the domain's codes belong to (e.g. 五级/初级工)."""
+SCOPE = "编码范围（列）"
+"""Competency.scope: the column whose numbering the competency's code belongs to (e.g. 技能要求)."""
 
 REQUIRED = (DOMAIN, TASK, COMPETENCY, LEVEL)
 """Columns every competency sheet must have (in this order when written by hand)."""
-OPTIONAL = (TYPE, CODE, TASK_CODE, DOMAIN_CODE, TASK_NOTE, DOMAIN_NOTE, BUILDS_ON)
+OPTIONAL = (
+    TYPE,
+    CODE,
+    TASK_CODE,
+    DOMAIN_CODE,
+    TASK_NOTE,
+    DOMAIN_NOTE,
+    BUILDS_ON,
+    DOMAIN_SCOPE,
+    SCOPE,
+)
 """Columns the importer also understands; found by header text, in any order."""
 COMPETENCY_COLUMNS = REQUIRED + OPTIONAL
 PRINTED = 6
@@ -36,6 +50,7 @@ META_FIELDS = {
     "标准编号": "standard_no",
     "版本": "version",
     "状态": "status",
+    "水平词表": "levels",
 }
 """Labels of the 文件信息 sheet (column A) → meaning; values are in column B."""
 

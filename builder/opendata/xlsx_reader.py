@@ -24,7 +24,9 @@ OUTCOME_TYPES = ("素质", "知识", "能力")
 HEADER_SCAN = 10
 
 
-STRIPPED = frozenset({lay.LEVEL, lay.TYPE, lay.CODE, lay.TASK_CODE, lay.DOMAIN_CODE})
+STRIPPED = frozenset(
+    {lay.LEVEL, lay.TYPE, lay.CODE, lay.TASK_CODE, lay.DOMAIN_CODE, lay.DOMAIN_SCOPE, lay.SCOPE}
+)
 """Columns whose values are words or codes: surrounding spaces typed by hand are dropped.
 Names, texts and notes are kept exactly, so an exported workbook imports to the same values."""
 
@@ -86,6 +88,8 @@ class _Node:
     competencies: list[_Competency] = field(default_factory=list)
     marker: str = ""
     """The children's list as the sheet states it: "" (listed), NOT_GIVEN or EXCERPT_KEY."""
+    scope: str = ""
+    """A domain's numbering scope (编码范围（表）); its tasks and competencies are numbered in it."""
 
 
 @dataclass(slots=True)
@@ -97,6 +101,7 @@ class _Competency:
     code: str
     code_column: int
     builds_on: list[dict[str, str]]
+    scope: str = ""
 
 
 BUILDS_ON_SPLIT = re.compile(r"[；;，,、\s]+")
@@ -106,10 +111,14 @@ BUILDS_ON_ITEM = re.compile(r"^(?P<specialty>[^:：]+)[:：](?P<competency>[^:�
 class SheetReader:
     """Turns the rows of one sheet into domains → tasks → competencies."""
 
-    def __init__(self, file: str, sheet: str, config: ProjectConfig) -> None:
+    def __init__(
+        self, file: str, sheet: str, config: ProjectConfig, levels: str | None = None
+    ) -> None:
         self.file = file
         self.sheet = sheet
         self.config = config
+        self.levels = levels
+        """The document's level vocabulary (`levels:`); None for `learning_levels`."""
         self.diagnostics: list[Diagnostic] = []
         self.columns: dict[str, int] = {}
         self.top = ""
@@ -228,11 +237,12 @@ class SheetReader:
         self, number: int, cells: list[str], domains: list[_Node], domain: _Node | None
     ) -> _Node | None:
         dname, dcode = self._get(cells, lay.DOMAIN), self._get(cells, lay.DOMAIN_CODE)
+        dscope = self._get(cells, lay.DOMAIN_SCOPE)
         if not (dname or dcode):
             if domain is None:
                 self._empty(number, lay.DOMAIN, "第一个数据行必须写明工作领域")
             return domain
-        key = dcode or dname
+        key = f"{dscope}\x00{dcode or dname}"
         if domain is not None and key == domain.key:
             return domain
         previous = next((d for d in domains if d.key == key), None)
@@ -241,7 +251,7 @@ class SheetReader:
             return previous
         if not dname:
             self._empty(number, lay.DOMAIN, "工作领域名称为空")
-        node = _Node(key, dname, number, dcode, self.columns.get(lay.DOMAIN_CODE, 0))
+        node = _Node(key, dname, number, dcode, self.columns.get(lay.DOMAIN_CODE, 0), scope=dscope)
         domains.append(node)
         return node
 
@@ -273,7 +283,7 @@ class SheetReader:
         if not text:
             self._empty(number, lay.COMPETENCY, "职业能力描述为空")
             ok = False
-        vocabulary = self.config.learning_levels
+        vocabulary = self.config.vocabulary(self.levels) or self.config.learning_levels
         if not level:
             self._empty(number, lay.LEVEL, "学习水平为空")
             ok = False
@@ -283,7 +293,8 @@ class SheetReader:
                 number,
                 self.columns[lay.LEVEL],
                 f"学习水平「{level}」不在词表中",
-                hint=did_you_mean(level, vocabulary) or f"可用取值：{'、'.join(vocabulary)}",
+                hint=did_you_mean(level, vocabulary)
+                or f"可用取值（{self.levels or '学习水平'}）：{'、'.join(vocabulary)}",
             )
             ok = False
         if kind not in OUTCOME_TYPES:
@@ -311,7 +322,10 @@ class SheetReader:
                     hint="如 730701:4-2-1；多项之间用「；」分隔。",
                 )
                 ok = False
-        return _Competency(number, text, level, kind, code, column, builds_on) if ok else None
+        scope = self._get(cells, lay.SCOPE)
+        return (
+            _Competency(number, text, level, kind, code, column, builds_on, scope) if ok else None
+        )
 
     def _empty(self, number: int, column: str, message: str) -> None:
         self.problem(rules.EMPTY, number, self.columns.get(column), message)
@@ -333,17 +347,17 @@ class SheetReader:
         taken, codes are numbered in order. Codes written in the sheet are reserved for their rows.
         """
         written = {
-            *(("领域编码", d.code) for d in domains if d.code),
-            *(("任务编码", t.code) for d in domains for t in d.tasks if t.code),
+            *(("领域编码", d.scope, d.code) for d in domains if d.code),
+            *(("任务编码", d.scope, t.code) for d in domains for t in d.tasks if t.code),
             *(
-                ("能力编码", c.code)
+                ("能力编码", _scope(d.scope, c.scope), c.code)
                 for d in domains
                 for t in d.tasks
                 for c in t.competencies
                 if c.code
             ),
         }
-        used: dict[tuple[str, str], int] = {}
+        used: dict[tuple[str, str, str], int] = {}
         tree: list[dict[str, Any]] = []
         for d, domain in enumerate(domains, start=1):
             if not domain.code:
@@ -351,25 +365,32 @@ class SheetReader:
                 hints += [_parent(_parent(c.code)) for t in domain.tasks for c in t.competencies][
                     :1
                 ]
-                domain.code = self._free("领域编码", [*hints, str(d)], written, used)
-            self._claim(used, "领域编码", domain.code, domain.row, domain.code_column)
+                domain.code = self._free(
+                    ("领域编码", domain.scope), [*hints, str(d)], written, used
+                )
+            self._claim(
+                used, ("领域编码", domain.scope), domain.code, domain.row, domain.code_column
+            )
             tasks: list[dict[str, Any]] = []
             for t, task in enumerate(domain.tasks, start=1):
                 if not task.code:
                     hints = [_parent(c.code) for c in task.competencies if c.code][:1]
                     task.code = self._free(
-                        "任务编码", [*hints, f"{domain.code}-{t}"], written, used
+                        ("任务编码", domain.scope), [*hints, f"{domain.code}-{t}"], written, used
                     )
-                self._claim(used, "任务编码", task.code, task.row, task.code_column)
+                self._claim(used, ("任务编码", domain.scope), task.code, task.row, task.code_column)
                 comps: list[dict[str, Any]] = []
                 for c, comp in enumerate(task.competencies, start=1):
+                    space = ("能力编码", _scope(domain.scope, comp.scope))
                     if not comp.code:
-                        comp.code = self._free("能力编码", [f"{task.code}-{c}"], written, used)
-                    self._claim(used, "能力编码", comp.code, comp.row, comp.code_column)
+                        comp.code = self._free(space, [f"{task.code}-{c}"], written, used)
+                    self._claim(used, space, comp.code, comp.row, comp.code_column)
                     row: dict[str, Any] = {"code": comp.code, "text": comp.text}
                     if comp.type != "能力":
                         row["type"] = comp.type
                     row["level"] = comp.level
+                    if comp.scope:
+                        row["scope"] = comp.scope
                     if comp.builds_on:
                         row["builds_on"] = comp.builds_on
                     comps.append(row)
@@ -379,29 +400,37 @@ class SheetReader:
 
     @staticmethod
     def _free(
-        what: str,
+        space: tuple[str, str],
         candidates: list[str],
-        written: set[tuple[str, str]],
-        used: dict[tuple[str, str], int],
+        written: set[tuple[str, str, str]],
+        used: dict[tuple[str, str, str], int],
     ) -> str:
         for code in candidates:
-            if code and (what, code) not in written and (what, code) not in used:
+            if code and (*space, code) not in written and (*space, code) not in used:
                 return code
         return candidates[-1]
 
     def _claim(
-        self, used: dict[tuple[str, str], int], what: str, code: str, row: int, column: int
+        self,
+        used: dict[tuple[str, str, str], int],
+        space: tuple[str, str],
+        code: str,
+        row: int,
+        column: int,
     ) -> None:
-        if (what, code) in used:
+        """`space` is (what, scope): codes are unique within their numbering scope."""
+        what, scope = space
+        if (what, scope, code) in used:
+            shown = f"{code}（{scope}）" if scope else code
             self.problem(
                 rules.STRUCTURE,
                 row,
                 column or None,
-                f"{what}「{code}」与第 {used[(what, code)]} 行重复",
-                hint="每个编码只能出现一次；留空则按顺序自动编号。",
+                f"{what}「{shown}」与第 {used[(what, scope, code)]} 行重复",
+                hint="每个编码在其编码范围内只能出现一次；留空则按顺序自动编号。",
             )
         else:
-            used[(what, code)] = row
+            used[(what, scope, code)] = row
 
 
 def _parent(code: str) -> str:
@@ -409,8 +438,16 @@ def _parent(code: str) -> str:
     return code.rsplit("-", 1)[0] if "-" in code else ""
 
 
+def _scope(*parts: str) -> str:
+    """The numbering scope of a competency: its domain's table and its own column."""
+    return "/".join(p for p in parts if p)
+
+
 def _named(node: _Node, children: dict[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = {"code": node.code, "name": node.name}
+    row: dict[str, Any] = {"code": node.code}
+    if node.scope:
+        row["scope"] = node.scope
+    row["name"] = node.name
     if node.description:
         row["description"] = node.description
     row.update(children)

@@ -24,7 +24,7 @@ from builder.model import KINDS, CompetencyRef
 from builder.model.introspect import list_item_model, nested_model
 from builder.model.sourced import SOURCED_LIST
 
-Form = Literal["text", "int", "float", "bool", "date", "ints", "texts", "refs"]
+Form = Literal["text", "int", "float", "bool", "date", "ints", "texts", "refs", "levels"]
 
 SHEET_NAMES: dict[str, str] = {
     "specialty.career.industries": "对应行业",
@@ -35,6 +35,7 @@ SHEET_NAMES: dict[str, str] = {
     "course.objectives": "课程目标",
     "course.modules": "课程模块",
     "course.modules.items": "学习内容",
+    "course.level_table.rows": "内容与水平打勾表",
     "course.assessment": "课程考核",
     "internship.schedule": "实习时间安排",
     "internship.tasks": "实习任务",
@@ -142,6 +143,8 @@ def _unwrap(annotation: Any) -> list[Any]:
 def _form(annotation: Any) -> tuple[Form, tuple[str, ...]] | None:
     """How a field of this type is shown in one cell; None for nested models."""
     kinds = [a for a in _unwrap(annotation) if a is not type(None)]
+    if len(kinds) == 2 and kinds[0] is str and typing.get_origin(kinds[1]) is list:
+        return "levels", ()  # one level or several (打勾表的一行)
     if len(kinds) != 1:
         return None
     kind = kinds[0]

@@ -151,6 +151,11 @@ class LevelRules(_Config):
         title="必修或限定选修课程",
         description="课程设置中必须开设，必修或选修均可",
     )
+    courses_source: str | None = Field(
+        default=None,
+        title="课程清单的来源",
+        description="required_courses 与 limited_electives 依据的文件；不写时用 source",
+    )
     duration_years: list[int] | None = Field(default=None, title="基本修业年限（年）")
     admission: Literal["初中", "高中阶段"] | None = Field(
         default=None,
@@ -160,7 +165,10 @@ class LevelRules(_Config):
 
 
 SOURCE_13 = "教职成〔2019〕13号"
-SOURCE_COURSES_ZZ = "教职成〔2019〕13号；《中等职业学校公共基础课程方案》（2019）"
+SOURCE_COURSES_ZZ = "《中等职业学校公共基础课程方案》（教育部 2019 年 10 月印发）"
+"""The 中职 list of required public courses: the 方案 as reported by the MoE news of 2020-01
+("必修课程包括思想政治、语文、历史、数学、外语、信息技术、体育与健康、艺术") [S]; 13号's own
+course lists were not read in a checkable copy [U], so they are not a default."""
 SOURCE_UNDERGRAD = "项目自定的规则（教职成〔2019〕13号不适用于职业本科，默认沿用其高职比例）"
 
 
@@ -201,6 +209,7 @@ def _default_levels() -> dict[EducationLevel, LevelRules]:
             core_courses=core,
             internship_months=internship,
             required_courses=_zz_required(),
+            courses_source=SOURCE_COURSES_ZZ,
             duration_years=[3],
             admission="初中",
         ),
@@ -247,6 +256,9 @@ class NumericRules(_Config):
         for level, rules in levels.items():
             base = merged.get(level, LevelRules())
             changed = {name: getattr(rules, name) for name in rules.model_fields_set}
+            lists = {"required_courses", "limited_electives"}
+            if lists & set(changed) and "courses_source" not in changed:
+                changed["courses_source"] = None  # the default list's source no longer applies
             if "source" not in changed and changed:
                 titles = "、".join(
                     str(LevelRules.model_fields[name].title) for name in sorted(changed)
@@ -259,6 +271,11 @@ class NumericRules(_Config):
         """The document the rules of `level` come from."""
         rules = self.levels.get(level)  # type: ignore[call-overload]
         return (rules.source if rules is not None else None) or self.profile
+
+    def courses_source_for(self, level: str) -> str:
+        """The document the required and limited-elective course lists of `level` come from."""
+        rules = self.levels.get(level)  # type: ignore[call-overload]
+        return (rules.courses_source if rules is not None else None) or self.source_for(level)
 
 
 class CatalogEntry(_Config):

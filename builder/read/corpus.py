@@ -27,6 +27,7 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
+from builder.model.sourced import course_key, specialty_key
 from builder.read.chainfacts import facts_of
 from builder.read.locate import compose, locate
 from builder.read.parallel import Parsed, Task, parse_all, parse_task
@@ -140,14 +141,14 @@ class DocRef(NamedTuple):
 
 
 def set_code(doc: Any) -> str:
-    """The specialty set a document belongs to."""
-    code: str = doc.code if isinstance(doc, Specialty) else doc.specialty
-    return code
+    """The specialty set a document belongs to: its specialty code, or the name the source
+    gives when it gives no code (`builder.model.sourced.specialty_key`)."""
+    return specialty_key(doc)
 
 
 def doc_ref(rel: str, doc: Any) -> DocRef:
     """The `DocRef` of a loaded document."""
-    code = doc.code if isinstance(doc, Course) else None
+    code = course_key(doc) if isinstance(doc, Course) else None
     return DocRef(rel, doc.kind, set_code(doc), code, facts_of(doc))
 
 

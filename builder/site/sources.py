@@ -19,6 +19,7 @@ from builder.compose import page_path
 from builder.compose.doctree import DocTree
 from builder.compose.order import documents
 from builder.model import KIND_TITLES
+from builder.model.sourced import course_label
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.chains import CHAINS_PAGE, CHAINS_TITLE, chains, chains_page
@@ -139,7 +140,7 @@ def documents_nav(entry: SpecialtySet, pages: set[str]) -> list[Any]:
         if item.kind == "course":
             if not courses:
                 items.append({"课程标准": courses})
-            courses.append({nav_title(f"{item.doc.code} {item.doc.name}"): page})
+            courses.append({nav_title(course_label(item.doc)): page})
         else:
             single = kinds.count(item.kind) == 1
             title = KIND_TITLES[item.kind] if single else nav_title(item.doc.meta.title)

@@ -12,6 +12,7 @@ from typing import Any
 
 from builder.compose import page_path
 from builder.compose.doctree import DocTree
+from builder.model.sourced import course_key, course_label
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.consultation import consultation_parts
@@ -193,10 +194,8 @@ def _specialty_entry(entry: SpecialtySet, page: str) -> list[str]:
         if posts:
             lines.append("面向岗位和职业：" + "、".join(escape(p) for p in dict.fromkeys(posts)))
     if entry.courses:
-        courses = sorted(entry.courses, key=lambda c: c.doc.code)
-        names = "、".join(
-            link(escape(f"{c.doc.code} {c.doc.name}"), page, page_path(c)) for c in courses
-        )
+        courses = sorted(entry.courses, key=lambda c: course_key(c.doc))
+        names = "、".join(link(escape(course_label(c.doc)), page, page_path(c)) for c in courses)
         lines.append(f"课程标准：{names}")
     return lines
 

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
+from builder.model.sourced import course_key, specialty_key
 from builder.read.corpus import Loaded
 from builder.view.identity import plan_identity
 
@@ -68,9 +69,7 @@ def section_anchor(number: str) -> str:
 
 def specialty_code(item: Loaded[Any]) -> str:
     """The specialty a document belongs to."""
-    doc = item.doc
-    code: str = doc.code if isinstance(doc, Specialty) else doc.specialty
-    return code
+    return specialty_key(item.doc)
 
 
 def page_path(item: Loaded[Any]) -> str:
@@ -82,7 +81,7 @@ def page_path(item: Loaded[Any]) -> str:
     if isinstance(doc, CompetencyList):
         return f"{folder}/competencies.md"
     if isinstance(doc, Course):
-        return f"{folder}/courses/{file_name(doc.code)}.md"
+        return f"{folder}/courses/{file_name(course_key(doc))}.md"
     if isinstance(doc, Internship):
         return f"{folder}/{_named('internship', item.path.stem)}.md"
     if isinstance(doc, TrainingBase):
@@ -106,5 +105,5 @@ def doc_id(item: Loaded[Any]) -> str:
     path = page_path(item).removesuffix(".md")
     folder, _, rest = path.partition("/")
     if isinstance(item.doc, Course):
-        return f"{folder}/course/{item.doc.code}"
+        return f"{folder}/course/{course_key(item.doc)}"
     return f"{folder}/{rest.replace('-', '_')}"

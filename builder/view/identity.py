@@ -6,18 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from builder.model import Course, Plan, Specialty
+from builder.model.sourced import course_key, specialty_key
 
 
 def document_key(doc: Any) -> tuple[str, str, str]:
     """(kind, specialty code, course code, or school and grade of a 人才培养方案, or "") —
-    one document per key in a valid tree (several schools' plans for one code coexist)."""
+    one document per key in a valid tree (several schools' plans for one code coexist). A
+    document whose source gives no specialty code is keyed by the name it gives instead
+    (`specialty_key`)."""
     if isinstance(doc, Specialty):
         return ("specialty", doc.code, "")
     if isinstance(doc, Course):
-        return ("course", doc.specialty, doc.code)
+        return ("course", specialty_key(doc), course_key(doc))
     if isinstance(doc, Plan):
         return ("plan", doc.specialty, plan_identity(doc))
-    return (str(doc.kind), str(doc.specialty), "")
+    return (str(doc.kind), specialty_key(doc), "")
 
 
 def plan_identity(doc: Plan) -> str:

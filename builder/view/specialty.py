@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from builder.base.diagnostics import DataPath
 from builder.model import Competency, CompetencyRef, Domain, Task, scope_parts, scoped_code
+from builder.model.sourced import course_key
 from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.figures import Figures, figures
 from builder.view.levels import Leveled, vocabulary_of
@@ -163,13 +164,13 @@ def specialty_view(entry: SpecialtySet) -> SpecialtyView:
         planned = frozenset(c.code for c in spec.doc.courses)
         names = {c.name: c.code for c in spec.doc.courses}
     for course in entry.courses:
-        names.setdefault(course.doc.name, course.doc.code)
+        names.setdefault(course.doc.name, course_key(course.doc))
     return SpecialtyView(
         code=entry.code,
         competencies=MappingProxyType(competencies),
         uses=tuple(uses),
         planned_courses=planned,
-        course_standards=frozenset(c.doc.code for c in entry.courses),
+        course_standards=frozenset(course_key(c.doc) for c in entry.courses),
         course_names=MappingProxyType(names),
         has_plan=spec is not None,
         figures=figures(spec.doc) if spec is not None else None,
@@ -216,7 +217,7 @@ def _uses(entry: SpecialtySet) -> list[Use]:
             for i, item in enumerate(module.items):
                 for r, ref in enumerate(item.competencies):
                     path: DataPath = ("modules", m, "items", i, "competencies", r)
-                    owner: tuple[CarrierKind, str] = ("course", course.doc.code)
+                    owner: tuple[CarrierKind, str] = ("course", course_key(course.doc))
                     uses.append(
                         Use(
                             ref,
