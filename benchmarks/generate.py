@@ -704,7 +704,7 @@ def specialty_doc(
 
 
 @functools.cache
-def _catalog_names() -> dict[str, str]:
+def _specialty_names() -> dict[str, str]:
     """Code → name of the bundled 2021 catalog's specialties."""
     source = resources.files("builder.data").joinpath("catalog-2021.yaml")
     return {row["code"]: row["name"] for row in parse(source.read_text("utf-8"))["specialties"]}
@@ -714,7 +714,7 @@ def continuation_of(ident: Identity) -> dict[str, str]:
     """The 职业本科 接续专业 of a set: the first specialty of the same 专业大类, under its catalog
     name (a code the catalog lacks gets a made-up name and a catalog_extra entry)."""
     code = f"{LEVEL_BASE['职业本科'] + ident.category.offset:02d}0101"
-    name = _catalog_names().get(code, f"{ident.category.fields[0]}工程技术")
+    name = _specialty_names().get(code, f"{ident.category.fields[0]}工程技术")
     return {"level": "职业本科", "code": code, "name": name}
 
 
@@ -924,7 +924,7 @@ def generate(
     extra = [{"code": i.code, "name": i.name, "level": i.level} for i in ids]
     for follow in (continuation_of(i) for i in ids if i.level != "职业本科"):
         row = {"code": follow["code"], "name": follow["name"], "level": follow["level"]}
-        if follow["code"] not in _catalog_names() and row not in extra:
+        if follow["code"] not in _specialty_names() and row not in extra:
             extra.append(row)
     config = CONFIG.format(seed=seed, count=count) + yaml.dump(
         {"catalog_extra": extra},

@@ -6,8 +6,11 @@ every kind of input is present: standards, `zhibiao.yaml`, `mkdocs.yml`, a theme
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -317,3 +320,117 @@ def test_a_rebuild_after_each_kind_of_edit_equals_a_clean_build(tmp_path: Path, 
         assert sorted(built) == sorted(expected), edit.__name__
         different = [name for name in built if built[name] != expected[name]]
         assert not different, (edit.__name__, different[:5])
+
+
+# --- the automatic mode on a small corpus: one edit rebuilds what it touched ---------------
+
+
+def _small_project(target: Path, codes: tuple[str, ...], above: int) -> Path:
+    """The example's specialties `codes` only, splitting (`site.split: auto`) above `above`."""
+    target.mkdir(parents=True)
+    for code in codes:
+        folder = next((REPO / "standards").glob(f"{code}-*"))
+        shutil.copytree(folder, target / "standards" / folder.name)
+    config = (REPO / "zhibiao.yaml").read_text("utf-8")
+    assert "\nsite:\n" in config
+    config = config.replace("\nsite:\n", f"\nsite:\n  split: auto\n  split_above: {above}\n", 1)
+    (target / "zhibiao.yaml").write_text(config, "utf-8")
+    text = (REPO / "mkdocs.yml").read_text("utf-8")
+    text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n", 1)
+    (target / "mkdocs.yml").write_text(text, "utf-8")
+    (target / "overrides").mkdir()
+    (target / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block announce %}征求意见稿{% endblock %}\n', "utf-8"
+    )
+    return target
+
+
+def _add_specialty(project: Path) -> None:
+    folder = next((REPO / "standards").glob("510209-*"))
+    shutil.copytree(folder, project / "standards" / folder.name)
+
+
+def _remove_specialty(project: Path) -> None:
+    shutil.rmtree(next((project / "standards").glob("510209-*")))
+
+
+AUTO_EDITS = [
+    (_add_specialty, "构建 2 个"),  # one specialty more than split_above: split from now on
+    (_edit_course, "构建 1 个，沿用未改动的 1 个"),
+    (_rename_specialty, "构建 1 个，沿用未改动的 1 个"),
+    (_edit_config, "构建 2 个"),
+    (_edit_theme, "构建 2 个"),
+    (_delete_file, "构建 1 个，沿用未改动的 1 个"),
+    (_rename_folder, "构建 0 个，沿用未改动的 2 个"),  # the same pages: regenerated, not built
+    (_remove_specialty, "站点已生成"),  # back to one site
+]
+
+
+@pytest.mark.slow
+def test_the_automatic_mode_rebuilds_what_an_edit_touched_and_equals_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """The default mode (`site.split: auto`) on a two-specialty corpus with a low threshold:
+    adding a specialty switches to the split site, an edit rebuilds only the shards it
+    touched (the portal too only when its pages change), and every rebuild gives the files
+    a clean build of the same inputs gives."""
+    project = _small_project(tmp_path / "p", ("730701",), above=1)
+    _, err = _build(project)
+    assert "分站点" not in err
+    for number, (edit, expected_line) in enumerate(AUTO_EDITS):
+        edit(project)
+        _, err = _build(project)
+        assert "站点已生成" in err and expected_line in err, (edit.__name__, err)
+        if edit is _edit_course:  # the portal lists names, not descriptions: kept
+            assert "门户站点的页面未改动" in err, err
+        clean = _clean_copy(project, tmp_path / f"clean-{number}")
+        _build(clean)
+        built, expected = _files(project / "site"), _files(clean / "site")
+        assert sorted(built) == sorted(expected), edit.__name__
+        different = [name for name in built if built[name] != expected[name]]
+        assert not different, (edit.__name__, different[:5])
+
+
+_SHOW_MODULES = """
+import json, sys
+from builder.cli import main
+try:
+    main()
+except SystemExit as done:
+    code = done.code
+print(json.dumps([code, sorted(sys.modules)]))
+"""
+
+
+@pytest.mark.slow
+def test_a_build_with_nothing_to_do_imports_neither_the_engine_nor_the_composer(
+    tmp_path: Path,
+) -> None:
+    """The no-op path decides before loading mkdocs, Material, jieba, the composing and
+    rendering modules or the Word and spreadsheet writers (the import is most of its time)."""
+    project = _small_project(tmp_path / "p", ("730701",), above=60)
+    env = {**os.environ, **ENV, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+
+    def probe() -> tuple[str, list[str]]:
+        done = subprocess.run(
+            [sys.executable, "-c", _SHOW_MODULES, *BUILD],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            check=False,
+        )
+        code, modules = json.loads(done.stdout.splitlines()[-1])
+        assert code == 0, done.stderr
+        return done.stderr, modules
+
+    err, modules = probe()  # the first build: the probe sees the heavy modules
+    assert "站点已生成" in err and "builder.compose" in modules, err
+    assert "builder.site.pipeline" in modules
+    err, modules = probe()
+    assert "站点未改动" in err, err
+    heavy = ("mkdocs", "material", "jieba", "builder.compose", "builder.site.pipeline")
+    heavy += ("builder.site.sources", "docx", "openpyxl", "markdown")
+    loaded = [m for m in modules if m in heavy or any(m.startswith(h + ".") for h in heavy)]
+    assert not loaded, loaded[:10]

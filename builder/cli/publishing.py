@@ -83,7 +83,7 @@ def build_command(
     Check the standards and build the documentation site; refuses to publish on errors.
     """
     from builder.site.layout import SplitMode
-    from builder.site.pipeline import BuildOptions
+    from builder.site.options import BuildOptions
     from builder.site.run import read_changelog, run_build
 
     if aliases and version is None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.project import UsageError
 from builder.site.engine import SiteEngine, SiteJob
+from builder.site.layout import PORTAL, SHARDS_DIR
 from builder.site.reuse import (
+    MANIFEST,
     link_tree,
     output_stamp,
     read_manifest,
@@ -31,10 +35,12 @@ def install_shards(
     previous: Sequence[Path],
     options: BuildOptions,
     say: Callable[[str], None],
+    portal: str = "",
 ) -> None:
     """Put every shard of a split build under `site/<name>/`: hard-linked from a `previous`
     output (the same site, then other versions) when its sources are unchanged (signed keys
-    in `.zhibiao-site.json`), else built."""
+    in `.zhibiao-site.json`), else built. `portal` is the key of the portal already in
+    `site` (`portal_key`), recorded with a stamp of its files for the next build."""
     manifests = [(root, read_manifest(root)) for root in previous]
     theme = tree_digest(prepared.theme_dirs)  # once: every shard is built with the same theme
     keys: dict[str, str] = {}
@@ -66,7 +72,8 @@ def install_shards(
         todo, epoch=options.source_date_epoch, workers=workers, on_done=ShardProgress(say)
     )
     share_identical(site, [site / s.name for s in prepared.shards])
-    write_manifest(site, keys)
+    stamped = {PORTAL: (portal, _portal_stamp(site, keys))} if portal else {}
+    write_manifest(site, keys, stamped)
 
 
 class ShardProgress:
@@ -120,3 +127,59 @@ def _published(
         if output_stamp(root / name) == recorded[1]:
             return root / name
     return None
+
+
+def _portal_files(root: Path, shards: Collection[str]) -> Iterator[Path]:
+    """Every file of the portal at `root`: all but the shard folders and the manifest."""
+    for top, dirs, names in os.walk(root):
+        here = Path(top)
+        if here == root:
+            dirs[:] = [d for d in dirs if d not in shards]
+            names = [n for n in names if n != MANIFEST]
+        dirs.sort()
+        for name in sorted(names):
+            yield here / name
+
+
+def _portal_stamp(root: Path, shards: Collection[str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for path in _portal_files(root, shards):
+        info = path.stat()
+        rel = path.relative_to(root).as_posix()
+        digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def portal_key(source_dir: Path, prepared: Prepared) -> str:
+    """The key of the portal's generated sources (its config, docs, theme copy and jieba
+    dictionary: everything in the sources folder but the shards), with the theme folders."""
+    top = [p for p in sorted(source_dir.iterdir()) if p.name != SHARDS_DIR]
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(tree_digest([p for p in top if p.is_dir()], salt="portal").encode())
+    digest.update(tree_digest(prepared.theme_dirs).encode())
+    for path in top:
+        if path.is_file():
+            digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def reuse_portal(key: str, site: Path, previous: Sequence[Path]) -> bool:
+    """Hard-link the portal from the first `previous` output whose manifest records it
+    built from sources with this `key` and unchanged since; False when there is none."""
+    for root in previous:
+        recorded = read_manifest(root)
+        entry = recorded.get(PORTAL)
+        shards = set(recorded) - {PORTAL}
+        if entry is None or entry[0] != key or not (root / "index.html").is_file():
+            continue
+        if _portal_stamp(root, shards) != entry[1]:
+            continue
+        for path in _portal_files(root, shards):
+            dest = site / path.relative_to(root)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, dest)
+            except OSError:
+                shutil.copy2(path, dest)
+        return True
+    return False

@@ -24,6 +24,8 @@ from typing import Literal
 SplitMode = Literal["auto", "none", "specialty", "category"]
 PORTAL = ""
 """Shard name of the portal (the root site)."""
+SHARDS_DIR = "shards"
+"""Folder of the shards' generated sources inside the sources folder."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from builder.site.reuse import output_stamp
 
 if TYPE_CHECKING:
     from builder.site.downloads import DownloadProvider
-    from builder.site.pipeline import BuildOptions, BuildOutcome
+    from builder.site.options import BuildOptions, BuildOutcome
 
 
 def _settings(project: Project, options: BuildOptions, base: Path | None, engine: str) -> Any:
@@ -41,6 +41,7 @@ def _settings(project: Project, options: BuildOptions, base: Path | None, engine
         "open_data": options.open_data,
         "changelog": options.changelog,
         "split": options.split,
+        "live": options.live,
         "epoch": options.source_date_epoch,
         "standards_shown_as": shown,
         "config": project.config.model_dump_json(),

@@ -7,7 +7,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +16,6 @@ from builder.base.diagnostics import Severity
 from builder.checking.pipeline import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
 from builder.project import Project, UsageError
-from builder.project.buildlock import exclusive
-from builder.read.corpus import Corpus
 from builder.site.config import (
     ROOT_CONFIG,
     SiteSettings,
@@ -28,10 +26,13 @@ from builder.site.config import (
     theme_dirs,
 )
 from builder.site.downloads import DownloadProvider, default_providers
-from builder.site.engine import DEFAULT_ENGINE, SiteEngine
-from builder.site.install import install_shards
-from builder.site.layout import PORTAL, SplitMode
+from builder.site.engine import SiteEngine
+from builder.site.install import install_shards, portal_key, reuse_portal
+from builder.site.layout import PORTAL, SHARDS_DIR, SplitMode
 from builder.site.noop import NoopGuard
+from builder.site.options import SOURCE_DIR as SOURCE_DIR
+from builder.site.options import BuildOptions as BuildOptions
+from builder.site.options import BuildOutcome
 from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
@@ -49,59 +50,17 @@ from builder.site.theme import THEME_DIR, theme_digest, theme_files
 from builder.site.versions import (
     VERSIONS_FILE,
     add_version,
-    check_name,
     default_target,
     parse_versions,
     redirect_html,
     versions_json,
 )
 
-SOURCE_DIR = "build/site-src"
-SHARDS_DIR = "shards"
 JIEBA_DICT = "jieba-user-dict.txt"
-
-
-@dataclass(frozen=True, slots=True)
-class BuildOptions:
-    """What `zhibiao build` was asked to do."""
-
-    site_dir: Path
-    force: bool = False
-    version: str | None = None
-    aliases: tuple[str, ...] = ()
-    title: str | None = None
-    docx: bool = True
-    open_data: bool = True
-    changelog: str | None = None
-    source_dir: Path | None = None
-    source_date_epoch: int | None = None
-    split: SplitMode | None = None
-    """None: `site.split` of zhibiao.yaml."""
-    jobs: int | None = 1
-    """Processes for parsing and for building shards (None: one per CPU)."""
-    progress: bool | None = False
-    verbose: bool = False
-    """Pass the site engine's own log (mkdocs, jieba) through after its build."""
-    rebuild: bool = False
-    """Build even when nothing changed since the last build (`builder.site.record`)."""
-    record_dir: Path | None = None
-    """Cache folder for the build record (None: `.zhibiao/cache` of the built project)."""
 
 
 BUILT_IN = re.compile(r"(?:Documentation built|Build finished) in ([0-9.]+) ?s(?:econds)?\b")
 """mkdocs's (or Zensical's) closing line; every other line of its log (and jieba's) is dropped unless -v."""
-
-
-@dataclass(slots=True)
-class BuildOutcome:
-    """Result of a build: the check result, and where the site went (None when refused)."""
-
-    check: CheckResult
-    published: Path | None = None
-    forced: bool = False
-    warnings: list[str] = field(default_factory=list)
-    unchanged: bool = False
-    """Nothing changed since the last build: the site on disk was left as it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,31 +252,7 @@ def _assets(root: dict[str, Any], root_dir: Path) -> dict[str, Path]:
     return found
 
 
-def build_site(
-    project: Project,
-    options: BuildOptions,
-    *,
-    report: Callable[[CheckResult], None],
-    say: Callable[[str], None],
-    base: Path | None = None,
-    engine: SiteEngine = DEFAULT_ENGINE,
-    providers: Sequence[DownloadProvider] | None = None,
-    root_config: Path | None = None,
-) -> BuildOutcome:
-    """Check the corpus, refuse on errors (unless forced), then build and install the site."""
-    if options.version is not None:
-        check_name(options.version, "版本号")
-    elif (options.site_dir / VERSIONS_FILE).is_file():
-        raise UsageError(
-            f"{options.site_dir} 中已有多版本站点（{VERSIONS_FILE}），不带 --version 构建会覆盖全部版本",
-            hint="用 --version 构建一个版本，或用 -d 指定其他输出目录。",
-        )
-    source_dir = options.source_dir or project.root / SOURCE_DIR
-    with exclusive(source_dir.parent, [source_dir, options.site_dir]):
-        return _build_locked(project, options, report, say, base, engine, providers, root_config)
-
-
-def _build_locked(
+def build_locked(
     project: Project,
     options: BuildOptions,
     report: Callable[[CheckResult], None],
@@ -326,19 +261,10 @@ def _build_locked(
     engine: SiteEngine,
     providers: Sequence[DownloadProvider] | None,
     root_config: Path | None,
+    noop: NoopGuard | None,
 ) -> BuildOutcome:
-    """`build_site` while holding the build lock of its folders."""
-    root_file = root_config or project.root / ROOT_CONFIG
-    noop = NoopGuard.open(project, options, base, engine.name, root_file, custom=providers)
-    last = noop.unchanged() if noop is not None and not options.rebuild else None
-    if last is not None:
-        checked = CheckResult(
-            project, Corpus(root=project.standards), last.diagnostics, last.checked, False
-        )
-        report(checked)
-        say("输入与上次构建相同，站点已是最新，未重新构建")
-        published = options.site_dir / options.version if options.version else options.site_dir
-        return BuildOutcome(checked, published, last.forced, unchanged=True)
+    """Check, compose, render and publish, while holding the build lock of the folders
+    (`builder.site.entry.build_site` takes it and has found that something changed)."""
     result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     report(result)
     outcome = BuildOutcome(result)
@@ -363,10 +289,21 @@ def _build_locked(
             root_config=root_config,
             split=options.split or project.config.site.split,
             previous=source_dir if source_dir.is_dir() else None,
+            live=options.live,
         )
     say(f"正在用 {engine.name} 构建站点……")
 
+    portal = portal_key(source_dir, prepared) if prepared.shards else ""
+
     def produce(site: Path, previous: Sequence[Path]) -> None:
+        if portal and reuse_portal(portal, site, previous):
+            say("门户站点的页面未改动，沿用上次的输出")
+        else:
+            build_portal(site)
+        if prepared.shards:
+            install_shards(engine, source_dir, prepared, site, previous, options, say, portal)
+
+    def build_portal(site: Path) -> None:
         log = engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)
         if options.verbose:  # the engine's own lines, untranslated, only when asked for
             for line in log.output.splitlines():
@@ -375,8 +312,6 @@ def _build_locked(
             took = BUILT_IN.search(log.output)
             if took:
                 say(f"{engine.name} 构建用时 {float(took.group(1)):.1f} 秒")
-        if prepared.shards:
-            install_shards(engine, source_dir, prepared, site, previous, options, say)
 
     if options.version is None:
         with replace_directory(options.site_dir) as site:

@@ -97,13 +97,17 @@ def read_manifest(root: Path) -> dict[str, tuple[str, str]]:
         return {}
 
 
-def write_manifest(root: Path, keys: Mapping[str, str]) -> None:
-    """Record the sources key and output stamp of every shard of the site at `root`
-    (not written when no signing key can be stored)."""
+def write_manifest(
+    root: Path, keys: Mapping[str, str], stamped: Mapping[str, tuple[str, str]] | None = None
+) -> None:
+    """Record the sources key and output stamp of every shard of the site at `root`, and
+    the entries of `stamped` (name → key and stamp computed by the caller, as the portal's)
+    as given (not written when no signing key can be stored)."""
     secret = signing_key()
     if secret is None:
         return
     shards = {name: [key, output_stamp(root / name)] for name, key in sorted(keys.items())}
+    shards.update((name, list(entry)) for name, entry in (stamped or {}).items())
     body = json.dumps({"format": FORMAT, "shards": shards}).encode()
     write_bytes(root / MANIFEST, seal(secret, body))
 

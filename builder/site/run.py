@@ -19,9 +19,9 @@ from builder.project.paths import chosen, confined
 from builder.ruleset import open_project
 from builder.site.config import ROOT_CONFIG
 from builder.site.engines import choose_engine
+from builder.site.entry import build_site
 from builder.site.gitsource import commit_time, exported
-from builder.site.pipeline import BuildOptions, build_site
-from builder.site.safe_markdown import user_changelog
+from builder.site.options import BuildOptions
 
 
 def _say(message: str) -> None:
@@ -172,6 +172,8 @@ def read_changelog(path: Path | None) -> str | None:
     published in its safe subset (`builder.site.safe_markdown`)."""
     if path is None:
         return None
+    from builder.site.safe_markdown import user_changelog
+
     try:
         return user_changelog(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -1,6 +1,8 @@
 """`zhibiao serve`: a live preview for authors.
 
-The generated docs are kept in sync with the standards: every second the YAML files,
+A repository that `zhibiao build` splits (`site.split`, `builder.site.split.plan_layout`) is
+previewed from the split site, rebuilt incrementally (`builder.site.preview`). Otherwise the
+generated docs are kept in sync with the standards: every second the YAML files,
 `zhibiao.yaml` and `mkdocs.yml` are polled; on a change the pages are regenerated and only
 the changed files are rewritten, so the engine's live reload refreshes the browser.
 Errors do not stop the preview: the diagnostics are printed and every page shows a banner.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +24,9 @@ from builder.site.config import ROOT_CONFIG
 from builder.site.downloads import default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.pipeline import SOURCE_DIR, forced_banner, prepare_sources
+from builder.site.preview import IncrementalPreview, preview_server
 from builder.site.sources import sync_sources
+from builder.site.split import plan_layout
 
 POLL_SECONDS = 1.0
 
@@ -73,6 +78,10 @@ def serve(
     engine: SiteEngine = DEFAULT_ENGINE,
 ) -> int:
     """Serve until the engine stops or the user interrupts; returns the exit code."""
+    project = open_project(path, config_path)
+    config = project.config.site
+    if plan_layout(run_check(project).corpus, config.split, config.split_above) is not None:
+        return serve_incremental(path, config_path, address, report=report, say=say, engine=engine)
     project, config_file = regenerate(path, config_path, report)
     # A plain SIGTERM would skip the `finally` below and orphan the engine's server.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -97,3 +106,36 @@ def serve(
             process.terminate()
             process.wait(timeout=30)
     return process.returncode or 0
+
+
+def serve_incremental(
+    path: Path | None,
+    config_path: Path | None,
+    address: str,
+    *,
+    report: Callable[[CheckResult], None],
+    say: Callable[[str], None],
+    engine: SiteEngine = DEFAULT_ENGINE,
+) -> int:
+    """Preview the split site with `engine`: built once, then rebuilt incrementally on every
+    change."""
+    preview = IncrementalPreview(path, config_path, report, say, engine)
+    say("站点较大，按分站点构建预览，改动后只重建受影响的分站点")
+    preview.rebuild()
+    server = preview_server(preview, address)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    say(f"预览地址：http://{address}/（修改 standards/ 下的文件后页面会自动刷新，Ctrl+C 退出）")
+    state = _snapshot(preview.project)
+    try:
+        while True:
+            time.sleep(POLL_SECONDS)
+            current = _snapshot(preview.project)
+            if current != state:
+                state = current
+                if preview.rebuild():
+                    say("已重新构建预览")
+    finally:
+        server.shutdown()
+        server.server_close()
