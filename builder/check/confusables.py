@@ -155,7 +155,7 @@ def references_skipped(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     ASCII 写法的专业时指出它。格式正确却没有专业教学标准的，见 ZB205；仍为“待补充”的只报 ZB605。"""
     known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
-        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER:
+        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER or entry.is_shared:
             continue
         meant = ascii_code(code)
         for item in entry.documents():

@@ -7,7 +7,7 @@ from typing import Any
 from builder.compose.anchors import page_path
 from builder.compose.coverage import competency_codes, competency_target
 from builder.compose.text import book_title
-from builder.corpus import Corpus, Loaded, SpecialtySet
+from builder.corpus import Corpus, Loaded, SpecialtySet, shared_for
 from builder.doctree import Inline, Link
 from builder.model import CompetencyRef, scoped_code
 from builder.view import view_of
@@ -36,8 +36,14 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
 
 
 def course_standard(entry: SpecialtySet, code: str) -> Loaded[Any] | None:
-    """The course standard with this course code, if the specialty has one."""
-    return next((c for c in entry.courses if c.doc.code == code), None)
+    """The course standard with this course code, if the specialty has one: its own, else
+    a shared one (`Course.applies_to`) that the plan row of this code names by code or
+    name (`builder.corpus.shared_for`)."""
+    own = next((c for c in entry.courses if c.doc.code == code), None)
+    if own is not None or entry.specialty is None or not entry.shared:
+        return own
+    rows = [(c.code, c.name) for c in entry.specialty.doc.courses]
+    return shared_for(rows, entry.shared).get(code)
 
 
 def course_name(entry: SpecialtySet, code: str) -> str | None:

@@ -12,6 +12,7 @@ from builder.compose.text import book_title, cn_date
 from builder.corpus import Corpus, Loaded, set_code
 from builder.doctree import REFERENCES, CoverInfo, Inline, Link, Notice
 from builder.model import KIND_TITLES
+from builder.model.course import AppliesTo
 from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta, joined
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
@@ -88,6 +89,16 @@ def published_sentence(meta: Meta) -> str | None:
 def specialty_label(code: str, name: str | None) -> str:
     """ "电子商务（730701）" when the name is known, else the code alone."""
     return f"{name}（{code}）" if name else code
+
+
+def applicability(applies: AppliesTo) -> str:
+    """The 适用范围 of a shared course standard: "中职各专业", or the listed codes
+    ("中职 730701、710207" when levels are given too)."""
+    levels = "、".join(applies.levels)
+    if applies.specialties:
+        codes = "、".join(applies.specialties)
+        return f"{levels} {codes}" if levels else codes
+    return f"{levels}各专业"
 
 
 def patent_text(statement: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from builder.corpus import SHARED_SET
 from builder.model import Course, Plan, Specialty
 
 
@@ -14,7 +15,10 @@ def document_key(doc: Any) -> tuple[str, str, str]:
     if isinstance(doc, Specialty):
         return ("specialty", doc.code, "")
     if isinstance(doc, Course):
-        return ("course", doc.specialty, doc.code)
+        if doc.applies_to is not None:  # shared: one per course and applicability
+            scope = "、".join([*doc.applies_to.levels, *doc.applies_to.specialties])
+            return ("course", SHARED_SET, f"{doc.code}（{scope}）")
+        return ("course", doc.specialty or SHARED_SET, doc.code)
     if isinstance(doc, Plan):
         return ("plan", doc.specialty, plan_identity(doc))
     return (str(doc.kind), str(doc.specialty), "")
