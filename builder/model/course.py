@@ -135,7 +135,7 @@ class Course(Strict):
 
     model_config = ConfigDict(
         **Strict.model_config,
-        json_schema_extra={"anyOf": [{"required": ["specialty"]}, {"required": ["applies_to"]}]},
+        json_schema_extra={"oneOf": [{"required": ["specialty"]}, {"required": ["applies_to"]}]},
     )
 
     kind: Literal["course"] = Field(title="文件类型")

@@ -181,7 +181,7 @@ def _course_package(
     view: SpecialtyView,
 ) -> PackageFile:
     doc, code = source.doc, scope.code
-    key = ids.document_key(code, "course", doc.code)
+    key = ids.document_key(code, "course", ids.course_document(doc))
     course_id = ids.course_key(code, doc.code)
     package = Package(scope, key, source)
     if doc.code not in planned:  # not in the course plan: the course item lives here
