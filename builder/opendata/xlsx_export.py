@@ -241,6 +241,8 @@ def export_xlsx(project: Project, out: Path) -> list[Path]:
     source_date_epoch()  # a bad value is a usage error before anything is built
     books: dict[Path, bytes] = {}
     for entry in corpus.specialties.values():
+        if entry.is_shared:
+            continue  # shared course standards: no list, no plan, no matrix (see export json)
         when = max(last_change(item.doc) for item in entry.documents())
         books[out / file_name(entry)] = workbook_bytes(build_workbook(entry, project.config), when)
     output_dir(out)  # everything is built before the first write
