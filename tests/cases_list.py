@@ -31,6 +31,7 @@ from tests.cases_notgiven import NOT_GIVEN_CASES
 from tests.cases_realerrors import REAL_ERROR_CASES
 from tests.cases_refs import REF_CASES
 from tests.cases_rules import RULE_CASES
+from tests.cases_shared import SHARED_CASES
 from tests.cases_sourced import SOURCED_CASES
 
 ZH02 = f"{SP}/courses/ZH02.yaml"
@@ -302,4 +303,5 @@ CASE_LIST: list[Case] = [
     *REAL_ERROR_CASES,
     *LEVEL_CASES,
     *CHAIN_CASES,
+    *SHARED_CASES,
 ]

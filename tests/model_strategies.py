@@ -155,5 +155,7 @@ def document(kind: str, specialty: str) -> st.SearchStrategy[dict[str, Any]]:
     if kind == "plan":  # a school plan belongs to the specialty whose standard it follows
         follows = model_data(Follows, code=specialty)
         return model_data(model, kind=kind, follows=follows)
+    if kind == "course":  # a specialty's own standard (`specialty`), never also shared
+        return model_data(model, kind=kind, specialty=specialty, applies_to=None)
     key = "code" if kind == "specialty" else "specialty"
     return model_data(model, kind=kind, **{key: specialty})

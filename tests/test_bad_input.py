@@ -206,9 +206,9 @@ def test_commands_without_a_path_from_a_project_subfolder(example_project: Path)
     """From any folder under the project root (next to zhibiao.yaml), the defaults still work."""
     (example_project / "docs").mkdir()
     check = run_cli(["check"], example_project / "docs")
-    assert (check.exit_code, check.stdout) == (0, "检查了 33 个文件：没有发现问题\n")
+    assert (check.exit_code, check.stdout) == (0, "检查了 34 个文件：没有发现问题\n")
     fmt = run_cli(["fmt", "--check"], example_project / "standards" / "730701-电子商务")
-    assert (fmt.exit_code, fmt.stderr) == (0, "需要格式化 0 个文件，33 个文件无需改动\n")
+    assert (fmt.exit_code, fmt.stderr) == (0, "需要格式化 0 个文件，34 个文件无需改动\n")
 
 
 def test_no_standards_above_the_working_directory(tmp_path: Path) -> None:

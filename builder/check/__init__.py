@@ -18,6 +18,7 @@ from builder.check import (
     plan,
     references,
     scopes,
+    shared,
     vocabulary,
 )
 from builder.check.context import CheckContext
@@ -39,6 +40,7 @@ MODULES = (
     plan,
     references,
     scopes,
+    shared,
     vocabulary,
 )
 """The check modules: importing this package registers every rule they declare (ZB2xx–ZB6xx,

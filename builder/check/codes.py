@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.diagnostics import DataPath, Diagnostic, Severity
 from builder.base.rules import Rule, check
 from builder.check.context import CheckContext
 from builder.check.lifecycle import PLACEHOLDER
@@ -32,18 +32,26 @@ DOC_NO = re.compile(r"^(?P<org>[\u4e00-\u9fa5]+)〔(?P<year>[0-9]{4})〕(?P<seq>
 )
 def specialty_code_format(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业代码为 6 位数字（前 2 位专业大类，前 4 位专业类），国家控制布点专业后缀 K；
-    各文件的 specialty 字段同样如此（原文没有专业代码时写 原文未给出，不报告）。含全角数字等形似字符的代码只报 ZB507。"""
+    各文件的 specialty 字段、共用课程标准适用范围中的专业代码（applies_to.specialties）同样如此（原文没有专业代码时
+    写 原文未给出，不报告）。含全角数字等形似字符的代码只报 ZB507。"""
     for item in ctx.corpus.documents:
         field = "code" if item.kind == "specialty" else "specialty"
+        places: list[tuple[str, DataPath]] = []
         value = getattr(item.doc, field)
-        if field == "specialty" and is_not_given(value):
-            continue  # a standard the source names by its specialty only (keyed by that name)
-        if not SPECIALTY_CODE.match(value) and not has_confusable(value):
-            yield rule.diag(
-                item.rel,
-                f"专业代码「{value}」应为 6 位数字（国家控制布点专业可带后缀 K）",
-                path=(field,),
-            )
+        if value is not None and not (field == "specialty" and is_not_given(value)):
+            places.append((value, (field,)))
+        applies = getattr(item.doc, "applies_to", None)
+        if applies is not None:
+            places += [
+                (c, ("applies_to", "specialties", i)) for i, c in enumerate(applies.specialties)
+            ]
+        for code, path in places:
+            if not SPECIALTY_CODE.match(code) and not has_confusable(code):
+                yield rule.diag(
+                    item.rel,
+                    f"专业代码「{code}」应为 6 位数字（国家控制布点专业可带后缀 K）",
+                    path=path,
+                )
 
 
 @check(

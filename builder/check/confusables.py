@@ -157,7 +157,7 @@ def references_skipped(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     （specialty: 原文未给出）的文件按原文给出的专业名称归在一起，不报告。"""
     known = {ref.specialty for ref in ctx.corpus.index.values() if ref.kind == "specialty"}
     for code, entry in ctx.corpus.specialties.items():
-        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER or _named(entry):
+        if SPECIALTY_CODE.match(code) or code == PLACEHOLDER or _named(entry) or entry.is_shared:
             continue
         meant = ascii_code(code)
         for item in entry.documents():

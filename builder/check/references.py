@@ -15,7 +15,7 @@ from builder.check.context import CheckContext
 from builder.check.suggest import did_you_mean, renamed_hint, same_class
 from builder.model import KIND_TITLES, Course, Specialty, scoped_code
 from builder.model.sourced import course_key
-from builder.read.corpus import OUTSIDE_ROOT, DocRef, Loaded
+from builder.read.corpus import OUTSIDE_ROOT, SHARED_SET, DocRef, Loaded, applies_terms
 
 
 @check(
@@ -108,7 +108,8 @@ def dangling_course(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
 )
 def missing_file(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """专业教学标准中 `standard`（课程标准）与 `competencies`（职业能力清单）字段给出的路径必须存在，
-    文件类型与所引用的内容一致（课程代码相同），且文件的 `specialty` 是本专业的代码。路径相对于专业教学标准所在的目录；指向标准目录之外的
+    文件类型与所引用的内容一致（课程代码相同），且文件的 `specialty` 是本专业的代码
+    （链接多个专业共用的课程标准时，由 ZB219 检查它是否适用于本专业）。路径相对于专业教学标准所在的目录；指向标准目录之外的
     路径报告为 ZB013。"""
     corpus = ctx.corpus
     inside = str(corpus.root.resolve()).rstrip(os.sep) + os.sep
@@ -152,6 +153,8 @@ def _kind_mismatch(
     rule: Rule, spec: Loaded[Specialty], found: DocRef, path: DataPath, code: str | None
 ) -> Iterator[Diagnostic]:
     expected = "course" if code is not None else "competencies"
+    if found.kind == expected == "course" and found.specialty == SHARED_SET:
+        return  # a shared course standard: ZB219 judges the link
     if found.kind != expected:
         yield rule.diag(
             spec.rel,
@@ -333,18 +336,19 @@ def _show(value: object) -> str:
     "# 两个文件都是专业 510209 的专业教学标准",
 )
 def duplicate_document(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """一个专业只能有一份专业教学标准和一份职业能力清单；同一课程代码只能有一份课程标准。"""
+    """一个专业只能有一份专业教学标准和一份职业能力清单；同一课程代码只能有一份课程标准
+    （多个专业共用的课程标准：同一课程代码、同一适用范围只能有一份）。"""
     for entry, _ in ctx.sets():
         if entry.specialty:
             for spec in entry.extra_specialties:
                 yield _again(rule, spec, f"专业 {entry.code} 的专业教学标准", entry.specialty)
         for listing in entry.competencies[1:]:
             yield _again(rule, listing, f"专业 {entry.code} 的职业能力清单", entry.competencies[0])
-        seen: dict[str, Loaded[Course]] = {}
+        seen: dict[tuple[str, ...], Loaded[Course]] = {}
         for course in entry.courses:
-            key = course_key(course.doc)
+            key = (course_key(course.doc), *applies_terms(course.doc))
             if key in seen:
-                yield _again(rule, course, f"课程 {key} 的课程标准", seen[key])
+                yield _again(rule, course, f"课程 {course_key(course.doc)} 的课程标准", seen[key])
             else:
                 seen[key] = course
 

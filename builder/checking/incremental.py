@@ -76,12 +76,12 @@ class Meta:
         if self.row is not None:
             return self.row
         ref = self.ref
-        if ref is not None and not self.problems and not ref.facts:
+        if ref is not None and not self.problems and not ref.facts and not ref.shared:
             fields = [ref.kind, ref.specialty, ref.code or ""]
             if not any(SEP in field for field in fields):
                 return SEP.join(fields)
         return [
-            [ref.kind, ref.specialty, ref.code, list(ref.facts)] if ref else None,
+            [ref.kind, ref.specialty, ref.code, list(ref.facts), list(ref.shared)] if ref else None,
             [encode_diagnostic(d, anonymous=True) for d in self.problems],
         ]
 
@@ -95,13 +95,14 @@ class Meta:
             ref_row, problems = row
             ref: DocRef | None = None
             if ref_row is not None:
-                kind, specialty, code, facts = ref_row
+                kind, specialty, code, facts, shared = ref_row
                 ref = DocRef(
                     rel,
                     str(kind),
                     str(specialty),
                     None if code is None else str(code),
                     tuple(str(f) for f in facts),
+                    tuple(str(s) for s in shared),
                 )
             return cls(
                 digest,

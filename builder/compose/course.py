@@ -9,7 +9,14 @@ from builder.compose.doctree import PREFACE, Cell, DocTree, Field, Inline, Link
 from builder.compose.levels import tick_matrix
 from builder.compose.links import competency_ref, competency_use, course_ref, specialty_set
 from builder.compose.marks import glued, marked_paragraphs
-from builder.compose.meta import back_matter, cover, notices, references, specialty_label
+from builder.compose.meta import (
+    applicability,
+    back_matter,
+    cover,
+    notices,
+    references,
+    specialty_label,
+)
 from builder.compose.outline import Outline, cell, joined, without_empty
 from builder.compose.text import cn_date, flat, num, semesters, total
 from builder.model import Course, scoped_code
@@ -20,10 +27,9 @@ from builder.model.sourced import (
     NOT_LISTED_LABEL,
     is_excerpt,
     is_not_given,
-    specialty_key,
 )
 from builder.read.config import ProjectConfig
-from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.read.corpus import Corpus, Loaded, SpecialtySet, set_code
 from builder.view import view_of
 from builder.view.anchors import doc_id, page_path
 
@@ -41,7 +47,7 @@ IMPLEMENTATION_TITLES = {
 def compose_course(item: Loaded[Course], corpus: Corpus, config: ProjectConfig) -> DocTree:
     """The whole 课程标准: basic information, objectives, content, competencies, assessment."""
     doc = item.doc
-    entry = specialty_set(corpus, specialty_key(doc))
+    entry = specialty_set(corpus, set_code(doc))
     out = Outline("gongwen")
     out.add(*notices(item, corpus))
     if doc.preface:
@@ -138,10 +144,19 @@ def _objectives(out: Outline, doc: Course) -> None:
 
 
 def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
-    specialty: Inline = specialty_label(doc.specialty, doc.specialty_name)
-    if entry.specialty is not None:
+    owner: tuple[str, tuple[Inline, ...]] = (
+        "所属专业",
+        (specialty_label(doc.specialty or "", doc.specialty_name),),
+    )
+    if doc.applies_to is not None:
+        scope: Inline = applicability(doc.applies_to)
+        if doc.specialty_name:
+            scope = Field(doc.specialty_name, "specialty_name")
+        note = f"（{doc.applies_to.note}）" if doc.applies_to.note else ""
+        owner = ("适用范围", (scope, note) if note else (scope,))
+    elif entry.specialty is not None:
         spec = entry.specialty.doc
-        specialty = Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty))
+        owner = ("所属专业", (Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty)),))
     terms = semesters(doc.semesters)
     hours: tuple[Inline, ...] = (Field(num(doc.hours), "hours"),)
     if doc.hours is not None and doc.theory_hours is not None and doc.practice_hours is not None:
@@ -160,7 +175,7 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
             if terms
             else (Field("—", "semesters"),),
         ),
-        ("所属专业", (specialty,)),
+        owner,
         ("适用对象", (Field(doc.audience or "—", "audience"),)),
         ("先修课程", joined([course_ref(entry, c) for c in doc.prerequisites]) or ("—",)),
         ("后续课程", joined([course_ref(entry, c) for c in doc.followups]) or ("—",)),

@@ -10,7 +10,7 @@ from builder.compose.meta import specialty_label
 from builder.compose.text import book_title
 from builder.model import CompetencyRef, scoped_code
 from builder.model.sourced import course_key, is_not_given
-from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.read.corpus import Corpus, Loaded, SpecialtySet, shared_for
 from builder.view import view_of
 from builder.view.anchors import page_path
 
@@ -37,8 +37,14 @@ def resolve_course(entry: SpecialtySet, reference: str) -> str:
 
 
 def course_standard(entry: SpecialtySet, code: str) -> Loaded[Any] | None:
-    """The course standard with this course code, if the specialty has one."""
-    return next((c for c in entry.courses if course_key(c.doc) == code), None)
+    """The course standard with this course code, if the specialty has one: its own, else
+    a shared one (`Course.applies_to`) that the plan row of this code names by code or
+    name (`builder.read.corpus.shared_for`)."""
+    own = next((c for c in entry.courses if course_key(c.doc) == code), None)
+    if own is not None or entry.specialty is None or not entry.shared:
+        return own
+    rows = [(c.code, c.name) for c in entry.specialty.doc.courses]
+    return shared_for(rows, entry.shared).get(code)
 
 
 def course_name(entry: SpecialtySet, code: str) -> str | None:

@@ -11,6 +11,7 @@ from builder.compose.marks import glued, item_runs, list_items, units_field, val
 from builder.compose.outline import Outline
 from builder.compose.text import book_title, cn_date
 from builder.model import KIND_TITLES
+from builder.model.course import AppliesTo
 from builder.model.dates import chinese
 from builder.model.meta import DRAFT_STATUSES, Meta
 from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
@@ -105,6 +106,16 @@ def specialty_label(code: str, name: str | None) -> str:
     if is_not_given(code):
         return f"{name}（{CODE_NOT_GIVEN}）" if name else f"（{CODE_NOT_GIVEN}）"
     return f"{name}（{code}）" if name else code
+
+
+def applicability(applies: AppliesTo) -> str:
+    """The 适用范围 of a shared course standard: "中职各专业", or the listed codes
+    ("中职 730701、710207" when levels are given too)."""
+    levels = "、".join(applies.levels)
+    if applies.specialties:
+        codes = "、".join(applies.specialties)
+        return f"{levels} {codes}" if levels else codes
+    return f"{levels}各专业"
 
 
 def patent_text(statement: str) -> str:

@@ -88,6 +88,22 @@ def accepts_marked_list(hint: Any) -> bool:
     )
 
 
+def _only_alternative(model: type[BaseModel], key: str, node: CommentedMap) -> bool:
+    """True when `key` is one of the fields of which the model requires exactly one
+    (`oneOf` of `required` groups in its schema, as `Course.specialty`/`applies_to`) and
+    none of the others is written: removing it would leave the document invalid."""
+    extra = model.model_config.get("json_schema_extra")
+    groups: Any = extra.get("oneOf") if isinstance(extra, dict) else None
+    names: list[list[str]] = [
+        [str(n) for n in g.get("required") or []]
+        for g in (groups if isinstance(groups, list) else [])
+        if isinstance(g, dict)
+    ]
+    if not any(key in group for group in names):
+        return False
+    return not any(other in node for group in names for other in group if other != key)
+
+
 def fields(node: Any, model: type[BaseModel], path: DataPath = ()) -> Iterator[Site]:
     """Every field of `node` known to `model`, depth first in file order (a parent before
     its children); the tree may be changed between two items."""
@@ -99,7 +115,8 @@ def fields(node: Any, model: type[BaseModel], path: DataPath = ()) -> Iterator[S
             continue
         hint = hints[key]
         info = model.model_fields[key]
-        site = Site(node, key, (*path, key), hint, info.is_required(), info)
+        required = info.is_required() or _only_alternative(model, key, node)
+        site = Site(node, key, (*path, key), hint, required, info)
         yield site
         if key not in node:  # removed by the consumer
             continue

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
 from builder.model.common import (
     AssessmentPart,
     Code,
     CompetencyRef,
     CourseNature,
+    EducationLevel,
     Hours,
     OutcomeType,
     Strict,
@@ -92,12 +93,64 @@ class Signoff(Strict):
     date: dt.date | None = Field(default=None, title="制定日期")
 
 
+class AppliesTo(Strict):
+    """适用范围 of a course standard shared by several specialties (e.g. a national
+    公共基础课程标准): every specialty of the given levels, or the listed specialty codes."""
+
+    levels: list[EducationLevel] = Field(
+        default_factory=list,
+        title="适用层次",
+        description="适用于这些层次的全部专业，如 [中职]；与 specialties 同时给出时，"
+        "specialties 中的专业须属于这些层次",
+    )
+    specialties: list[Code] = Field(
+        default_factory=list,
+        title="适用专业代码",
+        description="只适用于这些专业（专业目录中的专业代码）；不写时适用于 levels 中各层次的全部专业",
+    )
+    note: str | None = Field(
+        default=None,
+        title="适用范围说明",
+        min_length=1,
+        description="原文对适用范围的表述，如 “各专业学生必修的公共基础课程”",
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> AppliesTo:
+        if not self.levels and not self.specialties:
+            raise ValueError(
+                "适用范围 applies_to 须给出 levels（适用层次）或 specialties（适用专业代码）"
+            )
+        return self
+
+    def covers(self, code: str, level: str | None) -> bool:
+        """True when the standard applies to specialty `code` of education level `level`."""
+        if self.specialties:
+            return code in self.specialties
+        return level is not None and level in self.levels
+
+
 class Course(Strict):
-    """课程标准 of one course of a specialty."""
+    """课程标准 of one course of a specialty, or shared by several (`applies_to`)."""
+
+    model_config = ConfigDict(
+        **Strict.model_config,
+        json_schema_extra={"oneOf": [{"required": ["specialty"]}, {"required": ["applies_to"]}]},
+    )
 
     kind: Literal["course"] = Field(title="文件类型")
     meta: Meta
-    specialty: Code = Field(title="专业代码")
+    specialty: Code | None = Field(
+        default=None,
+        title="专业代码",
+        description="本课程标准所属专业的代码；多个专业共用的课程标准（如国家公共基础课程标准）不写，改写 applies_to",
+    )
+    applies_to: AppliesTo | None = Field(
+        default=None,
+        title="适用范围（共用课程标准）",
+        description="多个专业共用的课程标准（如《中等职业学校信息技术课程标准》）：写适用层次 levels "
+        "或适用专业代码 specialties，不写 specialty。各专业课程设置中同名（或同代码）的课程链接到它",
+    )
     code: Code = Field(title="课程代码")
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
@@ -132,3 +185,21 @@ class Course(Strict):
     implementation: Implementation = Field(title="教学实施与保障")
     assessment: NonEmptyList[AssessmentPart] = sourced(title="考核评价")
     signoff: Signoff | None = Field(default=None, title="制定与审批")
+
+    @model_validator(mode="after")
+    def _one_owner(self) -> Course:
+        if self.specialty is None and self.applies_to is None:
+            raise ValueError(
+                "缺少 specialty（所属专业代码）；多个专业共用的课程标准写 applies_to（适用范围）"
+            )
+        if self.specialty is not None and self.applies_to is not None:
+            raise ValueError(
+                "specialty 与 applies_to 只能写一个：一个专业的课程标准写 specialty，"
+                "多个专业共用的写 applies_to"
+            )
+        return self
+
+    @property
+    def shared(self) -> bool:
+        """True for a standard shared by several specialties (`applies_to`)."""
+        return self.applies_to is not None

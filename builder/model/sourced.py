@@ -50,6 +50,12 @@ def is_not_given(value: object) -> bool:
     return bool(getattr(value, "not_given", False))
 
 
+SHARED_SET = "public-courses"
+"""Key of the set that holds the course standards shared by several specialties
+(`Course.applies_to`, e.g. the national 公共基础课程标准): never a specialty code, so no
+per-specialty rule reads it as one; it is also the docs folder of their pages."""
+
+
 def specialty_key(doc: Any) -> str:
     """The specialty set a document belongs to (its address in the site, the diff and the cache).
 
@@ -57,10 +63,13 @@ def specialty_key(doc: Any) -> str:
     When the source gives no code (`specialty: 原文未给出`, a standard named by its specialty
     only), the key is the name the source gives instead: `specialty_name`, else the
     occupation of a 国家职业技能标准 (`occupation.name`), else the document's title. Names
-    never look like codes (six digits), so such sets never merge with a coded one.
+    never look like codes (six digits), so such sets never merge with a coded one. A course
+    standard shared by several specialties (`applies_to`, no `specialty`) is keyed `SHARED_SET`.
     """
     if getattr(doc, "kind", None) == "specialty":
         return str(doc.code)
+    if doc.specialty is None:
+        return SHARED_SET
     code = str(doc.specialty)
     if not is_not_given(code):
         return code

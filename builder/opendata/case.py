@@ -187,7 +187,7 @@ def _course_package(
 ) -> PackageFile:
     doc, code = source.doc, scope.code
     course = course_key(doc)  # the code, or the name when the source gives no code
-    key = ids.document_key(code, "course", course)
+    key = ids.document_key(code, "course", ids.course_document(doc))
     course_id = ids.course_key(code, course)
     package = Package(scope, key, source)
     if doc.code not in planned:  # not in the course plan: the course item lives here

@@ -223,7 +223,10 @@ def register(scope: Scope, entry: SpecialtySet) -> None:
                     )
     for course in entry.courses:
         doc = course.doc
-        nodes[ids.document_key(code, "course", doc.code)] = ("CFDocuments", doc.meta.title)
+        nodes[ids.document_key(code, "course", ids.course_document(doc))] = (
+            "CFDocuments",
+            doc.meta.title,
+        )
         nodes.setdefault(ids.course_key(code, doc.code), ("CFItems", f"{doc.code} {doc.name}"))
         for module in doc.modules:
             nodes[ids.module_key(code, doc.code, module.code)] = (
@@ -256,6 +259,13 @@ def document_row(
         "status": meta.status,
         "generator": f"zhibiao {__version__}",
     }
+    applies = getattr(doc, "applies_to", None)
+    if applies is not None:  # a course standard shared by several specialties
+        del extensions["specialtyCode"]
+        extensions["appliesTo"] = {
+            "levels": list(applies.levels),
+            "specialties": list(applies.specialties),
+        }
     for name, value in (
         ("standardNo", meta.standard_no),
         ("docNo", meta.doc_no),

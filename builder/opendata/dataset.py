@@ -19,7 +19,7 @@ from builder.opendata.loading import load_standards
 from builder.opendata.output import write_outputs
 from builder.project import Project
 from builder.read.config import DEFAULT_VOCABULARY, ProjectConfig
-from builder.read.corpus import Corpus, Loaded, SpecialtySet, relative
+from builder.read.corpus import SHARED_SET, Corpus, Loaded, SpecialtySet, relative, shared_for
 from builder.view.levels import vocabulary_of
 
 SCHEMA_NAME = "dataset.schema.json"
@@ -71,9 +71,10 @@ def _documents(tables: dict[str, list[Any]], code: str, entry: SpecialtySet, roo
         doc = item.doc
         course = doc.code if item.kind == "course" else None
         meta = doc.meta
+        applies = getattr(doc, "applies_to", None)
         tables["documents"].append(
             m.DocumentRow(
-                id=ids.uid(ids.document_key(code, item.kind, course)),
+                id=_document_id(code, item),
                 kind=item.kind,
                 specialty=code,
                 course=course,
@@ -86,8 +87,17 @@ def _documents(tables: dict[str, list[Any]], code: str, entry: SpecialtySet, roo
                 issuer=joined(meta.issuer),
                 issued_on=first_day(meta.issued_on),
                 effective_on=first_day(meta.effective_on),
+                applies_levels=list(applies.levels) if applies else [],
+                applies_specialties=list(applies.specialties) if applies else [],
             )
         )
+
+
+def _document_id(code: str, item: Loaded[Any]) -> str:
+    """The id of a document of set `code` (a shared course standard's includes where it
+    applies: two may share a course code)."""
+    course = ids.course_document(item.doc) if item.kind == "course" else None
+    return ids.uid(ids.document_key(code, item.kind, course))
 
 
 def _specialty(tables: dict[str, list[Any]], code: str, entry: SpecialtySet) -> None:
@@ -196,7 +206,10 @@ def _courses(tables: dict[str, list[Any]], code: str, entry: SpecialtySet) -> No
     for course in entry.courses:
         standards.setdefault(course.doc.code, course)
     planned = entry.specialty.doc.courses if entry.specialty else []
-    rows: list[tuple[Any, bool, bool]] = [(p, p.code in standards, True) for p in planned]
+    linked = shared_for(((p.code, p.name) for p in planned), entry.shared)
+    rows: list[tuple[Any, bool, bool]] = [
+        (p, p.code in standards or p.code in linked, True) for p in planned
+    ]
     planned_codes = {p.code for p in planned}
     rows += [(s.doc, True, False) for c, s in standards.items() if c not in planned_codes]
     for course, has_standard, in_plan in rows:
@@ -215,6 +228,9 @@ def _courses(tables: dict[str, list[Any]], code: str, entry: SpecialtySet) -> No
                 elective=getattr(course, "elective", False),
                 in_plan=in_plan,
                 has_standard=has_standard,
+                shared_standard=_document_id(SHARED_SET, linked[course.code])
+                if in_plan and course.code in linked and course.code not in standards
+                else None,
             )
         )
     pairs: set[tuple[str, str]] = set()

@@ -42,6 +42,16 @@ class DocumentRow(Row):
     issuer: str | None = Field(default=None, title="发布机构")
     issued_on: dt.date | None = Field(default=None, title="发布日期")
     effective_on: dt.date | None = Field(default=None, title="实施日期")
+    applies_levels: list[str] = Field(
+        default_factory=list,
+        title="适用层次（共用课程标准）",
+        description="多个专业共用的课程标准（specialty 为 public-courses）适用的层次，如 中职；其他文件为空",
+    )
+    applies_specialties: list[str] = Field(
+        default_factory=list,
+        title="适用专业代码（共用课程标准）",
+        description="共用课程标准只适用于这些专业时列出；为空时适用于 applies_levels 的全部专业",
+    )
 
 
 class SpecialtyRow(Row):
@@ -160,6 +170,11 @@ class CourseRow(Row):
     elective: bool = Field(title="选修")
     in_plan: bool = Field(title="在专业教学标准课程设置中")
     has_standard: bool = Field(title="有课程标准")
+    shared_standard: str | None = Field(
+        default=None,
+        title="共用课程标准（文件标识）",
+        description="课程设置中的这门课对应的共用课程标准（如国家公共基础课程标准）在 documents 中的 id",
+    )
 
 
 class PrerequisiteRow(Row):

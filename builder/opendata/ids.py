@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import uuid
 
+from builder.model import Course
+from builder.read.corpus import applies_terms
+
 NAMESPACE = uuid.UUID("12ff1401-47fb-51de-a2a9-482780a58202")
 """Fixed project namespace (= uuid5(NAMESPACE_URL, "https://zhibiao.invalid/opendata/case")).
 
 Never change it: every identifier ever published is derived from it.
 """
+
+
+def course_document(doc: Course) -> str:
+    """The course part of a course standard's document key: its code, and for a standard
+    shared by several specialties also where it applies (two may share a code)."""
+    terms = applies_terms(doc)
+    return f"{doc.code}@{'、'.join(terms)}" if terms else doc.code
 
 
 def uid(key: str) -> str:

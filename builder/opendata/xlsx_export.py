@@ -250,6 +250,8 @@ def export_xlsx(project: Project, out: Path) -> list[Written]:
     source_date_epoch()  # a bad value is a usage error before anything is built
     books: dict[Written, bytes] = {}
     for entry in corpus.specialties.values():
+        if entry.is_shared:
+            continue  # shared course standards: no list, no plan, no matrix (see export json)
         when = max(last_change(item.doc) for item in entry.documents())
         title = entry.specialty.doc.meta.title if entry.specialty else entry.code
         made = Written(out / file_name(entry), "xlsx", title=title)

@@ -27,6 +27,7 @@ from builder.model import (
     Specialty,
     TrainingBase,
 )
+from builder.model.sourced import SHARED_SET as SHARED_SET
 from builder.model.sourced import course_key, specialty_key
 from builder.read.chainfacts import facts_of
 from builder.read.locate import compose, locate
@@ -37,6 +38,7 @@ from builder.read.yamlsource import decode, read_limited
 
 AnyDoc = Specialty | CompetencyList | Course | Internship | TrainingBase | Plan
 T = TypeVar("T")
+
 
 NOT_A_STANDARD = declare(
     "ZB010",
@@ -100,6 +102,16 @@ class SpecialtySet:
     """Schools' 人才培养方案 that follow this specialty's national standard (several may
     coexist: they are school documents, not part of the standard's package, so
     `documents()` leaves them out)."""
+    shared: list[Loaded[Course]] = field(default_factory=list)
+    """The shared course standards (set `SHARED_SET`) that apply to this specialty: read by
+    its pages and links, not members of the set (`documents()` leaves them out). Filled
+    only when the whole tree is loaded; checks read them through the recorded lookup
+    `CorpusView.shared_courses`, which works on a partial corpus too."""
+
+    @property
+    def is_shared(self) -> bool:
+        """True for the set of the shared course standards (`SHARED_SET`)."""
+        return self.code == SHARED_SET
 
     def linked_first(self) -> None:
         """Put the course standards and competency list that the specialty links to (its
@@ -138,18 +150,68 @@ class DocRef(NamedTuple):
     """Course code, for course standards."""
     facts: tuple[str, ...] = ()
     """What the specialties of the level above may read of it (`builder.read.chainfacts`)."""
+    shared: tuple[str, ...] = ()
+    """For a shared course standard, what specialties read of it: its name, where it
+    applies (`applies_terms`) and its hours ("hours:108", when given); empty otherwise."""
+
+
+def applies_terms(doc: Course) -> tuple[str, ...]:
+    """Where a shared course standard applies, as plain terms: "level:中职",
+    "code:730701" (the codes, when listed, decide, see `AppliesTo.covers`); () for a
+    specialty's own course standard."""
+    if doc.applies_to is None:
+        return ()
+    return (
+        *(f"level:{level}" for level in doc.applies_to.levels),
+        *(f"code:{code}" for code in doc.applies_to.specialties),
+    )
+
+
+def term_value(terms: tuple[str, ...], name: str) -> str | None:
+    """The value of term `name` ("hours") among `terms`, None when absent."""
+    return next((t.partition(":")[2] for t in terms if t.startswith(f"{name}:")), None)
+
+
+def terms_cover(terms: tuple[str, ...], code: str, level: str | None) -> bool:
+    """`AppliesTo.covers` on the terms of `applies_terms`."""
+    codes = {t.removeprefix("code:") for t in terms if t.startswith("code:")}
+    if codes:
+        return code in codes
+    return level is not None and f"level:{level}" in terms
 
 
 def set_code(doc: Any) -> str:
-    """The specialty set a document belongs to: its specialty code, or the name the source
-    gives when it gives no code (`builder.model.sourced.specialty_key`)."""
+    """The specialty set a document belongs to: `SHARED_SET` for a shared course standard,
+    else its specialty code, or the name the source gives when it gives no code
+    (`builder.model.sourced.specialty_key`)."""
     return specialty_key(doc)
 
 
 def doc_ref(rel: str, doc: Any) -> DocRef:
     """The `DocRef` of a loaded document."""
     code = course_key(doc) if isinstance(doc, Course) else None
-    return DocRef(rel, doc.kind, set_code(doc), code, facts_of(doc))
+    shared: tuple[str, ...] = ()
+    if isinstance(doc, Course) and doc.shared:
+        hours = () if doc.hours is None else (f"hours:{doc.hours}",)
+        shared = (doc.name, *applies_terms(doc), *hours)
+    return DocRef(rel, doc.kind, set_code(doc), code, facts_of(doc), shared)
+
+
+def shared_for(
+    plan: Iterable[tuple[str, str]], standards: Iterable[Loaded[Course]]
+) -> dict[str, Loaded[Course]]:
+    """Planned course code → the shared standard its row names: the same course code, else
+    the same course name (national 公共基础课程标准 carry no code of the specialty's plan).
+    `plan` gives each row's (code, name); `standards` are the ones that apply."""
+    standards = list(standards)
+    found: dict[str, Loaded[Course]] = {}
+    for code, name in plan:
+        match = next((s for s in standards if s.doc.code == code), None) or next(
+            (s for s in standards if s.doc.name == name), None
+        )
+        if match is not None:
+            found[code] = match
+    return found
 
 
 def _resolved(path: Path) -> str:
@@ -249,6 +311,17 @@ class Corpus:
                 entry.training_bases.append(item)
         for entry in sets.values():
             entry.linked_first()
+        shared = sets.get(SHARED_SET)
+        if shared is not None:
+            for entry in sets.values():
+                if entry.specialty is not None:
+                    spec = entry.specialty.doc
+                    entry.shared = [
+                        c
+                        for c in shared.courses
+                        if c.doc.applies_to is not None
+                        and c.doc.applies_to.covers(spec.code, spec.level)
+                    ]
         self.specialties = dict(sorted(sets.items()))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from builder.compose import page_path
 from builder.compose.coverage import coverage, keyed_competencies
+from builder.compose.meta import applicability
 from builder.compose.order import documents
 from builder.model import KIND_TITLES
 from builder.read.config import ProjectConfig
@@ -20,6 +21,8 @@ from builder.view.anchors import ascii_id, competency_anchor, file_name
 LEVEL_ORDER = ("中职", "高职专科", "职业本科")
 LEVEL_IDS = {"中职": "zz", "高职专科": "gz", "职业本科": "bk"}
 UNGROUPED = ("", "未归类（缺少专业教学标准）")
+SHARED_GROUP = ("public", "公共基础课程标准")
+"""The nav section of the course standards shared by several specialties (`SHARED_SET`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,8 @@ def overview_path(entry: SpecialtySet) -> str:
 
 def specialty_label(entry: SpecialtySet) -> str:
     """ "人工智能技术应用（510209）" or the bare code when the specialty document is missing."""
+    if entry.is_shared:
+        return SHARED_GROUP[1]
     if entry.specialty is None:
         return entry.code
     return f"{entry.specialty.doc.name}（{entry.code}）"
@@ -46,6 +51,8 @@ def specialty_label(entry: SpecialtySet) -> str:
 
 def category(entry: SpecialtySet) -> tuple[str, str]:
     """(code, name) of the 专业大类 a specialty belongs to."""
+    if entry.is_shared:
+        return SHARED_GROUP
     if entry.specialty is None:
         return UNGROUPED
     major = entry.specialty.doc.career.major_category
@@ -59,7 +66,7 @@ def grouped(corpus: Corpus) -> list[tuple[tuple[str, str], list[tuple[str, list[
         level = entry.specialty.doc.level if entry.specialty else ""
         groups.setdefault(category(entry), {}).setdefault(level, []).append(entry)
     ordered = []
-    for cat in sorted(groups, key=lambda c: (c == UNGROUPED, c[0])):
+    for cat in sorted(groups, key=lambda c: (c == SHARED_GROUP, c == UNGROUPED, c[0])):
         levels = groups[cat]
         keys = sorted(levels, key=lambda lv: LEVEL_ORDER.index(lv) if lv in LEVEL_ORDER else 9)
         ordered.append((cat, [(lv, sorted(levels[lv], key=lambda e: e.code)) for lv in keys]))
@@ -70,8 +77,9 @@ def home_page(corpus: Corpus, info: SiteInfo) -> str:
     """`index.md`: specialties grouped by 专业大类 and level with status and version."""
     page = "index.md"
     count = sum(len(documents(e)) for e in corpus.specialties.values())
+    specialties = sum(not e.is_shared for e in corpus.specialties.values())
     intro = f"本站发布{escape(info.issuer) + '组织编写的' if info.issuer else ''}职业教育标准，"
-    intro += f"共 {len(corpus.specialties)} 个专业、{count} 份标准文件"
+    intro += f"共 {specialties} 个专业、{count} 份标准文件"
     intro += f"（{escape(info.version)} 版）。" if info.version else "。"
     parts = [banner_block(info.banner), f"# {escape(info.title)} {{#title}}", intro]
     parts.append(
@@ -80,6 +88,10 @@ def home_page(corpus: Corpus, info: SiteInfo) -> str:
     )
     for (code, name), levels in grouped(corpus):
         cat_id = f"cat-{ascii_id(code)}" if code else "cat-none"
+        if (code, name) == SHARED_GROUP:
+            parts.append(f"## {escape(name)} {{#cat-public}}")
+            parts.append(_shared_list([e for _, group in levels for e in group], page))
+            continue
         parts.append(f"## {escape(f'{name}（{code}）' if code else name)} {{#{cat_id}}}")
         for level, entries in levels:
             if level:
@@ -93,6 +105,18 @@ def home_page(corpus: Corpus, info: SiteInfo) -> str:
             rows.extend(_home_row(entry, page) for entry in entries)
             parts.append("\n".join(rows))
     return front_matter({"title": info.title}) + "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _shared_list(entries: Sequence[SpecialtySet], page: str) -> str:
+    """The shared course standards, one line each with where they apply."""
+    lines = []
+    for entry in entries:
+        for item in entry.courses:
+            doc = item.doc
+            scope = applicability(doc.applies_to) if doc.applies_to is not None else ""
+            title = link(escape(doc.meta.title), page, page_path(item))
+            lines.append(f"- {title}（适用范围：{escape(scope)}）")
+    return "\n".join(lines)
 
 
 def _home_row(entry: SpecialtySet, page: str) -> str:
@@ -149,6 +173,13 @@ def specialty_page(
             f"| {escape(meta.status)} | {escape(meta.version)} | {files or '—'} |"
         )
     parts.append("\n".join(rows))
+    if entry.shared:
+        parts.append("## 共用的公共基础课程标准 {#shared-courses}")
+        parts.append(
+            "\n".join(
+                f"- {link(escape(c.doc.meta.title), page, page_path(c))}" for c in entry.shared
+            )
+        )
     parts.extend(_coverage_summary(entry, config, page))
     return front_matter({"title": title}) + "\n\n".join(p for p in parts if p) + "\n"
 

@@ -66,7 +66,8 @@ def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, 
         for code in shard.codes:
             entry = corpus.specialties[code]
             digest.update(f"\0{code}\0".encode())
-            for item in _items(entry):
+            # the shared course standards the set links to (their pages, titles, names)
+            for item in [*_items(entry), *entry.shared]:
                 digest.update(f"\0{item.path.as_posix()}\0".encode())
                 digest.update(hashlib.blake2b(item.path.read_bytes(), digest_size=20).digest())
                 record = existing_record(item.path)  # the consultation section reads it

@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from builder.model import CompetencyList, Course, Internship, Plan, Specialty, TrainingBase
-from builder.model.sourced import course_key, specialty_key
-from builder.read.corpus import Loaded
+from builder.model.sourced import course_key
+from builder.read.corpus import Loaded, applies_terms, set_code
 from builder.view.identity import plan_identity
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -69,7 +69,7 @@ def section_anchor(number: str) -> str:
 
 def specialty_code(item: Loaded[Any]) -> str:
     """The specialty a document belongs to."""
-    return specialty_key(item.doc)
+    return set_code(item.doc)
 
 
 def page_path(item: Loaded[Any]) -> str:
@@ -81,7 +81,7 @@ def page_path(item: Loaded[Any]) -> str:
     if isinstance(doc, CompetencyList):
         return f"{folder}/competencies.md"
     if isinstance(doc, Course):
-        return f"{folder}/courses/{file_name(course_key(doc))}.md"
+        return f"{folder}/courses/{file_name(course_key(doc))}{_scope_suffix(doc)}.md"
     if isinstance(doc, Internship):
         return f"{folder}/{_named('internship', item.path.stem)}.md"
     if isinstance(doc, TrainingBase):
@@ -90,6 +90,17 @@ def page_path(item: Loaded[Any]) -> str:
         school = hashlib.sha1(plan_identity(doc).encode("utf-8")).hexdigest()[:6]
         return f"{folder}/plans/{ascii_id(item.path.stem.replace('_', '-'))}-{school}.md"
     raise TypeError(f"not a standard document: {type(doc).__name__}")
+
+
+def _scope_suffix(doc: Course) -> str:
+    """ "" for a specialty's own course standard; for a shared one (`applies_to`), a short
+    digest of where it applies, so that the 中职 and the 高职专科 standards of one course
+    keep separate pages."""
+    terms = applies_terms(doc)
+    if not terms:
+        return ""
+    scope = "\n".join(terms)
+    return "-" + hashlib.sha1(scope.encode("utf-8")).hexdigest()[:6]
 
 
 def _named(default: str, stem: str) -> str:
@@ -105,5 +116,5 @@ def doc_id(item: Loaded[Any]) -> str:
     path = page_path(item).removesuffix(".md")
     folder, _, rest = path.partition("/")
     if isinstance(item.doc, Course):
-        return f"{folder}/course/{course_key(item.doc)}"
+        return f"{folder}/course/{course_key(item.doc)}{_scope_suffix(item.doc)}"
     return f"{folder}/{rest.replace('-', '_')}"

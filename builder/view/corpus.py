@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.read.chainfacts import ChainFacts
-from builder.read.corpus import Corpus, DocRef, Loaded, SpecialtySet
+from builder.read.corpus import SHARED_SET, Corpus, DocRef, Loaded, SpecialtySet, terms_cover
 from builder.view.chain import chain_map
 from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
@@ -38,7 +38,15 @@ class Target:
         """The comparable summary recorded for the lookup."""
         if self.found is not None:
             ref = self.found
-            return ("doc", self.resolved, ref.rel, ref.kind, ref.specialty, ref.code or "")
+            return (
+                "doc",
+                self.resolved,
+                ref.rel,
+                ref.kind,
+                ref.specialty,
+                ref.code or "",
+                *ref.shared,
+            )
         state = "failed" if self.failed else "file" if self.exists else "absent"
         return (state, self.resolved)
 
@@ -58,6 +66,23 @@ def specialty_codes(corpus: Corpus) -> frozenset[str]:
     return frozenset(r.specialty for r in corpus.index.values() if r.kind == "specialty")
 
 
+def shared_courses(corpus: Corpus, code: str, level: str | None) -> tuple[DocRef, ...]:
+    """The shared course standards of the whole tree that apply to specialty `code` of
+    level `level`, in path order (from the index: loaded or not)."""
+    found = [
+        ref
+        for ref in corpus.index.values()
+        if ref.kind == "course"
+        and ref.specialty == SHARED_SET
+        and terms_cover(ref.shared[1:], code, level)
+    ]
+    return tuple(sorted(found, key=lambda ref: ref.rel))
+
+
+def _shared_answer(refs: tuple[DocRef, ...]) -> Answer:
+    return tuple("\x1f".join((r.rel, r.code or "", *r.shared)) for r in refs)
+
+
 def replay(lookup: Lookup, corpus: Corpus, broken: Mapping[str, frozenset[str]]) -> Answer | bool:
     """The answer `lookup` would get now, from the whole-tree facts of `corpus` (its index
     and failed paths; no document need be loaded). False, which never matches, for a
@@ -75,6 +100,9 @@ def replay(lookup: Lookup, corpus: Corpus, broken: Mapping[str, frozenset[str]])
         return tuple(sorted(broken.get(lookup.query, frozenset())))
     if lookup.kind == "chain":
         return _chain_answer(chain_map(corpus).sets.get(lookup.query))
+    if lookup.kind == "shared":
+        code, _, level = lookup.query.partition("\0")
+        return _shared_answer(shared_courses(corpus, code, level or None))
     if lookup.kind == "named-by":
         return tuple(sorted(chain_map(corpus).named_by.get(lookup.query, frozenset())))
     return False
@@ -99,7 +127,7 @@ class Lookup:
     """One question a specialty set asked about the rest of the tree, and its answer.
 
     `kind` names the question (`path`, `specialties`, `claims`, `chain`, `named-by`,
-    `number`, `specialty`);
+    `shared`, `number`, `specialty`);
     `query` its argument; `answer` a plain, comparable summary of what was found.
     """
 
@@ -201,6 +229,14 @@ class CorpusView:
         """The codes of the sets whose 专业教学标准 name `code` as a 接续专业."""
         found = chain_map(self.corpus).named_by.get(code, frozenset())
         self.note(asker, "named-by", code, tuple(sorted(found)))
+        return found
+
+    def shared_courses(self, asker: str, code: str, level: str | None) -> tuple[DocRef, ...]:
+        """The shared course standards (`Course.applies_to`) that apply to specialty `code`
+        of level `level`; what is recorded is each one's path, code, name and applicability,
+        so a change to any of them examines again every set that asked."""
+        found = shared_courses(self.corpus, code, level)
+        self.note(asker, "shared", f"{code}\0{level or ''}", _shared_answer(found))
         return found
 
     def other_set(

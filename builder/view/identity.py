@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.model import Course, Plan, Specialty
-from builder.model.sourced import course_key, specialty_key
+from builder.model.sourced import SHARED_SET, course_key, specialty_key
 
 
 def document_key(doc: Any) -> tuple[str, str, str]:
@@ -17,6 +17,9 @@ def document_key(doc: Any) -> tuple[str, str, str]:
     if isinstance(doc, Specialty):
         return ("specialty", doc.code, "")
     if isinstance(doc, Course):
+        if doc.applies_to is not None:  # shared: one per course and applicability
+            scope = "、".join([*doc.applies_to.levels, *doc.applies_to.specialties])
+            return ("course", SHARED_SET, f"{course_key(doc)}（{scope}）")
         return ("course", specialty_key(doc), course_key(doc))
     if isinstance(doc, Plan):
         return ("plan", doc.specialty, plan_identity(doc))
