@@ -9,6 +9,8 @@ case and a passing one that stays just inside the rule.
 
 from __future__ import annotations
 
+import re
+
 from tests.casegen import CASES, SP, Case, Copy, Edit, Sub, Write
 
 EXAMPLES = CASES.parent.parent
@@ -70,6 +72,13 @@ additions:
 """A 2026 plan of 示例学院 that follows the clean base's 510209 standard (2025) and conforms:
 every core course (ZH06 renamed with maps_to), every competency at its level, a localised
 course and competency marked 地方化, 2616 hours with the 13号 shares."""
+
+
+PLAN_WITHOUT_CODES = re.sub(r"(  - \{)code: [A-Z]{2}\d{2}, ", r"\1", PLAN).replace(
+    'follows: {code: "510209", version: "2025"}', 'follows: {code: "510209"}'
+)
+"""`PLAN` as real plans are often written: course rows without codes (identified by name)
+and no edition of the national standard named (judged against the library's edition)."""
 
 
 def _case(name: str, about: str, *edits: Edit, expected: tuple[str, ...] = ()) -> Case:
@@ -282,5 +291,26 @@ CONFORM_CASES = [
             f"ZB103 {P}:9:1 | 未知字段「schol」",
             f"ZB302 {COMP}:29:74 | 2-1-2 要求达到「运用」",
         ),
+    ),
+    Case(
+        "pass-conform-plan-without-codes",
+        "方案的课程行没有课程代码、也没写依据哪一版（真实方案常见，tests/realworld/plan-*）：按课程名称和 maps_to "
+        "与国家标准对应，按标准库中的版本审查，通过",
+        (Write(P, PLAN_WITHOUT_CODES),),
+    ),
+    Case(
+        "conform-plan-row-without-code",
+        "没有课程代码的方案中，一门国家标准没有的课程未标明增补：按名称指出",
+        (
+            Write(P, PLAN_WITHOUT_CODES),
+            Sub(
+                P,
+                "{name: 工业视觉质检应用, nature: 专业拓展, hours: 32, theory_hours: 8, "
+                "practice_hours: 24, credits: 2, semesters: [5], elective: true, addition: 地方化",
+                "{name: 工业视觉质检应用, nature: 专业拓展, hours: 32, theory_hours: 8, "
+                "practice_hours: 24, credits: 2, semesters: [5], elective: true",
+            ),
+        ),
+        expected=(f"ZB909 {P}:43:12 | 课程「工业视觉质检应用」不在国家标准的课程设置中",),
     ),
 ]

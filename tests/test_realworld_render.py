@@ -100,6 +100,13 @@ FIXED_LABELS = (
     "课程内容",
     "教学实施与保障",
     "制定人：",
+    # chapter titles and facts of a school's plan (builder/compose/schoolplan.py)
+    "专业名称及代码",
+    "制订依据",
+    "学校：",
+    "适用年级：",
+    "选修",
+    "课程设置及教学进程安排",
     # table captions and headers
     "表",
     "项目",
@@ -178,6 +185,7 @@ FIXED_LABELS = (
     "抄送",
     "印发",
     "原文网址",
+    "本文件原文网址：",
     "专业教学标准",
     "课程标准",
     "职业能力清单",
@@ -248,6 +256,7 @@ def _markdown_lines(markdown: str) -> list[str]:
     lines = []
     for line in body.splitlines():
         line = re.sub(r"\{[:#][^}]*\}", "", line)  # attribute lists and anchors
+        line = re.sub(r"<[^>]+>", "", line)  # inline HTML tags (the source URL's link)
         line = html.unescape(line.replace("**", "").lstrip("#").strip())  # &#58; in URLs
         if line and set(line) - set("-| "):
             lines.append(line)

@@ -38,7 +38,8 @@ def _judged(ctx: CheckContext) -> Iterator[tuple[Loaded[Plan], Assessment]]:
             continue
         if ctx.incomplete(entry.code) or ctx.specialty_broken(entry.code):
             continue  # a file of the standard failed to load: reported where it failed
-        if entry.specialty.doc.meta.version != plan.doc.follows.version:
+        wanted = plan.doc.follows.version
+        if wanted is not None and entry.specialty.doc.meta.version != wanted:
             continue  # ZB902 says the plan follows another edition
         yield plan, assessment_of(plan, entry, ctx.config)
 
@@ -86,7 +87,8 @@ def edition(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     `zhibiao conform 方案 --against 新版` 列出学校须修订的各项。"""
     for entry, plan in _plans(ctx):
         national = entry.specialty
-        if national is not None and national.doc.meta.version != plan.doc.follows.version:
+        wanted = plan.doc.follows.version
+        if national is not None and wanted is not None and national.doc.meta.version != wanted:
             yield rule.diag(
                 plan.rel,
                 f"本方案依据 {plan.doc.follows.version} 版，标准库中专业 {entry.code} 的国家标准是 "

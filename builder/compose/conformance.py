@@ -10,6 +10,7 @@ from builder.compose.doctree import CoverInfo, DocTree
 from builder.compose.outline import Outline, cell
 from builder.view.conformance import STATUS_LABELS, Finding, Status
 from builder.view.conformrun import ConformRun, PlanResult
+from builder.view.findings import follows_text
 
 SHOWN: tuple[Status, ...] = ("not_met", "exceeded", "localised", "undecided")
 REPORT_TITLE = "人才培养方案符合性审查报告"
@@ -28,7 +29,7 @@ def compose_report(run: ConformRun, *, issuer: str | None = None, today: dt.date
         [
             cell(r.judged.school),
             cell(r.name),
-            cell(r.judged.follows),
+            cell(r.judged.follows or "—"),
             cell(r.judged.outcome, bold=not r.judged.conforms),
             cell(str(r.judged.count("not_met"))),
             cell(str(r.judged.count("exceeded"))),
@@ -64,7 +65,7 @@ def _plan(out: Outline, result: PlanResult, against: str | None) -> None:
     out.heading(1, result.title)
     out.text(f"学校：{a.school}；专业：{result.name}；文件：{result.file}。")
     shown = f"标准库中为 {a.edition} 版" if a.edition else "标准库中没有该标准"
-    out.text(f"依据：专业 {a.code} 国家专业教学标准 {a.follows} 版（{shown}）。")
+    out.text(f"依据：专业 {a.code} 国家专业教学标准 {follows_text(a.follows)}（{shown}）。")
     out.text(f"结论：{a.verdict()}。")
     for status in SHOWN:
         found = [f for f in a.findings if f.status == status]

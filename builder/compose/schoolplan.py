@@ -13,7 +13,13 @@ from builder.compose.meta import back_matter, cover, notices, references
 from builder.compose.outline import Outline, cell, joined, listing, without_empty
 from builder.compose.text import book_title, flat, num, paragraphs, semesters
 from builder.model import Plan, PlanCourse
-from builder.model.sourced import EXCERPT_LABEL, NOT_LISTED_LABEL, is_excerpt, is_not_given
+from builder.model.sourced import (
+    EXCERPT_LABEL,
+    NOT_GIVEN_LABEL,
+    NOT_LISTED_LABEL,
+    is_excerpt,
+    is_not_given,
+)
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.view.anchors import doc_id, page_path
@@ -34,7 +40,17 @@ COURSE_HEADER = (
     "备注",
 )
 COURSE_WIDTHS = (1.4, 3, 1.6, 1, 1, 1, 1, 1.2, 2.6, 1.2, 4, 2.6)
-OPTIONAL = ("理论", "实践", "学分", "学期", "对应国家标准课程", "增补", "承载的职业能力", "备注")
+OPTIONAL = (
+    "课程代码",
+    "理论",
+    "实践",
+    "学分",
+    "学期",
+    "对应国家标准课程",
+    "增补",
+    "承载的职业能力",
+    "备注",
+)
 
 
 def compose_plan(item: Loaded[Plan], corpus: Corpus, config: ProjectConfig) -> DocTree:
@@ -81,13 +97,18 @@ def compose_plan(item: Loaded[Plan], corpus: Corpus, config: ProjectConfig) -> D
 
 
 def _follows(doc: Plan, entry: SpecialtySet) -> tuple[Inline, ...]:
+    """The sentence naming the standard the plan follows; when the plan names neither the
+    standard's title nor its edition, the source does not say it, and neither does the page."""
+    if doc.follows.title is None and doc.follows.version is None:
+        return (NOT_GIVEN_LABEL,)
     national = entry.specialty
     title = doc.follows.title or (national.doc.meta.title if national else None)
     shown = book_title(title) if title else f"专业 {doc.follows.code} 的国家专业教学标准"
     named: Inline = shown
-    if national is not None and national.doc.meta.version == doc.follows.version:
+    version = doc.follows.version
+    if national is not None and version in (None, national.doc.meta.version):
         named = Link(shown, page_path(national))
-    return ("本方案依据", named, f"（{doc.follows.version} 版）制订。")
+    return ("本方案依据", named, f"（{version} 版）制订。" if version else "制订。")
 
 
 def _courses(out: Outline, doc: Plan, entry: SpecialtySet) -> None:
@@ -110,7 +131,7 @@ def _course_row(course: PlanCourse, entry: SpecialtySet) -> list[Cell]:
     refs = [competency_use(entry, r) for r in course.competencies]
     nature = course.nature + ("（选修）" if course.elective else "")
     return [
-        cell(course.code),
+        cell(course.code or ""),
         cell(course.name),
         cell(nature),
         cell(num(course.hours)),

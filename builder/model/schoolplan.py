@@ -34,10 +34,11 @@ class Follows(Strict):
     """The national 专业教学标准 the plan follows (依据)."""
 
     code: Code = Field(title="专业代码", description='国家专业教学标准的专业代码，如 "510209"')
-    version: str = Field(
+    version: str | None = Field(
+        default=None,
         title="标准版本",
         min_length=1,
-        description="所依据的国家标准的版本（meta.version），如 2025",
+        description="所依据的国家标准的版本（meta.version），如 2025；方案没有写明依据哪一版时不写",
     )
     title: str | None = Field(default=None, title="标准名称")
 
@@ -50,7 +51,11 @@ class PlanCourse(Strict):
     standard does not have (新增, 地方化) or that raises one (提高).
     """
 
-    code: Code = Field(title="课程代码", description="本校课程代码，如 ZH01")
+    code: Code | None = Field(
+        default=None,
+        title="课程代码",
+        description="本校课程代码，如 ZH01；方案没有课程代码时不写，课程以名称识别",
+    )
     name: str = Field(title="课程名称", min_length=1)
     nature: CourseNature = Field(title="课程性质")
     hours: Hours | None = Field(default=None, title="学时")

@@ -252,7 +252,10 @@ def export_xlsx(project: Project, out: Path) -> list[Written]:
     for entry in corpus.specialties.values():
         if entry.is_shared:
             continue  # shared course standards: no list, no plan, no matrix (see export json)
-        when = max(last_change(item.doc) for item in entry.documents())
+        documents = list(entry.documents())
+        if not documents:  # only schools' plans, which are not sheets of a workbook
+            continue
+        when = max(last_change(item.doc) for item in documents)
         title = entry.specialty.doc.meta.title if entry.specialty else entry.code
         made = Written(out / file_name(entry), "xlsx", title=title)
         books[made] = workbook_bytes(build_workbook(entry, project.config), when)

@@ -10,6 +10,7 @@ from builder.base.escape import line_start, markdown_text
 from builder.report.text import format_line, printable
 from builder.view.conformance import STATUS_LABELS, Finding, Status
 from builder.view.conformrun import ConformRun, PlanResult
+from builder.view.findings import follows_text
 
 SHOWN: tuple[Status, ...] = ("not_met", "exceeded", "localised", "undecided")
 """The statuses listed item by item (met items are counted, and listed in Markdown's details)."""
@@ -52,7 +53,7 @@ def _line(f: Finding) -> str:
 def _edition(result: PlanResult) -> str:
     a = result.assessment
     have = f"标准库中为 {a.edition} 版" if a.edition else "标准库中没有该标准"
-    return f"专业 {a.code} 国家专业教学标准 {a.follows} 版（{have}）"
+    return f"专业 {a.code} 国家专业教学标准 {follows_text(a.follows)}（{have}）"
 
 
 def _revisions_text(result: PlanResult, label: str) -> list[str]:
@@ -122,7 +123,7 @@ def _summary_table(results: list[PlanResult]) -> list[str]:
         a = r.judged
         mark = f"{'✅' if a.conforms else '❌'} {a.outcome}"
         out.append(
-            f"| {mark} | {_cell(a.school)} | {_cell(r.name)} | {_cell(a.follows)} "
+            f"| {mark} | {_cell(a.school)} | {_cell(r.name)} | {_cell(a.follows or '—')} "
             f"| {a.count('not_met')} | {a.count('exceeded')} | {a.count('localised')} "
             f"| {_cell(r.file)} |"
         )

@@ -57,7 +57,10 @@ def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
     ]
     base = f"{config.site.url.rstrip('/')}/ims/case/v1p1" if config.site.url else None
     for code, entry in corpus.specialties.items():
-        when = max(last_change(item.doc) for item in entry.documents())
+        documents = list(entry.documents())
+        if not documents:  # only schools' plans: no workbook, no CASE package
+            continue
+        when = max(last_change(item.doc) for item in documents)
         files.append(
             DataFile(
                 f"{DATA_DIR}/{_segment(file_name(entry))}",

@@ -19,7 +19,17 @@ from builder.model.sourced import is_excerpt, is_not_given
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Loaded, SpecialtySet
 from builder.view.conformfigures import course_hours, plan_figures
-from builder.view.findings import STATUS_LABELS, Assessment, Finding, Status, match, matches
+from builder.view.findings import (
+    STATUS_LABELS,
+    Assessment,
+    Finding,
+    Status,
+    follows_text,
+    match,
+    matches,
+    row_label,
+    row_quoted,
+)
 from builder.view.shared import Shared
 from builder.view.specialty import SpecialtyView, view_of
 
@@ -49,7 +59,7 @@ def assess(plan: Plan, entry: SpecialtySet, config: ProjectConfig) -> Assessment
             "undecided",
             "依据标准",
             plan.follows.code,
-            f"{plan.follows.code}（{plan.follows.version} 版）",
+            f"{plan.follows.code}（{follows_text(plan.follows.version)}）",
             "标准库中没有",
             f"标准库中没有专业 {plan.follows.code} 的国家专业教学标准，无法判断本方案是否符合",
             ("follows", "code"),
@@ -76,7 +86,7 @@ def assess(plan: Plan, entry: SpecialtySet, config: ProjectConfig) -> Assessment
 
 def _edition(plan: Plan, national: Loaded[Specialty]) -> Iterator[Finding]:
     have = national.doc.meta.version
-    if have != plan.follows.version:
+    if plan.follows.version is not None and have != plan.follows.version:
         yield Finding(
             "ZB902",
             "not_met",
@@ -128,7 +138,7 @@ def _competencies(plan: Plan, view: SpecialtyView, config: ProjectConfig) -> Ite
             )
             continue
         rank, level, path, course = max(ranked, key=lambda t: t[0])
-        where = f"{course.code} {course.name}"
+        where = row_label(course)
         if rank < required:
             yield Finding(
                 "ZB904",
@@ -201,8 +211,8 @@ def _core_courses(plan: Plan, standard: Specialty) -> Iterator[Finding]:
             "专业核心课程",
             subject,
             "开设",
-            f"{row.code} {row.name}" + ("（声明对应）" if renamed else ""),
-            f"专业核心课程 {course.code}「{course.name}」由本方案的 {row.code}「{row.name}」开设",
+            row_label(row) + ("（声明对应）" if renamed else ""),
+            f"专业核心课程 {course.code}「{course.name}」由本方案的{row_quoted(row)}开设",
             ("courses", i, "maps_to" if renamed and row.maps_to else "name"),
         )
 
@@ -212,7 +222,7 @@ def _additions(plan: Plan, standard: Specialty) -> Iterator[Finding]:
     known = not is_not_given(listed) and not is_excerpt(listed) and bool(listed)
     for i, row in enumerate(plan.courses):
         matched = any(matches(row, c) for c in listed)
-        subject = f"{row.code} {row.name}"
+        subject = row_label(row)
         if row.addition is not None:
             yield Finding(
                 "ZB909",
@@ -221,7 +231,7 @@ def _additions(plan: Plan, standard: Specialty) -> Iterator[Finding]:
                 subject,
                 "标明",
                 row.addition,
-                f"课程 {row.code}「{row.name}」标为{row.addition}",
+                f"课程{row_quoted(row)}标为{row.addition}",
                 ("courses", i, "addition"),
             )
         elif known and not matched:
@@ -232,8 +242,8 @@ def _additions(plan: Plan, standard: Specialty) -> Iterator[Finding]:
                 subject,
                 "标明 新增/提高/地方化",
                 "未标明",
-                f"课程 {row.code}「{row.name}」不在国家标准的课程设置中，也没有标明增补类型",
-                ("courses", i, "code"),
+                f"课程{row_quoted(row)}不在国家标准的课程设置中，也没有标明增补类型",
+                ("courses", i, "code" if row.code else "name"),
                 "国家标准没有的课程写 addition: 新增 或 地方化；改名的国家标准课程写 maps_to。",
             )
     for a, addition in enumerate(plan.additions):

@@ -10,7 +10,7 @@ from builder.base.diagnostics import DataPath
 from builder.model import Plan, Specialty
 from builder.read.config import LevelRules, ProjectConfig, Range, share_text, show_number
 from builder.view.figures import Figures, figures
-from builder.view.findings import Finding, Status, match
+from builder.view.findings import Finding, Status, match, row_quoted
 
 __all__ = ["course_hours", "plan_figures"]
 
@@ -30,7 +30,7 @@ def course_hours(plan: Plan, standard: Specialty) -> Iterator[Finding]:
             f"{course.code} {course.name}",
             f"≥ {need}",
             str(have),
-            f"课程 {row.code}「{row.name}」{have} 学时，国家标准中 {course.code}「{course.name}」为 {need} 学时",
+            f"课程{row_quoted(row)}{have} 学时，国家标准中 {course.code}「{course.name}」为 {need} 学时",
             ("courses", i, "hours"),
             ""
             if status != "not_met"

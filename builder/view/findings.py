@@ -41,8 +41,8 @@ class Assessment:
 
     school: str
     code: str
-    follows: str
-    """The edition the plan declares (follows.version)."""
+    follows: str | None
+    """The edition the plan declares (follows.version; None: the plan does not say)."""
     edition: str | None
     """The edition judged against (None: the standard is not in the corpus)."""
     findings: tuple[Finding, ...]
@@ -85,10 +85,26 @@ class Assessment:
         return f"{head}：{topics}（{counts}）"
 
 
+def follows_text(version: str | None) -> str:
+    """The edition a plan follows, worded: "2025 版", or that the plan does not say."""
+    return f"{version} 版" if version else "版本未写明"
+
+
+def row_label(row: PlanCourse) -> str:
+    """A plan's course row as "代码 名称", or the name alone when the plan gives no code."""
+    return f"{row.code} {row.name}" if row.code else row.name
+
+
+def row_quoted(row: PlanCourse) -> str:
+    """A plan's course row after a word: " 代码「名称」", or "「名称」" when the plan gives no
+    code (so "课程" + it reads "课程 ZH01「名称」" or "课程「名称」")."""
+    return f" {row.code}「{row.name}」" if row.code else f"「{row.name}」"
+
+
 def matches(row: PlanCourse, national: PlannedCourse) -> bool:
     """True when a plan's course row stands for a course of the national plan."""
     return (
-        row.code == national.code
+        (row.code is not None and row.code == national.code)
         or row.name == national.name
         or row.maps_to in (national.code, national.name)
     )
