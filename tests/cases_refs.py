@@ -131,6 +131,15 @@ REFERENCES = [
         ),
     ),
     Case(
+        "standalone-standard-elsewhere",
+        "实训基地建设标准属于专业目录中的另一类专业（510107 汽车智能技术），标准库中没有该专业、也没有同一专业类的"
+        "专业教学标准（单独发布的国家标准）：不是错误，提示说明哪些检查没有运行（ZB512），不报 ZB205",
+        (Sub(BASEF, 'specialty: "510209"', 'specialty: "510107"'),),
+        expected=(
+            "ZB512 standards/510209-人工智能技术应用/training-base.yaml:7:12 info | 专业 510107（汽车智能技术）的专业教学标准不在标准库中",
+        ),
+    ),
+    Case(
         "course-mismatch",
         "课程标准的学分和开设学期与课程设置不一致",
         (

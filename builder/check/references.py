@@ -260,8 +260,9 @@ def _duplicates(
 )
 def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
     """职业能力清单、课程标准、岗位实习标准和实训基地建设标准的 `specialty` 应是标准目录中
-    某个专业教学标准的专业代码。单独发布的标准（如国家实训教学条件建设标准）没有配套的专业教学标准，
-    因此这是警告；此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
+    某个专业教学标准的专业代码。代码不在专业目录（含 catalog_extra）中，或标准库中有同一专业类的专业
+    （多半是从别的专业复制后没改、或写错了代码）时报本警告；专业目录中有、只是标准库中没有它的专业教学标准
+    （单独发布的国家实训教学条件建设标准等）时报 ZB512（提示）。此时依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、ZB304）不对该专业运行。
     专业代码本身格式不对时只报 ZB501（及 ZB213）；专业教学标准存在但读取失败时，只在它出错的地方报告。
     提示只提出同一专业类（前 4 位相同）的专业；与基线比较（--base）时，若该专业代码在本次修改中改过，提示新代码。"""
     for code, entry in ctx.corpus.specialties.items():
@@ -269,14 +270,51 @@ def unknown_specialty(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
             continue  # a broken specialty.yaml is reported where it is broken
         if not SPECIALTY_CODE.match(code):
             continue  # ZB501 reports the malformed code
-        known = ctx.view.specialty_codes(code)
+        hint = _meant(ctx, code)
+        if hint is None and code in ctx.catalog.specialties:
+            continue  # a real specialty whose standard is kept elsewhere: ZB512
         for item in entry.documents():
             yield rule.diag(
                 item.rel,
                 f"专业代码「{code}」没有对应的专业教学标准，依赖课程设置的引用与覆盖检查"
                 "（ZB202、ZB301、ZB304）没有对本文件运行",
                 path=("specialty",),
-                hint=renamed_hint(ctx, code) or did_you_mean(code, same_class(code, known)),
+                hint=hint,
+            )
+
+
+def _meant(ctx: CheckContext, code: str) -> str | None:
+    """The code the author probably meant: one the change renamed, or a specialty of the same
+    专业类 whose standard the library holds (a document copied from another specialty)."""
+    known = ctx.view.specialty_codes(code)
+    return renamed_hint(ctx, code) or did_you_mean(code, same_class(code, known))
+
+
+@check(
+    "ZB512",
+    "specialty-standard-elsewhere",
+    Severity.INFO,
+    "所属专业的专业教学标准不在标准库中",
+    'specialty: "510209"   # 专业目录中有 510209，标准库中只有它的实训教学条件建设标准',
+)
+def standard_elsewhere(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
+    """单独发布的标准（国家实训教学条件建设标准、岗位实习标准等）属于专业目录中的专业，但标准库中没有
+    该专业的专业教学标准：这不是文件的错误，提示说明依赖课程设置的引用与覆盖检查（ZB202、ZB301、ZB302、
+    ZB304）没有对本文件运行，而不是悄悄跳过。专业代码不在专业目录中、或标准库中有同一专业类的专业（多半
+    写错了代码）时报 ZB205（警告）。"""
+    for code, entry in ctx.corpus.specialties.items():
+        if entry.specialty is not None or ctx.specialty_broken(code):
+            continue
+        known = ctx.catalog.specialties.get(code)
+        if known is None or not SPECIALTY_CODE.match(code) or _meant(ctx, code) is not None:
+            continue  # ZB205: not a real specialty, or probably meant another one
+        for item in entry.documents():
+            yield rule.diag(
+                item.rel,
+                f"专业 {code}（{known.name}）的专业教学标准不在标准库中，依赖课程设置的引用与覆盖检查"
+                "（ZB202、ZB301、ZB304）没有对本文件运行",
+                path=("specialty",),
+                hint="把该专业的 specialty.yaml 放进标准库即可运行这些检查；单独发布的标准不需要。",
             )
 
 
