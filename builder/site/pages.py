@@ -193,6 +193,8 @@ def _coverage_summary(entry: SpecialtySet, config: ProjectConfig, page: str) -> 
     if not entry.competencies:
         return []
     items = keyed_competencies(entry)
+    if not items:  # the list's work requirements are not given (原文未给出): no matrix to point to
+        return []
     cov = coverage(entry, config)
     taught = [key for key, _, _, _ in items if cov.uses.get(key)]
     kinds = {"course": 0, "internship": 0, "room": 0}
