@@ -17,6 +17,7 @@ Protocol: one JSON object a line on standard input (`args`, `cwd`, `env`, `stdou
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import sys
@@ -35,6 +36,18 @@ def _exit_status(exc: SystemExit) -> int:
         return code & 0xFF
     sys.stderr.write(f"{code}\n")
     return 1
+
+
+def _shut_down() -> None:
+    """What the interpreter does before it exits: wait for the threads that are not daemons,
+    then run the exit handlers (registered by the imports or by this run)."""
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        try:
+            threading._shutdown()  # type: ignore[attr-defined]
+        except Exception:
+            traceback.print_exc()
+    atexit._run_exitfuncs()
 
 
 def _child(job: dict[str, Any], main_file: str, import_noise: bytes) -> NoReturn:
@@ -64,6 +77,7 @@ def _child(job: dict[str, Any], main_file: str, import_noise: bytes) -> NoReturn
             traceback.print_exc()
             status = 1
     finally:
+        _shut_down()
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()

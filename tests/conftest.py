@@ -55,8 +55,9 @@ def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Cl
     ZHIBIAO_TEST_SUBPROCESS=1 asks for a new interpreter every time.
     """
     inherited = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    full_env = {**inherited, "NO_COLOR": "1", "PYTHONPATH": str(REPO), **(env or {})}
-    forked = _FORKS.run(args, cwd, full_env)
+    base_env = {**inherited, "NO_COLOR": "1", "PYTHONPATH": str(REPO)}
+    full_env = {**base_env, **(env or {})}
+    forked = _FORKS.run(args, cwd, full_env, base_env)
     if forked is not None:
         return forked
     done = subprocess.run(
@@ -91,17 +92,24 @@ class _ForkServer:
     def _startup(self, env: dict[str, str]) -> dict[str, str]:
         return {k: v for k, v in env.items() if k.startswith(self.STARTUP)}
 
-    def run(self, args: list[str], cwd: Path, env: dict[str, str]) -> CliResult | None:
-        """The forked run's result; None when it must be a new interpreter instead."""
-        if self.broken or not all(isinstance(a, (str, os.PathLike)) for a in args):
+    def run(
+        self, args: list[str], cwd: Path, env: dict[str, str], base_env: dict[str, str]
+    ) -> CliResult | None:
+        """The forked run's result (environment `env`); None when it must be a new
+        interpreter instead. The server itself starts with `base_env`."""
+        if (
+            self.broken
+            or not Path(cwd).is_dir()  # subprocess raises for it: let it
+            or not all(isinstance(a, (str, os.PathLike)) for a in args)
+        ):
             return None
         with self.lock:
             if self.process is None:
-                self.env = env
+                self.env = base_env
                 self.process = subprocess.Popen(
                     [sys.executable, "-c", "from tests.cli_server import serve; serve()"],
                     cwd=REPO,
-                    env=env,
+                    env=base_env,
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                 )
