@@ -20,7 +20,7 @@ from builder.checking.incremental import run_check_cached
 from builder.checking.pipeline import CheckResult, run_check
 from builder.project import open_project
 from builder.project.cache import CACHE_NAME, CheckCache
-from tests.conftest import run_cli
+from tests.conftest import examples, run_cli
 
 
 @pytest.fixture(scope="session")
@@ -262,7 +262,7 @@ def test_a_set_is_checked_again_when_what_it_read_elsewhere_changes(
         assert _cached(project, key).diagnostics == full, (op, a, b)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(8), deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.lists(
         st.tuples(st.sampled_from(OPS), st.integers(0, 3), st.integers(0, 4)),

@@ -14,7 +14,7 @@ from builder.checking.incremental import run_check_cached
 from builder.checking.pipeline import CheckResult, run_check
 from builder.project import open_project
 from builder.project.cache import CheckCache
-from tests.conftest import REPO
+from tests.conftest import REPO, examples
 
 CHAIN = ("730701-电子商务", "530701-电子商务", "330701-电子商务")
 ZZ = "standards/730701-电子商务"
@@ -137,7 +137,7 @@ def _random_edit(project: Path, op: str, which: int) -> None:
                 )
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(6), deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.lists(
         st.tuples(

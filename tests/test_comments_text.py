@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from builder.comments.importer import read_xlsx
 from builder.comments.store import load_review, save_tree, to_yaml_tree
+from tests.conftest import examples
 
 # openpyxl refuses control characters in cells; cell text is stripped when read
 CELL = (
@@ -21,7 +22,9 @@ CELL = (
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(unit=CELL, anchor=CELL, proposal=CELL, reason=CELL)
 def test_cell_text_survives_import_and_record(

@@ -18,7 +18,7 @@ from builder.project import open_project
 from builder.read.corpus import load_corpus, validate
 from builder.view import view_of
 from builder.view.conformance import assess
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, examples, run_cli
 from tests.docx_pdf import pdf_text, to_pdf, tools_missing
 
 AI = "standards/510209-人工智能技术应用"
@@ -187,7 +187,9 @@ def _plan_data() -> dict[str, Any]:
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.data())
 def test_lowering_one_level_never_passes_unnoticed(example_set: Any, data: st.DataObject) -> None:

@@ -36,7 +36,7 @@ from builder.drafting.importing import import_docx
 from builder.opendata.loading import load_standards
 from builder.project import open_project
 from builder.read.config import ProjectConfig
-from tests.conftest import REPO
+from tests.conftest import REPO, examples
 from tests.kitchen_sink import full_corpus, national_corpus
 from tests.model_strategies import document
 from tests.test_property_outputs import FILES, _valid, _write
@@ -163,7 +163,7 @@ def _round_trip(kind: str, data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("kind", list(FILES))
 def test_editable_export_then_import_is_the_identity(kind: str) -> None:
     @settings(
-        max_examples=12,
+        max_examples=examples(12),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

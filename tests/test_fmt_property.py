@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 
 from builder.read.yamlsource import YamlProblem, decode, parse
 from builder.yamlfmt import format_text
+from tests.conftest import examples
 from tests.yaml_mutations import mutated_yaml
 
-EXAMPLES = int(os.environ.get("ZHIBIAO_FMT_FUZZ", "300"))
+EXAMPLES = int(os.environ.get("ZHIBIAO_FMT_FUZZ", str(examples(300, 4000))))
 
 
 def _same(before: Any, after: Any) -> bool:

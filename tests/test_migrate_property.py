@@ -33,10 +33,11 @@ from builder.model.sourced import NOT_GIVEN
 from builder.read.corpus import validate
 from builder.read.yamlsource import parse
 from builder.yamlfmt import make_yaml
+from tests.conftest import examples
 from tests.model_strategies import document
 
 SETTINGS = settings(
-    max_examples=30,
+    max_examples=examples(30),
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,

@@ -34,10 +34,10 @@ from builder.project import open_project
 from builder.read.corpus import validate
 from builder.site.pages import SiteInfo
 from builder.site.sources import site_sources
-from tests.conftest import REPO
+from tests.conftest import PROFILE, REPO
 from tests.model_strategies import document
 
-DEEP = os.environ.get("ZHIBIAO_DEEP_PROPERTIES") == "1"
+DEEP = os.environ.get("ZHIBIAO_DEEP_PROPERTIES") == "1" or PROFILE == "thorough"
 EXAMPLES = 400 if DEEP else 30
 SET_EXAMPLES = 200 if DEEP else 15
 FILES = {

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from builder.read.yamlsource import parse
 from builder.review.rename import new_errors, rewrite, write_all
-from tests.conftest import run_cli
+from tests.conftest import examples, run_cli
 
 AI = "standards/510209-人工智能技术应用"
 
@@ -137,7 +137,7 @@ CODE = st.text(
 ).filter(lambda s: s == s.strip())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(new=CODE)
 def test_rewrite_sets_any_code_and_nothing_else(new: str) -> None:
     text = (

@@ -25,6 +25,7 @@ from builder.base.escape import (
 )
 from builder.diff.render_markdown import cell
 from builder.site.safe_markdown import safe_html, user_changelog
+from tests.conftest import examples
 
 EXTENSIONS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "def_list", "abbr"]
 PAYLOADS = [
@@ -75,7 +76,7 @@ def _printable(text: str) -> str:
     return "".join(c for c in text if c not in "\x00\x02\x03")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(TEXTS)
 def test_any_text_renders_as_itself(text: str) -> None:
     rendered = _render(line_start(markdown_text(_printable(text))))
@@ -84,7 +85,7 @@ def test_any_text_renders_as_itself(text: str) -> None:
     assert rendered.text.split() == one_line(_printable(text)).split()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(TEXTS, TEXTS)
 def test_any_text_in_a_table_cell_stays_in_its_cell(left: str, right: str) -> None:
     source = f"| a | b |\n| --- | --- |\n| {markdown_text(left)} | {markdown_text(right)} |"
@@ -102,14 +103,14 @@ def test_diff_cells_and_code_spans_are_text(payload: str) -> None:
     assert spanned.text == f"standards/`{payload}`.yaml"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_front_matter_strings_read_back_exactly(text: str) -> None:
     text = "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)
     assert yaml.safe_load(f"title: {yaml_string(text)}") == {"title": text}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(TEXTS)
 def test_html_text_is_safe_in_content_and_attributes(text: str) -> None:
     escaped = html_text(text)

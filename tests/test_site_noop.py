@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.site.record import BuildRecord, fingerprint_inputs, input_files
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, examples, run_cli
 from tests.review_helpers import git
 
 ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
@@ -88,7 +88,9 @@ _OPS = st.lists(
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(ops=_OPS)
 def test_recorded_hashes_give_the_key_a_fresh_scan_gives(

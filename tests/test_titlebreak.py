@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.docx.titlebreak import CLOSING, OPENING, char_width, title_lines
+from tests.conftest import examples
 
 PIECES = st.sampled_from(
     [
@@ -35,7 +36,7 @@ def width(line: str) -> float:
     return sum(map(char_width, line))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(PIECES, min_size=1, max_size=14), st.integers(8, 24))
 def test_lines_keep_the_text_fit_and_respect_punctuation(pieces: list[str], limit: int) -> None:
     text = "".join(pieces)

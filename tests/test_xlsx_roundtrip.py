@@ -31,6 +31,7 @@ from builder.project import open_project
 from builder.read.corpus import load_document
 from builder.read.yamlparse import UNPRINTABLE
 from builder.yamlfmt import make_yaml
+from tests.conftest import examples
 from tests.opendata_support import FIXTURE
 
 PROJECT = open_project(FIXTURE / "standards")
@@ -77,7 +78,7 @@ def _rewritten(doc: CompetencyList, texts: st.DrawFn) -> CompetencyList:
 
 
 @settings(
-    max_examples=30,
+    max_examples=examples(30),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # each example exports and imports
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -144,7 +145,7 @@ def _export(root: Path) -> Path:
 
 
 @settings(
-    max_examples=15,
+    max_examples=examples(15),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -176,7 +177,7 @@ def test_every_generated_document_round_trips_with_no_byte_changed(data: st.Data
 
 
 @settings(
-    max_examples=15,
+    max_examples=examples(15),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
