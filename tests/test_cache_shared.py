@@ -16,7 +16,7 @@ from builder.checking.incremental import run_check_cached
 from builder.checking.pipeline import CheckResult, run_check
 from builder.project import open_project
 from builder.project.cache import CheckCache
-from tests.conftest import REPO
+from tests.conftest import REPO, examples
 
 CHAIN = ("730701-电子商务", "530701-电子商务", "330701-电子商务", "公共基础课")
 SHARED = "standards/公共基础课/信息技术.yaml"
@@ -149,7 +149,7 @@ def test_a_new_shared_standard_rechecks_the_specialties_of_its_level(
 
 
 @settings(
-    max_examples=6,
+    max_examples=examples(6),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

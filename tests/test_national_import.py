@@ -34,7 +34,7 @@ from builder.drafting.national_import import import_national, read_all
 from builder.drafting.national_sections import split_chapters
 from builder.drafting.national_word import Cell, Paragraph, Table, fold
 from builder.project import Project, open_project
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, examples, run_cli
 from tests.national_fixtures import Variant, leaves, measure, national_docx
 
 SOURCES = {
@@ -292,7 +292,7 @@ _NAME = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(_NAME, st.from_regex(r"[0-9]{2,6}", fullmatch=True)), min_size=1, max_size=6),
        st.booleans())  # fmt: skip
 def test_code_and_name_pairs_read_back(pairs: list[tuple[str, str]], half: bool) -> None:
@@ -409,7 +409,7 @@ def _cells(rows: list[list[str]], number: int) -> Table:
     return table
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.one_of(_TEXT, st.lists(st.lists(_TEXT, min_size=1, max_size=4), min_size=1,
                                           max_size=4)), max_size=25))  # fmt: skip
 def test_any_document_reads_without_inventing(parts: list[Any]) -> None:

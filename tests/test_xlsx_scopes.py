@@ -28,6 +28,7 @@ from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 from builder.opendata.xlsx_update import update_from_workbook
 from builder.project import open_project
 from builder.read.corpus import load_document
+from tests.conftest import examples
 from tests.opendata_support import FIXTURE, SPECIALTY_DIR
 
 PROJECT = open_project(FIXTURE / "standards")
@@ -85,7 +86,7 @@ def scoped_list(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=20,
+    max_examples=examples(20),
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
