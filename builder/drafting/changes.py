@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
+from builder.base.diagnostics import Diagnostic, Severity
 from builder.base.rules import Rule
 from builder.drafting.values import Token
 from builder.model.introspect import list_item_model, nested_model
@@ -26,6 +28,25 @@ class Problem:
     where: str
     element: Any = None
     hint: str | None = None
+
+
+def any_error(problems: Iterable[Problem]) -> bool:
+    """Whether any of the problems is an error."""
+    return any(p.rule.severity == Severity.ERROR for p in problems)
+
+
+def located(problems: Iterable[Problem], shown: str) -> list[Diagnostic]:
+    """The problems as diagnostics whose file is ``FILE:表3:行5:列2`` (or ``FILE:段12``)."""
+    return [
+        Diagnostic(
+            code=p.rule.code,
+            severity=p.rule.severity,
+            message=p.message,
+            file=f"{shown}:{p.where}" if p.where else shown,
+            hint=p.hint,
+        )
+        for p in problems
+    ]
 
 
 @dataclass(slots=True)

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.base.atomic import write_bytes, write_text
-from builder.base.diagnostics import Diagnostic, Diagnostics, Severity
+from builder.base.diagnostics import Diagnostic, Diagnostics
 from builder.compose import compose_document
 from builder.docx.editable import Identity, render_editable
 from builder.docx.profiles import profile_named
 from builder.drafting import rules
 from builder.drafting.annotate import annotated, comments_name
-from builder.drafting.changes import Changes, Problem
+from builder.drafting.changes import Changes, Problem, any_error, located
 from builder.drafting.reading import read_changes
 from builder.drafting.wordread import W, WordFile, read_bytes, read_word
 from builder.drafting.writeback import write_back
@@ -47,20 +47,11 @@ class ImportResult:
     comments: Path | None = None
 
     def failed(self) -> bool:
-        return any(p.rule.severity == Severity.ERROR for p in self.problems)
+        return any_error(self.problems)
 
     def diagnostics(self, shown: str) -> list[Diagnostic]:
         """The problems as diagnostics whose file is ``FILE:表3:行5:列2`` (or ``FILE:段12``)."""
-        return [
-            Diagnostic(
-                code=p.rule.code,
-                severity=p.rule.severity,
-                message=p.message,
-                file=f"{shown}:{p.where}" if p.where else shown,
-                hint=p.hint,
-            )
-            for p in self.problems
-        ]
+        return located(self.problems, shown)
 
 
 def import_docx(

@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 
 from builder.base.atomic import write_text
-from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.diagnostics import Diagnostic
 from builder.drafting import national_rules as rules
-from builder.drafting.changes import Problem
+from builder.drafting.changes import Problem, any_error, located
 from builder.drafting.national_career import read_career
 from builder.drafting.national_fields import (
     read_duration,
@@ -73,19 +73,11 @@ class NationalResult:
     written: bool = False
 
     def failed(self) -> bool:
-        return any(p.rule.severity == Severity.ERROR for p in self.found.problems)
+        return any_error(self.found.problems)
 
     def diagnostics(self, shown: str) -> list[Diagnostic]:
-        return [
-            Diagnostic(
-                code=p.rule.code,
-                severity=p.rule.severity,
-                message=p.message,
-                file=f"{shown}:{p.where}" if p.where else shown,
-                hint=p.hint,
-            )
-            for p in self.found.problems
-        ]
+        """The problems as diagnostics whose file is ``FILE:表3:行5:列2`` (or ``FILE:段12``)."""
+        return located(self.found.problems, shown)
 
 
 def import_national(
