@@ -10,10 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.checking.incremental import run_check_cached
-from builder.checking.pipeline import CheckResult, run_check
-from builder.project import open_project
-from builder.project.cache import CheckCache
+from tests.cache_support import cached_check, edit_once, example_subset, full_check
 from tests.conftest import REPO, examples
 
 CHAIN = ("730701-电子商务", "530701-电子商务", "330701-电子商务")
@@ -24,26 +21,10 @@ GZ = "standards/530701-电子商务"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The three-level 电子商务 chain of the examples."""
-    root = tmp_path / "p"
-    for name in CHAIN:
-        shutil.copytree(REPO / "standards" / name, root / "standards" / name)
-    shutil.copy(REPO / "zhibiao.yaml", root / "zhibiao.yaml")
-    return root
+    return example_subset(tmp_path, CHAIN)
 
 
-def _cached(project: Path, key: Path) -> CheckResult:
-    cache = CheckCache.open(project / ".zhibiao" / "cache", key_file=key)
-    return run_check_cached(open_project(project / "standards"), cache, base=project)
-
-
-def _full(project: Path) -> CheckResult:
-    return run_check(open_project(project / "standards"), base=project)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, (path, old)
-    path.write_text(text.replace(old, new), "utf-8")
+_cached, _full, _edit = cached_check, full_check, edit_once
 
 
 def _raise_level(p: Path) -> None:  # 730701 3-1-1 掌握 → 运用: 530701 2-1-1 (掌握) now falls

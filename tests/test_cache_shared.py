@@ -12,10 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.checking.incremental import run_check_cached
-from builder.checking.pipeline import CheckResult, run_check
-from builder.project import open_project
-from builder.project.cache import CheckCache
+from builder.checking.pipeline import CheckResult
+from tests.cache_support import cached_check, edit_once, example_subset, full_check
 from tests.conftest import REPO, examples
 
 CHAIN = ("730701-电子商务", "530701-电子商务", "330701-电子商务", "公共基础课")
@@ -26,26 +24,10 @@ ZZ = "standards/730701-电子商务/specialty.yaml"
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The 电子商务 chain of the examples and the shared 信息技术 standard (中职)."""
-    root = tmp_path / "p"
-    for name in CHAIN:
-        shutil.copytree(REPO / "standards" / name, root / "standards" / name)
-    shutil.copy(REPO / "zhibiao.yaml", root / "zhibiao.yaml")
-    return root
+    return example_subset(tmp_path, CHAIN)
 
 
-def _cached(project: Path, key: Path) -> CheckResult:
-    cache = CheckCache.open(project / ".zhibiao" / "cache", key_file=key)
-    return run_check_cached(open_project(project / "standards"), cache, base=project)
-
-
-def _full(project: Path) -> CheckResult:
-    return run_check(open_project(project / "standards"), base=project)
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert text.count(old) == 1, (path, old)
-    path.write_text(text.replace(old, new), "utf-8")
+_cached, _full, _edit = cached_check, full_check, edit_once
 
 
 def _codes(result: CheckResult) -> list[tuple[str, str]]:
