@@ -522,6 +522,21 @@ def national_corpus() -> Corpus:
             full_competencies(specialty="710207", specialty_name="网络信息安全"),
             "710207/competencies.yaml",
         ),
+        _loaded(
+            full_course(
+                specialty=None,
+                applies_to={
+                    "levels": ["中职"],
+                    "specialties": ["730701"],
+                    "note": "各专业学生必修的公共基础课程",
+                },
+                code="GG08",
+                name="信息技术",
+                meta=_meta("中等职业学校信息技术课程标准", "试行"),
+                followups=[],
+            ),
+            "公共基础课/信息技术.yaml",
+        ),
     )
 
 

@@ -60,6 +60,7 @@ NOT_YET: dict[str, str] = {
     "course:followups[]": "后续课程",
     "course:objectives[].type": "课程目标的类型（分组标题）",
     "course:signoff.*": "编写、审核、批准人",
+    "course:applies_to.*": "共用课程标准的适用范围（层次、专业代码、说明）",
     "course:modules[].items[].competencies[].*": "学习内容对应的职业能力",
     "internship:tasks[].competencies[].*": "实习任务对应的职业能力",
     "training_base:rooms[].competencies[].*": "实训室对应的职业能力",

@@ -149,11 +149,11 @@ def _info_rows(doc: Course, entry: SpecialtySet) -> list[list[Cell]]:
         (specialty_label(doc.specialty or "", doc.specialty_name),),
     )
     if doc.applies_to is not None:
-        scope: Inline = applicability(doc.applies_to)
-        if doc.specialty_name:
-            scope = Field(doc.specialty_name, "specialty_name")
+        scope: tuple[Inline, ...] = (applicability(doc.applies_to),)
+        if doc.specialty_name:  # the source's own words first, then what the YAML declares
+            scope = (Field(doc.specialty_name, "specialty_name"), "（", *scope, "）")
         note = f"（{doc.applies_to.note}）" if doc.applies_to.note else ""
-        owner = ("适用范围", (scope, note) if note else (scope,))
+        owner = ("适用范围", (*scope, note) if note else scope)
     elif entry.specialty is not None:
         spec = entry.specialty.doc
         owner = ("所属专业", (Link(f"{spec.name}（{spec.code}）", page_path(entry.specialty)),))
