@@ -67,7 +67,11 @@ def bench_engines(project: Path, size: int, env: dict[str, str], repeat: int) ->
     zhibiao = [py, "-m", "builder", "build", "--no-docx", "--no-data", "--split", "none"]
     zhibiao += ["--rebuild", "--force", "-f", "json"]  # the comparison, not the data, matters
     built = subprocess.run(
-        [*zhibiao, "-d", str(work / "engine-zhibiao")], cwd=project, env=env, check=False
+        [*zhibiao, "-d", str(work / "engine-zhibiao")],
+        cwd=project,
+        env=env,
+        check=False,
+        stdout=subprocess.DEVNULL,  # the JSON report would break the table on stdout
     )
     if built.returncode != 0:
         return [Row(name, size, note="未测：zhibiao build 失败")]
