@@ -36,7 +36,7 @@ from builder.docx.profiles import profile_named
 from builder.docx.template import TEMPLATE
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
 from tests.conftest import REPO

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -434,5 +435,77 @@ def test_a_build_with_nothing_to_do_imports_neither_the_engine_nor_the_composer(
     assert "站点未改动" in err, err
     heavy = ("mkdocs", "material", "jieba", "builder.compose", "builder.site.pipeline")
     heavy += ("builder.site.sources", "docx", "openpyxl", "markdown")
+    # nor the configuration and data model, the checks, the rule set or the YAML readers:
+    # it decides before loading zhibiao.yaml (`builder.site.unchanged`)
+    heavy += ("pydantic", "pydantic_core", "yaml", "ruamel", "jinja2", "builder.model")
+    heavy += ("builder.check", "builder.checking", "builder.ruleset", "builder.read.config")
+    heavy += ("builder.project.loading", "builder.site.config", "builder.site.run")
+    heavy += ("builder.cli.checking", "builder.cli.exchange", "builder.cli.review")
     loaded = [m for m in modules if m in heavy or any(m.startswith(h + ".") for h in heavy)]
     assert not loaded, loaded[:10]
+    assert "builder.site.unchanged" in modules
+
+
+@pytest.mark.slow
+def test_the_early_no_op_sees_every_input_the_configuration_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The no-op decided before loading any configuration (`builder.site.unchanged`) takes
+    the files `zhibiao.yaml` and `mkdocs.yml` name from the last build's record: an edit to
+    any of them, or to the configuration itself, is a change; a file rewritten with the same
+    bytes is not; and what it prints is what the full no-op prints."""
+    from builder.site.options import BuildOptions
+    from builder.site.unchanged import nothing_to_do
+
+    project = _small_project(tmp_path / "p", ("730701",), above=60)
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text("utf-8") + "extra_css:\n  - assets/extra.css\n", "utf-8")
+    (project / "assets").mkdir()
+    (project / "assets/extra.css").write_text(".md-header { color: red; }\n", "utf-8")
+    shutil.copytree(project / "overrides", project / "overrides2")
+    _build(project)
+    full_out, full_err = _build(project)  # through the CLI, so through the early no-op too
+    assert "站点已是最新" in full_err
+
+    monkeypatch.chdir(project)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    options = BuildOptions(site_dir=Path("site"), docx=False, open_data=False)
+    said: list[str] = []
+
+    def early(engine: str | None = None) -> bool:
+        said.clear()
+        return nothing_to_do(None, None, None, options, fmt="json", engine=engine, say=said.append)
+
+    capsys.readouterr()
+    assert early()
+    assert capsys.readouterr().out == full_out
+    assert said == [line for line in full_err.splitlines() if line]
+    assert not early(engine="zensical")  # another engine: the full build checks it
+
+    course = next((project / "standards").glob("730701-*/courses/zh01.yaml"))
+    edits = {
+        "asset": (project / "assets/extra.css", lambda t: t + "/* 改 */\n"),
+        "override": (project / "overrides/main.html", lambda t: t + "<!-- 改 -->\n"),
+        "theme folder": (
+            mkdocs,
+            lambda t: t.replace("custom_dir: overrides", "custom_dir: overrides2"),
+        ),
+        "engine": (project / "zhibiao.yaml", lambda t: t + "  engine: zensical\n"),
+        "config comment": (project / "zhibiao.yaml", lambda t: t + "# 注释\n"),
+        "course": (course, lambda t: t.replace("description: |", "description: |\n  新", 1)),
+    }
+    for name, (path, edit) in edits.items():
+        before = path.read_bytes()
+        path.write_text(edit(before.decode("utf-8")), "utf-8")
+        assert path.read_bytes() != before, name
+        assert not early(), name
+        path.write_bytes(before)  # the same bytes again: nothing to do
+        assert early(), name
+    (project / "overrides/new.html").write_text("<p>新</p>\n", "utf-8")
+    assert not early()
+    (project / "overrides/new.html").unlink()
+    assert early()
+    assert not nothing_to_do(
+        None, None, None, replace(options, rebuild=True), fmt="json", engine=None, say=said.append
+    )
