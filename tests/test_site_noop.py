@@ -6,6 +6,7 @@ every kind of input is present: standards, `zhibiao.yaml`, `mkdocs.yml`, a theme
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.site.record import BuildRecord, fingerprint_inputs, input_files
+from builder.site.reuse import output_stamp
 from tests.conftest import REPO, examples, run_cli
 from tests.review_helpers import git
 
@@ -176,6 +178,43 @@ def test_a_file_replaced_by_a_link_to_the_same_bytes_changes_the_key(tmp_path: P
 
 
 @pytest.mark.slow
+def _stamp_as_walked(folder: Path) -> str:
+    """`output_stamp` as first written: `os.walk` (sorted), `Path.stat`, relative POSIX names."""
+    digest = hashlib.blake2b(digest_size=16)
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root) / name
+            info = path.stat()
+            rel = path.relative_to(folder).as_posix()
+            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def test_the_output_stamp_is_the_walked_one_and_sees_every_kind_of_change(tmp_path: Path) -> None:
+    """The no-op's stamp of the published site (plain strings, no `Path` per file) lists the
+    files `os.walk` lists, in its order: stamps recorded by earlier builds stay valid."""
+    site = tmp_path / "site"
+    for rel in ("index.html", "a/b/页.html", "a/c.css", "Z/x.js", "a/b/c/d.txt", "a-b/e"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel, "utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/f.txt").write_text("外", "utf-8")
+    (site / "linked").symlink_to(tmp_path / "outside")  # a link to a folder: not followed
+    (site / "a/link.txt").symlink_to(site / "a/c.css")  # a link to a file: its target's stat
+    stamp = output_stamp(site)
+    assert stamp == _stamp_as_walked(site)
+    for change in (
+        lambda: (site / "a/b/页.html").write_text("改", "utf-8"),
+        lambda: (site / "a/b/c/new").write_text("", "utf-8"),
+        lambda: (site / "Z/x.js").unlink(),
+        lambda: os.utime(site / "index.html", ns=(1, 1)),
+    ):
+        change()
+        assert output_stamp(site) == _stamp_as_walked(site) != stamp
+        stamp = output_stamp(site)
+
+
 def test_nothing_changed_leaves_site_and_sources_untouched(tmp_path: Path) -> None:
     project = _project(tmp_path / "p")
     first_out, _ = _build(project)
