@@ -15,12 +15,16 @@ HERE = Path(__file__).resolve().parent
 
 
 def _has_command(*names: str) -> bool:
+    import click
+
     from builder.cli import cli
 
-    group = cli
+    command: click.Command | None = cli
     for name in names:
-        group = getattr(group, "commands", {}).get(name)
-        if group is None:
+        if not isinstance(command, click.Group):
+            return False
+        command = command.get_command(click.Context(command), name)  # imports its module
+        if command is None:
             return False
     return True
 
