@@ -170,13 +170,14 @@ def _import_comments(root: Path) -> Files:
 
 def _laid_out(data: bytes) -> list[str]:
     """Page texts as LibreOffice would give them: a cover, the 目次, one page per heading
-    a PAGEREF names (its footer number printed), an odd number of pages, the 版记 last."""
+    a PAGEREF names (its footer number printed), the 版记 last on an odd page, so that
+    `place_record` adds the blank page in front of it."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         document = archive.read("word/document.xml")
     texts = list(dict.fromkeys(heading_texts(etree.fromstring(document)).values()))
     pages = ["封面", "目 次\n" + "\n".join(f"{t} ........ 1" for t in texts)]
     pages += [f"{text}\n\n— {n} —" for n, text in enumerate(texts, start=1)]
-    if len(pages) % 2 == 0:
+    if len(pages) % 2 == 1:
         pages.append("正文")
     return [*pages, f"抄送：各单位\n{RECORD_MARK}"]
 
