@@ -299,3 +299,27 @@ def test_report_docx_reads_back_and_is_reproducible() -> None:
     assert table.rows[2].cells[6].text == "未处理"
     totals = [c.text for c in document.tables[1].rows[-1].cells]
     assert totals == ["合计", "2", "0", "1", "0", "1"]
+
+
+def test_landscape_tables_span_the_turned_page(example_project: Path) -> None:
+    """The 汇总处理表 and the Word form are landscape: their tables fill the turned text
+    block, not the portrait width (which left a third of the page empty)."""
+    from io import BytesIO
+
+    from docx.oxml.ns import qn
+
+    record = ReviewRecord.model_validate(
+        {"kind": "review", "standard": "specialty.yaml",
+         "comments": [{"id": "C001", "unit": "甲职业技术学院", "anchor": "7.1", "proposal": "改"}]}
+    )  # fmt: skip
+    assert run_cli(["comments", "form", f"{AI}/specialty.yaml"], example_project).exit_code == 0
+    form = (example_project / FORMS / SPECIALTY_FORM).with_suffix(".docx").read_bytes()
+    for data in (report_docx("示例标准", record), form):
+        document = docx.Document(BytesIO(data))
+        section = document.sections[0]
+        assert section.page_width > section.page_height
+        text_twips = (section.page_width - section.left_margin - section.right_margin) / 635
+        assert text_twips > 13000  # about 240 mm: the turned A4 text block
+        for table in document.tables:
+            grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+            assert abs(sum(int(col.get(qn("w:w"))) for col in grid) - text_twips) < 30
