@@ -165,6 +165,12 @@ COMMENT = "comments:\n  - id: C001\n    unit: 甲学院\n    anchor: '7.1'\n    
             {"ZB707"},
         ),
         ("送审稿", "comments: []\nvote: 3\n", {"schema"}),
+        (  # only reviewers' confirmations: no consultation, so no vote is asked for
+            "报批稿",
+            "confirmations:\n  - {ref: '1-1-1', fingerprint: 0123456789ab, by: 张三,"
+            " on: 2026-12-01}\n",
+            set(),
+        ),
     ],
 )
 def test_review_rules(example_project: Path, status: str, body: str, codes: set[str]) -> None:
@@ -226,9 +232,14 @@ def test_suspect_links_until_confirmed(example_project: Path) -> None:
         example_project,
     )
     suspects = [line for line in done.stdout.splitlines() if "title=ZB708" in line]
-    assert len(suspects) == 9, done.stdout  # 6 course items, 1 task, 1 room, 1 培养规格
+    # 6 course items, 1 task, 1 room, 1 培养规格, and 5 course rows in each school's plan
+    assert len(suspects) == 19, done.stdout
     text = summary.read_text("utf-8")
-    assert "### 需复核（9 处）" in text and "实训室 R1 承载的职业能力 1-2-2 已修改（描述）" in text
+    assert "### 需复核（19 处）" in text and "实训室 R1 承载的职业能力 1-2-2 已修改（描述）" in text
+    assert (
+        f"| {AI}/plans/haigang-2026.yaml:180 | 需复核：示例海港职业学院（示例） 课程 ZJ02 "
+        "Python程序设计 承载的职业能力 1-2-2 已修改（描述） |" in text
+    )
     confirm = run_cli(
         ["comments", "confirm", "1-2-2", "--specialty", "510209", "--by", "张三", "--on", "2026-12-06",
          "--file", f"{AI}/training-base.yaml"],
@@ -237,12 +248,14 @@ def test_suspect_links_until_confirmed(example_project: Path) -> None:
     assert confirm.exit_code == 0, confirm.stderr
     after = run_cli(["check", "--base", "HEAD", "-f", "json"], example_project)
     left = [d for d in json.loads(after.stdout) if d["code"] == "ZB708"]
-    assert len(left) == 8 and all("training-base" not in d["file"] for d in left)
+    assert len(left) == 18 and all("training-base" not in d["file"] for d in left)
     run_cli(
         ["comments", "confirm", "1-2-2", "--specialty", "510209", "--by", "张三"], example_project
     )
     clean = run_cli(["check", "--base", "HEAD"], example_project)
     assert "ZB708" not in clean.stdout and clean.exit_code == 0
+    assert "ZB709" not in clean.stdout  # the plans' records sit next to the plans
+    assert (example_project / AI / "plans/haigang-2026.review.yaml").is_file()
     # a later change of the level makes them suspect again: the fingerprint no longer matches
     edit(
         example_project / AI / "competencies.yaml",
