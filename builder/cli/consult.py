@@ -100,7 +100,7 @@ def rename_command(
     from builder.base.diagnostics import Diagnostics
     from builder.read.corpus import load_corpus, relative
     from builder.report.text import format_line
-    from builder.review.refs import KIND_LABELS
+    from builder.review.refs import KIND_LABELS, set_phrase
     from builder.review.rename import new_errors, new_texts, plan_rename, record_texts, write_all
 
     project = open_project(standards, config_path)
@@ -109,7 +109,7 @@ def rename_command(
     plan = plan_rename(corpus, old, new, specialty=specialty, kind=kind)
     texts = new_texts(plan, base)
     records = record_texts(plan, corpus)
-    label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（专业 {plan.target.specialty}）"
+    label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（{set_phrase(plan.target.specialty)}）"
     for rel, paths in sorted(plan.edits.items()):
         click.echo(f"{rel}: {len(paths)} 处")
     if dry_run:

@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from builder.review.refs import KIND_LABELS, Place, Related, Target, Usage
+from builder.review.refs import KIND_LABELS, SHARED_LABEL, Place, Related, Target, Usage, set_label
 
 
 def render_text(code: str, targets: list[Target]) -> str:
     """The impact list for a terminal."""
     lines: list[str] = []
     for target in targets:
-        head = f"{KIND_LABELS[target.kind]} {target.code}（{target.specialty}"
-        head += f" {target.specialty_name}）" if target.specialty_name else "）"
+        head = f"{KIND_LABELS[target.kind]} {target.code}（{set_label(target)}）"
         lines.append(head + (f"：{_one_line(target.text)}" if target.text else ""))
         if target.level:
             lines.append(f"  要求的学习水平：{target.level}")
+        if target.shared_standard:
+            lines.append(f"  采用{SHARED_LABEL}：《{target.shared_standard}》")
+        if target.scope:
+            lines.append(f"  适用范围：{target.scope}")
         if target.defined is not None:
             lines.append(f"  定义：{target.defined.shown()}")
         else:
@@ -75,6 +78,8 @@ def render_json(code: str, targets: list[Target]) -> str:
                 "specialty_name": t.specialty_name,
                 "text": t.text,
                 "level": t.level,
+                "scope": t.scope or None,
+                "shared_standard": t.shared_standard or None,
                 "defined": _place(t.defined),
                 "uses": [_usage(u) for u in t.uses],
                 "carries": [_usage(u) for u in t.carries],
