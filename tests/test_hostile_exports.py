@@ -326,6 +326,33 @@ def test_formula_text_is_text_in_the_exported_workbook(tmp_path: Path) -> None:
     assert all(c.quotePrefix for c in cells)
 
 
+def test_formula_text_is_text_in_the_consultation_form() -> None:
+    """The 意见反馈表 the site offers quotes 原文 that starts like a formula, as the export does
+    (units edit this workbook: without the quote prefix Excel re-reads the cell on editing)."""
+    from builder.comments.anchors import Anchor
+    from builder.comments.forms import ANCHOR_SHEET, FORM_SHEET, FormInfo, form_xlsx
+
+    info = FormInfo("=1+1", "+标题", "-征求意见稿", "@2027")
+    raw = form_xlsx(info, [Anchor(f"K{n}", text) for n, text in enumerate(FORMULAS)])
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        xml = "".join(
+            archive.read(name).decode() for name in archive.namelist() if "worksheets" in name
+        )
+    assert "<f>" not in xml and "<f " not in xml
+    book = load_workbook(io.BytesIO(raw))
+    prefixed = {
+        (sheet.title, cell.value): cell.quotePrefix
+        for sheet in (book[FORM_SHEET], book[ANCHOR_SHEET])
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+    originals = {" ".join(text.split()) for text in FORMULAS}  # as the form shows 原文
+    for sheet in (FORM_SHEET, ANCHOR_SHEET):
+        assert all(prefixed[(sheet, text)] for text in originals), sheet
+    assert prefixed[(FORM_SHEET, "=1+1")] and prefixed[(FORM_SHEET, "@2027")]
+
+
 def _escape_sample() -> list[str]:
     """One escaped-control-character case per character, spread over the files."""
     from tests.hostile_cases import all_cases
