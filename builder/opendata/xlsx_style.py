@@ -40,10 +40,22 @@ def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
     row = sheet._current_row  # the row just appended (`max_row` scans every cell of the sheet)
     for column, value in enumerate(cleaned, start=1):
         if isinstance(value, str):
-            cell = sheet.cell(row=row, column=column)
-            cell.data_type = "s"
-            if value[:1] in FORMULA_START:
-                cell.quotePrefix = True
+            _as_text(sheet.cell(row=row, column=column))
+
+
+def text_cell(cell: Any, value: str) -> Any:
+    """Write `value` into `cell` as text, as `_append` does (never a formula or a number,
+    the quote prefix before a leading = + - @ Tab CR LF, U+FFFD for what XML 1.0 cannot
+    hold); returns the cell. For workbooks written cell by cell (the 意见反馈表)."""
+    cell.value = _clean(value)
+    _as_text(cell)
+    return cell
+
+
+def _as_text(cell: Any) -> None:
+    cell.data_type = "s"
+    if cell.value[:1] in FORMULA_START:
+        cell.quotePrefix = True
 
 
 def _clean(text: str) -> str:

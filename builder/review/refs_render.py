@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from builder.base.escape import terminal_text
 from builder.review.refs import KIND_LABELS, SHARED_LABEL, Place, Related, Target, Usage, set_label
 
 
 def render_text(code: str, targets: list[Target]) -> str:
-    """The impact list for a terminal."""
+    """The impact list for a terminal (control characters in names and file names as `\\xNN`)."""
     lines: list[str] = []
     for target in targets:
         head = f"{KIND_LABELS[target.kind]} {target.code}（{set_label(target)}）"
@@ -37,7 +38,7 @@ def render_text(code: str, targets: list[Target]) -> str:
         lines.append("")
     total = sum(len(t.uses) for t in targets)
     lines.append(f"编码 {code}：{len(targets)} 个对象，{total} 处使用")
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line) for line in lines) + "\n"
 
 
 def _section(lines: list[str], title: str, usages: list[Usage]) -> None:
