@@ -121,23 +121,7 @@ def make_hostile(root: Path, rounds: int = 8) -> None:
     config["site"]["title"] = SITE_TITLE
     config["issuer"] = ISSUER
     _dump(root / "zhibiao.yaml", config)
-    for _ in range(rounds):
-        for path, data in hostile.items():
-            _dump(path, data)
-        result = run_check(open_project(root / "standards", None))
-        errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
-        if not errors:
-            break
-        by_name = {f.resolve().as_posix(): f for f in files}
-        for diagnostic in errors:
-            found = by_name.get(Path(diagnostic.file).resolve().as_posix()) or next(
-                (f for f in files if f.as_posix().endswith(diagnostic.file)), None
-            )
-            if found is None or not diagnostic.data_path:
-                raise AssertionError(f"cannot place {diagnostic}")
-            _restore(hostile[found], clean[found], tuple(diagnostic.data_path))
-    else:
-        raise AssertionError(f"the hostile corpus does not check clean: {errors}")
+    _until_clean(root, files, clean, hostile, rounds, "the hostile corpus")
     folder = root / "standards" / SPECIALTY
     (folder / "courses" / COURSE).rename(folder / "courses" / HOSTILE_FILE)
     specialty = hostile[folder / "specialty.yaml"]
@@ -354,6 +338,33 @@ def _errors(root: Path) -> list[Any]:
     return [d for d in result.diagnostics if d.severity == Severity.ERROR]
 
 
+def _until_clean(
+    root: Path,
+    files: list[Path],
+    clean: dict[Path, Any],
+    hostile: dict[Path, Any],
+    rounds: int,
+    what: str,
+) -> None:
+    """Write the `hostile` data, then put back the clean value wherever `check` reports an
+    error, until the corpus checks clean (at most `rounds` times)."""
+    by_name = {f.resolve().as_posix(): f for f in files}
+    for _ in range(rounds):
+        for path, data in hostile.items():
+            _dump(path, data)
+        errors = _errors(root)
+        if not errors:
+            return
+        for diagnostic in errors:
+            found = by_name.get(Path(diagnostic.file).resolve().as_posix()) or next(
+                (f for f in files if f.as_posix().endswith(diagnostic.file)), None
+            )
+            if found is None or not diagnostic.data_path:
+                raise AssertionError(f"cannot place {diagnostic}")
+            _restore(hostile[found], clean[found], tuple(diagnostic.data_path))
+    raise AssertionError(f"{what} does not check clean: {errors}")
+
+
 def hostile_examples(root: Path, rounds: int = 10) -> Path:
     """Every example standard (four specialties with their 中高本衔接 chain, plans, the shared
     公共基础课 standard) with payloads in every string field that `check` lets through, and
@@ -376,22 +387,7 @@ def hostile_examples(root: Path, rounds: int = 10) -> Path:
         path.write_text(text.replace(levels[0], LEVEL_LOW).replace(levels[-1], LEVEL_HIGH))
     clean = {f: parse(decode(f.read_bytes())) for f in files}
     hostile = {f: _mutate(data) for f, data in clean.items()}
-    by_name = {f.resolve().as_posix(): f for f in files}
-    for _ in range(rounds):
-        for path, data in hostile.items():
-            _dump(path, data)
-        errors = _errors(root)
-        if not errors:
-            break
-        for diagnostic in errors:
-            found = by_name.get(Path(diagnostic.file).resolve().as_posix()) or next(
-                (f for f in files if f.as_posix().endswith(diagnostic.file)), None
-            )
-            if found is None or not diagnostic.data_path:
-                raise AssertionError(f"cannot place {diagnostic}")
-            _restore(hostile[found], clean[found], tuple(diagnostic.data_path))
-    else:
-        raise AssertionError(f"the hostile examples do not check clean: {errors}")
+    _until_clean(root, files, clean, hostile, rounds, "the hostile examples")
     ai = root / "standards" / SPECIALTY
     specialty = ai / "specialty.yaml"
     text = specialty.read_text("utf-8")

@@ -13,9 +13,6 @@ reads on GitHub (`check`, `diff`, `conform`, `conform --against`) stay text as w
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +31,8 @@ from tests.hostile_site import (
     SPECIALTY,
     hostile_examples,
     html_pages,
-    visit,
 )
-from tests.test_site_hostile import _Active, _Quiet, browser  # noqa: F401  (the fixture)
+from tests.test_site_hostile import _Active, browser, visit_served  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -73,17 +69,7 @@ def test_every_kind_of_page_is_built_and_has_no_active_content(site: Path) -> No
 
 @pytest.mark.browser
 def test_every_page_in_chromium(browser: Any, site: Path) -> None:  # noqa: F811
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    context = browser.new_context(locale="zh-CN")
-    try:
-        seen = visit(context, f"http://127.0.0.1:{server.server_address[1]}", html_pages(site))
-    finally:
-        context.close()
-        server.shutdown()
-        thread.join()
+    seen = visit_served(browser, site, html_pages(site))
     assert seen.pages >= 40 and seen.clicks >= 20
     assert not seen.problems, seen.problems
     shown = "\n".join(seen.text)
