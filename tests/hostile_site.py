@@ -121,23 +121,7 @@ def make_hostile(root: Path, rounds: int = 8) -> None:
     config["site"]["title"] = SITE_TITLE
     config["issuer"] = ISSUER
     _dump(root / "zhibiao.yaml", config)
-    for _ in range(rounds):
-        for path, data in hostile.items():
-            _dump(path, data)
-        result = run_check(open_project(root / "standards", None))
-        errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
-        if not errors:
-            break
-        by_name = {f.resolve().as_posix(): f for f in files}
-        for diagnostic in errors:
-            found = by_name.get(Path(diagnostic.file).resolve().as_posix()) or next(
-                (f for f in files if f.as_posix().endswith(diagnostic.file)), None
-            )
-            if found is None or not diagnostic.data_path:
-                raise AssertionError(f"cannot place {diagnostic}")
-            _restore(hostile[found], clean[found], tuple(diagnostic.data_path))
-    else:
-        raise AssertionError(f"the hostile corpus does not check clean: {errors}")
+    _until_clean(root, files, clean, hostile, rounds, "the hostile corpus")
     folder = root / "standards" / SPECIALTY
     (folder / "courses" / COURSE).rename(folder / "courses" / HOSTILE_FILE)
     specialty = hostile[folder / "specialty.yaml"]
@@ -300,3 +284,119 @@ def visit(
             page.goto(f"{base}/{url}")
     page.close()
     return seen
+
+
+# ---- the whole example library ---------------------------------------------------------------
+
+REVIEW_PAYLOAD = (
+    "<script>alert(21)</script> [l](javascript:alert(22)) {: onclick=alert(23) } "
+    "![](http://evil.example/r.png)"
+)
+LEVEL_LOW = "了解<b onmouseover=alert(24)>"
+LEVEL_HIGH = "运用|<i>斜</i>"
+HOSTILE_FOLDER = "330701-电子<img src=x onerror=alert(25)>[d](javascript:alert(26))"
+HOSTILE_SHARED = "公共<svg onload=alert(27)>"
+HOSTILE_PLAN = "jiangcheng <img src=x onerror=alert(28)>.yaml"
+CONFIG_PAYLOADS = {
+    "catalog_extra": [
+        {"code": "510299", "name": "扩展<img src=x onerror=alert(29)>", "level": "高职专科"}
+    ],
+    "occupation_extra": [{"code": "4-04-05-99", "name": "职业<script>alert(30)</script>"}],
+    "level_vocabularies": {"等级<b onclick=alert(31)>": ["五级<i>", "四级"]},
+}
+REVIEW_RECORD = f"""kind: review
+standard: specialty.yaml
+comments:
+  - id: C001
+    unit: "单位{REVIEW_PAYLOAD}"
+    anchor: "7.1"
+    original: "原文{REVIEW_PAYLOAD}"
+    proposal: "建议{REVIEW_PAYLOAD}"
+    reason: "理由{REVIEW_PAYLOAD}"
+    source: "来源{REVIEW_PAYLOAD}"
+    disposition: 部分采纳
+    revised: "修改后{REVIEW_PAYLOAD}"
+    response: "处理意见{REVIEW_PAYLOAD}"
+  - id: C002
+    unit: "乙{REVIEW_PAYLOAD}"
+    anchor: 全文
+    proposal: "增加{REVIEW_PAYLOAD}"
+    disposition: 未采纳
+    response: "不采纳{REVIEW_PAYLOAD}"
+vote:
+  date: 2026-12-01
+  present: 9
+  approve: 8
+  against: 1
+  abstain: 0
+  conclusion: "通过{REVIEW_PAYLOAD}"
+"""
+
+
+def _errors(root: Path) -> list[Any]:
+    result = run_check(open_project(root / "standards", None))
+    return [d for d in result.diagnostics if d.severity == Severity.ERROR]
+
+
+def _until_clean(
+    root: Path,
+    files: list[Path],
+    clean: dict[Path, Any],
+    hostile: dict[Path, Any],
+    rounds: int,
+    what: str,
+) -> None:
+    """Write the `hostile` data, then put back the clean value wherever `check` reports an
+    error, until the corpus checks clean (at most `rounds` times)."""
+    by_name = {f.resolve().as_posix(): f for f in files}
+    for _ in range(rounds):
+        for path, data in hostile.items():
+            _dump(path, data)
+        errors = _errors(root)
+        if not errors:
+            return
+        for diagnostic in errors:
+            found = by_name.get(Path(diagnostic.file).resolve().as_posix()) or next(
+                (f for f in files if f.as_posix().endswith(diagnostic.file)), None
+            )
+            if found is None or not diagnostic.data_path:
+                raise AssertionError(f"cannot place {diagnostic}")
+            _restore(hostile[found], clean[found], tuple(diagnostic.data_path))
+    raise AssertionError(f"{what} does not check clean: {errors}")
+
+
+def hostile_examples(root: Path, rounds: int = 10) -> Path:
+    """Every example standard (four specialties with their 中高本衔接 chain, plans, the shared
+    公共基础课 standard) with payloads in every string field that `check` lets through, and
+    in what the one-specialty corpus leaves out: the learning levels and other zhibiao.yaml
+    fields, a decided review record (征求意见处理情况), a plan's file name, a specialty's
+    and the shared standards' folder names. Checks clean."""
+    shutil.copytree(REPO / "standards", root / "standards")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    config = yaml.safe_load((REPO / "zhibiao.yaml").read_text("utf-8"))
+    config["site"]["title"] = SITE_TITLE
+    config["issuer"] = ISSUER
+    levels = config["learning_levels"]
+    config["learning_levels"] = [LEVEL_LOW, *levels[1:-1], LEVEL_HIGH]
+    config.update(CONFIG_PAYLOADS)
+    config["severity"] = {"ZB301": "warning"}
+    _dump(root / "zhibiao.yaml", config)
+    files = sorted((root / "standards").rglob("*.yaml"))
+    for path in files:
+        text = path.read_text("utf-8")
+        path.write_text(text.replace(levels[0], LEVEL_LOW).replace(levels[-1], LEVEL_HIGH))
+    clean = {f: parse(decode(f.read_bytes())) for f in files}
+    hostile = {f: _mutate(data) for f, data in clean.items()}
+    _until_clean(root, files, clean, hostile, rounds, "the hostile examples")
+    ai = root / "standards" / SPECIALTY
+    specialty = ai / "specialty.yaml"
+    text = specialty.read_text("utf-8")
+    specialty.write_text(text.replace("status: 征求意见稿", "status: 送审稿", 1), "utf-8")
+    (ai / "specialty.review.yaml").write_text(REVIEW_RECORD, "utf-8")
+    (ai / "plans" / "jiangcheng-2026.yaml").rename(ai / "plans" / HOSTILE_PLAN)
+    standards = root / "standards"
+    (standards / "330701-电子商务").rename(standards / HOSTILE_FOLDER)
+    (standards / "公共基础课").rename(standards / HOSTILE_SHARED)
+    errors = _errors(root)
+    assert not errors, errors
+    return root

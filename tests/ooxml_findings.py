@@ -126,3 +126,65 @@ def _misplaced(root: Any) -> list[str]:
                 last = max(last, rank)
                 tags.add(child.tag)
     return found
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_STYLE_REFS = ("pStyle", "rStyle", "tblStyle", "basedOn", "next", "link")
+
+
+def undefined(data: bytes) -> list[str]:
+    """References of a .docx that name nothing, in every XML part under word/: styles
+    (pStyle, rStyle, tblStyle, and basedOn, next, link inside a style: ECMA-376 Part 1
+    §17.3.1.27, §17.7.4), numbering instances (numId, 0 meaning "no numbering") and abstract
+    numberings (§17.9), relationships (r:id, r:embed, r:link: Part 2 §9.3). openxml-audit
+    reads style and numbering references only outside comments.xml, footnotes.xml,
+    endnotes.xml and numbering.xml (whose levels may name a style, §17.9.24)."""
+    found: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        parts = {n: etree.fromstring(archive.read(n)) for n in names if n.endswith(".xml")}
+        styles = _ids(parts.get("word/styles.xml"), "style", "styleId")
+        numbers = _ids(parts.get("word/numbering.xml"), "num", "numId") | {"0"}
+        abstract = _ids(parts.get("word/numbering.xml"), "abstractNum", "abstractNumId")
+        for name, root in sorted(parts.items()):
+            if not name.startswith("word/"):
+                continue
+            found += [
+                f"{name}: <{tag}> names undefined style {value}"
+                for tag in _STYLE_REFS
+                for value in _values(root, tag)
+                if value not in styles
+            ]
+            found += [
+                f"{name}: <numId> names undefined numbering {value}"
+                for value in _values(root, "numId")
+                if value not in numbers
+            ]
+            found += [
+                f"{name}: <abstractNumId> names undefined abstract numbering {value}"
+                for value in _values(root, "abstractNumId")
+                if value not in abstract
+            ]
+            folder, _, base = name.rpartition("/")
+            rels = f"{folder}/_rels/{base}.rels"
+            targets = (
+                {r.get("Id") for r in etree.fromstring(archive.read(rels))}
+                if rels in names
+                else set()
+            )
+            found += [
+                f"{name}: r:{attribute}={value} names no relationship"
+                for element in root.iter()
+                for attribute in ("id", "embed", "link")
+                if (value := element.get(f"{_R}{attribute}")) is not None and value not in targets
+            ]
+    return found
+
+
+def _ids(root: Any, tag: str, attribute: str) -> set[str | None]:
+    return set() if root is None else {e.get(f"{_W}{attribute}") for e in root.iter(f"{_W}{tag}")}
+
+
+def _values(root: Any, tag: str) -> list[str | None]:
+    return [e.get(f"{_W}val") for e in root.iter(f"{_W}{tag}")]

@@ -101,10 +101,18 @@ def test_import_collects_units_and_reports_rows_that_point_nowhere(example_proje
     assert by_anchor["课程 ZJ02"].original == "Python程序设计"
     assert [c.id for c in data.comments] == ["C001", "C002", "C003", "C004"]
     again = run_cli(["comments", "import", *files], example_project)
-    assert "4 条已导入过" in again.stderr
+    assert "导入 2 个单位的 0 条意见，4 条已导入过" in again.stderr
+    assert "不存在" not in again.stderr and again.exit_code == 0  # reported the first time
     assert (example_project / RECORD).read_text("utf-8") == record
     check = run_cli(["check", "--no-cache"], example_project)
     assert "ZB702" in check.stdout and "能力 9-9-9" in check.stdout
+    # the secretary points the stray row at the whole text; a late re-import of the same
+    # form does not bring the row back (it is known by its unit, source row and words)
+    edit(example_project / RECORD, "anchor: 能力 9-9-9", "anchor: 全文")
+    fixed = (example_project / RECORD).read_text("utf-8")
+    late = run_cli(["comments", "import", "甲.xlsx"], example_project)
+    assert "3 条已导入过" in late.stderr and late.exit_code == 0, late.stderr
+    assert (example_project / RECORD).read_text("utf-8") == fixed
 
 
 def test_import_refuses_forms_without_unit_or_identity(example_project: Path) -> None:
@@ -165,6 +173,12 @@ COMMENT = "comments:\n  - id: C001\n    unit: 甲学院\n    anchor: '7.1'\n    
             {"ZB707"},
         ),
         ("送审稿", "comments: []\nvote: 3\n", {"schema"}),
+        (  # only reviewers' confirmations: no consultation, so no vote is asked for
+            "报批稿",
+            "confirmations:\n  - {ref: '1-1-1', fingerprint: 0123456789ab, by: 张三,"
+            " on: 2026-12-01}\n",
+            set(),
+        ),
     ],
 )
 def test_review_rules(example_project: Path, status: str, body: str, codes: set[str]) -> None:
@@ -226,9 +240,14 @@ def test_suspect_links_until_confirmed(example_project: Path) -> None:
         example_project,
     )
     suspects = [line for line in done.stdout.splitlines() if "title=ZB708" in line]
-    assert len(suspects) == 9, done.stdout  # 6 course items, 1 task, 1 room, 1 培养规格
+    # 6 course items, 1 task, 1 room, 1 培养规格, and 5 course rows in each school's plan
+    assert len(suspects) == 19, done.stdout
     text = summary.read_text("utf-8")
-    assert "### 需复核（9 处）" in text and "实训室 R1 承载的职业能力 1-2-2 已修改（描述）" in text
+    assert "### 需复核（19 处）" in text and "实训室 R1 承载的职业能力 1-2-2 已修改（描述）" in text
+    assert (
+        f"| {AI}/plans/haigang-2026.yaml:180 | 需复核：示例海港职业学院（示例） 课程 ZJ02 "
+        "Python程序设计 承载的职业能力 1-2-2 已修改（描述） |" in text
+    )
     confirm = run_cli(
         ["comments", "confirm", "1-2-2", "--specialty", "510209", "--by", "张三", "--on", "2026-12-06",
          "--file", f"{AI}/training-base.yaml"],
@@ -237,12 +256,14 @@ def test_suspect_links_until_confirmed(example_project: Path) -> None:
     assert confirm.exit_code == 0, confirm.stderr
     after = run_cli(["check", "--base", "HEAD", "-f", "json"], example_project)
     left = [d for d in json.loads(after.stdout) if d["code"] == "ZB708"]
-    assert len(left) == 8 and all("training-base" not in d["file"] for d in left)
+    assert len(left) == 18 and all("training-base" not in d["file"] for d in left)
     run_cli(
         ["comments", "confirm", "1-2-2", "--specialty", "510209", "--by", "张三"], example_project
     )
     clean = run_cli(["check", "--base", "HEAD"], example_project)
     assert "ZB708" not in clean.stdout and clean.exit_code == 0
+    assert "ZB709" not in clean.stdout  # the plans' records sit next to the plans
+    assert (example_project / AI / "plans/haigang-2026.review.yaml").is_file()
     # a later change of the level makes them suspect again: the fingerprint no longer matches
     edit(
         example_project / AI / "competencies.yaml",
@@ -299,3 +320,27 @@ def test_report_docx_reads_back_and_is_reproducible() -> None:
     assert table.rows[2].cells[6].text == "未处理"
     totals = [c.text for c in document.tables[1].rows[-1].cells]
     assert totals == ["合计", "2", "0", "1", "0", "1"]
+
+
+def test_landscape_tables_span_the_turned_page(example_project: Path) -> None:
+    """The 汇总处理表 and the Word form are landscape: their tables fill the turned text
+    block, not the portrait width (which left a third of the page empty)."""
+    from io import BytesIO
+
+    from docx.oxml.ns import qn
+
+    record = ReviewRecord.model_validate(
+        {"kind": "review", "standard": "specialty.yaml",
+         "comments": [{"id": "C001", "unit": "甲职业技术学院", "anchor": "7.1", "proposal": "改"}]}
+    )  # fmt: skip
+    assert run_cli(["comments", "form", f"{AI}/specialty.yaml"], example_project).exit_code == 0
+    form = (example_project / FORMS / SPECIALTY_FORM).with_suffix(".docx").read_bytes()
+    for data in (report_docx("示例标准", record), form):
+        document = docx.Document(BytesIO(data))
+        section = document.sections[0]
+        assert section.page_width > section.page_height
+        text_twips = (section.page_width - section.left_margin - section.right_margin) / 635
+        assert text_twips > 13000  # about 240 mm: the turned A4 text block
+        for table in document.tables:
+            grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+            assert abs(sum(int(col.get(qn("w:w"))) for col in grid) - text_twips) < 30

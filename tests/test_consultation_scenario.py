@@ -3,7 +3,7 @@
 Forms out → three units' forms back (one row points at an anchor the standard does not
 have) → import → 送审稿 blocked while comments are undecided → dispositions → 送审稿
 allowed → the 征求意见汇总处理表, rendered by LibreOffice and read back → the review vote
-recorded and checked before 报批稿.
+recorded and checked before 报批稿 and 发布, with the threshold from zhibiao.yaml.
 """
 
 from __future__ import annotations
@@ -135,3 +135,12 @@ def test_consultation_loop(example_project: Path, tmp_path: Path) -> None:
     assert _codes(project) == {"ZB706"}  # 15 < 3/4 × 21
     edit(record, "  approve: 15\n  against: 4\n", "  approve: 16\n  against: 3\n")
     assert _codes(project) == set()
+    # 8. 发布, with the organisation's own threshold from zhibiao.yaml (ZB601, the missing
+    # standard number and date of issue, is the publisher's business, not the loop's)
+    edit(project / AI / "specialty.yaml", "  status: 报批稿\n", "  status: 发布\n")
+    assert _codes(project) - {"ZB601"} == set()
+    config = project / "zhibiao.yaml"
+    config.write_text(config.read_text("utf-8") + "review:\n  vote_threshold: 0.8\n", "utf-8")
+    assert _codes(project) - {"ZB601"} == {"ZB706"}  # 16 < 0.8 × 21
+    done = run_cli(["check", "--no-cache"], project)
+    assert "未达到通过比例 0.8（至少 17 票）" in done.stdout

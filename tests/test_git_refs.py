@@ -1,6 +1,6 @@
 """Git refs from the command line are never passed to git as options.
 
-`--from-git`, `--changes-since`, `check --base` and `diff OLD NEW` take a ref; a value such
+`--from-git`, `--changes-since`, `check --base`, `diff OLD NEW` and `conform --against` take a ref; a value such
 as `--output=FILE` would make `git log`/`git rev-parse` write that file, `--upload-pack=…`
 would run a command. Each must be a usage error (exit 2) and nothing may be written.
 """
@@ -13,7 +13,7 @@ import pytest
 
 from builder.diff.gitref import resolve_ref
 from builder.site.gitsource import commit_time, resolve
-from tests.conftest import run_cli
+from tests.conftest import REPO, run_cli
 from tests.review_helpers import copy_project, init_repo
 
 HOSTILE_REFS = [
@@ -60,6 +60,11 @@ def test_real_refs_still_resolve(repo: Path) -> None:
         ["check", "--base={ref}"],
         ["diff", "--", "{ref}"],
         ["diff", "--", "HEAD", "{ref}"],
+        [
+            "conform",
+            str(REPO / "standards" / "510209-人工智能技术应用" / "plans"),
+            "--against={ref}",
+        ],
     ],
 )
 def test_cli_refuses_option_like_refs(repo: Path, tmp_path: Path, args: list[str]) -> None:

@@ -131,6 +131,64 @@ TEMPLATE_CASES = [
 ]
 
 
+def _form_bases() -> tuple[bytes, bytes]:
+    """A 意见反馈表 as the site offers it (Excel and Word), as a unit would return it."""
+    from builder.comments.anchors import Anchor
+    from builder.comments.forms import FormInfo, form_docx, form_xlsx
+
+    info = FormInfo("510209/specialty", "示例标准", "征求意见稿", "2027-01-15")
+    anchors = [Anchor("7.1", "素质"), Anchor("课程 ZJ02", "Python程序设计")]
+    return form_xlsx(info, anchors), form_docx(info, anchors)
+
+
+FORM_XLSX, FORM_DOCX = _form_bases()
+FORM_CASES = [
+    *part_attacks(FORM_XLSX, "form-xlsx"),
+    *archive_attacks(FORM_XLSX, "form-xlsx"),
+    *part_attacks(FORM_DOCX, "form-docx"),
+    *archive_attacks(FORM_DOCX, "form-docx"),
+]
+"""Returned 意见反馈表 (`zhibiao comments import`): any unit may send one."""
+
+
+@pytest.mark.parametrize("case", FORM_CASES, ids=[c.name for c in FORM_CASES])
+def test_hostile_returned_form(case: ArchiveCase, tmp_path: Path) -> None:
+    """Measured before it is read; refused or damaged, it is a problem of that form (in
+    Chinese), never an exception."""
+    from builder.comments.importer import read_form
+
+    path = tmp_path / f"form.{case.name.split('-')[1]}"
+    path.write_bytes(case.data)
+    form = read_form(path)
+    said = "".join(message for _, message in form.problems)
+    if case.refused:
+        assert form.problems and not form.rows, case.name
+    if form.problems:
+        assert CHINESE.search(said), said
+    if case.expect_text:
+        assert case.expect_text in said, said
+
+
+@pytest.mark.parametrize(
+    "name", ["form-xlsx-truncated-xl/worksheets/sheet1.xml", "form-docx-unclosed-word/document.xml"]
+)
+def test_damaged_returned_form_on_the_command_line(name: str, tmp_path: Path) -> None:
+    """A form whose XML is damaged: `comments import` names it and goes on (exit 1), no
+    internal error (it was exit 3)."""
+    case = next(c for c in FORM_CASES if c.name == name)
+    project = tmp_path / "p"
+    import shutil
+
+    shutil.copytree(FIXTURE, project)
+    suffix = name.split("-")[1]
+    (project / f"坏.{suffix}").write_bytes(case.data)
+    result = run_inprocess(["comments", "import", f"坏.{suffix}"], project)
+    text = result.stdout + result.stderr
+    assert result.code == 1, (result.code, text)
+    assert "Traceback" not in text and "内部错误" not in text, text
+    assert f"坏.{suffix}: 无法读取" in result.stderr, text
+
+
 def test_there_are_enough_archive_cases() -> None:
     assert len(WORKBOOK_CASES) + len(TEMPLATE_CASES) >= 400
 
@@ -224,6 +282,27 @@ def test_hostile_workbooks_stay_small(name: str, tmp_path: Path) -> None:
     assert _peak_mb(script) < 200
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "form-xlsx-declares-16gb",
+        "form-xlsx-ratio-bomb",
+        "form-docx-billion-laughs-word/document.xml",
+    ],
+)
+def test_hostile_returned_forms_stay_small(name: str, tmp_path: Path) -> None:
+    case = next(c for c in FORM_CASES if c.name == name)
+    form = tmp_path / f"form.{name.split('-')[1]}"
+    form.write_bytes(case.data)
+    script = (
+        "from pathlib import Path\n"
+        "from builder.comments.importer import read_form\n"
+        f"read = read_form(Path({str(form)!r}))\n"
+        "assert read.problems and not read.rows\nprint(read.problems)"
+    )
+    assert _peak_mb(script) < 200
+
+
 def test_hostile_template_stays_small(tmp_path: Path) -> None:
     case = next(c for c in TEMPLATE_CASES if c.name == "docx-declares-16gb")
     template = tmp_path / "ref.docx"
@@ -242,7 +321,8 @@ def test_the_hostile_suite_has_enough_inputs() -> None:
     """The hostile suite as a whole: check inputs, archives, outputs (issue 12: ≥ 1,500)."""
     from tests.hostile_cases import all_cases
 
-    total = len(all_cases()) + len(WORKBOOK_CASES) + len(TEMPLATE_CASES) + len(OUTPUT_CASES)
+    archives = len(WORKBOOK_CASES) + len(TEMPLATE_CASES) + len(FORM_CASES)
+    total = len(all_cases()) + archives + len(OUTPUT_CASES)
     assert total >= 1500, total
 
 
@@ -324,6 +404,33 @@ def test_formula_text_is_text_in_the_exported_workbook(tmp_path: Path) -> None:
     assert [c.value for c in cells] == FORMULAS
     assert all(c.data_type == "s" for c in cells)
     assert all(c.quotePrefix for c in cells)
+
+
+def test_formula_text_is_text_in_the_consultation_form() -> None:
+    """The 意见反馈表 the site offers quotes 原文 that starts like a formula, as the export does
+    (units edit this workbook: without the quote prefix Excel re-reads the cell on editing)."""
+    from builder.comments.anchors import Anchor
+    from builder.comments.forms import ANCHOR_SHEET, FORM_SHEET, FormInfo, form_xlsx
+
+    info = FormInfo("=1+1", "+标题", "-征求意见稿", "@2027")
+    raw = form_xlsx(info, [Anchor(f"K{n}", text) for n, text in enumerate(FORMULAS)])
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        xml = "".join(
+            archive.read(name).decode() for name in archive.namelist() if "worksheets" in name
+        )
+    assert "<f>" not in xml and "<f " not in xml
+    book = load_workbook(io.BytesIO(raw))
+    prefixed = {
+        (sheet.title, cell.value): cell.quotePrefix
+        for sheet in (book[FORM_SHEET], book[ANCHOR_SHEET])
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    }
+    originals = {" ".join(text.split()) for text in FORMULAS}  # as the form shows 原文
+    for sheet in (FORM_SHEET, ANCHOR_SHEET):
+        assert all(prefixed[(sheet, text)] for text in originals), sheet
+    assert prefixed[(FORM_SHEET, "=1+1")] and prefixed[(FORM_SHEET, "@2027")]
 
 
 def _escape_sample() -> list[str]:

@@ -6,7 +6,9 @@ blank document, a Word 2010-style file with a stylesWithEffects part, plus a hea
 tests/realworld/ project (exported with `--force`, so the unchecked-proof marks are
 included), the kitchen-sink corpora, hostile text, the 修订对照表 of `zhibiao diff`, the
 bundled reference template and the Excel workbooks. openxml-audit must report nothing
-beyond the documented allow-list (tests/ooxml_findings.py, docs/docx.md 校验).
+beyond the documented allow-list (tests/ooxml_findings.py, docs/docx.md 校验); every Word
+file also has its property elements in schema order and every reference defined. The
+writers this fixture does not reach are validated in tests/test_ooxml_writers.py.
 """
 
 from __future__ import annotations
@@ -38,55 +40,16 @@ from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
 from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
-from builder.read.corpus import Corpus, Loaded
 from tests.conftest import REPO
-from tests.kitchen_sink import (
-    full_competencies,
-    full_corpus,
-    full_course,
-    full_internship,
-    full_specialty,
-    full_training_base,
-    national_corpus,
-)
-from tests.ooxml_findings import ALLOWED, findings, misplaced, validator
+from tests.kitchen_sink import full_corpus, national_corpus
+from tests.ooxml_corpora import KINDS, hostile_corpus, with_profile
+from tests.ooxml_findings import ALLOWED, findings, misplaced, undefined, validator
 
 pytestmark = pytest.mark.slow
 
 NOTICE = REPO / "tests" / "cases" / "docx-notice" / "notice.yaml"
 REALWORLD = sorted(p for p in (REPO / "tests" / "realworld").iterdir() if p.is_dir())
 WHEN = dt.datetime(2026, 3, 18, tzinfo=dt.UTC)
-HOSTILE = (
-    "<w:p><w:r><w:t>]]>&amp;&lt;\"'</w:t></w:r></w:p>",
-    "{{ x }} | --8<-- \\\t制表\n换行",
-    "\u202e右到左\u200d零宽\ufeff😀",
-    "Supercalifragilisticexpialidocious" * 4,
-)
-
-
-def _with_profile(config: ProjectConfig, profile: str) -> ProjectConfig:
-    profiles = dict.fromkeys(config.docx.profiles, profile)
-    return config.model_copy(update={"docx": config.docx.model_copy(update={"profiles": profiles})})
-
-
-def _hostile_corpus() -> Corpus:
-    loud = "".join(HOSTILE)
-    docs = [
-        (full_specialty(), "510209/specialty.yaml"),
-        (full_competencies(), "510209/competencies.yaml"),
-        (
-            full_course(name=HOSTILE[0], description=loud, preface=HOSTILE[2], design=HOSTILE[3]),
-            "510209/courses/zh01.yaml",
-        ),
-        (full_internship(), "510209/internship.yaml"),
-        (full_training_base(), "510209/training-base.yaml"),
-    ]
-    corpus = Corpus(
-        root=Path("standards"),
-        documents=[Loaded(Path("standards") / rel, f"standards/{rel}", doc) for doc, rel in docs],
-    )
-    corpus.group()
-    return corpus
 
 
 def _user_template(path: Path) -> Path:
@@ -116,7 +79,7 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     examples = open_project(REPO / "standards", REPO / "zhibiao.yaml")
     trees = compose_corpus(load_standards(examples, REPO), examples.config)
     for profile in ("gbt9704", "gbt1.1"):
-        for output in render_trees(trees, _with_profile(examples.config, profile)):
+        for output in render_trees(trees, with_profile(examples.config, profile)):
             keep(f"examples-{profile}", output.name, output.data)
     for output, tree in zip(render_trees(trees, examples.config), trees, strict=True):
         assert output.doc_id == tree.doc_id
@@ -133,12 +96,12 @@ def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
             project, root / folder.name, check=run_check, force=True
         ).written
     config = ProjectConfig()
-    hostile = _hostile_corpus()
+    hostile = hostile_corpus()
     corpora = {"kitchen-sink": full_corpus(), "national": national_corpus(), "hostile": hostile}
     for name, corpus in corpora.items():
         trees = compose_corpus(corpus, config)
         for profile in ("gbt9704", "gbt1.1"):
-            for output in render_trees(trees, _with_profile(config, profile)):
+            for output in render_trees(trees, with_profile(config, profile)):
                 keep(f"{name}-{profile}", output.name, output.data)
         # the working copy (填写稿): content controls and paragraph bookmarks on every field
         for tree in trees:
@@ -164,8 +127,9 @@ def test_every_kind_of_export_is_covered(exports: dict[str, list[Path]]) -> None
     assert suffixes[".docx"] > 100 and suffixes[".xlsx"] >= 7
     names = {path.name for paths in exports.values() for path in paths}
     assert any(name.startswith("通知-") for name in names)
-    kinds = ("examples-gbt9704", "examples-gbt1.1", "examples-editable", "hostile-editable")
-    for kind in (*kinds, "hostile-gbt9704", "diff", "xlsx"):
+    for kind in KINDS:
+        assert any(paths for made, paths in exports.items() if made.startswith(kind)), kind
+    for kind in ("hostile-gbt9704", "hostile-editable"):
         assert exports[kind], kind
     assert len([k for k in exports if k.startswith("realworld-")]) == len(REALWORLD)
 
@@ -193,6 +157,18 @@ def test_property_elements_are_in_schema_order(exports: dict[str, list[Path]]) -
         if path.suffix == ".docx" and (problems := misplaced(path.read_bytes()))
     }
     assert wrong == {}
+
+
+def test_every_reference_names_a_definition(exports: dict[str, list[Path]]) -> None:
+    """Styles, numbering and relationships named in any part (comments and notes too,
+    which openxml-audit does not read for references) are defined."""
+    dangling = {
+        path.name: problems[:5]
+        for paths in exports.values()
+        for path in paths
+        if path.suffix == ".docx" and (problems := undefined(path.read_bytes()))
+    }
+    assert dangling == {}
 
 
 def _table_document(*, second_layout: bool, header_val: str | None) -> bytes:

@@ -78,3 +78,44 @@ def test_refs_unknown_code_is_a_usage_error(example_project: Path) -> None:
     assert done.exit_code == 2
     assert "没有编码为「1-2-99」" in done.stderr and "1-2-" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+SHARED = "standards/公共基础课/信息技术.yaml"
+
+
+def test_refs_shared_course_standard_lists_scope_and_the_rows_that_link_to_it(
+    example_project: Path,
+) -> None:
+    done = run_cli(["refs", "信息技术", "-f", "json"], example_project)
+    assert done.exit_code == 0, done.stderr
+    [target] = json.loads(done.stdout)["targets"]
+    assert target["specialty_name"] == "公共基础课程标准" and target["defined"]["file"] == SHARED
+    assert target["scope"].startswith("中职各专业；中等职业学校各专业学生必修")
+    [row] = target["uses"]  # 730701 is 中职; the 高职 and 本科 GG08 rows are not linked
+    assert row["role"] == "链接公共基础课程标准" and row["detail"] == "课程名称相同"
+    assert row["file"] == f"{EC}/specialty.yaml"
+    lines = (example_project / row["file"]).read_text("utf-8").splitlines()
+    assert lines[row["line"] - 1] == '  - code: "GG08"'
+    assert f"{EC}/specialty.yaml" in target["files"]
+    text = run_cli(["refs", "信息技术"], example_project).stdout
+    assert "课程 信息技术（公共基础课程标准）：信息技术" in text
+    assert "适用范围：中职各专业" in text and "public-courses" not in text
+    row_refs = run_cli(["refs", "GG08", "--specialty", "730701", "-f", "json"], example_project)
+    [linked] = json.loads(row_refs.stdout)["targets"]
+    assert linked["shared_standard"] == "中等职业学校信息技术课程标准（示例）"
+    assert linked["defined"]["file"] == SHARED and linked["scope"].startswith("中职各专业")
+
+
+def test_refs_course_lists_the_school_plans_rows(example_project: Path) -> None:
+    done = run_cli(["refs", "ZJ02", "--specialty", "510209", "-f", "json"], example_project)
+    [target] = json.loads(done.stdout)["targets"]
+    rows = [u for u in target["uses"] if u["role"] == "人才培养方案"]
+    assert {u["file"] for u in rows} == {
+        f"{AI}/plans/haigang-2026.yaml",
+        f"{AI}/plans/jiangcheng-2026.yaml",
+    }
+    for usage in rows:
+        lines = (example_project / usage["file"]).read_text("utf-8").splitlines()
+        assert lines[usage["line"] - 1] == '  - code: "ZJ02"'
+        assert usage["owner"].endswith("课程 ZJ02 Python程序设计")
+    assert f"{AI}/plans/haigang-2026.yaml" in target["files"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from builder.read.yamlsource import parse
 from builder.review.rename import new_errors, rewrite, write_all
 from tests.conftest import examples, run_cli
+from tests.review_helpers import edit
 
 AI = "standards/510209-人工智能技术应用"
 
@@ -172,3 +174,59 @@ def test_rename_updates_review_records(example_project: Path) -> None:
     assert done.exit_code == 0, done.stderr
     assert 'ref: "1-2-9"' in course.read_text("utf-8")
     assert run_cli(["check", "--no-cache"], example_project).exit_code == 0
+
+
+PLANS = f"{AI}/plans"
+
+
+def test_rename_course_follows_school_plans_by_code_and_maps_to(example_project: Path) -> None:
+    """A school's row stands for the national course by the same code or by `maps_to`; both
+    follow the rename, so the plans still match the national course plan."""
+    haigang = example_project / PLANS / "haigang-2026.yaml"
+    text = haigang.read_text("utf-8")
+    row = '  - code: "ZJ02"\n    name: Python程序设计\n'
+    assert row in text
+    haigang.write_text(
+        text.replace(
+            row,
+            '  # 本校改名开设\n  - code: "HG-PY"\n    name: Python语言程序设计\n'
+            '    maps_to: "ZJ02"\n',
+        ),
+        "utf-8",
+    )  # fmt: skip
+    assert run_cli(["check", "--no-cache"], example_project).exit_code == 0
+    done = run_cli(["rename", "ZJ02", "ZJ09", "--specialty", "510209"], example_project)
+    assert done.exit_code == 0, done.stderr
+    after = haigang.read_text("utf-8")
+    assert '  # 本校改名开设\n  - code: "HG-PY"\n    name: Python语言程序设计\n' in after
+    assert '    maps_to: "ZJ09"\n' in after and '"ZJ02"' not in after
+    jiangcheng = (example_project / PLANS / "jiangcheng-2026.yaml").read_text("utf-8")
+    assert '  - code: "ZJ09"\n    name: Python程序设计\n' in jiangcheng
+    assert '"ZJ02"' not in jiangcheng
+    check = run_cli(["check", "--no-cache"], example_project)
+    assert check.exit_code == 0 and "没有发现问题" in check.stdout, check.stdout
+
+
+def test_rename_shared_course_standard_and_the_rows_linked_by_code(example_project: Path) -> None:
+    """A shared 公共基础课程标准 (no specialty): the rows of the specialties it applies to
+    that link to it by course code follow; messages name it, not its internal set code."""
+    shared = example_project / "standards/公共基础课/信息技术.yaml"
+    edit(shared, 'code: "信息技术"\n', 'code: "GG08"\n')
+    assert run_cli(["check", "--no-cache"], example_project).exit_code == 0
+    before = _snapshot(example_project)
+    done = run_cli(["rename", "GG08", "GG18", "--specialty", "public-courses"], example_project)
+    assert done.exit_code == 0, done.stderr
+    assert "课程 GG08 → GG18（公共基础课程标准）：已改动 2 个文件 2 处" in done.stdout
+    after = _snapshot(example_project)
+    assert {rel for rel in before if before[rel] != after[rel]} == {
+        "standards/公共基础课/信息技术.yaml",
+        "standards/730701-电子商务/specialty.yaml",  # 中职: linked by the code
+    }
+    assert "# 国家课程标准没有课程代码" in after["standards/公共基础课/信息技术.yaml"]
+    assert run_cli(["check", "--no-cache"], example_project).exit_code == 0
+    refs = json.loads(run_cli(["refs", "GG18", "-f", "json"], example_project).stdout)
+    [target] = [t for t in refs["targets"] if t["specialty"] == "public-courses"]
+    assert [u["detail"] for u in target["uses"]] == ["课程代码相同"]
+    vague = run_cli(["rename", "GG18", "GG28"], example_project)  # the row has it too now
+    assert vague.exit_code == 2, vague.stderr
+    assert "公共基础课程标准的课程" in vague.stderr and "public-courses" not in vague.stderr

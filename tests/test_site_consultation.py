@@ -78,3 +78,17 @@ def test_undecided_comments_stay_off_the_site(example_project: Path) -> None:
     )
     sections, _ = _parts(example_project)
     assert PAGE not in sections
+
+
+def test_the_site_build_carries_the_sections_and_the_forms(example_project: Path) -> None:
+    """Not only `consultation_parts`: the pages and downloads the build writes carry them."""
+    from builder.site.pages import SiteInfo
+    from builder.site.sources import site_sources
+
+    config = ProjectConfig(review=ReviewConfig(issue_url="https://x.org/new?title={title}"))
+    corpus = load_corpus(example_project / "standards", example_project, Diagnostics())
+    sources = site_sources(corpus, config, compose_corpus(corpus, config), {}, SiteInfo("站点"))
+    page = sources.pages[PAGE]
+    assert page.index("## 征求意见 {#consultation}") > page.index("7.1")  # after the text
+    assert '<a href="https://x.org/new?title=' in page
+    assert sources.blobs["510209/specialty-意见反馈表.docx"][:2] == b"PK"

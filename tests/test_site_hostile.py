@@ -197,22 +197,26 @@ def _assert_safe_and_literal(seen: Any, *, title: bool = True) -> None:
         assert ISSUER in shown
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("mode", list(BUILDS))
-def test_every_page_in_chromium(browser: Any, sites: dict[str, Path], mode: str) -> None:
-    site = sites[mode]
+def visit_served(browser: Any, site: Path, urls: list[str]) -> Any:
+    """Serve `site` on a free local port and `visit` the pages `urls` in a new browser context."""
     handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     context = browser.new_context(locale="zh-CN")
     try:
-        urls = [u for u in html_pages(site) if not u.startswith("latest/")]
-        seen = visit(context, f"http://127.0.0.1:{server.server_address[1]}", urls)
+        return visit(context, f"http://127.0.0.1:{server.server_address[1]}", urls)
     finally:
         context.close()
         server.shutdown()
         thread.join()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", list(BUILDS))
+def test_every_page_in_chromium(browser: Any, sites: dict[str, Path], mode: str) -> None:
+    site = sites[mode]
+    seen = visit_served(browser, site, [u for u in html_pages(site) if not u.startswith("latest/")])
     assert seen.clicks >= 5
     _assert_safe_and_literal(seen)
     if mode == "versioned":

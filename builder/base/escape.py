@@ -15,6 +15,9 @@ list (`{: onclick=… }`).
 - `yaml_string`: a front-matter value (MkDocs reads it with PyYAML).
 - `http_url` / `relative_href`: the only URLs that reach a page: http(s) ones from config,
   and relative ones the builder generated.
+- `terminal_text`: a line for a terminal or a CI log (check, diff, refs, conform): control
+  characters as `\\xNN`, so a value or file name can neither send terminal escapes nor
+  start a line of its own (a GitHub Actions workflow command such as `::error::…`).
 """
 
 from __future__ import annotations
@@ -57,6 +60,14 @@ def one_line(text: str) -> str:
 
 def _references(text: str) -> str:
     return _REFERENCED_RE.sub(lambda m: _REFERENCED[m.group(0)], text)
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
+
+
+def terminal_text(text: str) -> str:
+    """`text` with control characters (C0 but Tab, DEL, C1; line breaks too) as `\\xNN`."""
+    return text.translate(_CONTROLS)
 
 
 def markdown_text(text: str) -> str:

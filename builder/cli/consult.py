@@ -100,8 +100,8 @@ def rename_command(
 
     from builder.base.diagnostics import Diagnostics
     from builder.read.corpus import load_corpus, relative
-    from builder.report.text import format_line
-    from builder.review.refs import KIND_LABELS
+    from builder.report.text import format_line, printable
+    from builder.review.refs import KIND_LABELS, set_phrase
     from builder.review.rename import new_errors, new_texts, plan_rename, record_texts, write_all
 
     project = open_project(standards, config_path)
@@ -110,9 +110,9 @@ def rename_command(
     plan = plan_rename(corpus, old, new, specialty=specialty, kind=kind)
     texts = new_texts(plan, base)
     records = record_texts(plan, corpus)
-    label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（专业 {plan.target.specialty}）"
+    label = f"{KIND_LABELS[plan.target.kind]} {old} → {new}（{set_phrase(plan.target.specialty)}）"
     for rel, paths in sorted(plan.edits.items()):
-        click.echo(f"{rel}: {len(paths)} 处")
+        click.echo(f"{printable(str(rel))}: {len(paths)} 处")
     if dry_run:
         click.echo(f"{label}：将改动 {len(texts)} 个文件 {plan.count} 处（未写入）")
         return
@@ -126,7 +126,7 @@ def rename_command(
         sys.exit(1)
     write_all({**texts, **records})
     for path in sorted(records):
-        click.echo(f"{relative(path, base)}: 审查记录中的位置已更新")
+        click.echo(f"{printable(relative(path, base))}: 审查记录中的位置已更新")
     click.echo(f"{label}：已改动 {len(texts)} 个文件 {plan.count} 处")
 
 
@@ -226,6 +226,7 @@ def comments_import(
     import sys
 
     from builder.comments.collect import import_forms
+    from builder.report.text import printable
 
     project, corpus = _load(standards, config_path)
     for file in files:
@@ -234,14 +235,16 @@ def comments_import(
     standard = _select(corpus, standard_path, consulting=False)[0] if standard_path else None
     report = import_forms(project, corpus, list(files), standard=standard, unit=unit)
     for shown, where, message in report.problems:
-        click.echo(f"{shown}: {where + '：' if where else ''}{message}", err=True)
+        click.echo(printable(f"{shown}: {where + '：' if where else ''}{message}"), err=True)
     for row in report.unresolved:
         click.echo(
-            f"{row.file}: {row.where}：章节号或编码「{row.anchor}」在标准中不存在（已导入，请核对）",
+            printable(
+                f"{row.file}: {row.where}：章节号或编码「{row.anchor}」在标准中不存在（已导入，请核对）"
+            ),
             err=True,
         )
     for record, count in sorted(report.added.items()):
-        click.echo(f"{record}: 新增 {count} 条意见")
+        click.echo(printable(f"{record}: 新增 {count} 条意见"))
     total = sum(report.added.values())
     click.echo(
         f"导入 {len(report.units)} 个单位的 {total} 条意见"
@@ -279,6 +282,7 @@ def comments_report(
     from builder.comments.report import report_docx, summary_text
     from builder.comments.store import existing_record, load_review
     from builder.read.corpus import relative
+    from builder.report.text import printable
 
     _, corpus = _load(standards, config_path)
     written = 0
@@ -290,7 +294,7 @@ def comments_report(
         loaded = load_review(record_path, shown)
         if loaded.record is None:
             for problem in loaded.problems:
-                click.echo(f"{shown}: {problem.message}", err=True)
+                click.echo(printable(f"{shown}: {problem.message}"), err=True)
             sys.exit(1)
         meta = item.doc.meta
         name = form_name(item).replace("意见反馈表", "征求意见汇总处理表") + ".docx"
@@ -298,7 +302,8 @@ def comments_report(
         if target.is_symlink():
             raise UsageError(f"输出文件是符号链接，不通过链接写入：{target}")
         write_bytes(target, report_docx(meta.title, loaded.record, when=meta.issued_on))
-        click.echo(summary_text(meta.title, loaded.record), nl=False)
+        text = summary_text(meta.title, loaded.record)
+        click.echo("".join(printable(line) + "\n" for line in text.splitlines()), nl=False)
         click.echo(f"已生成 {relative(target, Path.cwd())}")
         written += 1
     if not written:
@@ -337,6 +342,7 @@ def comments_confirm(
     import datetime as dt
 
     from builder.comments.collect import confirm
+    from builder.report.text import printable
 
     when = on or dt.date.today().isoformat()
     try:
@@ -349,4 +355,4 @@ def comments_confirm(
     only = {str(f) for f in files} if files else None
     done = confirm(project, corpus, code, specialty, by.strip(), when, only)
     for rel in done:
-        click.echo(f"{rel}: 已确认职业能力 {code}")
+        click.echo(printable(f"{rel}: 已确认职业能力 {code}"))

@@ -88,7 +88,7 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
     from builder.base.diagnostics import Diagnostic
     from builder.project import default_standards
     from builder.read.corpus import place
-    from builder.report.text import format_line
+    from builder.report.text import format_line, printable
     from builder.yamlfmt import format_paths
 
     targets = list(paths) or [default_standards()]
@@ -99,11 +99,12 @@ def fmt_command(paths: tuple[Path, ...], check_only: bool) -> None:
             raise UsageError(f"只处理 .yaml / .yml 文件：{target}")
     result = format_paths(targets, Path.cwd(), check=check_only)
     for rel in result.changed:
-        click.echo(f"{rel}: 需要格式化" if check_only else f"{rel}: 已格式化")
+        shown = printable(str(rel))  # a file name may hold a line break (a CI log command)
+        click.echo(f"{shown}: 需要格式化" if check_only else f"{shown}: 已格式化")
     for d in sorted(place(result.diagnostics, Path.cwd()), key=Diagnostic.sort_key):
         click.echo(format_line(d), err=True)
         if d.hint:
-            click.echo(f"    提示：{d.hint}", err=True)
+            click.echo(f"    提示：{printable(d.hint)}", err=True)
     verb = "需要格式化" if check_only else "已格式化"
     click.echo(
         f"{verb} {len(result.changed)} 个文件，{result.unchanged} 个文件无需改动"

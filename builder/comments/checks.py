@@ -156,10 +156,13 @@ def disposition_without_reason(ctx: CheckContext, rule: Rule) -> Iterator[Diagno
     "status: 报批稿\n# specialty.review.yaml 中没有 vote",
 )
 def vote_missing(ctx: CheckContext, rule: Rule) -> Iterator[Diagnostic]:
-    """有审查记录的标准，状态为报批稿、试行或发布时，审查记录中必须有审查会（或函审）的表决
-    vote：出席人数、赞成、反对、弃权。"""
+    """审查记录中有征求意见（comments）的标准，状态为报批稿、试行或发布时，审查记录中必须有
+    审查会（或函审）的表决 vote：出席人数、赞成、反对、弃权。只记复核确认（confirmations）的
+    审查记录（如已发布的课程标准、学校的人才培养方案）不要求表决。"""
     for item, loaded in reviews(ctx):
         if loaded.record is None or item.doc.meta.status not in AFTER_REVIEW:
+            continue
+        if not loaded.record.comments:
             continue
         if loaded.record.vote is None:
             yield rule.diag(

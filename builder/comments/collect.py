@@ -135,10 +135,12 @@ def _merge(
     if tree.get("comments") is None:
         tree["comments"] = to_yaml_tree([])
     comments = tree["comments"]
-    seen = {
-        (str(c.get("unit")), str(c.get("anchor")), str(c.get("proposal")), str(c.get("reason", "")))
-        for c in comments
-    }
+    seen: set[tuple[str, ...]] = set()
+    for c in comments:  # known by its place, or by the form row it came from
+        words = (str(c.get("unit")), str(c.get("proposal")), str(c.get("reason", "")))
+        seen.add((*words, "anchor", str(c.get("anchor"))))
+        if c.get("source"):
+            seen.add((*words, "source", str(c.get("source"))))
     numbers = [
         int(str(c.get("id"))[1:])
         for c in comments
@@ -149,13 +151,14 @@ def _merge(
     for shown, who, row in rows:
         anchor = index.resolve(row.anchor) if row.anchor else None
         written = anchor.key if anchor is not None else (row.anchor or "全文")
-        if row.anchor and anchor is None:
-            report.unresolved.append(Unresolved(shown, row.where, row.anchor))
-        key = (who, written, row.proposal, row.reason)
-        if key in seen:
+        words = (who, row.proposal, row.reason)
+        keys = {(*words, "anchor", written), (*words, "source", f"{shown} {row.where}")}
+        if keys & seen:
             report.duplicates += 1
             continue
-        seen.add(key)
+        seen |= keys
+        if row.anchor and anchor is None:  # imported as written; reported once, here
+            report.unresolved.append(Unresolved(shown, row.where, row.anchor))
         entry: dict[str, Any] = {
             "id": quoted(f"C{next_number:03d}"),
             "unit": who,

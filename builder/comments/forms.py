@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from builder.comments.anchors import Anchor
 from builder.comments.docxout import Paragraph, Table, cells, table_document
 from builder.opendata.xlsx_export import workbook_bytes
+from builder.opendata.xlsx_style import text_cell
 
 FORM_SHEET = "意见反馈表"
 ANCHOR_SHEET = "可引用的位置"
@@ -54,11 +55,9 @@ def short(text: str) -> str:
 
 
 def put(sheet: Any, row: int, column: int, value: str) -> Any:
-    """Write text that stays text: a leading = + - @ never becomes a formula."""
-    cell = sheet.cell(row=row, column=column)
-    cell.value = value
-    cell.data_type = "s"
-    return cell
+    """Write text that stays text: a leading = + - @ never becomes a formula, not even once
+    a unit edits the cell (the quote prefix, as in `zhibiao export xlsx`)."""
+    return text_cell(sheet.cell(row=row, column=column), value)
 
 
 def form_xlsx(info: FormInfo, anchors: list[Anchor]) -> bytes:

@@ -3,10 +3,15 @@
 A form is recognised by its header row (序号 | 章节号或编码 | 原文 | 修改建议 | 理由, with the
 usual variants: 条款, 原条文, 修改意见, 修改理由 …) and its head (文件标识, 提出单位). Every
 problem is located as file, sheet or table, row.
+
+Returned forms come from outside (any unit may send one): each is measured before it is read
+(`builder.project.archive.inspect_office`: sizes, zip bombs, DTDs and entities refused), and a
+damaged part is a problem of that form, never an internal error.
 """
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +19,8 @@ from typing import Any
 
 from builder.comments.forms import FORM_SHEET, ID_LABEL, UNIT_LABEL
 from builder.opendata.xlsx_reader import cell_text
+from builder.project import UsageError
+from builder.project.archive import inspect_office
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "anchor": ("章节号或编码", "章节号", "章节", "条款号", "条款", "条目", "位置", "编码"),
@@ -158,12 +165,24 @@ def read_docx(path: Path) -> ReadForm:
 
 
 def read_form(path: Path) -> ReadForm:
-    """A returned form by its extension (.xlsx or .docx)."""
+    """A returned form by its extension (.xlsx or .docx), measured before it is read; a
+    hostile or damaged file is a problem of this form (and the others are still read)."""
     suffix = path.suffix.lower()
-    if suffix in {".xlsx", ".xlsm"}:
-        return read_xlsx(path)
-    if suffix == ".docx":
-        return read_docx(path)
+    if suffix not in {".xlsx", ".xlsm", ".docx"}:
+        form = ReadForm(path)
+        form.problems.append(("", "只能导入 .xlsx 或 .docx 反馈表（.xls、.doc 请先另存）"))
+        return form
+    excel = suffix != ".docx"
+    what = "无法读取工作簿" if excel else "无法读取 Word 文件"
+    try:
+        inspect_office(path, what, "请用 Excel、WPS 或 Word 另存后再导入。")
+        with warnings.catch_warnings():  # openpyxl warns in English about parts it skips
+            warnings.simplefilter("ignore")
+            return read_xlsx(path) if excel else read_docx(path)
+    except UsageError as refused:
+        problem = refused.message + (f"。{refused.hint}" if refused.hint else "")
+    except Exception as exc:  # openpyxl and python-docx raise whatever their XML readers raise
+        problem = f"{what}（内容损坏：{type(exc).__name__}），请另存为 {suffix}"
     form = ReadForm(path)
-    form.problems.append(("", "只能导入 .xlsx 或 .docx 反馈表（.xls、.doc 请先另存）"))
+    form.problems.append(("", problem))
     return form

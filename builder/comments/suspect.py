@@ -5,6 +5,7 @@ hash of its description and required level. When `zhibiao check --base REF` sees
 competency changed against the base, every place that carries it (course content,
 internship task, room, 培养规格) is suspect until a reviewer records a confirmation with the
 current fingerprint in the review record of that file (`zhibiao comments confirm`).
+Schools' plans (`plans/`) that carry the competency are carriers too.
 """
 
 from __future__ import annotations
@@ -62,11 +63,20 @@ def carriers(
             label = {"course": "课程", "internship": "实习任务", "room": "实训室"}[kind]
             yield use.source, (*use.path, "ref"), f"{label} {owner}"
     entry = corpus.specialties.get(specialty)
-    if entry is not None and entry.specialty is not None:
+    if entry is None:
+        return
+    if entry.specialty is not None:
         for s, spec in enumerate(entry.specialty.doc.specs):
             for r, ref in enumerate(spec.competencies):
                 if ref == code or index.resolve(ref)[0] == code:
                     yield entry.specialty, ("specs", s, "competencies", r), f"培养规格 {spec.code}"
+    for plan in entry.plans:  # schools' plans carry the national list's competencies too
+        rows = plan.doc.courses if isinstance(plan.doc.courses, list) else []
+        for c, row in enumerate(rows):
+            for r, carried in enumerate(row.competencies):
+                if carried.ref == code:
+                    owner = " ".join(f"{plan.doc.school} 课程 {row.code or ''} {row.name}".split())
+                    yield plan, ("courses", c, "competencies", r, "ref"), owner
 
 
 def find_suspects(

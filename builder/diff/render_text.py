@@ -7,6 +7,7 @@ from typing import Protocol, TextIO
 
 import click
 
+from builder.base.escape import terminal_text as _t
 from builder.diff.display import (
     SIDE_WORDS,
     also_note,
@@ -35,19 +36,21 @@ _MARK = {
 
 
 def render_text(changes: ChangeSet, *, colour: bool = False) -> str:
-    """The change set as indented plain text; ANSI colours when `colour`."""
+    """The change set as indented plain text; ANSI colours when `colour`. Every piece that
+    comes from data (values, file names, titles, labels) goes through `terminal_text`: a
+    line break or escape in a file name or value never starts a line of its own."""
 
     def paint(text: str, fg: str | None, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if colour else text
 
-    lines = [paint(f"比较 {changes.old_label} → {changes.new_label}", None, bold=True)]
+    lines = [paint(_t(f"比较 {changes.old_label} → {changes.new_label}"), None, bold=True)]
     specialty = None
     for doc, items in changes.by_document():
         if doc.specialty != specialty:
             specialty = doc.specialty
             lines.append("")
-            lines.append(paint(f"专业 {specialty}", None, bold=True))
-        lines.append(f"  {paint(document_heading(doc), None, bold=True)}  {doc.file}")
+            lines.append(paint(_t(f"专业 {specialty}"), None, bold=True))
+        lines.append(f"  {paint(_t(document_heading(doc)), None, bold=True)}  {_t(doc.file)}")
         for change in items:
             mark, fg = _MARK[change.action]
             lines.extend(
@@ -59,7 +62,7 @@ def render_text(changes: ChangeSet, *, colour: bool = False) -> str:
         side = SIDE_WORDS.get(problem.side, problem.side)
         lines.append(
             paint("!", "red", bold=True)
-            + f" {where}: {side}中无法读取，未参与比较：{problem.message}"
+            + _t(f" {where}: {side}中无法读取，未参与比较：{problem.message}")
         )
     lines.append("")
     lines.append(summary_line(changes))
@@ -68,16 +71,16 @@ def render_text(changes: ChangeSet, *, colour: bool = False) -> str:
 
 def _describe(change: Change, paint: _Paint) -> list[str]:
     if change.action is not Action.CHANGED:
-        return [document_event(change) if not change.path else item_event(change)]
+        return [_t(document_event(change) if not change.path else item_event(change))]
     where = f"{change.target} " if change.path else ""
-    head = f"{where}{change.label}"
+    head = _t(f"{where}{change.label}")
     before, after = show_value(change.before), show_value(change.after)
-    note = trend_note(change) + also_note(change)
+    note = _t(trend_note(change) + also_note(change))
     if not is_long(change):
-        return [f"{head}：{paint(before, 'red')} → {paint(after, 'green')}{note}"]
+        return [f"{head}：{paint(_t(before), 'red')} → {paint(_t(after), 'green')}{note}"]
     lines = [f"{head}：{note}".rstrip("：") if note else f"{head}："]
-    lines.extend(paint(f"- {line}", "red") for line in before.splitlines() or [""])
-    lines.extend(paint(f"+ {line}", "green") for line in after.splitlines() or [""])
+    lines.extend(paint(_t(f"- {line}"), "red") for line in before.splitlines() or [""])
+    lines.extend(paint(_t(f"+ {line}"), "green") for line in after.splitlines() or [""])
     return lines
 
 

@@ -46,7 +46,10 @@ _KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "
 def build_reference() -> bytes:
     """Build the reference template from python-docx's blank document, deterministically."""
     document = docx.Document()
-    drop_parts(document, UNUSED)
+    # No writer numbers paragraphs automatically (every number is literal text), and the
+    # blank document's numbering definitions link their levels to List Number/List Bullet
+    # styles (§17.9.23 pStyle) that the template does not keep: the part goes with them.
+    drop_parts(document, UNUSED | {RT.NUMBERING})
     styles = document.styles.element
     for style in styles.findall(qn("w:style")):
         if style.find(qn("w:name")).get(qn("w:val")) not in _KEEP_STYLES:

@@ -7,17 +7,15 @@ from typing import TextIO
 import click
 
 from builder.base.diagnostics import Diagnostic, Severity
+from builder.base.escape import terminal_text
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}
 
 
 def printable(text: str) -> str:
     """`text` with control characters escaped (`\\x1b`): values from standards files may
     carry terminal escape sequences, which must not reach a terminal or a CI log."""
-    return text.translate(_CONTROLS)
+    return terminal_text(text)
 
 
 def format_line(d: Diagnostic) -> str:

@@ -16,12 +16,19 @@ from typing import Any
 from builder.base.diagnostics import DataPath
 from builder.check import build_indexes
 from builder.check.context import SpecialtyIndex
-from builder.read.corpus import Corpus, SpecialtySet
+from builder.model import Course
+from builder.read.corpus import SHARED_SET, Corpus, SpecialtySet, shared_for
 from builder.read.locate import compose, locate
 from builder.read.yamlsource import decode, read_limited
+from builder.view.findings import matches
 
 OWNER_LABELS = {"course": "课程", "internship": "实习任务", "room": "实训室"}
 KIND_LABELS = {"competency": "职业能力", "course": "课程", "room": "实训室"}
+SHARED_LABEL = "公共基础课程标准"
+PLAN_ROW = "人才培养方案"
+"""Role of a school plan's course row that stands for the national course."""
+SHARED_ROW = "链接公共基础课程标准"
+"""Role of a specialty's course-plan row that links to a shared course standard."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +80,11 @@ class Target:
     text: str
     defined: Place | None
     level: str | None = None
+    scope: str = ""
+    """For a shared course standard, or a course-plan row that links to one: where the
+    standard applies (its `applies_to`), in words."""
+    shared_standard: str = ""
+    """For a course-plan row that links to a shared course standard: that standard's title."""
     uses: list[Usage] = field(default_factory=list)
     carries: list[Usage] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
@@ -96,6 +108,8 @@ def find_targets(corpus: Corpus, code: str, specialty: str | None = None) -> lis
             continue
         index = indexes[set_code]
         name = entry.specialty.doc.name if entry.specialty else ""
+        if entry.is_shared:
+            name = SHARED_LABEL
         if code in index.competencies or any((u.key or u.ref.ref) == code for u in index.uses):
             found.append(_competency(entry, index, code, name))
         if code in index.known_courses:
@@ -104,7 +118,59 @@ def find_targets(corpus: Corpus, code: str, specialty: str | None = None) -> lis
             found.append(_room(entry, code, name))
     for target in found:
         target.related = list(_related(corpus, indexes, target))
+        if target.kind == "course" and target.specialty == SHARED_SET:
+            _shared_links(corpus, target)
     return found
+
+
+def _shared_links(corpus: Corpus, target: Target) -> None:
+    """A shared course standard: its scope, and the course-plan rows of the specialties it
+    applies to that link to it (same course code, else same name: `shared_for`)."""
+    standard = next(
+        (c for c in corpus.specialties[SHARED_SET].courses if c.doc.code == target.code), None
+    )
+    if standard is None:
+        return
+    target.scope = scope_text(standard.doc)
+    for entry in corpus.specialties.values():
+        if entry.specialty is None or all(s.rel != standard.rel for s in entry.shared):
+            continue
+        spec = entry.specialty
+        linked = shared_for(((c.code, c.name) for c in spec.doc.courses), entry.shared)
+        for r, row in enumerate(spec.doc.courses):
+            match = linked.get(row.code)
+            if match is not None and match.rel == standard.rel:
+                owner = f"{entry.code} {spec.doc.name} 课程设置 {row.code} {row.name}"
+                how = "课程代码相同" if row.code == target.code else "课程名称相同"
+                target.uses.append(
+                    Usage(SHARED_ROW, owner, Place(spec.rel, ("courses", r)), detail=how)
+                )
+
+
+def scope_text(course: Course) -> str:
+    """`applies_to` in words: "中职各专业；中等职业学校各专业学生必修的公共基础课程"."""
+    scope = course.applies_to
+    if scope is None:
+        return ""
+    parts: list[str] = []
+    if scope.levels:
+        parts.append("、".join(scope.levels) + ("各专业" if not scope.specialties else ""))
+    if scope.specialties:
+        parts.append("专业 " + "、".join(scope.specialties))
+    text = "的".join(parts) if len(parts) == 2 else parts[0]
+    return text + (f"；{scope.note.strip()}" if scope.note and scope.note.strip() else "")
+
+
+def set_phrase(code: str) -> str:
+    """ "专业 510209", or "公共基础课程标准" for the shared set (in messages)."""
+    return SHARED_LABEL if code == SHARED_SET else f"专业 {code}"
+
+
+def set_label(target: Target) -> str:
+    """ "510209 人工智能技术应用", or "公共基础课程标准" for the shared set."""
+    if target.specialty == SHARED_SET:
+        return SHARED_LABEL
+    return f"{target.specialty} {target.specialty_name}".strip()
 
 
 def known_codes(corpus: Corpus) -> set[str]:
@@ -210,6 +276,27 @@ def _course(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str) ->
             if phase.course is not None and names(phase.course):
                 place = Place(internship.rel, ("schedule", p, "course"))
                 target.uses.append(Usage("实习安排", f"{phase.type}", place))
+    national = None
+    if entry.specialty is not None and row is not None:
+        national = entry.specialty.doc.courses[row]
+    for plan in entry.plans:  # schools' plans: rows standing for the national course
+        rows = plan.doc.courses if isinstance(plan.doc.courses, list) else []
+        for r, planned in enumerate(rows):
+            if (
+                planned.code == code
+                or planned.maps_to == code
+                or (national is not None and matches(planned, national))
+            ):
+                owner = " ".join(
+                    f"{plan.doc.school} 课程 {planned.code or ''} {planned.name}".split()
+                )
+                target.uses.append(Usage(PLAN_ROW, owner, Place(plan.rel, ("courses", r))))
+    if standard is None and national is not None and entry.shared:
+        linked = shared_for([(national.code, national.name)], entry.shared).get(code)
+        if linked is not None:
+            target.defined = Place(linked.rel, ())
+            target.scope = scope_text(linked.doc)
+            target.shared_standard = linked.doc.meta.title
     for use in index.uses:
         if use.owner == ("course", code):
             place = Place(use.source.rel, use.path)

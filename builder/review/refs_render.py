@@ -5,18 +5,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from builder.review.refs import KIND_LABELS, Place, Related, Target, Usage
+from builder.base.escape import terminal_text
+from builder.review.refs import KIND_LABELS, SHARED_LABEL, Place, Related, Target, Usage, set_label
 
 
 def render_text(code: str, targets: list[Target]) -> str:
-    """The impact list for a terminal."""
+    """The impact list for a terminal (control characters in names and file names as `\\xNN`)."""
     lines: list[str] = []
     for target in targets:
-        head = f"{KIND_LABELS[target.kind]} {target.code}（{target.specialty}"
-        head += f" {target.specialty_name}）" if target.specialty_name else "）"
+        head = f"{KIND_LABELS[target.kind]} {target.code}（{set_label(target)}）"
         lines.append(head + (f"：{_one_line(target.text)}" if target.text else ""))
         if target.level:
             lines.append(f"  要求的学习水平：{target.level}")
+        if target.shared_standard:
+            lines.append(f"  采用{SHARED_LABEL}：《{target.shared_standard}》")
+        if target.scope:
+            lines.append(f"  适用范围：{target.scope}")
         if target.defined is not None:
             lines.append(f"  定义：{target.defined.shown()}")
         else:
@@ -34,7 +38,7 @@ def render_text(code: str, targets: list[Target]) -> str:
         lines.append("")
     total = sum(len(t.uses) for t in targets)
     lines.append(f"编码 {code}：{len(targets)} 个对象，{total} 处使用")
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line) for line in lines) + "\n"
 
 
 def _section(lines: list[str], title: str, usages: list[Usage]) -> None:
@@ -75,6 +79,8 @@ def render_json(code: str, targets: list[Target]) -> str:
                 "specialty_name": t.specialty_name,
                 "text": t.text,
                 "level": t.level,
+                "scope": t.scope or None,
+                "shared_standard": t.shared_standard or None,
                 "defined": _place(t.defined),
                 "uses": [_usage(u) for u in t.uses],
                 "carries": [_usage(u) for u in t.carries],

@@ -24,7 +24,14 @@ from builder.base.diagnostics import DataPath, Diagnostic, Severity
 from builder.project import Project, UsageError
 from builder.read.corpus import Corpus, validate
 from builder.read.yamlsource import YamlProblem, decode, parse
-from builder.review.refs import KIND_LABELS, Target, find_targets
+from builder.review.refs import (
+    KIND_LABELS,
+    PLAN_ROW,
+    SHARED_ROW,
+    Target,
+    find_targets,
+    set_phrase,
+)
 from builder.yamlfmt import make_yaml
 
 
@@ -60,7 +67,7 @@ def plan_rename(
             hint="用 zhibiao refs 查看编码；编码区分大小写。",
         )
     if len(targets) > 1:
-        found = "、".join(f"{t.specialty} 的{KIND_LABELS[t.kind]}" for t in targets)
+        found = "、".join(f"{set_phrase(t.specialty)}的{KIND_LABELS[t.kind]}" for t in targets)
         raise UsageError(
             f"编码「{old}」指代多个对象：{found}",
             hint="用 --specialty 指定专业，用 --kind 指定 competency、course 或 room。",
@@ -70,7 +77,7 @@ def plan_rename(
     if clash:
         place = clash[0].defined.shown() if clash[0].defined else clash[0].specialty
         raise UsageError(
-            f"专业 {target.specialty} 中已有编码为「{new}」的{KIND_LABELS[target.kind]}（{place}），"
+            f"{set_phrase(target.specialty)}中已有编码为「{new}」的{KIND_LABELS[target.kind]}（{place}），"
             "不能改名为它",
             hint="换一个未使用的编码，或先改掉已有的那个。",
         )
@@ -97,6 +104,10 @@ def _places(corpus: Corpus, target: Target) -> Iterable[tuple[str, DataPath]]:
             path = usage.place.path
             if usage.role == "课程设置":
                 yield usage.place.file, (*path, "code")
+            elif usage.role in (PLAN_ROW, SHARED_ROW):  # rows that name it by code
+                for key in ("code", "maps_to"):
+                    if _value(corpus, usage.place.file, path).get(key) == target.code:
+                        yield usage.place.file, (*path, key)
             elif _value(corpus, usage.place.file, path) == target.code:  # not a course name
                 yield usage.place.file, path
     else:

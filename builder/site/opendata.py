@@ -17,7 +17,8 @@ from builder.opendata.case_defs import Uris
 from builder.opendata.stamps import last_change
 from builder.opendata.xlsx_export import build_workbook, file_name, workbook_bytes
 from builder.read.config import ProjectConfig
-from builder.read.corpus import Corpus
+from builder.read.corpus import Corpus, SpecialtySet
+from builder.site.datacache import DataCache, Entry, pack, unpack
 from builder.site.markdown import front_matter
 
 DATA_PAGE = "data.md"
@@ -41,8 +42,14 @@ def _segment(name: str) -> str:
     return f"_{safe[1:]}" if safe.startswith(".") else safe or "_"
 
 
-def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
-    """Every open-data file of the site, in a stable order."""
+def open_data(
+    corpus: Corpus, config: ProjectConfig, cache: DataCache | None = None
+) -> list[DataFile]:
+    """Every open-data file of the site, in a stable order.
+
+    With a `cache`, a specialty whose documents and settings are unchanged since a build
+    that stored its files gets them from there (`builder.site.datacache`); the cache is
+    pruned to what this build used."""
     files = [
         DataFile(
             f"{DATA_DIR}/dataset.json",
@@ -55,28 +62,43 @@ def open_data(corpus: Corpus, config: ProjectConfig) -> list[DataFile]:
             dataset.schema_text().encode("utf-8"),
         ),
     ]
-    base = f"{config.site.url.rstrip('/')}/ims/case/v1p1" if config.site.url else None
-    for code, entry in corpus.specialties.items():
-        documents = list(entry.documents())
-        if not documents:  # only schools' plans: no workbook, no CASE package
+    settings = cache.settings(config) if cache is not None and cache.enabled else ""
+    for entry in corpus.specialties.values():
+        if not any(True for _ in entry.documents()):  # only schools' plans: no data files
             continue
-        when = max(last_change(item.doc) for item in documents)
-        files.append(
-            DataFile(
-                f"{DATA_DIR}/{_segment(file_name(entry))}",
-                f"{code} 职业能力清单、课程设置与能力课程矩阵（Excel）",
-                workbook_bytes(build_workbook(entry, config), when),
-            )
+        key = cache.key(entry, settings) if cache is not None and settings else None
+        found = unpack(cache.load(key) or b"") if cache is not None and key else None
+        if found is None:
+            found = _specialty_files(entry, config)
+            if cache is not None and key:
+                cache.store(key, pack(found))
+        files.extend(DataFile(*item) for item in found)
+    if cache is not None:
+        cache.prune()
+    return files
+
+
+def _specialty_files(entry: SpecialtySet, config: ProjectConfig) -> list[Entry]:
+    """The workbook and CASE packages of one specialty, as (path, label, bytes)."""
+    code = entry.code
+    when = max(last_change(item.doc) for item in entry.documents())
+    files: list[Entry] = [
+        (
+            f"{DATA_DIR}/{_segment(file_name(entry))}",
+            f"{code} 职业能力清单、课程设置与能力课程矩阵（Excel）",
+            workbook_bytes(build_workbook(entry, config), when),
         )
-        packages, _ = case.specialty_packages(entry, config, Uris(base))
-        files.extend(
-            DataFile(
-                f"{DATA_DIR}/case/{_segment(code)}/{_segment(package.name)}",
-                f"{code} {package.title}（CASE 1.1）",
-                case.render(package.data).encode("utf-8"),
-            )
-            for package in packages
+    ]
+    base = f"{config.site.url.rstrip('/')}/ims/case/v1p1" if config.site.url else None
+    packages, _ = case.specialty_packages(entry, config, Uris(base))
+    files.extend(
+        (
+            f"{DATA_DIR}/case/{_segment(code)}/{_segment(package.name)}",
+            f"{code} {package.title}（CASE 1.1）",
+            case.render(package.data).encode("utf-8"),
         )
+        for package in packages
+    )
     return files
 
 

@@ -155,9 +155,10 @@ def prepare_sources(
         info = SiteInfo(config.site.title, config.issuer, version, banner)
         data = []
         if with_data:  # imported here: openpyxl is not needed by a build with nothing to do
+            from builder.site.datacache import DataCache
             from builder.site.opendata import open_data
 
-            data = open_data(corpus, config)
+            data = open_data(corpus, config, DataCache.open(project.root, scope="site"))
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
             sites = [
