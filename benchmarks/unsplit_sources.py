@@ -17,7 +17,7 @@ from pathlib import Path
 def main() -> int:
     """Check the project, then render its single-site sources into OUT_DIR."""
     from builder.checking.pipeline import run_check
-    from builder.project import open_project
+    from builder.project.loading import open_project
     from builder.site.downloads import default_providers
     from builder.site.pipeline import prepare_sources
 

@@ -24,7 +24,7 @@ from builder.drafting import rules as drafting_rules
 from builder.migrate import rules as migrate_rules
 from builder.opendata import import_rules, update_rules
 from builder.project import Project, UsageError, display_path
-from builder.project import open_project as open_bare_project
+from builder.project.loading import open_project as open_bare_project
 from builder.read import config, corpus, schema_errors, source_rules
 from builder.read.locate import compose, locate
 from builder.read.yamlsource import YamlProblem, decode, read_limited

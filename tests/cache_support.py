@@ -7,8 +7,8 @@ from pathlib import Path
 
 from builder.checking.incremental import run_check_cached
 from builder.checking.pipeline import CheckResult, run_check
-from builder.project import open_project
 from builder.project.cache import CheckCache
+from builder.project.loading import open_project
 from tests.conftest import REPO
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from builder.base.diagnostics import Severity
 from builder.checking.pipeline import run_check
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.yamlsource import decode, parse
 
 REPO = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ import builder.checking.incremental as incremental
 from benchmarks.generate import generate
 from builder.checking.incremental import run_check_cached
 from builder.checking.pipeline import CheckResult, run_check
-from builder.project import open_project
 from builder.project.cache import CACHE_NAME, CheckCache
+from builder.project.loading import open_project
 from tests.conftest import examples, run_cli
 
 

@@ -26,7 +26,9 @@ METAVARS = re.compile(r"\[OPTIONS\]|COMMAND \[ARGS\]\.\.\.|\[ARGS\]\.\.\.")
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = [prefix]
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):  # the top-level group imports each on lookup
+        command = group.get_command(context, name)
         if isinstance(command, click.Group):
             found += _commands(command, (*prefix, name))
         else:
@@ -83,3 +85,37 @@ def test_framework_messages_in_chinese(args: list[str], expected: str) -> None:
     output = _run(args)
     assert expected in output, output
     assert not _english(output), (_english(output), output)
+
+
+_LAZY = """
+import json, sys
+import click
+from builder.cli import cli
+from builder.cli.base import COMMAND_MODULES
+before = sorted(m for m in sys.modules if m.startswith("builder.cli."))
+context = click.Context(cli)
+found = {}
+for name in cli.list_commands(context):
+    command = cli.get_command(context, name)
+    found[name] = command.callback.__module__ if command is not None else None
+import importlib, pkgutil, builder.cli
+for info in pkgutil.iter_modules(builder.cli.__path__):
+    importlib.import_module(f"builder.cli.{info.name}")
+every = sorted(cli.commands)  # each module imported: every command that exists
+print(json.dumps([before, found, {k: list(v) for k, v in COMMAND_MODULES.items()}, every]))
+"""
+
+
+def test_each_command_loads_only_when_looked_up_from_the_module_that_defines_it() -> None:
+    """`builder.cli` registers no command module on import (a no-op build must not pay for
+    the checks' imports); looking a command up imports the module that defines it."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _LAZY], capture_output=True, text=True, check=True)
+    before, found, modules, every = json.loads(done.stdout)
+    assert before == ["builder.cli.base", "builder.cli.i18n"]
+    assert sorted(found) == sorted(modules) == every and len(found) > 12
+    for name, module in found.items():
+        assert module is not None and module.rpartition(".")[2] == modules[name][0], name

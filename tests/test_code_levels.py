@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.generate import build_set, identities
 from builder.checking.pipeline import run_check
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.catalog import level_of
 
 

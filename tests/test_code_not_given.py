@@ -18,7 +18,7 @@ from builder.compose import compose_corpus
 from builder.diff.engine import diff_corpora
 from builder.model import CompetencyList, TrainingBase
 from builder.model.sourced import course_key, course_label, specialty_key
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.site.markdown import render_document
 from builder.view.anchors import page_path
 from builder.view.identity import document_key

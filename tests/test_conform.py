@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from builder.base.diagnostics import Diagnostics
 from builder.model import Plan
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import load_corpus, validate
 from builder.view import view_of
 from builder.view.conformance import assess

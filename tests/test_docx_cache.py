@@ -318,7 +318,7 @@ def test_site_downloads_use_the_cache_of_the_project(
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     from builder.compose import compose_corpus
-    from builder.project import open_project
+    from builder.project.loading import open_project
 
     corpus = run_check(open_project(example_project / "standards", None)).corpus
     trees = compose_corpus(corpus, ProjectConfig())

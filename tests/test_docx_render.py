@@ -92,7 +92,7 @@ def test_every_example_document_renders(tmp_path: Path) -> None:
     if missing:
         pytest.skip(f"{missing} not installed")
     from builder.docx.export import export_project
-    from builder.project import open_project
+    from builder.project.loading import open_project
     from tests.conftest import REPO
 
     project = open_project(REPO / "standards", REPO / "zhibiao.yaml")

@@ -29,7 +29,7 @@ from builder.docx.profiles import profile_named
 from builder.drafting.wordread import WordFile, read_bytes
 from builder.model.dates import chinese
 from builder.opendata.loading import load_standards
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from builder.view.anchors import doc_id
 from tests.conftest import REPO

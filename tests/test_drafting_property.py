@@ -34,7 +34,7 @@ from builder.compose.doctree import (
 from builder.docx.export import export_project, render_trees
 from builder.drafting.importing import import_docx
 from builder.opendata.loading import load_standards
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from tests.conftest import REPO, examples
 from tests.kitchen_sink import full_corpus, national_corpus

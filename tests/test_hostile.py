@@ -24,7 +24,7 @@ import pytest
 from benchmarks.generate import generate
 from builder import report
 from builder.checking.pipeline import run_check
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import load_document
 from tests.conftest import REPO, run_cli
 from tests.hostile_cases import IDENT, Case, all_cases

@@ -25,7 +25,7 @@ from openpyxl import Workbook, load_workbook
 from builder.docx.template import TEMPLATE
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
-from builder.project import open_project
+from builder.project.loading import open_project
 from tests.conftest import REPO
 from tests.hostile_archives import ArchiveCase, archive_attacks, part_attacks
 from tests.opendata_support import FIXTURE

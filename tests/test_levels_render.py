@@ -27,7 +27,7 @@ from builder.compose.doctree import DocTree
 from builder.diff import diff_corpora
 from builder.docx.export import render_trees
 from builder.model import LevelTable
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from builder.read.corpus import load_corpus
 from builder.read.yamlsource import parse

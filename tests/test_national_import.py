@@ -33,7 +33,8 @@ from builder.drafting.national_found import NO_PLACE, READ, Found
 from builder.drafting.national_import import import_national, read_all
 from builder.drafting.national_sections import split_chapters
 from builder.drafting.national_word import Cell, Paragraph, Table, fold
-from builder.project import Project, open_project
+from builder.project import Project
+from builder.project.loading import open_project
 from tests.conftest import REPO, examples, run_cli
 from tests.national_fixtures import Variant, leaves, measure, national_docx
 

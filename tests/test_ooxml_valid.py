@@ -38,7 +38,7 @@ from builder.docx.profiles import profile_named
 from builder.docx.template import TEMPLATE
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from tests.conftest import REPO
 from tests.kitchen_sink import full_corpus, national_corpus

@@ -39,7 +39,7 @@ from builder.drafting import rules as drafting_rules
 from builder.drafting.annotate import annotated, comments_name
 from builder.drafting.changes import Problem
 from builder.drafting.wordread import read_word
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus
 from builder.review.conforming import conform

@@ -12,7 +12,7 @@ from builder.opendata.case import export_case
 from builder.opendata.dataset import export_dataset
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import export_xlsx
-from builder.project import open_project
+from builder.project.loading import open_project
 from tests.opendata_support import copy_fixture
 
 

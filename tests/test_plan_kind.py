@@ -9,7 +9,8 @@ from builder.base.diagnostics import Diagnostics
 from builder.compose import compose_corpus
 from builder.compose.doctree import DocTree
 from builder.docx.export import render_trees
-from builder.project import Project, open_project
+from builder.project import Project
+from builder.project.loading import open_project
 from builder.read.corpus import Corpus, load_corpus
 from builder.site.pages import SiteInfo
 from builder.site.sources import site_sources

@@ -30,7 +30,7 @@ from builder.opendata.case import specialty_packages
 from builder.opendata.case_defs import Uris
 from builder.opendata.dataset import build_dataset, render
 from builder.opendata.xlsx_export import build_workbook, workbook_bytes
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import validate
 from builder.site.pages import SiteInfo
 from builder.site.sources import site_sources

@@ -30,7 +30,7 @@ from builder.compose.meta import CODE_NOT_GIVEN
 from builder.compose.text import join_lines, split_paragraphs
 from builder.docx.export import render_trees
 from builder.model.sourced import EXCERPT_LABEL, NOT_GIVEN_LABEL, NOT_LISTED_LABEL
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.yamlsource import parse
 from builder.site.markdown import render_document
 from tests.docx_read import open_docx

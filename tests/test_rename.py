@@ -100,7 +100,7 @@ def test_rename_refusals_write_nothing(
 def test_new_errors_finds_what_a_rewrite_would_break(example_project: Path) -> None:
     """The safety net behind `rename`: a rewrite that leaves a dangling reference is caught
     on the scratch copy, and the real tree is not touched."""
-    from builder.project import open_project
+    from builder.project.loading import open_project
 
     course = example_project / AI / "courses/zj06.yaml"
     original = course.read_text("utf-8")

@@ -186,7 +186,7 @@ def _expected_states() -> dict[tuple[str, str], str]:
     through the builder's coverage (the data the page's tables come from)."""
     from builder.base.diagnostics import Diagnostics
     from builder.compose.coverage import coverage
-    from builder.project import load_config
+    from builder.project.loading import load_config
     from builder.read.corpus import load_corpus
     from builder.site.matrix import cell_state
     from tests.test_site_build import FIXTURE

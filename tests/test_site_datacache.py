@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.opendata.loading import load_standards
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus
 from builder.site.datacache import DataCache, pack, unpack

@@ -10,7 +10,7 @@ import pytest
 from builder.checking.pipeline import run_check
 from builder.compose import compose_sets
 from builder.compose.across import KINDS
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import Corpus
 from builder.site.sourcekeys import reusable_sources, shard_lookups, write_source_key
 from builder.view import CorpusView

@@ -6,12 +6,14 @@ every kind of input is present: standards, `zhibiao.yaml`, `mkdocs.yml`, a theme
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.site.record import BuildRecord, fingerprint_inputs, input_files
+from builder.site.reuse import output_stamp
 from tests.conftest import REPO, examples, run_cli
 from tests.review_helpers import git
 
@@ -175,6 +178,43 @@ def test_a_file_replaced_by_a_link_to_the_same_bytes_changes_the_key(tmp_path: P
 
 
 @pytest.mark.slow
+def _stamp_as_walked(folder: Path) -> str:
+    """`output_stamp` as first written: `os.walk` (sorted), `Path.stat`, relative POSIX names."""
+    digest = hashlib.blake2b(digest_size=16)
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root) / name
+            info = path.stat()
+            rel = path.relative_to(folder).as_posix()
+            digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def test_the_output_stamp_is_the_walked_one_and_sees_every_kind_of_change(tmp_path: Path) -> None:
+    """The no-op's stamp of the published site (plain strings, no `Path` per file) lists the
+    files `os.walk` lists, in its order: stamps recorded by earlier builds stay valid."""
+    site = tmp_path / "site"
+    for rel in ("index.html", "a/b/页.html", "a/c.css", "Z/x.js", "a/b/c/d.txt", "a-b/e"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel, "utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/f.txt").write_text("外", "utf-8")
+    (site / "linked").symlink_to(tmp_path / "outside")  # a link to a folder: not followed
+    (site / "a/link.txt").symlink_to(site / "a/c.css")  # a link to a file: its target's stat
+    stamp = output_stamp(site)
+    assert stamp == _stamp_as_walked(site)
+    for change in (
+        lambda: (site / "a/b/页.html").write_text("改", "utf-8"),
+        lambda: (site / "a/b/c/new").write_text("", "utf-8"),
+        lambda: (site / "Z/x.js").unlink(),
+        lambda: os.utime(site / "index.html", ns=(1, 1)),
+    ):
+        change()
+        assert output_stamp(site) == _stamp_as_walked(site) != stamp
+        stamp = output_stamp(site)
+
+
 def test_nothing_changed_leaves_site_and_sources_untouched(tmp_path: Path) -> None:
     project = _project(tmp_path / "p")
     first_out, _ = _build(project)
@@ -434,5 +474,77 @@ def test_a_build_with_nothing_to_do_imports_neither_the_engine_nor_the_composer(
     assert "站点未改动" in err, err
     heavy = ("mkdocs", "material", "jieba", "builder.compose", "builder.site.pipeline")
     heavy += ("builder.site.sources", "docx", "openpyxl", "markdown")
+    # nor the configuration and data model, the checks, the rule set or the YAML readers:
+    # it decides before loading zhibiao.yaml (`builder.site.unchanged`)
+    heavy += ("pydantic", "pydantic_core", "yaml", "ruamel", "jinja2", "builder.model")
+    heavy += ("builder.check", "builder.checking", "builder.ruleset", "builder.read.config")
+    heavy += ("builder.project.loading", "builder.site.config", "builder.site.run")
+    heavy += ("builder.cli.checking", "builder.cli.exchange", "builder.cli.review")
     loaded = [m for m in modules if m in heavy or any(m.startswith(h + ".") for h in heavy)]
     assert not loaded, loaded[:10]
+    assert "builder.site.unchanged" in modules
+
+
+@pytest.mark.slow
+def test_the_early_no_op_sees_every_input_the_configuration_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The no-op decided before loading any configuration (`builder.site.unchanged`) takes
+    the files `zhibiao.yaml` and `mkdocs.yml` name from the last build's record: an edit to
+    any of them, or to the configuration itself, is a change; a file rewritten with the same
+    bytes is not; and what it prints is what the full no-op prints."""
+    from builder.site.options import BuildOptions
+    from builder.site.unchanged import nothing_to_do
+
+    project = _small_project(tmp_path / "p", ("730701",), above=60)
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text("utf-8") + "extra_css:\n  - assets/extra.css\n", "utf-8")
+    (project / "assets").mkdir()
+    (project / "assets/extra.css").write_text(".md-header { color: red; }\n", "utf-8")
+    shutil.copytree(project / "overrides", project / "overrides2")
+    _build(project)
+    full_out, full_err = _build(project)  # through the CLI, so through the early no-op too
+    assert "站点已是最新" in full_err
+
+    monkeypatch.chdir(project)
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    options = BuildOptions(site_dir=Path("site"), docx=False, open_data=False)
+    said: list[str] = []
+
+    def early(engine: str | None = None) -> bool:
+        said.clear()
+        return nothing_to_do(None, None, None, options, fmt="json", engine=engine, say=said.append)
+
+    capsys.readouterr()
+    assert early()
+    assert capsys.readouterr().out == full_out
+    assert said == [line for line in full_err.splitlines() if line]
+    assert not early(engine="zensical")  # another engine: the full build checks it
+
+    course = next((project / "standards").glob("730701-*/courses/zh01.yaml"))
+    edits = {
+        "asset": (project / "assets/extra.css", lambda t: t + "/* 改 */\n"),
+        "override": (project / "overrides/main.html", lambda t: t + "<!-- 改 -->\n"),
+        "theme folder": (
+            mkdocs,
+            lambda t: t.replace("custom_dir: overrides", "custom_dir: overrides2"),
+        ),
+        "engine": (project / "zhibiao.yaml", lambda t: t + "  engine: zensical\n"),
+        "config comment": (project / "zhibiao.yaml", lambda t: t + "# 注释\n"),
+        "course": (course, lambda t: t.replace("description: |", "description: |\n  新", 1)),
+    }
+    for name, (path, edit) in edits.items():
+        before = path.read_bytes()
+        path.write_text(edit(before.decode("utf-8")), "utf-8")
+        assert path.read_bytes() != before, name
+        assert not early(), name
+        path.write_bytes(before)  # the same bytes again: nothing to do
+        assert early(), name
+    (project / "overrides/new.html").write_text("<p>新</p>\n", "utf-8")
+    assert not early()
+    (project / "overrides/new.html").unlink()
+    assert early()
+    assert not nothing_to_do(
+        None, None, None, replace(options, rebuild=True), fmt="json", engine=None, say=said.append
+    )

@@ -12,7 +12,7 @@ import builder.ruleset  # noqa: F401  (every rule registered, as in the CLI: ZB7
 from builder.check import build_indexes
 from builder.checking.pipeline import run_check
 from builder.compose.coverage import competencies
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.view import CorpusView, view_of
 from builder.view.corpus import _VIEWS, Lookup, still_valid
 from tests.conftest import REPO

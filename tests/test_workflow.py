@@ -78,7 +78,7 @@ def test_command_line_is_a_valid_invocation(line: str) -> None:
     while isinstance(command, click.Group):
         name, args = args[0], args[1:]
         path.append(name)
-        found = command.commands.get(name)
+        found = command.get_command(click.Context(command), name)  # imports its module
         if found is None:
             pending = " ".join(path)
             if pending in OTHER_BRANCHES:
@@ -101,7 +101,9 @@ def _command(path: str) -> click.Command:
     command: click.Command = cli
     for name in path.split():
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        found = command.get_command(click.Context(command), name)  # imports its module
+        assert found is not None, path
+        command = found
     return command
 
 

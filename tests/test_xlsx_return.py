@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import export_xlsx
 from builder.opendata.xlsx_update import UpdateResult, update_from_workbook
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import SHARED_SET, set_code
 from tests.conftest import run_cli
 from tests.test_opendata_xlsx import _calc_available

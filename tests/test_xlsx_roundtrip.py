@@ -27,7 +27,7 @@ from builder.opendata.xlsx_export import build_workbook, export_xlsx, workbook_b
 from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 from builder.opendata.xlsx_update import update_from_workbook
 from builder.opendata.yaml_edit import scalar
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import load_document
 from builder.read.yamlparse import UNPRINTABLE
 from builder.yamlfmt import make_yaml

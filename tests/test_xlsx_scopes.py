@@ -26,7 +26,7 @@ from builder.opendata.loading import load_standards
 from builder.opendata.xlsx_export import build_workbook, export_xlsx, workbook_bytes
 from builder.opendata.xlsx_import import ImportOptions, import_xlsx
 from builder.opendata.xlsx_update import update_from_workbook
-from builder.project import open_project
+from builder.project.loading import open_project
 from builder.read.corpus import load_document
 from tests.conftest import examples
 from tests.opendata_support import FIXTURE, SPECIALTY_DIR

@@ -5,6 +5,8 @@ configuration error, 3 internal error (the traceback is saved to a file, never p
 
 Commands live in modules by purpose (`checking`, `review`, `publishing`, `exchange`); each
 parses options and calls one pipeline function, importing it lazily so `--help` stays fast.
+A command's module is itself imported only when the command is invoked or listed
+(`builder.cli.base.COMMAND_MODULES`).
 """
 
 from __future__ import annotations
@@ -16,21 +18,11 @@ from pathlib import Path
 
 import click
 
-from builder.cli import checking, conform, consult, drafting, exchange, i18n, publishing, review
+from builder.cli import i18n
 from builder.cli.base import cli
 from builder.project import UsageError
 
-__all__ = [
-    "checking",
-    "cli",
-    "conform",
-    "consult",
-    "drafting",
-    "exchange",
-    "main",
-    "publishing",
-    "review",
-]
+__all__ = ["cli", "main"]
 
 i18n.install()  # Click's own messages ("Usage:", "Error: …") in Chinese
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,7 +50,41 @@ def no_cache_option(cache: str) -> Callable[[F], F]:
     return click.option("--no-cache", is_flag=True, help=f"不读写{gap}{cache}")
 
 
-@click.group(context_settings=CONTEXT)
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "build": ("publishing",),
+    "check": ("checking",),
+    "comments": ("consult",),
+    "conform": ("conform",),
+    "diff": ("review",),
+    "export": ("exchange",),
+    "fmt": ("review",),
+    "import": ("exchange", "drafting"),
+    "migrate": ("review",),
+    "new": ("review",),
+    "refs": ("consult",),
+    "rename": ("consult",),
+    "rules": ("checking",),
+    "schema": ("checking",),
+    "serve": ("publishing",),
+}
+"""Command → the modules of `builder.cli` that define it (and its subcommands). A command's
+module is imported when the command is looked up, so `zhibiao build` with nothing to do loads
+neither the checks nor the data model; `zhibiao --help` imports them all."""
+
+
+class LazyGroup(click.Group):
+    """The top-level group: each command is registered by its module, imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        for module in COMMAND_MODULES.get(cmd_name, ()):
+            importlib.import_module(f"builder.cli.{module}")
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(
     __version__,
     "-V",

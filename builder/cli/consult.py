@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from builder.cli.base import CONFIG_OPT, cli
-from builder.project import UsageError, open_project
+from builder.project import UsageError
+from builder.project.loading import open_project
 
 if TYPE_CHECKING:
     from builder.project import Project

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
 import click
 
 from builder.cli.base import CONFIG_OPT, FORMAT_OPT, STANDARDS_ARG, cli, jobs_option
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
 
 
 @cli.command("build")
@@ -84,7 +89,6 @@ def build_command(
     """
     from builder.site.layout import SplitMode
     from builder.site.options import BuildOptions
-    from builder.site.run import read_changelog, run_build
 
     if aliases and version is None:
         raise click.UsageError("--alias 需要与 --version 一起使用")
@@ -98,13 +102,20 @@ def build_command(
         title=title,
         docx=not no_docx,
         open_data=not no_data,
-        changelog=read_changelog(changelog),
         split=cast("SplitMode | None", split),
         jobs=jobs,
         progress=None,
         verbose=verbose,
         rebuild=rebuild,
     )
+    if ref is None and since is None and changelog is None:
+        from builder.site.unchanged import nothing_to_do  # before loading any configuration
+
+        if nothing_to_do(path, config_path, site_dir, options, fmt=fmt, engine=engine, say=_say):
+            sys.exit(0)
+    from builder.site.run import read_changelog, run_build
+
+    options = replace(options, changelog=read_changelog(changelog))
     sys.exit(
         run_build(
             path, config_path, site_dir, options, fmt=fmt, ref=ref, since=since, engine=engine

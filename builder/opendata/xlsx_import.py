@@ -25,9 +25,11 @@ from builder.opendata import import_rules as rules
 from builder.opendata import xlsx_layout as lay
 from builder.opendata.output import write_all
 from builder.opendata.xlsx_reader import HEADER_SCAN, SheetReader, cell_text, where
-from builder.project import UsageError, load_config
+from builder.project import UsageError
 from builder.project.archive import inspect_office
-from builder.read.config import ProjectConfig, find_config
+from builder.project.loading import load_config
+from builder.read.config import ProjectConfig
+from builder.read.configfile import find_config
 from builder.read.corpus import validate
 from builder.read.yamlparse import UNPRINTABLE, describe_char, is_plain_text
 from builder.read.yamlsource import YamlProblem, parse

@@ -50,11 +50,8 @@ MAX_RECORD = 16 * 1024 * 1024
 def fingerprint() -> str:
     """Identity of the running tool: version, interpreter, libraries and package bytes
     (computed once per process: every cache key and every shard key includes it)."""
-    import pydantic
-    import yaml
-
     digest = hashlib.blake2b(digest_size=16)
-    versions = (builder.__version__, sys.version, pydantic.VERSION, yaml.__version__, FORMAT)
+    versions = (builder.__version__, sys.version, *_versions("pydantic", "PyYAML"), FORMAT)
     digest.update(repr(versions).encode())
     package = Path(builder.__file__).parent
     for folder, dirs, files in sorted(os.walk(package)):
@@ -64,6 +61,20 @@ def fingerprint() -> str:
                 info = (Path(folder) / name).stat()
                 digest.update(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns};".encode())
     return digest.hexdigest()
+
+
+def _versions(*names: str) -> list[str]:
+    """Installed versions of the libraries that shape what is read, without importing them
+    (`zhibiao build` with nothing to do never loads them)."""
+    from importlib import metadata
+
+    found = []
+    for name in names:
+        try:
+            found.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            found.append("-")
+    return found
 
 
 def default_key_file() -> Path:

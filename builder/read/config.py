@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -10,8 +9,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from builder.base.diagnostics import Severity
 from builder.base.rules import declare
 from builder.model.common import EducationLevel
-
-CONFIG_NAME = "zhibiao.yaml"
 
 # `site.engine` names an engine; only the build can tell whether it is installed
 # (`builder.site.engines`), but the code belongs with the setting.
@@ -441,12 +438,3 @@ class ProjectConfig(_Config):
         if name is None or name == DEFAULT_VOCABULARY:
             return self.learning_levels
         return self.level_vocabularies.get(name)
-
-
-def find_config(start: Path) -> Path | None:
-    """Look for `zhibiao.yaml` in `start` and its parents."""
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-    return None

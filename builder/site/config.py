@@ -18,9 +18,9 @@ import yaml
 
 from builder.base.escape import html_text, http_url
 from builder.project import UsageError
+from builder.site.rootconfig import custom_dir
 from builder.site.theme import THEME_DIR
 
-ROOT_CONFIG = "mkdocs.yml"
 ZHIBIAO_CSS = "assets/zhibiao.css"
 MATRIX_SCRIPT = "assets/zhibiao/matrix.js"
 VERSION_SCRIPT = "assets/zhibiao/version.js"
@@ -209,16 +209,6 @@ def _site_url(url: str) -> str:
             hint="写成完整的网址，如 https://standards.example.cn/；不发布到固定地址时删除 site.url。",
         )
     return safe
-
-
-def custom_dir(value: str, root_dir: Path) -> Path:
-    """The resolved `theme.custom_dir`: a folder inside the project (the folder of
-    mkdocs.yml), reached without a symbolic link; anything else would publish outside
-    files, so it is a usage error naming the value."""
-    from builder.project.paths import confined
-
-    folder = confined(Path(value), root_dir, "mkdocs.yml 的 theme.custom_dir")
-    return folder.resolve()
 
 
 def site_config(root: dict[str, Any], settings: SiteSettings, root_dir: Path) -> dict[str, Any]:

@@ -15,10 +15,10 @@ from builder.checking.pipeline import CheckResult
 from builder.project import Project, UsageError
 from builder.project.buildlock import exclusive
 from builder.read.corpus import Corpus
-from builder.site.config import ROOT_CONFIG
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.noop import NoopGuard
 from builder.site.options import SOURCE_DIR, BuildOptions, BuildOutcome
+from builder.site.rootconfig import ROOT_CONFIG
 from builder.site.versions import VERSIONS_FILE, check_name
 
 if TYPE_CHECKING:

@@ -4,6 +4,7 @@ so a release can be rebuilt without touching the working tree."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -82,3 +83,12 @@ def commit_time(project_root: Path, ref: str = "HEAD") -> int | None:
         return None
     text = _stdout(done)
     return int(text) if done.returncode == 0 and text.isdigit() else None
+
+
+def build_date(root: Path, ref: str | None) -> int | None:
+    """The date written into the site: $SOURCE_DATE_EPOCH, else the commit time of the
+    built revision (so rebuilding a commit gives the same bytes), else unknown."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if value.isdigit():
+        return int(value)
+    return commit_time(root, ref or "HEAD")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from builder.checking.pipeline import CheckResult
 from builder.site.layout import SplitMode
+
+if TYPE_CHECKING:
+    from builder.checking.pipeline import CheckResult
 
 SOURCE_DIR = "build/site-src"
 """Where the generated sources go, relative to the project root (`BuildOptions.source_dir`)."""

@@ -17,7 +17,6 @@ from builder.checking.pipeline import CheckResult, run_check
 from builder.compose import compose_corpus, compose_sets
 from builder.project import Project, UsageError
 from builder.site.config import (
-    ROOT_CONFIG,
     SiteSettings,
     asset_paths,
     dump_config,
@@ -37,6 +36,7 @@ from builder.site.pages import SiteInfo
 from builder.site.reuse import (
     link_tree,
 )
+from builder.site.rootconfig import ROOT_CONFIG
 from builder.site.searchdict import jieba_user_dict
 from builder.site.sourcekeys import (
     reusable_sources,

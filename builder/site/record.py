@@ -13,7 +13,9 @@ published site). It holds
   fingerprint (version and package bytes) and the versions of the engine's packages;
 - the stamp of the published output (every file's path, size, modification time and inode,
   `builder.site.reuse.output_stamp`), so a site edited or deleted by hand is built again;
-- the diagnostics and file count the check reported, printed again on a no-op.
+- the diagnostics and file count the check reported, printed again on a no-op;
+- the facts of the two configuration files that name further inputs (`builder.site.noop`),
+  so the next build can check its inputs before loading any configuration.
 
 A file whose size, modification time, ctime and inode are those recorded is not read again
 (files modified within a second of the last scan are hashed anyway, as in the check cache).
@@ -95,6 +97,8 @@ class BuildRecord:
     forced: bool = False
     checked: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    facts: Any = None
+    """What the configuration files said the inputs depend on (`builder.site.noop.Facts`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,7 @@ def read_record(path: Path) -> BuildRecord | None:
             forced=bool(raw["forced"]),
             checked=int(raw["checked"]),
             diagnostics=[decode_diagnostic(row) for row in raw["diagnostics"]],
+            facts=raw.get("facts"),
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
@@ -228,6 +233,7 @@ def write_record(path: Path, record: BuildRecord) -> None:
         "forced": record.forced,
         "checked": record.checked,
         "diagnostics": [encode_diagnostic(d) for d in record.diagnostics],
+        "facts": record.facts,
     }
     data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:

@@ -24,6 +24,7 @@ import shutil
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from builder.base.atomic import write_bytes
 from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
@@ -73,13 +74,38 @@ def tree_digest(folders: Iterable[Path], *, salt: str = "", skip: str = "") -> s
 
 def output_stamp(folder: Path) -> str:
     """A cheap identity of a built shard: every file's path, size, modification time and
-    inode. A file edited or replaced after the build changes it; hard links keep it."""
+    inode. A file edited or replaced after the build changes it; hard links keep it.
+
+    The files are those `os.walk` lists, in its order with sorted names (a link to a folder
+    is not followed); plain strings instead of `Path` objects, since a no-op build stats
+    every published file (`builder.site.noop`)."""
     digest = hashlib.blake2b(digest_size=16)
-    for path in _walk(folder):
-        info = path.stat()
-        rel = path.relative_to(folder).as_posix()
-        digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    _stamp_folder(os.fspath(folder), "", digest)
     return digest.hexdigest()
+
+
+def _stamp_folder(folder: str, prefix: str, digest: Any) -> None:
+    files: list[str] = []
+    folders: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                (folders if is_dir else files).append(entry.name)
+    except OSError:  # as os.walk: an unreadable folder lists nothing
+        return
+    for name in sorted(files):
+        info = os.stat(os.path.join(folder, name))  # noqa: PTH116, PTH118
+        digest.update(
+            f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode()
+        )
+    for name in sorted(folders):
+        path = os.path.join(folder, name)  # noqa: PTH118
+        if not os.path.islink(path):  # noqa: PTH114
+            _stamp_folder(path, f"{prefix}{name}/", digest)
 
 
 def read_manifest(root: Path) -> dict[str, tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,11 +16,12 @@ from builder.project import Project, UsageError
 from builder.project.cache import cache_root
 from builder.project.paths import chosen, confined
 from builder.ruleset import open_project
-from builder.site.config import ROOT_CONFIG
 from builder.site.engines import choose_engine
 from builder.site.entry import build_site
-from builder.site.gitsource import commit_time, exported
+from builder.site.gitsource import build_date, exported
 from builder.site.options import BuildOptions
+from builder.site.outdir import guard_site_dir
+from builder.site.rootconfig import ROOT_CONFIG
 
 
 def _say(message: str) -> None:
@@ -85,7 +85,7 @@ def run_build(
         site_dir=target.resolve(),
         source_date_epoch=build_date(project.root, ref),
     )
-    guard_site_dir(options.site_dir, project)
+    guard_site_dir(options.site_dir, project.root, project.standards)
     if since is not None:
         options = replace(options, changelog=changelog_since(project, since, ref))
     reporter = report.select(fmt)
@@ -131,27 +131,6 @@ def _record_dir(root: Path) -> Path | None:
         return None
 
 
-def guard_site_dir(site_dir: Path, project: Project) -> None:
-    """Refuse an output folder whose replacement would delete something that is not a site:
-    a plain file, the project, its standards, the working directory or a folder of other files.
-    """
-    shown = site_dir.as_posix()
-    if site_dir.exists() and not site_dir.is_dir():
-        raise UsageError(f"输出目录 {shown} 是一个文件，已拒绝", hint="用 -d 指定一个目录。")
-    keep = [project.root, project.standards, Path.cwd()]
-    if any(path.resolve().is_relative_to(site_dir) for path in keep):
-        raise UsageError(
-            f"输出目录 {shown} 包含项目、标准目录或当前目录，构建会把它整个替换掉，已拒绝",
-            hint="用 -d 指定项目中的一个子目录，如 site 或 public。",
-        )
-    is_site = any((site_dir / name).is_file() for name in ("index.html", "versions.json"))
-    if site_dir.is_dir() and any(site_dir.iterdir()) and not is_site:
-        raise UsageError(
-            f"输出目录 {shown} 已有文件，但不是站点（没有 index.html），构建会删除其中的全部内容，已拒绝",
-            hint="换一个输出目录，或先手工清空它。",
-        )
-
-
 def _temp_sources(base: Path | None) -> Path:
     assert base is not None
     return base / "build" / "site-src"
@@ -194,12 +173,3 @@ def run_serve(
         reporter(result.diagnostics, result.files, sys.stderr)
 
     return serve(path, config_path, address, report=show, say=_say, engine=chosen_engine)
-
-
-def build_date(root: Path, ref: str | None) -> int | None:
-    """The date written into the site: $SOURCE_DATE_EPOCH, else the commit time of the
-    built revision (so rebuilding a commit gives the same bytes), else unknown."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if value.isdigit():
-        return int(value)
-    return commit_time(root, ref or "HEAD")

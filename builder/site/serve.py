@@ -20,11 +20,11 @@ from pathlib import Path
 from builder.checking.pipeline import CheckResult, run_check
 from builder.project import Project, UsageError
 from builder.ruleset import open_project
-from builder.site.config import ROOT_CONFIG
 from builder.site.downloads import default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.pipeline import SOURCE_DIR, forced_banner, prepare_sources
 from builder.site.preview import IncrementalPreview, preview_server
+from builder.site.rootconfig import ROOT_CONFIG
 from builder.site.sources import sync_sources
 from builder.site.split import plan_layout
 
