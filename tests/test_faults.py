@@ -67,7 +67,8 @@ def test_full_disk_during_export_docx(tiny_disk: Path, tmp_path: Path) -> None:
     out = tiny_disk / "docx"
     out.mkdir()
     (out / "旧文件.docx").write_bytes(b"previous output")
-    (tiny_disk / "filler").write_bytes(b"\0" * 120_000)
+    stat = os.statvfs(tiny_disk)  # leave 8 KB: less than any Word file the export writes
+    (tiny_disk / "filler").write_bytes(b"\0" * (stat.f_bavail * stat.f_frsize - 8192))
     args = ["export", "docx", "standards", "-o", str(out), "--no-cache", "--force", "-j", "1"]
     result = run_inprocess(args, project)
     text = result.stdout + result.stderr
