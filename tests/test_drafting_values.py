@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import io
+from typing import Any
+
 import pytest
+from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from builder.drafting.changes import next_code
 from builder.drafting.containers import read_cell
 from builder.drafting.values import NotReadable, Slot, decode, slot, tokens
 from builder.drafting.wordread import Para
+from builder.drafting.writeback import _styled
 from builder.model import Course, Specialty
+from builder.read.yamlsource import decode as decode_yaml
+from builder.read.yamlsource import parse
+from builder.yamlfmt import make_yaml
 
 
 def _slot(model: type, path: str) -> Slot:
@@ -120,3 +128,15 @@ def test_a_yaml_file_fmt_cannot_read_is_not_written() -> None:
     outcome = write_back("name: a\nname: b\n", "x.yaml", Course, Changes(edits={("name",): "c"}))
     assert outcome.text is None
     assert [p.rule.code for p in outcome.problems] == ["ZB859"]
+
+
+@pytest.mark.parametrize(
+    "old", ["原文", SingleQuotedScalarString("原文"), LiteralScalarString("甲\n乙\n")]
+)
+@pytest.mark.parametrize("text", ["甲\x85乙", "中间 有\u2028空格", "第一行\n第二行\u2029段"])
+def test_line_break_characters_typed_in_word_come_back_exactly(old: Any, text: str) -> None:
+    """NEL, LS and PS are line breaks to ruamel's emitter: in the old value's style (plain,
+    single-quoted, literal) they came back changed, so such text is written double-quoted."""
+    out = io.StringIO()
+    make_yaml().dump({"name": _styled(old, text, code=False)}, out)
+    assert parse(decode_yaml(out.getvalue().encode("utf-8")))["name"] == text

@@ -18,7 +18,7 @@ CASES = REPO / "tests" / "cases"
 
 
 def _hints(case: str) -> list[str]:
-    result = run_cli(["check", "standards", "--format", "json"], CASES / case)
+    result = run_cli(["check", "standards", "--format", "json", "--no-cache"], CASES / case)
     data = json.loads(result.stdout)
     items = data["diagnostics"] if isinstance(data, dict) else data
     return [d.get("hint") or "" for d in items if d["code"] in ("ZB211", "ZB212")]

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -30,6 +31,7 @@ from builder.opendata.yaml_edit import scalar
 from builder.project.loading import open_project
 from builder.read.corpus import load_document
 from builder.read.yamlparse import UNPRINTABLE
+from builder.read.yamlsource import decode, parse
 from builder.yamlfmt import make_yaml
 from tests.conftest import examples
 from tests.opendata_support import FIXTURE
@@ -227,3 +229,14 @@ def _at_model(doc: Any, path: tuple[str | int, ...]) -> Any:
     for step in path:
         doc = doc[step] if isinstance(step, int) else getattr(doc, step)
     return doc
+
+
+@pytest.mark.parametrize(
+    "text", ["甲\x85乙", "中间 有\x85空格", "行\u2028分隔", "段\u2029落", "0\x85"]
+)
+def test_line_break_characters_survive_the_yaml_writer(text: str) -> None:
+    """NEL, LS and PS are line breaks to ruamel's emitter: written plain or single-quoted they
+    came back changed (found by hypothesis), so such text is written double-quoted."""
+    out = io.StringIO()
+    make_yaml().dump({"name": scalar(text, code=False)}, out)
+    assert parse(decode(out.getvalue().encode("utf-8")))["name"] == text

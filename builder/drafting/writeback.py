@@ -159,6 +159,8 @@ def _styled(old: Any, value: Any, code: bool) -> Any:
         return seq
     if not isinstance(value, str):
         return value
+    if any(c in value for c in "\r\x85\u2028\u2029"):  # line breaks to the emitter: escaped
+        return DoubleQuotedScalarString(value)
     if isinstance(old, LiteralScalarString | FoldedScalarString) or "\n" in value:
         ending = "\n" if not isinstance(old, str) or old.endswith("\n") else ""
         return LiteralScalarString(value.rstrip("\n") + ending)

@@ -33,7 +33,8 @@ def scalar(text: str, code: bool) -> Any:
         return DoubleQuotedScalarString(text)
     if "\n" in text and _literal_safe(text):
         return LiteralScalarString(text)
-    if _PLAIN.match(text) and text == text.strip() and is_plain_text(text):
+    plain = _PLAIN.match(text) and text == text.strip() and is_plain_text(text)
+    if plain and not _BREAKS.intersection(text):  # the emitter breaks lines at NEL, LS, PS
         return text
     return DoubleQuotedScalarString(text)
 
