@@ -125,7 +125,7 @@ def _inside(base: Path, paths: Sequence[str]) -> list[Path]:
 
 
 def plan_inputs(
-    project: Project | tuple[Path, Path, Path | None],
+    where: tuple[Path, Path, Path | None],
     facts: Facts,
     options: BuildOptions,
     base: Path | None,
@@ -134,14 +134,10 @@ def plan_inputs(
     previous: BuildRecord | None,
 ) -> Inputs:
     """The key of a build's inputs: the files `facts` name (with the standards folder and
-    both configuration files) and the settings. `project` is a loaded project or its
-    (root, standards folder, config file) when the configuration was not loaded.
+    both configuration files) and the settings. `where` is the project's (root, standards
+    folder, config file), known before the configuration is loaded.
     Raises `UsageError` for a theme folder the build would refuse."""
-    root, standards, config_path = (
-        (project.root, project.standards, project.config_path)
-        if isinstance(project, Project)
-        else project
-    )
+    root, standards, config_path = where
     singles = [root_file, *_inside(root_file.parent, facts.assets)]
     if config_path is not None:
         singles.append(config_path)
@@ -199,7 +195,8 @@ class NoopGuard:
             return None
         previous = read_record(record)
         facts = Facts.read(project, root_file)
-        inputs = plan_inputs(project, facts, options, base, engine, root_file, previous)
+        where = (project.root, project.standards, project.config_path)
+        inputs = plan_inputs(where, facts, options, base, engine, root_file, previous)
         return cls(record, options.site_dir, inputs, facts, previous)
 
     def unchanged(self) -> BuildRecord | None:

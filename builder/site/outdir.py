@@ -5,6 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from builder.project import UsageError
+from builder.project.paths import chosen, confined
+
+
+def site_target(site_dir: Path | None, root: Path) -> Path:
+    """The resolved output folder: `-d` (inside the project, no link on the way), else
+    `site/` in the project root."""
+    if site_dir is not None:
+        return chosen(site_dir, root, "输出目录").resolve()
+    return confined(Path("site"), root, "输出目录").resolve()
 
 
 def guard_site_dir(site_dir: Path, root: Path, standards: Path) -> None:

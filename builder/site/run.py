@@ -14,13 +14,12 @@ from builder import report
 from builder.checking.pipeline import CheckResult
 from builder.project import Project, UsageError
 from builder.project.cache import cache_root
-from builder.project.paths import chosen, confined
 from builder.ruleset import open_project
 from builder.site.engines import choose_engine
 from builder.site.entry import build_site
 from builder.site.gitsource import build_date, exported
 from builder.site.options import BuildOptions
-from builder.site.outdir import guard_site_dir
+from builder.site.outdir import guard_site_dir, site_target
 from builder.site.rootconfig import ROOT_CONFIG
 
 
@@ -75,14 +74,9 @@ def run_build(
     project = open_project(path, config_path)
     chosen_engine = choose_engine(engine or project.config.site.engine)
     standards = project.standards
-    target = (
-        chosen(site_dir, project.root, "输出目录")
-        if site_dir is not None
-        else confined(Path("site"), project.root, "输出目录")
-    )
     options = replace(
         options,
-        site_dir=target.resolve(),
+        site_dir=site_target(site_dir, project.root),
         source_date_epoch=build_date(project.root, ref),
     )
     guard_site_dir(options.site_dir, project.root, project.standards)

@@ -23,13 +23,12 @@ from pathlib import Path
 from builder import report
 from builder.project import UsageError, default_standards
 from builder.project.buildlock import exclusive
-from builder.project.paths import chosen, confined
 from builder.read.configfile import find_config
 from builder.site.engine import DEFAULT_ENGINE
 from builder.site.gitsource import build_date
 from builder.site.noop import Facts, plan_inputs, record_file, unchanged
 from builder.site.options import SOURCE_DIR, BuildOptions
-from builder.site.outdir import guard_site_dir
+from builder.site.outdir import guard_site_dir, site_target
 from builder.site.record import read_record
 from builder.site.rootconfig import ROOT_CONFIG
 from builder.site.versions import VERSIONS_FILE, check_name
@@ -74,12 +73,8 @@ def _reprint(
     elif not config_path.is_file():
         return False
     root = config_path.parent if config_path else standards.resolve().parent
-    target = (
-        chosen(site_dir, root, "输出目录")
-        if site_dir is not None
-        else confined(Path("site"), root, "输出目录")
-    )
-    options = replace(options, site_dir=target.resolve(), source_date_epoch=build_date(root, None))
+    target = site_target(site_dir, root)
+    options = replace(options, site_dir=target, source_date_epoch=build_date(root, None))
     guard_site_dir(options.site_dir, root, standards)
     if options.version is not None:
         check_name(options.version, "版本号")
