@@ -62,19 +62,19 @@ def open_data(
             dataset.schema_text().encode("utf-8"),
         ),
     ]
-    settings = cache.settings(config) if cache is not None and cache.enabled else ""
+    cache = cache if cache is not None else DataCache(None, None, scope="site")  # inert
+    settings = cache.settings(config) if cache.enabled else ""
     for entry in corpus.specialties.values():
-        if not any(True for _ in entry.documents()):  # only schools' plans: no data files
+        if not any(entry.documents()):  # only schools' plans: no data files
             continue
-        key = cache.key(entry, settings) if cache is not None and settings else None
-        found = unpack(cache.load(key) or b"") if cache is not None and key else None
+        key = cache.key(entry, settings) if cache.enabled else ""
+        found = unpack(cache.load(key) or b"") if key else None
         if found is None:
             found = _specialty_files(entry, config)
-            if cache is not None and key:
+            if key:
                 cache.store(key, pack(found))
         files.extend(DataFile(*item) for item in found)
-    if cache is not None:
-        cache.prune()
+    cache.prune()
     return files
 
 
