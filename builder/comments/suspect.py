@@ -71,12 +71,8 @@ def carriers(
                 if ref == code or index.resolve(ref)[0] == code:
                     yield entry.specialty, ("specs", s, "competencies", r), f"培养规格 {spec.code}"
     for plan in entry.plans:  # schools' plans carry the national list's competencies too
-        rows = plan.doc.courses if isinstance(plan.doc.courses, list) else []
-        for c, row in enumerate(rows):
-            for r, carried in enumerate(row.competencies):
-                if carried.ref == code:
-                    owner = " ".join(f"{plan.doc.school} 课程 {row.code or ''} {row.name}".split())
-                    yield plan, ("courses", c, "competencies", r, "ref"), owner
+        for c, r, row, _ in plan.doc.carrying(code):
+            yield plan, ("courses", c, "competencies", r, "ref"), plan.doc.row_label(row)
 
 
 def find_suspects(

@@ -8,6 +8,7 @@ reached, without a full 课程标准.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
@@ -119,3 +120,19 @@ class Plan(Strict):
     def specialty(self) -> str:
         """The specialty code the plan belongs to: that of the standard it follows."""
         return self.follows.code
+
+    def rows(self) -> list[PlanCourse]:
+        """The course rows given (none when the source does not give the course plan)."""
+        return self.courses if isinstance(self.courses, list) else []
+
+    def carrying(self, code: str) -> Iterator[tuple[int, int, PlanCourse, CompetencyRef]]:
+        """(row index, reference index, row, reference) for each row that carries the
+        competency `code`."""
+        for c, row in enumerate(self.rows()):
+            for r, carried in enumerate(row.competencies):
+                if carried.ref == code:
+                    yield c, r, row, carried
+
+    def row_label(self, row: PlanCourse) -> str:
+        """ "江城职业技术学院 课程 ZH01 Python程序设计" (no code when the row has none)."""
+        return " ".join(f"{self.school} 课程 {row.code or ''} {row.name}".split())

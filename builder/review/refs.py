@@ -208,13 +208,10 @@ def _competency(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str
                     place = Place(entry.specialty.rel, ("specs", s, "competencies", r))
                     target.uses.append(Usage("培养规格", f"培养规格 {spec.code}", place))
     for plan in entry.plans:  # schools' plans carry the national list's competencies too
-        courses = plan.doc.courses if isinstance(plan.doc.courses, list) else []
-        for c, course in enumerate(courses):
-            for r, carried in enumerate(course.competencies):
-                if carried.ref == code:
-                    place = Place(plan.rel, ("courses", c, "competencies", r))
-                    owner = f"{plan.doc.school} 人才培养方案 课程 {course.code} {course.name}"
-                    target.uses.append(Usage("承载", owner, place, carried.level))
+        for c, r, course, carried in plan.doc.carrying(code):
+            place = Place(plan.rel, ("courses", c, "competencies", r))
+            owner = f"{plan.doc.school} 人才培养方案 课程 {course.code} {course.name}"
+            target.uses.append(Usage("承载", owner, place, carried.level))
     return target
 
 
@@ -280,16 +277,13 @@ def _course(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str) ->
     if entry.specialty is not None and row is not None:
         national = entry.specialty.doc.courses[row]
     for plan in entry.plans:  # schools' plans: rows standing for the national course
-        rows = plan.doc.courses if isinstance(plan.doc.courses, list) else []
-        for r, planned in enumerate(rows):
+        for r, planned in enumerate(plan.doc.rows()):
             if (
                 planned.code == code
                 or planned.maps_to == code
                 or (national is not None and matches(planned, national))
             ):
-                owner = " ".join(
-                    f"{plan.doc.school} 课程 {planned.code or ''} {planned.name}".split()
-                )
+                owner = plan.doc.row_label(planned)
                 target.uses.append(Usage(PLAN_ROW, owner, Place(plan.rel, ("courses", r))))
     if standard is None and national is not None and entry.shared:
         linked = shared_for([(national.code, national.name)], entry.shared).get(code)
