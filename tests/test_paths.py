@@ -95,6 +95,41 @@ def test_cache_link_out_of_the_project_stops_check(setup: tuple[Path, Path]) -> 
     assert run_cli(["check", "--no-cache"], project).exit_code == 0
 
 
+@pytest.mark.parametrize(
+    ("folder", "args"),
+    [
+        ("docx", ["export", "docx", "standards", "-o", "dist/docx"]),
+        ("data", ["build", "standards", "--no-docx"]),
+    ],
+)
+def test_a_linked_cache_store_is_refused(
+    setup: tuple[Path, Path], folder: str, args: list[str]
+) -> None:
+    """`.zhibiao/cache/docx` or `data` committed as a link: the cached files would be written
+    where it points (the Word render cache and the open-data cache)."""
+    project, outside = setup
+    (project / ".zhibiao" / "cache").mkdir(parents=True)
+    (project / ".zhibiao" / "cache" / folder).symlink_to(outside, target_is_directory=True)
+    before = _tree(outside)
+    result = run_cli(args, project)
+    _refused(result.stderr, result.exit_code, "缓存目录")
+    assert _tree(outside) == before
+
+
+def test_a_linked_build_record_folder_builds_without_a_record(setup: tuple[Path, Path]) -> None:
+    project, outside = setup
+    (project / ".zhibiao" / "cache").mkdir(parents=True)
+    (project / ".zhibiao" / "cache" / "site").symlink_to(outside, target_is_directory=True)
+    before = _tree(outside)
+    for _ in range(
+        2
+    ):  # the second build finds no record: it builds again, still writing nothing out
+        result = run_cli(["build", "standards", "--no-docx", "--no-data"], project)
+        assert result.exit_code == 0, result.stderr
+        assert "站点未改动" not in result.stderr
+    assert _tree(outside) == before
+
+
 def test_fmt_leaves_links_alone(setup: tuple[Path, Path]) -> None:
     project, outside = setup
     courses = project / SPECIALTY_DIR / "courses"

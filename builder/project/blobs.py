@@ -28,6 +28,7 @@ from typing import Self
 
 from builder.base.atomic import write_bytes, write_text
 from builder.project.cache import MAX_RECORD, cache_root, mark_cache_root, read_capped, signing_key
+from builder.project.paths import confined
 
 FORMAT = 1
 _SCOPE = re.compile(r"^[a-z][a-z0-9-]{0,31}$")
@@ -68,11 +69,13 @@ class BlobCache:
         cls, project_root: Path | None, *, key_file: Path | None = None, scope: str = "export"
     ) -> Self:
         """The store in `<project_root>/.zhibiao/cache/<SUBDIR>/`; disabled (never read nor
-        written) when `project_root` is None, the folder is not writable or there is no key."""
+        written) when `project_root` is None, the folder is not writable or there is no key.
+        A symbolic link on the way (`.zhibiao/cache/<SUBDIR>` -> elsewhere) is a usage
+        error, as for the cache folder itself: entries would be written where it points."""
         if project_root is None:
             return cls(None, None, scope=scope)
         root = cache_root(project_root)
-        folder = root / cls.SUBDIR
+        folder = confined(Path(cls.SUBDIR), root, "缓存目录")  # a linked folder would write out
         try:
             mark_cache_root(root)
             folder.mkdir(exist_ok=True)

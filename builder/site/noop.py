@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from builder.project import Project, UsageError
 from builder.project.cache import cache_root
+from builder.project.paths import confined
 from builder.site.record import (
+    RECORD_DIR,
     BuildRecord,
     Inputs,
     fingerprint_inputs,
@@ -150,9 +152,11 @@ def plan_inputs(
 
 
 def record_file(root: Path, options: BuildOptions) -> Path | None:
-    """Where the record of this build lives (None when the cache folder links out)."""
+    """Where the record of this build lives (None when the cache folder or its `site/`
+    folder is a symbolic link: the record would be written where it points)."""
     try:
         cache_dir = options.record_dir or cache_root(root)
+        confined(Path(RECORD_DIR), cache_dir, "缓存目录")
     except UsageError:
         return None
     return record_path(cache_dir, options.site_dir)
