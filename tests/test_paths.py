@@ -100,13 +100,15 @@ def test_cache_link_out_of_the_project_stops_check(setup: tuple[Path, Path]) -> 
     [
         ("docx", ["export", "docx", "standards", "-o", "dist/docx"]),
         ("data", ["build", "standards", "--no-docx"]),
+        ("parsed", ["build", "standards", "--no-docx", "--no-data"]),
     ],
 )
 def test_a_linked_cache_store_is_refused(
     setup: tuple[Path, Path], folder: str, args: list[str]
 ) -> None:
-    """`.zhibiao/cache/docx` or `data` committed as a link: the cached files would be written
-    where it points (the Word render cache and the open-data cache)."""
+    """`.zhibiao/cache/docx`, `data` or `parsed` committed as a link: the cached files would be
+    written where it points (the Word render cache, the open-data cache and the site build's
+    cache of what reading each folder gave)."""
     project, outside = setup
     (project / ".zhibiao" / "cache").mkdir(parents=True)
     (project / ".zhibiao" / "cache" / folder).symlink_to(outside, target_is_directory=True)

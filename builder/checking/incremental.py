@@ -367,4 +367,7 @@ def run_check_cached(
     )
     complete = len(dirty) == len(members) <= CHUNK_SETS
     ordered = with_old_shapes(diagnostics, project.config, base)
-    return CheckResult(project, corpus, ordered, len(run.sources), complete=complete)
+    digests = {rel: meta.digest for rel, meta in run.metas.items() if meta.digest}
+    return CheckResult(
+        project, corpus, ordered, len(run.sources), complete=complete, digests=digests
+    )

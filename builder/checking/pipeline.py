@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,9 @@ class CheckResult:
     diagnostics: list[Diagnostic]
     files: int
     complete: bool = True
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Content hash of every file read (path relative to the standards directory), when the
+    check knows them (`builder.checking.incremental`); empty otherwise."""
 
     def failed(self, *, strict: bool = False) -> bool:
         """True when the exit status must be 1."""

@@ -442,15 +442,21 @@ def load_sources(
     jobs: int | None = 1,
     advance: Callable[[], None] | None = None,
     keep: Callable[[Source, Parsed, AnyDoc | None, list[Diagnostic]], None] | None = None,
+    read: Callable[[list[Source], list[Task]], Iterable[Parsed]] | None = None,
 ) -> Corpus:
-    """Load the given files of the tree under `root` into a corpus; problems go to `sink`."""
+    """Load the given files of the tree under `root` into a corpus; problems go to `sink`.
+
+    `read` reads the files (default: `parse_all` with `jobs` and `advance`); the site build
+    passes one that reuses what reading unchanged folders gave last time
+    (`builder.read.parsedcache`)."""
     corpus = Corpus(root=root)
     root_real = str(root.resolve())
     tasks = [Task(s.path, s.real, s.link, root_real) for s in sources]
     with quiet_gc():
-        for source, parsed in zip(
-            sources, parse_all(tasks, jobs=jobs, advance=advance), strict=True
-        ):
+        found = (
+            parse_all(tasks, jobs=jobs, advance=advance) if read is None else read(sources, tasks)
+        )
+        for source, parsed in zip(sources, found, strict=True):
             doc, problems = finish(parsed, source.rel)
             sink.extend(problems)
             if keep is not None:

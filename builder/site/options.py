@@ -42,6 +42,9 @@ class BuildOptions:
     record_dir: Path | None = None
     """Cache folder for the build record (None: `.zhibiao/cache` of the built project)."""
     live: bool = False
+    cache_check: bool = True
+    """Take the check from the check cache and reuse what reading unchanged folders gave
+    (`builder.site.checked`); off for an exported git revision (`--from-git`)."""
     """Pages load the preview's live-reload script (`zhibiao serve`, `builder.site.preview`)."""
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from builder.base.atomic import replace_directory, write_text
 from builder.base.diagnostics import Severity
-from builder.checking.pipeline import CheckResult, run_check
+from builder.checking.pipeline import CheckResult
 from builder.compose import compose_corpus, compose_sets
 from builder.project import Project, UsageError
+from builder.site.checked import check_and_load
 from builder.site.config import (
     SiteSettings,
     asset_paths,
@@ -266,7 +267,7 @@ def build_locked(
 ) -> BuildOutcome:
     """Check, compose, render and publish, while holding the build lock of the folders
     (`builder.site.entry.build_site` takes it and has found that something changed)."""
-    result = run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
+    result = check_and_load(project, options, base)
     report(result)
     outcome = BuildOutcome(result)
     if result.failed():

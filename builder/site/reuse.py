@@ -142,14 +142,22 @@ def link_tree(source: Path, target: Path) -> None:
     """Recreate `source` at `target` with hard links (copies where links are impossible).
 
     Outputs are only ever replaced by renaming new files over them, never edited in place,
-    so two published trees may share files safely."""
-    for path in _walk(source):
-        dest = target / path.relative_to(source)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, dest)
-        except OSError:
-            shutil.copy2(path, dest)
+    so two published trees may share files safely. Folders without files are not made
+    (plain strings: a split build links thousands of files per shard it keeps)."""
+    top, out = os.fspath(source), os.fspath(target)
+    for folder, dirs, files in os.walk(top):
+        dirs.sort()
+        if not files:
+            continue
+        rel = os.path.relpath(folder, top)
+        dest = out if rel == os.curdir else os.path.join(out, rel)  # noqa: PTH118
+        os.makedirs(dest, exist_ok=True)  # noqa: PTH103
+        for name in sorted(files):
+            here, there = os.path.join(folder, name), os.path.join(dest, name)  # noqa: PTH118
+            try:
+                os.link(here, there)
+            except OSError:
+                shutil.copy2(here, there)
 
 
 def share_identical(reference: Path, folders: Iterable[Path], subdir: str = "assets") -> int:

@@ -95,6 +95,7 @@ def run_build(
                 options,
                 source_dir=options.source_dir or _temp_sources(base),
                 record_dir=options.record_dir or _record_dir(project.root),
+                cache_check=False,  # the exported tree is temporary
             )
         outcome = build_site(
             source,

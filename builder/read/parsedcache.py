@@ -1,0 +1,153 @@
+"""What reading the files of an unchanged folder gave, reused from the last build.
+
+`zhibiao build` loads every document of the tree to compose the site, but after one edit
+all but a few files are as they were. Reading a file (bytes → YAML → data → JSON text,
+`builder.read.parallel.parse_task`) costs more than validating the JSON text into a model,
+so what reading gave is kept per top-level folder of the standards directory (one
+specialty, as a rule): one signed blob (`builder.project.blobs`) per folder, keyed by the
+tool's fingerprint and every file's path and content hash. The hashes come from the check
+that ran just before (`CheckResult.digests`, mostly from the check cache's stat table), so
+an unchanged folder is neither read nor parsed again; a folder with an edited, added or
+removed file is read again (in worker processes when there are many files), and the
+others are taken from their blobs.
+
+Only plain results are kept: a folder holding a symbolic link, a file that could not be
+read, or data that JSON cannot carry is simply read again every time. A blob is used only
+when it lists exactly the folder's files with the hashes asked for, so a stale or
+mislabelled entry is never read in place of a file. A hit gives the `Parsed` a fresh read
+would (without the stat, which only the check cache uses): `tests/test_parsed_cache.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from builder.project.blobs import BlobCache
+from builder.project.cache import fingerprint
+from builder.read.parallel import Parsed, Task, parse_all
+from builder.read.sources import Source
+
+FORMAT = 1
+
+
+class ParsedCache(BlobCache):
+    """Per folder: what reading its files gave (`Parsed` without the stat)."""
+
+    SUBDIR = "parsed"
+    SUFFIX = ".json"
+
+
+def folder_of(path: str, root: str) -> str:
+    """The top-level folder under the standards directory `root` of a discovered file's
+    `path` (`Source.path`); "" for a file directly in it."""
+    prefix = root.rstrip(os.sep) + os.sep
+    if not path.startswith(prefix):
+        return ""
+    head, sep, _ = path[len(prefix) :].partition(os.sep)
+    return head if sep else ""
+
+
+def _key(name: str, members: Sequence[Source], digests: Mapping[str, str]) -> str | None:
+    """The key of a folder's blob; None when a member is a link or its hash is unknown."""
+    if any(s.link or s.rel not in digests for s in members):
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(json.dumps([FORMAT, fingerprint(), name], ensure_ascii=False).encode())
+    for source in members:
+        digest.update(f"\0{source.rel}\0{digests[source.rel]}".encode())
+    return digest.hexdigest()
+
+
+def _plain(parsed: Parsed) -> bool:
+    return (
+        parsed.problem is None
+        and parsed.payload is not None
+        and parsed.data is None
+        and parsed.kind is not None
+    )
+
+
+def _encode(members: Sequence[Source], found: Sequence[Parsed]) -> bytes:
+    rows = [[s.rel, p.digest, p.kind, p.payload] for s, p in zip(members, found, strict=True)]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _decode(
+    blob: bytes | None, members: Sequence[Source], digests: Mapping[str, str]
+) -> list[Parsed] | None:
+    """The `Parsed` of each member from a blob, when it lists exactly these files with
+    these hashes; None otherwise."""
+    if blob is None:
+        return None
+    try:
+        rows: Any = json.loads(blob.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(rows, list) or len(rows) != len(members):
+        return None
+    found: list[Parsed] = []
+    for source, row in zip(members, rows, strict=True):
+        if not (isinstance(row, list) and len(row) == 4):
+            return None
+        rel, digest, kind, payload = row
+        if rel != source.rel or digest != digests[source.rel]:
+            return None
+        if not (isinstance(kind, str) and isinstance(payload, str)):
+            return None
+        found.append(Parsed(digest, kind, payload, None, None, None))
+    return found
+
+
+def parse_cached(
+    root: Path,
+    sources: Sequence[Source],
+    tasks: Sequence[Task],
+    digests: Mapping[str, str],
+    cache: ParsedCache,
+    *,
+    jobs: int | None = 1,
+    advance: Callable[[], None] | None = None,
+) -> list[Parsed]:
+    """What reading each source under the standards directory `root` (as discovered,
+    `find_sources`) gives, in order: unchanged folders from `cache`, the rest
+    read afresh (`parse_all`) and stored for next time. `digests` maps a source's `rel`
+    to its content hash as the check saw it; a file whose bytes changed since is read
+    again and not stored. The cache is pruned to the folders of this run."""
+    groups: dict[str, list[int]] = {}
+    for i, source in enumerate(sources):
+        groups.setdefault(folder_of(source.path, str(root)), []).append(i)
+    results: list[Parsed | None] = [None] * len(sources)
+    pending: list[int] = []
+    keys: dict[str, str] = {}
+    for name, indices in groups.items():
+        members = [sources[i] for i in indices]
+        key = _key(name, members, digests) if cache.enabled else None
+        hit = _decode(cache.load(key), members, digests) if key is not None else None
+        if hit is None:
+            pending.extend(indices)
+            if key is not None:
+                keys[name] = key
+            continue
+        for i, parsed in zip(indices, hit, strict=True):
+            results[i] = parsed
+            if advance is not None:
+                advance()
+    fresh = parse_all([tasks[i] for i in pending], jobs=jobs, advance=advance)
+    for i, parsed in zip(pending, fresh, strict=True):
+        results[i] = parsed
+    done = [p for p in results if p is not None]
+    assert len(done) == len(sources)
+    for name, key in keys.items():
+        members = [sources[i] for i in groups[name]]
+        found = [done[i] for i in groups[name]]
+        if all(
+            _plain(p) and p.digest == digests[s.rel] for s, p in zip(members, found, strict=True)
+        ):
+            cache.store(key, _encode(members, found))
+    cache.prune()
+    return done
