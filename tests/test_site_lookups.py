@@ -12,6 +12,7 @@ from builder.compose import compose_sets
 from builder.compose.across import KINDS
 from builder.project.loading import open_project
 from builder.read.corpus import Corpus
+from builder.site.reuse import link_tree
 from builder.site.sourcekeys import reusable_sources, shard_lookups, write_source_key
 from builder.view import CorpusView
 from tests.compose_models import CONFIG
@@ -78,3 +79,22 @@ def test_a_named_specialty_that_appears_invalidates_the_shard(
     spec = _spec(project, EC)
     _edit(spec, f'code: "{EC}"', 'code: "080717T"')  # now the other 接续专业 is in the corpus
     assert reusable_sources(tmp_path / "shard", "k", _corpus(project)) is None
+
+
+def test_kept_sources_are_trusted_by_stamp_and_otherwise_read(
+    project: Path, tmp_path: Path
+) -> None:
+    """A shard's sources are checked by their stamp (path, size, modification time, inode;
+    kept by hard links), and read again only when it differs: an edit is always caught."""
+    corpus = _shard(project, tmp_path / "shard")
+    linked = tmp_path / "linked"
+    link_tree(tmp_path / "shard", linked)
+    assert reusable_sources(linked, "k", corpus) is not None  # the next build's staging
+    page = tmp_path / "shard" / "page.md"
+    page.write_text("页面", "utf-8")  # same bytes, new modification time: read, still equal
+    assert reusable_sources(tmp_path / "shard", "k", corpus) is not None
+    page.write_text("改过", "utf-8")  # same size, other bytes
+    assert reusable_sources(tmp_path / "shard", "k", corpus) is None
+    (tmp_path / "shard" / "page.md").write_text("页面", "utf-8")
+    (tmp_path / "shard" / "extra.md").write_text("", "utf-8")  # a file added
+    assert reusable_sources(tmp_path / "shard", "k", corpus) is None

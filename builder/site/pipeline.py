@@ -137,7 +137,7 @@ def prepare_sources(
     else:
         described = _described(project, root_file, assets, providers, banner, version, split)
         described += ";" + theme_digest(theme)
-        keys = source_keys(corpus, layout, f"{described};{directory_urls}")
+        keys = source_keys(corpus, layout, f"{described};{directory_urls}", result.digests)
         for candidate in layout.shards:
             old = _site_folder(previous, candidate.name) if previous is not None else None
             found = reusable_sources(old, keys[candidate.name], corpus) if old is not None else None

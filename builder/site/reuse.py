@@ -72,19 +72,20 @@ def tree_digest(folders: Iterable[Path], *, salt: str = "", skip: str = "") -> s
     return digest.hexdigest()
 
 
-def output_stamp(folder: Path) -> str:
+def output_stamp(folder: Path, *, skip: str = "") -> str:
     """A cheap identity of a built shard: every file's path, size, modification time and
-    inode. A file edited or replaced after the build changes it; hard links keep it.
+    inode. A file edited or replaced after the build changes it; hard links keep it. A file
+    called `skip` at the top of the folder is left out.
 
     The files are those `os.walk` lists, in its order with sorted names (a link to a folder
     is not followed); plain strings instead of `Path` objects, since a no-op build stats
     every published file (`builder.site.noop`)."""
     digest = hashlib.blake2b(digest_size=16)
-    _stamp_folder(os.fspath(folder), "", digest)
+    _stamp_folder(os.fspath(folder), "", digest, skip)
     return digest.hexdigest()
 
 
-def _stamp_folder(folder: str, prefix: str, digest: Any) -> None:
+def _stamp_folder(folder: str, prefix: str, digest: Any, skip: str = "") -> None:
     files: list[str] = []
     folders: list[str] = []
     try:
@@ -98,6 +99,8 @@ def _stamp_folder(folder: str, prefix: str, digest: Any) -> None:
     except OSError:  # as os.walk: an unreadable folder lists nothing
         return
     for name in sorted(files):
+        if not prefix and name == skip:
+            continue
         info = os.stat(os.path.join(folder, name))  # noqa: PTH116, PTH118
         digest.update(
             f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode()

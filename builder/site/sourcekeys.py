@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from builder.compose.order import documents
 from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
 from builder.site.layout import SiteLayout
-from builder.site.reuse import tree_digest
+from builder.site.reuse import output_stamp, tree_digest
 from builder.view import CorpusView
 from builder.view.corpus import Lookup
 
@@ -54,11 +54,21 @@ def shard_lookups(corpus: Corpus, codes: Iterable[str]) -> list[Any]:
     )
 
 
-def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, str]:
+def content_hash(data: bytes) -> str:
+    """A file's content hash as the check takes it (`CheckResult.digests`)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def source_keys(
+    corpus: Corpus, layout: SiteLayout, settings: str, digests: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """Shard name → a key of everything its generated sources are made from.
 
-    `settings` describes the build: configuration, downloads, banner, version, URLs."""
+    `settings` describes the build: configuration, downloads, banner, version, URLs.
+    `digests` are the content hashes the check took (by `rel`); a file it does not name is
+    read and hashed the same way."""
     common = f"{fingerprint()};{settings}"
+    known = digests or {}
     keys: dict[str, str] = {}
     for shard in layout.shards:
         digest = hashlib.blake2b(digest_size=20)
@@ -69,7 +79,8 @@ def source_keys(corpus: Corpus, layout: SiteLayout, settings: str) -> dict[str, 
             # the shared course standards the set links to (their pages, titles, names)
             for item in [*_items(entry), *entry.shared]:
                 digest.update(f"\0{item.path.as_posix()}\0".encode())
-                digest.update(hashlib.blake2b(item.path.read_bytes(), digest_size=20).digest())
+                found = known.get(item.rel) or content_hash(item.path.read_bytes())
+                digest.update(found.encode())
                 record = existing_record(item.path)  # the consultation section reads it
                 if record is not None:
                     digest.update(hashlib.blake2b(record.read_bytes(), digest_size=20).digest())
@@ -84,13 +95,14 @@ def sources_digest(folder: Path) -> str:
 
 def write_source_key(folder: Path, key: str, weight: int, lookups: list[Any] | None = None) -> str:
     """Record the key of the sources just written to `folder` and the lookups composing
-    them made (`shard_lookups`), signed together with their digest (not written when no
-    signing key can be stored); returns the digest."""
+    them made (`shard_lookups`), signed together with their digest and stamp (not written
+    when no signing key can be stored); returns the digest."""
     digest = sources_digest(folder)
     secret = signing_key()
     if secret is not None:
         read = json.dumps(lookups or [], ensure_ascii=False)
-        body = f"{key}\n{weight}\n{digest}\n{read}".encode()
+        stamp = output_stamp(folder, skip=SOURCE_KEY)
+        body = f"{key}\n{weight}\n{digest}\n{stamp}\n{read}".encode()
         write_bytes(folder / SOURCE_KEY, seal(secret, body))
     return digest
 
@@ -98,17 +110,19 @@ def write_source_key(folder: Path, key: str, weight: int, lookups: list[Any] | N
 def reusable_sources(folder: Path, key: str, corpus: Corpus) -> tuple[int, str] | None:
     """(page count, digest) of the sources in `folder` if they were generated for `key`,
     every lookup composing them made still gets the same facts from `corpus`, and they are
-    unchanged since (the signed record names the key, the lookups and the folder's digest)."""
+    unchanged since: the signed record names the key, the lookups, the folder's digest and
+    its stamp (every file's path, size, modification time and inode, which hard links
+    keep); a folder whose stamp differs is read and its digest compared."""
     try:
         record = read_capped(folder / SOURCE_KEY, MAX_RECORD)  # size taken before reading
         body = unseal(signing_key(), record) if record is not None else None
-        recorded, weight, digest, read = (body or b"").decode("utf-8").split("\n")
+        recorded, weight, digest, stamp, read = (body or b"").decode("utf-8").split("\n")
         pages = int(weight)
         lookups = [Lookup.from_row(row) for row in json.loads(read)]
     except (OSError, ValueError, TypeError):
         return None
     if recorded != key or any(replay(x, corpus) != x.answer for x in lookups):
         return None
-    if digest != sources_digest(folder):
+    if stamp != output_stamp(folder, skip=SOURCE_KEY) and digest != sources_digest(folder):
         return None
     return pages, digest
