@@ -28,10 +28,37 @@ def corpus():  # type: ignore[no-untyped-def]
 def test_checks_and_pages_read_the_same_view(corpus) -> None:  # type: ignore[no-untyped-def]
     entry = corpus.specialties[SPECIALTY]
     assert (
-        build_indexes(corpus)[SPECIALTY] is view_of(entry) is CorpusView.of(corpus).sets[SPECIALTY]
+        build_indexes(corpus)[SPECIALTY]
+        is view_of(entry)
+        is CorpusView.of(corpus).specialty(SPECIALTY)
     )
     listed = [c.code for c, _, _ in competencies(entry)]
     assert listed == list(view_of(entry).competencies)
+    assert [v.code for v in CorpusView.of(corpus)] == list(corpus.specialties)
+
+
+def test_the_corpus_view_resolves_a_set_only_when_asked_for(
+    corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Composing one specialty of a national tree must not resolve every other set."""
+    import builder.view.corpus as module
+
+    resolved: list[str] = []
+
+    def recording(entry):  # type: ignore[no-untyped-def]
+        resolved.append(entry.code)
+        return view_of(entry)
+
+    monkeypatch.setattr(module, "view_of", recording)
+    view = CorpusView(corpus)
+    assert (
+        view.specialty(SPECIALTY)
+        is view.specialty(SPECIALTY)
+        is view_of(corpus.specialties[SPECIALTY])
+    )
+    assert resolved == [SPECIALTY]
+    assert [v.code for v in view] == list(corpus.specialties)
+    assert sorted(resolved) == sorted(corpus.specialties)
 
 
 def test_competencies_know_their_domain_and_task(corpus) -> None:  # type: ignore[no-untyped-def]

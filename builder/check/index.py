@@ -8,4 +8,5 @@ from builder.view import CorpusView, SpecialtyView
 
 def build_indexes(corpus: Corpus) -> dict[str, SpecialtyView]:
     """One resolved view per specialty code (the same objects compose reads)."""
-    return dict(CorpusView.of(corpus).sets)
+    view = CorpusView.of(corpus)
+    return {code: view.specialty(code) for code in corpus.specialties}

@@ -149,7 +149,8 @@ class Lookup:
 
 
 class CorpusView:
-    """Every specialty set of a corpus resolved once, and the recorded lookups across sets.
+    """Every specialty set of a corpus, resolved once when first asked for, and the recorded
+    lookups across sets.
 
     `corpus.index`, `failed_paths` and `broken` describe the whole tree even when the
     corpus holds only some sets (the incremental check), so the lookups are answered the
@@ -159,9 +160,8 @@ class CorpusView:
     def __init__(self, corpus: Corpus, broken: Mapping[str, frozenset[str]] | None = None):
         self._corpus = weakref.ref(corpus)
         self.broken: Mapping[str, frozenset[str]] = broken or {}
-        self.sets: dict[str, SpecialtyView] = {
-            code: view_of(entry) for code, entry in corpus.specialties.items()
-        }
+        self._sets: dict[str, SpecialtyView] = {}  # resolved on first use: composing
+        # one specialty of a national tree must not resolve all of them
         self.lookups: dict[str, set[Lookup]] = {}
         self._numbers: dict[str, Loaded[Any]] | None = None
 
@@ -184,11 +184,14 @@ class CorpusView:
         return view
 
     def __iter__(self) -> Iterator[SpecialtyView]:
-        return iter(self.sets.values())
+        return (self.specialty(code) for code in list(self.corpus.specialties))
 
     def specialty(self, code: str) -> SpecialtyView:
-        """The view of the set `code` (which must be loaded)."""
-        return self.sets[code]
+        """The view of the set `code` (which must be loaded), resolved on first use."""
+        found = self._sets.get(code)
+        if found is None:
+            found = self._sets[code] = view_of(self.corpus.specialties[code])
+        return found
 
     # Lookups across sets: each is recorded under `asker`, the code of the asking set.
 
