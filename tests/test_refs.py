@@ -119,3 +119,16 @@ def test_refs_course_lists_the_school_plans_rows(example_project: Path) -> None:
         assert lines[usage["line"] - 1] == '  - code: "ZJ02"'
         assert usage["owner"].endswith("课程 ZJ02 Python程序设计")
     assert f"{AI}/plans/haigang-2026.yaml" in target["files"]
+
+
+def test_a_plan_row_without_a_code_is_named_without_one(example_project: Path) -> None:
+    """A school's row may give no code (the plan did not number its courses): the carrier
+    is named by school and course name, never "None"."""
+    plan = example_project / AI / "plans/jiangcheng-2026.yaml"
+    text = plan.read_text("utf-8")
+    assert '  - code: "ZJ04"\n    name: Linux操作系统\n' in text
+    plan.write_text(text.replace('  - code: "ZJ04"\n    name:', "  - name:", 1), "utf-8")
+    done = run_cli(["refs", "5-1-1", "--specialty", "510209"], example_project)
+    assert done.exit_code == 0, done.stderr
+    assert "None" not in done.stdout
+    assert "人才培养方案 课程 Linux操作系统" in done.stdout
