@@ -175,3 +175,18 @@ def test_cached_equals_fresh_after_any_edits(
     settled = _cache(root)
     assert _read(root, settled)[0] == _read(root, _cache(root))[1]
     assert settled.stats.rendered == 0
+
+
+def test_the_reading_is_a_stream_one_folder_at_a_time(tmp_path: Path) -> None:
+    """A national tree is never held as text all at once: a folder's entry is read when its
+    first file is asked for, not before."""
+    root = _tree(tmp_path)
+    _read(root, _cache(root))
+    cache = _cache(root)
+    sources = find_sources(root, root.parent)
+    stream = parse_cached(root, sources, _tasks(root, sources), _digests(sources), cache)
+    assert cache.stats.hits == 0
+    next(stream)
+    assert cache.stats.hits == 1
+    rest = list(stream)
+    assert len(rest) == len(sources) - 1 and cache.stats.hits == _folders(root)

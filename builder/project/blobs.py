@@ -96,6 +96,14 @@ class BlobCache:
         mac.update(data)
         return mac.hexdigest()
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for `key` is present (not whether it is authentic: `load` says)."""
+        if self.folder is None:
+            return False
+        return (self.folder / f"{key}{self.SUFFIX}").is_file() and (
+            self.folder / f"{key}.mac"
+        ).is_file()
+
     def load(self, key: str) -> bytes | None:
         """The cached bytes of `key` when present and authentic; counts the outcome."""
         if self.folder is None:

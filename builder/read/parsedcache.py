@@ -23,13 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from builder.project.blobs import BlobCache
 from builder.project.cache import fingerprint
-from builder.read.parallel import Parsed, Task, parse_all
+from builder.read.parallel import Parsed, Task, parse_all, parse_task
 from builder.read.sources import Source
 
 FORMAT = 1
@@ -112,42 +112,69 @@ def parse_cached(
     *,
     jobs: int | None = 1,
     advance: Callable[[], None] | None = None,
-) -> list[Parsed]:
+) -> Iterator[Parsed]:
     """What reading each source under the standards directory `root` (as discovered,
-    `find_sources`) gives, in order: unchanged folders from `cache`, the rest
-    read afresh (`parse_all`) and stored for next time. `digests` maps a source's `rel`
-    to its content hash as the check saw it; a file whose bytes changed since is read
-    again and not stored. The cache is pruned to the folders of this run."""
+    `find_sources`) gives, in order: unchanged folders from `cache`, the rest read afresh
+    (`parse_all`) and stored for next time. `digests` maps a source's `rel` to its content
+    hash as the check saw it; a file whose bytes changed since is read again and not
+    stored. The cache is pruned to the folders of this run once all is read.
+
+    A stream: a folder's entry is read when its first file comes, and what a folder being
+    read afresh gave is held only until its last file, so a national tree is never in
+    memory as text all at once. A folder whose entry vanished or broke in between is read
+    in this process."""
     groups: dict[str, list[int]] = {}
     for i, source in enumerate(sources):
         groups.setdefault(folder_of(source.path, str(root)), []).append(i)
-    results: list[Parsed | None] = [None] * len(sources)
-    pending: list[int] = []
-    keys: dict[str, str] = {}
+    keys: dict[str, str | None] = {}
+    cached: set[str] = set()
     for name, indices in groups.items():
-        members = [sources[i] for i in indices]
-        key = _key(name, members, digests) if cache.enabled else None
-        hit = _decode(cache.load(key), members, digests) if key is not None else None
-        if hit is None:
-            pending.extend(indices)
-            if key is not None:
-                keys[name] = key
-            continue
-        for i, parsed in zip(indices, hit, strict=True):
-            results[i] = parsed
+        key = _key(name, [sources[i] for i in indices], digests) if cache.enabled else None
+        keys[name] = key
+        if key is not None and cache.has(key):
+            cached.add(name)
+    last = {name: indices[-1] for name, indices in groups.items()}
+    owner = [""] * len(sources)
+    for name, indices in groups.items():
+        for i in indices:
+            owner[i] = name
+    fresh = parse_all(
+        [tasks[i] for i in range(len(sources)) if owner[i] not in cached],
+        jobs=jobs,
+        advance=advance,
+    )
+    taken: dict[str, Iterator[Parsed] | None] = {}
+    made: dict[str, list[Parsed]] = {}
+    for i in range(len(sources)):
+        name = owner[i]
+        if name in cached:
+            if name not in taken:
+                members = [sources[j] for j in groups[name]]
+                key = keys[name]
+                assert key is not None
+                hit = _decode(cache.load(key), members, digests)
+                taken[name] = iter(hit) if hit is not None else None
+            entries = taken[name]
+            if entries is not None:
+                parsed = next(entries)
+            else:  # present but not authentic or not these files: read here, store again
+                parsed = parse_task(tasks[i])
+                made.setdefault(name, []).append(parsed)
             if advance is not None:
                 advance()
-    fresh = parse_all([tasks[i] for i in pending], jobs=jobs, advance=advance)
-    for i, parsed in zip(pending, fresh, strict=True):
-        results[i] = parsed
-    done = [p for p in results if p is not None]
-    assert len(done) == len(sources)
-    for name, key in keys.items():
-        members = [sources[i] for i in groups[name]]
-        found = [done[i] for i in groups[name]]
-        if all(
-            _plain(p) and p.digest == digests[s.rel] for s, p in zip(members, found, strict=True)
-        ):
-            cache.store(key, _encode(members, found))
+        else:
+            parsed = next(fresh)
+            made.setdefault(name, []).append(parsed)
+        if i == last[name]:
+            taken.pop(name, None)
+            found = made.pop(name, None)
+            key = keys[name]
+            if found is not None and key is not None:
+                members = [sources[j] for j in groups[name]]
+                if all(
+                    _plain(p) and p.digest == digests[m.rel]
+                    for m, p in zip(members, found, strict=True)
+                ):
+                    cache.store(key, _encode(members, found))
+        yield parsed
     cache.prune()
-    return done
