@@ -1,4 +1,4 @@
-"""The site build's cache of what reading each folder gave (`builder.read.parsedcache`):
+"""The site build's cache of what reading each folder gave (`builder.site.parsedcache`):
 reading through it gives exactly what a fresh read gives, whatever was edited, added,
 removed or forged in between, and only changed folders are read again.
 """
@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.read.parallel import Parsed, Task, parse_all
-from builder.read.parsedcache import ParsedCache, _encode, _key, folder_of, parse_cached
 from builder.read.sources import Source, find_sources
+from builder.site.parsedcache import ParsedCache, _encode, _key, folder_of, parse_cached
 
 REPO = Path(__file__).resolve().parent.parent
 SECRET = b"p" * 32

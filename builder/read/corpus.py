@@ -448,7 +448,7 @@ def load_sources(
 
     `read` reads the files (default: `parse_all` with `jobs` and `advance`); the site build
     passes one that reuses what reading unchanged folders gave last time
-    (`builder.read.parsedcache`)."""
+    (`builder.site.parsedcache`)."""
     corpus = Corpus(root=root)
     root_real = str(root.resolve())
     tasks = [Task(s.path, s.real, s.link, root_real) for s in sources]

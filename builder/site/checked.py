@@ -3,7 +3,7 @@
 The diagnostics come from the check cache exactly as `zhibiao check` gives them
 (`builder.checking.incremental`: only specialty sets whose inputs changed are checked
 again). Composing needs every document, so the whole tree is then loaded, reusing what
-reading each unchanged folder gave last time (`builder.read.parsedcache`, keyed by the
+reading each unchanged folder gave last time (`builder.site.parsedcache`, keyed by the
 content hashes the check just took). A build of an exported git revision (`--from-git`)
 has a temporary tree, and a project whose cache folder is a link leading out must not be
 written through (`builder.project.cache.cache_root`): both run the plain full check, which
@@ -20,9 +20,9 @@ from builder.checking.pipeline import CheckResult, run_check
 from builder.project import Project, UsageError
 from builder.project.cache import CheckCache, cache_root
 from builder.read.corpus import load_sources
-from builder.read.parsedcache import ParsedCache, parse_cached
 from builder.read.sources import find_sources
 from builder.site.options import BuildOptions
+from builder.site.parsedcache import ParsedCache, parse_cached
 
 
 def check_and_load(project: Project, options: BuildOptions, base: Path | None) -> CheckResult:
