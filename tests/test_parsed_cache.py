@@ -5,14 +5,13 @@ removed or forged in between, and only changed folders are read again.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.read.parallel import Parsed, Task, parse_all
+from builder.read.parallel import Parsed, Task, content_hash, parse_all
 from builder.read.sources import Source, find_sources
 from builder.site.parsedcache import ParsedCache, _encode, _key, folder_of, parse_cached
 
@@ -37,8 +36,7 @@ def _digests(sources: list[Source]) -> dict[str, str]:
     """The content hashes the check would hand over."""
     found = {}
     for source in sources:
-        raw = Path(source.path).read_bytes()
-        found[source.rel] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+        found[source.rel] = content_hash(Path(source.path).read_bytes())
     return found
 
 

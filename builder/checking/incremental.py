@@ -45,7 +45,7 @@ from builder.read.corpus import (
     place,
     quiet_gc,
 )
-from builder.read.parallel import Parsed, Task, parse_all
+from builder.read.parallel import Parsed, Task, content_hash, parse_all
 from builder.read.sources import Source, find_sources
 from builder.read.yamlsource import YamlProblem, read_with_stat
 from builder.view import CorpusView
@@ -165,7 +165,7 @@ class _Run:
                     raw, info = read_with_stat(Path(source.path))
                 except (OSError, YamlProblem):
                     continue
-                digests[source.rel] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+                digests[source.rel] = content_hash(raw)
                 self.stats[source.rel] = (
                     info.st_size,
                     info.st_mtime_ns,

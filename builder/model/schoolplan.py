@@ -133,6 +133,7 @@ class Plan(Strict):
                 if carried.ref == code:
                     yield c, r, row, carried
 
-    def row_label(self, row: PlanCourse) -> str:
-        """ "江城职业技术学院 课程 ZH01 Python程序设计" (no code when the row has none)."""
-        return " ".join(f"{self.school} 课程 {row.code or ''} {row.name}".split())
+    def row_label(self, row: PlanCourse, what: str = "课程") -> str:
+        """ "江城职业技术学院 课程 ZH01 Python程序设计" (no code when the row has none);
+        `what` names the row ("人才培养方案 课程")."""
+        return " ".join(f"{self.school} {what} {row.code or ''} {row.name}".split())

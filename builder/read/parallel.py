@@ -55,6 +55,11 @@ class Parsed(NamedTuple):
     """Size, mtime (ns), ctime (ns) and inode, for the check cache."""
 
 
+def content_hash(raw: bytes) -> str:
+    """A file's content hash: what `Parsed.digest`, the check cache and the site's keys use."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
 def _problem(problem: Problem, stat: tuple[int, int, int, int] | None = None) -> Parsed:
     return Parsed("", None, None, None, problem, stat)
 
@@ -74,7 +79,7 @@ def parse_task(task: Task) -> Parsed:
         return _problem((problem.code, problem.message, problem.line, problem.column, problem.hint))
     except OSError as exc:
         return _problem(("ZB010", f"无法读取文件：{os_reason(exc)}", 0, 0, None))
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = content_hash(raw)
     try:
         data = parse(decode(raw))
     except YamlProblem as problem:

@@ -210,9 +210,7 @@ def _competency(entry: SpecialtySet, index: SpecialtyIndex, code: str, name: str
     for plan in entry.plans:  # schools' plans carry the national list's competencies too
         for c, r, course, carried in plan.doc.carrying(code):
             place = Place(plan.rel, ("courses", c, "competencies", r))
-            owner = " ".join(
-                f"{plan.doc.school} 人才培养方案 课程 {course.code or ''} {course.name}".split()
-            )
+            owner = plan.doc.row_label(course, "人才培养方案 课程")
             target.uses.append(Usage("承载", owner, place, carried.level))
     return target
 

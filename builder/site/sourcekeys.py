@@ -26,6 +26,7 @@ from builder.compose.across import KINDS, replay
 from builder.compose.order import documents
 from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
 from builder.read.corpus import Corpus, Loaded, SpecialtySet
+from builder.read.parallel import content_hash
 from builder.site.layout import SiteLayout
 from builder.site.reuse import output_stamp, tree_digest
 from builder.view import CorpusView
@@ -52,11 +53,6 @@ def shard_lookups(corpus: Corpus, codes: Iterable[str]) -> list[Any]:
         }.values(),
         key=repr,
     )
-
-
-def content_hash(data: bytes) -> str:
-    """A file's content hash as the check takes it (`CheckResult.digests`)."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def source_keys(
