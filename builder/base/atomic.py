@@ -122,6 +122,21 @@ def replace_directory(target: Path) -> Iterator[Path]:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def swap_in(new: Path, target: Path) -> Path | None:
+    """Put the finished directory `new` at `target` in one step (two renames where the system
+    cannot swap). The previous `target`, if there was one, is left under another name in
+    `new`'s folder, which is returned for the caller to remove."""
+    if not (target.exists() or target.is_symlink()):
+        new.replace(target)
+        return None
+    if _exchange(new, target):
+        return new
+    old = new.with_name(f"{new.name}.old")
+    target.replace(old)
+    new.replace(target)
+    return old
+
+
 def write_set(files: dict[Path, bytes]) -> None:
     """Write several files all or nothing: every one to a temporary name first, then renamed.
 

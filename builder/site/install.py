@@ -24,7 +24,7 @@ from builder.site.reuse import (
 )
 
 if TYPE_CHECKING:
-    from builder.site.pipeline import BuildOptions, Prepared
+    from builder.site.pipeline import BuildOptions, Prepared, PreparedShard
 
 
 def install_shards(
@@ -42,8 +42,7 @@ def install_shards(
     in `.zhibiao-site.json`), else built. `portal` is the key of the portal already in
     `site` (`portal_key`), recorded with a stamp of its files for the next build."""
     manifests = [(root, read_manifest(root)) for root in previous]
-    theme = tree_digest(prepared.theme_dirs)  # once: every shard is built with the same theme
-    keys: dict[str, str] = {}
+    keys = shard_keys(prepared, engine)
     todo: list[SiteJob] = []
     for shard in prepared.shards:
         out = site / shard.name
@@ -52,15 +51,41 @@ def install_shards(
                 f"分站点「{shard.name}」与门户站点的同名文件或目录冲突",
                 hint="专业代码用作分站点目录名，不能与 mkdocs.yml 中 extra_css、logo 等文件的顶层目录同名。",
             )
-        folder = source_dir / shard.folder
-        keys[shard.name] = f"{shard.digest}:{theme}"
-        if engine.name != "mkdocs":  # a shard another engine built is not reused
-            keys[shard.name] += f":{engine.name}"
         same = _published(manifests, shard.name, keys[shard.name])
         if same is not None:
             link_tree(same, out)
         else:
-            todo.append(SiteJob(folder / "mkdocs.yml", out, shard.weight))
+            todo.append(job(source_dir, shard, out))
+    build_shards(engine, prepared, todo, options, say)
+    share_identical(site, [site / s.name for s in prepared.shards])
+    stamped = {PORTAL: (portal, portal_stamp(site, keys))} if portal else {}
+    write_manifest(site, keys, stamped)  # stamped again: a copy where links failed differs
+
+
+PORTAL_KEPT = "门户站点的页面未改动，沿用上次的输出"
+
+
+def shard_keys(prepared: Prepared, engine: SiteEngine) -> dict[str, str]:
+    """Shard name → the key its published output is recorded under: its sources' digest,
+    the theme folders' and, for another engine than MkDocs, the engine's name."""
+    theme = tree_digest(prepared.theme_dirs)  # once: every shard is built with the same theme
+    suffix = f":{engine.name}" if engine.name != "mkdocs" else ""
+    return {s.name: f"{s.digest}:{theme}{suffix}" for s in prepared.shards}
+
+
+def job(source_dir: Path, shard: PreparedShard, out: Path) -> SiteJob:
+    """Building `shard` from its sources under `source_dir` into `out`."""
+    return SiteJob(source_dir / shard.folder / "mkdocs.yml", out, shard.weight)
+
+
+def build_shards(
+    engine: SiteEngine,
+    prepared: Prepared,
+    todo: Sequence[SiteJob],
+    options: BuildOptions,
+    say: Callable[[str], None],
+) -> None:
+    """Say how many shards are regenerated, built and kept, then build `todo`."""
     reused = len(prepared.shards) - len(todo)
     regenerated = len(prepared.shards) - prepared.kept
     say(
@@ -71,9 +96,6 @@ def install_shards(
     engine.build_many(
         todo, epoch=options.source_date_epoch, workers=workers, on_done=ShardProgress(say)
     )
-    share_identical(site, [site / s.name for s in prepared.shards])
-    stamped = {PORTAL: (portal, _portal_stamp(site, keys))} if portal else {}
-    write_manifest(site, keys, stamped)
 
 
 class ShardProgress:
@@ -122,11 +144,17 @@ def _published(
     unchanged since."""
     for root, shards in manifests:
         recorded = shards.get(name)
-        if recorded is None or recorded[0] != key or not (root / name / "index.html").is_file():
-            continue
-        if output_stamp(root / name) == recorded[1]:
+        if recorded is not None and recorded[0] == key and unchanged(root / name, recorded[1]):
             return root / name
     return None
+
+
+def unchanged(out: Path, stamp: str) -> bool:
+    """Whether the shard output folder `out` (a folder, not a link to one) is the one
+    recorded with `stamp`."""
+    if out.is_symlink() or not (out / "index.html").is_file():
+        return False
+    return output_stamp(out) == stamp
 
 
 def _portal_files(root: Path, shards: Collection[str]) -> Iterator[Path]:
@@ -141,7 +169,7 @@ def _portal_files(root: Path, shards: Collection[str]) -> Iterator[Path]:
             yield here / name
 
 
-def _portal_stamp(root: Path, shards: Collection[str]) -> str:
+def portal_stamp(root: Path, shards: Collection[str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for path in _portal_files(root, shards):
         info = path.stat()
@@ -172,7 +200,7 @@ def reuse_portal(key: str, site: Path, previous: Sequence[Path]) -> bool:
         shards = set(recorded) - {PORTAL}
         if entry is None or entry[0] != key or not (root / "index.html").is_file():
             continue
-        if _portal_stamp(root, shards) != entry[1]:
+        if portal_stamp(root, shards) != entry[1]:
             continue
         for path in _portal_files(root, shards):
             dest = site / path.relative_to(root)

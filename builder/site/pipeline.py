@@ -27,16 +27,15 @@ from builder.site.config import (
 )
 from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import SiteEngine
-from builder.site.install import install_shards, portal_key, reuse_portal
+from builder.site.inplace import update_in_place
+from builder.site.install import PORTAL_KEPT, install_shards, portal_key, reuse_portal
 from builder.site.layout import PORTAL, SHARDS_DIR, SplitMode
 from builder.site.noop import NoopGuard
 from builder.site.options import SOURCE_DIR as SOURCE_DIR
 from builder.site.options import BuildOptions as BuildOptions
 from builder.site.options import BuildOutcome
 from builder.site.pages import SiteInfo
-from builder.site.reuse import (
-    link_tree,
-)
+from builder.site.reuse import FolderMoves, link_tree
 from builder.site.rootconfig import ROOT_CONFIG
 from builder.site.searchdict import jieba_user_dict
 from builder.site.sourcekeys import (
@@ -121,8 +120,49 @@ def prepare_sources(
 
     With a `split` mode that applies (see `builder.site.split.plan_layout`), `target` holds
     the portal and `target/shards/<name>/` each shard; a shard whose sources in the
-    `previous` sources folder were made from the same inputs is linked from there instead
-    of being composed and rendered again (`builder.site.sourcekeys`)."""
+    `previous` sources folder were made from the same inputs is moved from there instead
+    of being composed and rendered again (`builder.site.sourcekeys`): `previous` is the
+    folder `target` replaces. If preparing fails, the moved folders are put back."""
+    moves = FolderMoves()
+    try:
+        return _prepare_sources(
+            project,
+            result,
+            target,
+            banner=banner,
+            version=version,
+            changelog=changelog,
+            providers=providers,
+            with_data=with_data,
+            root_config=root_config,
+            write=write,
+            split=split,
+            previous=previous,
+            live=live,
+            moves=moves,
+        )
+    except BaseException:
+        moves.undo()
+        raise
+
+
+def _prepare_sources(
+    project: Project,
+    result: CheckResult,
+    target: Path,
+    *,
+    banner: str | None,
+    version: str | None,
+    changelog: str | None,
+    providers: Sequence[DownloadProvider],
+    with_data: bool,
+    root_config: Path | None,
+    write: Callable[[dict[str, bytes | Path], Path], object],
+    split: SplitMode,
+    previous: Path | None,
+    live: bool,
+    moves: FolderMoves,
+) -> Prepared:
     corpus, config = result.corpus, project.config
     root_file = root_config or project.root / ROOT_CONFIG
     root = load_root_config(root_file)
@@ -142,7 +182,7 @@ def prepare_sources(
             old = _site_folder(previous, candidate.name) if previous is not None else None
             found = reusable_sources(old, keys[candidate.name], corpus) if old is not None else None
             if old is not None and found is not None:
-                link_tree(old, _site_folder(target, candidate.name))
+                moves.move(old, _site_folder(target, candidate.name))
                 kept[candidate.name] = PreparedShard(candidate.name, *found)
         fresh = [s for s in layout.shards if s.name not in kept]
         trees = compose_sets(
@@ -297,13 +337,18 @@ def build_locked(
 
     portal = portal_key(source_dir, prepared) if prepared.shards else ""
 
-    def produce(site: Path, previous: Sequence[Path]) -> None:
-        if portal and reuse_portal(portal, site, previous):
-            say("门户站点的页面未改动，沿用上次的输出")
-        else:
-            build_portal(site)
-        if prepared.shards:
-            install_shards(engine, source_dir, prepared, site, previous, options, say, portal)
+    def publish(dest: Path, previous: Sequence[Path]) -> None:
+        """Put the site at `dest`: its changed shards swapped in when nothing else changed,
+        else a whole new copy swapped in at once (kept shards linked from `previous`)."""
+        if portal and update_in_place(engine, source_dir, prepared, dest, options, say, portal):
+            return
+        with replace_directory(dest) as site:
+            if portal and reuse_portal(portal, site, previous):
+                say(PORTAL_KEPT)
+            else:
+                build_portal(site)
+            if prepared.shards:
+                install_shards(engine, source_dir, prepared, site, previous, options, say, portal)
 
     def build_portal(site: Path) -> None:
         log = engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)
@@ -316,17 +361,16 @@ def build_locked(
                 say(f"{engine.name} 构建用时 {float(took.group(1)):.1f} 秒")
 
     if options.version is None:
-        with replace_directory(options.site_dir) as site:
-            produce(site, [options.site_dir])
+        publish(options.site_dir, [options.site_dir])
         outcome.published = options.site_dir
     else:
-        outcome.published = install_version(produce, options)
+        outcome.published = install_version(publish, options)
     if noop is not None:
         noop.remember(outcome)
     return outcome
 
 
-def install_version(produce: Callable[[Path, Sequence[Path]], None], options: BuildOptions) -> Path:
+def install_version(publish: Callable[[Path, Sequence[Path]], None], options: BuildOptions) -> Path:
     """Build into `site/<version>/`, link aliases, update versions.json and the redirect."""
     assert options.version is not None
     root = options.site_dir
@@ -340,8 +384,7 @@ def install_version(produce: Callable[[Path, Sequence[Path]], None], options: Bu
     dropped = before - {a for e in entries for a in e.aliases}
     target = root / options.version
     others = [root / e.version for e in entries if e.version != options.version]
-    with replace_directory(target) as site:
-        produce(site, [target, *others])
+    publish(target, [target, *others])
     for alias in options.aliases:
         with replace_directory(root / alias) as copy:
             link_tree(target, copy)

@@ -6,9 +6,9 @@ site records those keys in `.zhibiao-site.json` with a stamp of each shard's out
 times, inodes), signed with the same key as the check cache (kept outside the repository):
 a manifest copied in from elsewhere is never trusted, and a shard whose output was edited
 after the build is built again. On
-the next build a shard whose key is unchanged is hard-linked from the previous output
-instead of being built again; everything else is built fresh into the staging folder, and
-the whole site is then swapped in at once, as before.
+the next build a shard whose key is unchanged is kept: left where it is when only shards
+change (`builder.site.inplace`), else hard-linked from the previous output into a staging
+folder where everything else is built fresh, and the whole site is then swapped in at once.
 
 The build date (`SOURCE_DATE_EPOCH`) is not part of the key: an unchanged shard keeps the
 sitemap dates of the build that last changed it.
@@ -161,6 +161,34 @@ def link_tree(source: Path, target: Path) -> None:
                 os.link(here, there)
             except OSError:
                 shutil.copy2(here, there)
+
+
+class FolderMoves:
+    """Folders moved whole from a tree about to be replaced into the one replacing it: one
+    rename instead of a link per file (and later an unlink per file). `undo` puts them back
+    when the new tree is abandoned, so a failed build does not lose them."""
+
+    def __init__(self) -> None:
+        self.moves: list[tuple[Path, Path]] = []
+
+    def move(self, source: Path, target: Path) -> None:
+        """Move the folder `source` to `target` (linked file by file where it cannot be)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            source.replace(target)
+        except OSError:
+            link_tree(source, target)
+            return
+        self.moves.append((source, target))
+
+    def undo(self) -> None:
+        """Move every folder back where it was (as far as the system lets)."""
+        for source, target in reversed(self.moves):
+            try:
+                target.replace(source)
+            except OSError:
+                continue
+        self.moves.clear()
 
 
 def share_identical(reference: Path, folders: Iterable[Path], subdir: str = "assets") -> int:
