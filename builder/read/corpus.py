@@ -7,7 +7,7 @@ import gc
 import json
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -443,12 +443,16 @@ def load_sources(
     advance: Callable[[], None] | None = None,
     keep: Callable[[Source, Parsed, AnyDoc | None, list[Diagnostic]], None] | None = None,
     read: Callable[[list[Source], list[Task]], Iterable[Parsed]] | None = None,
+    refs: Mapping[str, DocRef] | None = None,
 ) -> Corpus:
     """Load the given files of the tree under `root` into a corpus; problems go to `sink`.
 
     `read` reads the files (default: `parse_all` with `jobs` and `advance`); the site build
     passes one that reuses what reading unchanged folders gave last time
-    (`builder.site.parsedcache`)."""
+    (`builder.site.parsedcache`), and the whole-tree index the check it just ran took of
+    the same files (`refs`, by real path), so that documents' continuity facts are not
+    computed again."""
+    known = refs or {}
     corpus = Corpus(root=root)
     root_real = str(root.resolve())
     tasks = [Task(s.path, s.real, s.link, root_real) for s in sources]
@@ -467,7 +471,10 @@ def load_sources(
             else:
                 corpus.documents.append(Loaded(Path(source.path), source.rel, doc))
                 corpus.locations[source.rel] = source.home
-                corpus.index[source.real] = doc_ref(source.rel, doc)
+                ref = known.get(source.real)
+                if ref is None or ref.rel != source.rel or ref.kind != doc.kind:
+                    ref = doc_ref(source.rel, doc)
+                corpus.index[source.real] = ref
         corpus.group()
     return corpus
 

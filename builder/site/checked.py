@@ -46,6 +46,7 @@ def check_and_load(project: Project, options: BuildOptions, base: Path | None) -
         read=lambda sources, tasks: parse_cached(
             root, sources, tasks, checked.digests, cache, jobs=options.jobs
         ),
+        refs=checked.corpus.index,
     )
     return CheckResult(project, corpus, checked.diagnostics, checked.files, digests=checked.digests)
 
