@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +36,15 @@ def examples(default: int, thorough: int | None = None) -> int:
     if PROFILE == "thorough":
         return thorough if thorough is not None else 10 * default
     return default
+
+
+@pytest.fixture(autouse=True)
+def _release_frozen_corpora() -> Iterator[None]:
+    """Loading a corpus freezes what is alive (`builder.read.corpus.quiet_gc`); a test
+    process loads thousands, so each test lets the collector see its objects again, as
+    `zhibiao serve` does after each build."""
+    yield
+    gc.unfreeze()
 
 
 @dataclass

@@ -4,6 +4,7 @@ calls, and by asking the preview's HTTP server for a page and the live-reload po
 
 from __future__ import annotations
 
+import gc
 import threading
 import urllib.request
 from pathlib import Path
@@ -40,6 +41,7 @@ def test_the_preview_rebuilds_only_the_shard_an_edit_touched(
     said.clear()
     _edit_course(project)
     assert preview.rebuild() and preview.builds == 2
+    assert gc.get_freeze_count() == 0  # the build's corpus is not kept from the collector
     assert any("构建 1 个，沿用未改动的 1 个" in line for line in said), said
     assert any("门户站点的页面未改动" in line for line in said), said
     assert any("修订：" in p.read_text("utf-8") for p in site.glob("730701/courses/*/index.html"))

@@ -70,6 +70,8 @@ def _fact(*fields: str) -> str:
 
 def _fields(fact: str) -> list[str]:
     """The fields of a fact (the inverse of `_fact`)."""
+    if "\\" not in fact:  # nothing escaped (almost every fact)
+        return fact.split(SEP)
     return [_ESCAPED.sub(lambda m: "\\" if m.group(1) == "\\" else SEP, f) for f in fact.split(SEP)]
 
 

@@ -420,18 +420,32 @@ def validate(data: Any, rel: str) -> tuple[AnyDoc | None, list[Diagnostic]]:
 
 @contextmanager
 def quiet_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a corpus is built.
+    """Pause the cyclic garbage collector while a corpus is built, then keep what is alive
+    out of its scans (`gc.freeze`).
 
     Loading creates millions of long-lived objects and no reference cycles; without the
-    pause, each full collection rescans everything loaded so far.
+    pause, each full collection rescans everything loaded so far. Without the freeze, the
+    first collection after the pause scans every object made during it, and the work done
+    with the corpus (checking, composing, rendering) triggers full collections that rescan
+    the whole corpus each time: composing one specialty of 200 beside a loaded corpus took
+    1.6 s, 0.07 s with the corpus frozen. Frozen objects are still freed when their last
+    reference goes; only cyclic garbage among them waits for `release_frozen`, which a
+    long-lived process (`zhibiao serve`) calls after each build.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
+
+
+def release_frozen() -> None:
+    """Let the collector scan again what `quiet_gc` froze (a corpus no longer used may hold
+    reference cycles)."""
+    gc.unfreeze()
 
 
 def load_sources(

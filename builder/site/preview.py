@@ -22,6 +22,7 @@ from typing import Any
 
 from builder.checking.pipeline import CheckResult
 from builder.project import Project, UsageError
+from builder.read.corpus import release_frozen
 from builder.ruleset import open_project
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
 from builder.site.entry import build_site
@@ -80,6 +81,8 @@ class IncrementalPreview:
         except UsageError as exc:
             self.say(exc.render())
             return False
+        finally:
+            release_frozen()  # this build's corpus is dropped: its cycles may be collected
         if outcome.unchanged or outcome.published is None:
             return False
         with self.changed:

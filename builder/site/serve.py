@@ -19,6 +19,7 @@ from pathlib import Path
 
 from builder.checking.pipeline import CheckResult, run_check
 from builder.project import Project, UsageError
+from builder.read.corpus import release_frozen
 from builder.ruleset import open_project
 from builder.site.downloads import default_providers
 from builder.site.engine import DEFAULT_ENGINE, SiteEngine
@@ -55,16 +56,19 @@ def regenerate(
     report(result)
     banner = forced_banner(result) if result.failed() else None
     target = project.root / SOURCE_DIR
-    prepared = prepare_sources(
-        project,
-        result,
-        target,
-        banner=banner,
-        version=None,
-        providers=default_providers(docx=False),
-        write=sync_sources,
-        live=True,
-    )
+    try:
+        prepared = prepare_sources(
+            project,
+            result,
+            target,
+            banner=banner,
+            version=None,
+            providers=default_providers(docx=False),
+            write=sync_sources,
+            live=True,
+        )
+    finally:
+        release_frozen()  # the corpus is dropped: its cycles may be collected
     return project, prepared.config_file
 
 

@@ -66,17 +66,22 @@ def specialty_codes(corpus: Corpus) -> frozenset[str]:
     return frozenset(r.specialty for r in corpus.index.values() if r.kind == "specialty")
 
 
+def _all_shared(corpus: Corpus) -> tuple[DocRef, ...]:
+    found = [r for r in corpus.index.values() if r.kind == "course" and r.specialty == SHARED_SET]
+    return tuple(sorted(found, key=lambda ref: ref.rel))
+
+
+_SHARED: Shared[Corpus, tuple[DocRef, ...]] = Shared()
+"""The shared course standards of each corpus's whole tree, found once (every specialty
+asks: scanning the index each time made the lookups quadratic in the tree)."""
+
+
 def shared_courses(corpus: Corpus, code: str, level: str | None) -> tuple[DocRef, ...]:
     """The shared course standards of the whole tree that apply to specialty `code` of
     level `level`, in path order (from the index: loaded or not)."""
-    found = [
-        ref
-        for ref in corpus.index.values()
-        if ref.kind == "course"
-        and ref.specialty == SHARED_SET
-        and terms_cover(ref.shared[1:], code, level)
-    ]
-    return tuple(sorted(found, key=lambda ref: ref.rel))
+    return tuple(
+        r for r in _SHARED.get(corpus, _all_shared) if terms_cover(r.shared[1:], code, level)
+    )
 
 
 def _shared_answer(refs: tuple[DocRef, ...]) -> Answer:
