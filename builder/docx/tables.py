@@ -113,7 +113,7 @@ def add_table(
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     _fix_layout(grid, widths, total)
-    rows = grid.rows
+    rows = list(grid.rows)  # `grid.rows[i]` lists every row again: quadratic in a long table
     header = rows[0]
     _row_flags(header, header=True)
     for cell, text, width in zip(header.cells, _pad(table.header, columns), widths, strict=True):
