@@ -101,14 +101,15 @@ def test_cache_link_out_of_the_project_stops_check(setup: tuple[Path, Path]) -> 
         ("docx", ["export", "docx", "standards", "-o", "dist/docx"]),
         ("data", ["build", "standards", "--no-docx"]),
         ("parsed", ["build", "standards", "--no-docx", "--no-data"]),
+        ("forms", ["build", "standards", "--no-docx", "--no-data"]),
     ],
 )
 def test_a_linked_cache_store_is_refused(
     setup: tuple[Path, Path], folder: str, args: list[str]
 ) -> None:
-    """`.zhibiao/cache/docx`, `data` or `parsed` committed as a link: the cached files would be
-    written where it points (the Word render cache, the open-data cache and the site build's
-    cache of what reading each folder gave)."""
+    """`.zhibiao/cache/docx`, `data`, `parsed` or `forms` committed as a link: the cached files
+    would be written where it points (the Word render cache, the open-data cache, the site
+    build's cache of what reading each folder gave and of the 意见反馈表 forms)."""
     project, outside = setup
     (project / ".zhibiao" / "cache").mkdir(parents=True)
     (project / ".zhibiao" / "cache" / folder).symlink_to(outside, target_is_directory=True)

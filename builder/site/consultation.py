@@ -15,13 +15,14 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from builder.comments.anchors import Anchor, document_anchors
-from builder.comments.forms import FormInfo, form_docx, form_xlsx, short
+from builder.comments.forms import FormInfo, short
 from builder.comments.model import ReviewRecord
 from builder.comments.report import handling, summarise
 from builder.comments.store import existing_record, load_review
 from builder.compose.doctree import Cell, DocTree, Heading, Link, Paragraph, Table
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, Loaded
+from builder.site.formcache import Forms, fresh_forms
 from builder.site.layout import raw_link
 from builder.site.markdown import escape, render_block
 from builder.view.anchors import doc_id
@@ -44,9 +45,10 @@ def _record(item: Loaded[Any]) -> ReviewRecord | None:
 
 
 def consultation_parts(
-    corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree]
+    corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], forms: Forms = fresh_forms
 ) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Page → Markdown to append, and docs path → form bytes, for the given trees."""
+    """Page → Markdown to append, and docs path → form bytes, for the given trees; `forms`
+    makes a draft's two forms (the site build passes its cache, `builder.site.formcache`)."""
     items = {doc_id(item): item for item in corpus.documents}
     sections: dict[str, str] = {}
     blobs: dict[str, bytes] = {}
@@ -64,7 +66,7 @@ def consultation_parts(
                 meta.comment_deadline.isoformat() if meta.comment_deadline else "",
             )
             xlsx, word = form_paths(tree.page)
-            blobs[xlsx], blobs[word] = form_xlsx(info, anchors), form_docx(info, anchors)
+            blobs[xlsx], blobs[word] = forms(info, anchors)
             sections[tree.page] = how_to_comment(tree, info, anchors, config.review.issue_url)
             continue
         record = _record(item)

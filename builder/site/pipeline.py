@@ -27,6 +27,7 @@ from builder.site.config import (
 )
 from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import SiteEngine
+from builder.site.formcache import FormCache
 from builder.site.inplace import update_in_place
 from builder.site.install import PORTAL_KEPT, install_shards, portal_key, reuse_portal
 from builder.site.layout import PORTAL, SHARDS_DIR, SplitMode
@@ -200,14 +201,14 @@ def _prepare_sources(
             from builder.site.opendata import open_data
 
             data = open_data(corpus, config, DataCache.open(project.root, scope="site"))
+        forms = FormCache.open(project.root, scope="site")
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
-            sites = [
-                (PORTAL, site_sources(corpus, config, trees, downloads, info, changelog, data))
-            ]
+            site = site_sources(corpus, config, trees, downloads, info, changelog, data, forms)
+            sites = [(PORTAL, site)]
         else:
             sites = split_sources(
-                corpus, config, trees, downloads, info, layout, changelog, data, skip=kept
+                corpus, config, trees, downloads, info, layout, changelog, data, kept, forms
             )
         url = config.site.url
         if url and version:
@@ -241,6 +242,8 @@ def _prepare_sources(
                 read = shard_lookups(corpus, shard.codes)
                 digest = write_source_key(folder, keys[name], len(sources.pages), read)
                 shards.append(PreparedShard(name, len(sources.pages), digest))
+        if not kept:  # every draft's forms were asked for: the others can go
+            forms.prune()
     if layout is not None:  # in layout order, kept ones included
         prepared = {s.name: s for s in shards} | kept
         shards = [prepared[s.name] for s in layout.shards]

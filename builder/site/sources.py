@@ -25,6 +25,7 @@ from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.chains import CHAINS_PAGE, CHAINS_TITLE, chains, chains_page
 from builder.site.config import VERSION_SCRIPT, ZHIBIAO_CSS
 from builder.site.consultation import consultation_parts
+from builder.site.formcache import Forms, fresh_forms
 from builder.site.markdown import (
     Download,
     PageChrome,
@@ -71,13 +72,15 @@ def site_sources(
     info: SiteInfo,
     changelog: str | None = None,
     data: Sequence[DataFile] = (),
+    forms: Forms = fresh_forms,
 ) -> SiteSources:
-    """Render every page of the site and plan the copies; nothing is written."""
+    """Render every page of the site and plan the copies; nothing is written. `forms`
+    makes the 意见反馈表 of each draft (`builder.site.consultation`)."""
     out = SiteSources()
     out.copies, offered = offered_downloads(downloads)
     out.pages["index.md"] = home_page(corpus, info)
-    sections, forms = consultation_parts(corpus, config, trees)
-    out.blobs.update(forms)
+    sections, blobs = consultation_parts(corpus, config, trees, forms)
+    out.blobs.update(blobs)
     matrices = matrix_tables(corpus, config)
     for tree in trees:
         chrome = PageChrome(

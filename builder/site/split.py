@@ -16,6 +16,7 @@ from builder.model.sourced import course_key, course_label
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.consultation import consultation_parts
+from builder.site.formcache import Forms, fresh_forms
 from builder.site.layout import PORTAL, Shard, SiteLayout, SplitMode, rendering_shard
 from builder.site.markdown import (
     PageChrome,
@@ -93,10 +94,12 @@ def split_sources(
     changelog: str | None = None,
     data: Sequence[DataFile] = (),
     skip: Collection[str] = (),
+    forms: Forms = fresh_forms,
 ) -> Iterator[tuple[str, SiteSources]]:
     """Render the portal, then each shard not in `skip` (its sources are kept from the last
     build) in turn; nothing is written. One shard at a time, so a national corpus never
-    holds every page in memory. `trees` need only cover the shards rendered."""
+    holds every page in memory. `trees` need only cover the shards rendered; `forms` makes
+    the 意见反馈表 of each draft (`builder.site.consultation`)."""
     copies, offered = offered_downloads(downloads)
     by_shard: dict[str, list[DocTree]] = {}
     for tree in trees:
@@ -109,8 +112,9 @@ def split_sources(
         entries = [corpus.specialties[code] for code in shard.codes]
         with rendering_shard(layout, shard.name):
             site = SiteSources()
-            sections, forms = consultation_parts(corpus, config, by_shard.get(shard.name, []))
-            site.blobs = {shard.inner(path): data for path, data in forms.items()}
+            trees_here = by_shard.get(shard.name, [])
+            sections, blobs = consultation_parts(corpus, config, trees_here, forms)
+            site.blobs = {shard.inner(path): data for path, data in blobs.items()}
             for tree in by_shard.get(shard.name, []):
                 chrome = PageChrome(tuple(offered.get(tree.page, ())), info.banner)
                 extra = sections.get(tree.page, "")
