@@ -108,7 +108,7 @@ def _project(target: Path) -> Path:
     return target
 
 
-def _build(project: Path, engine: Any = DEFAULT_ENGINE) -> str:
+def _build(project: Path, engine: Any = DEFAULT_ENGINE, **more: Any) -> str:
     said: list[str] = []
     options = BuildOptions(
         site_dir=project / "site",
@@ -116,6 +116,7 @@ def _build(project: Path, engine: Any = DEFAULT_ENGINE) -> str:
         open_data=False,
         split="specialty",
         source_date_epoch=1767225600,
+        **more,
     )
     outcome = build_site(
         open_project(project / "standards"),
@@ -124,7 +125,7 @@ def _build(project: Path, engine: Any = DEFAULT_ENGINE) -> str:
         say=said.append,
         engine=engine,
     )
-    assert outcome.published == project / "site", said
+    assert outcome.published is not None, said
     return "\n".join(said)
 
 
@@ -147,8 +148,9 @@ def _state(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, tuple[int, int
 
 
 def _leftovers(project: Path) -> list[str]:
-    """Staging folders next to the site or the sources that a build did not remove."""
-    found = [*project.iterdir(), *(project / "build").iterdir()]
+    """Staging folders next to the site (or a version of it) or the sources that a build
+    did not remove."""
+    found = [*project.iterdir(), *(project / "build").iterdir(), *(project / "site").iterdir()]
     return [p.name for p in found if p.name.endswith((".new", ".old", ".shards"))]
 
 
@@ -269,3 +271,19 @@ def test_preparing_that_fails_puts_the_kept_sources_back(
     assert _leftovers(project) == []
     said = _build(project)  # still reused: only the edited specialty is composed again
     assert "重新生成页面 1 个；构建 1 个，沿用未改动的 1 个" in said
+
+
+@pytest.mark.slow
+def test_a_version_is_updated_in_place_and_its_alias_follows(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _build(project, version="2026", aliases=("latest",))
+    root = project / "site"
+    kept = (root / "2026" / AI).stat().st_ino
+    _edit(project, EC, "修订后：")
+    said = _build(project, version="2026", aliases=("latest",))
+    assert "门户站点的页面未改动" in said and "构建 1 个，沿用未改动的 1 个" in said
+    assert (root / "2026" / AI).stat().st_ino == kept
+    for folder in (root / "2026", root / "latest"):
+        assert "修订后：" in _texts(folder / EC)
+    assert _state(root / "latest") == _state(root / "2026")  # the alias is the version
+    assert _leftovers(project) == []
