@@ -107,3 +107,28 @@ def test_a_build_reuses_the_forms_of_unchanged_drafts(tmp_path: Path) -> None:
     assert all(after[name] == entries[name] for name in entries)  # untouched, not pruned
     forms = list((project / "site/510209").rglob("*意见反馈表.xlsx"))
     assert forms and all(f.stat().st_size > 0 for f in forms)
+
+
+@pytest.mark.slow
+def test_warming_in_worker_processes_gives_the_same_forms(tmp_path: Path) -> None:
+    """Many missing forms are made in worker processes and stored; the build then takes
+    each from the cache, byte for byte what its own process would have made."""
+    from builder.site.formcache import PARALLEL_THRESHOLD
+
+    many = [
+        (
+            FormInfo(f"510209/course/ZJ{n:02d}", f"《课程{n}》课程标准", "征求意见稿", ""),
+            [*ANCHORS, Anchor(f"ZJ{n:02d}-1", f"第 {n} 条要求")],
+        )
+        for n in range(PARALLEL_THRESHOLD + 2)
+    ]
+    cache = _cache(tmp_path / "forms")
+    cache(*many[0])  # one is there already
+    assert cache.warm(many, jobs=2) == len(many) - 1
+    assert cache.warm(many, jobs=2) == 0  # nothing left to make
+    again = _cache(tmp_path / "forms")
+    for info, anchors in many[:6]:
+        assert again(info, anchors) == fresh_forms(info, anchors)
+    assert again.stats.hits == 6 and again.stats.rendered == 0
+    few = _cache(tmp_path / "few")
+    assert few.warm(many[:3], jobs=2) == 0  # too few to start workers for

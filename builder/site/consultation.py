@@ -56,15 +56,9 @@ def consultation_parts(
         item = items.get(tree.doc_id)
         if item is None:
             continue
-        meta = item.doc.meta
-        if meta.status == UNDER_CONSULTATION:
-            anchors = document_anchors(item, corpus, config)
-            info = FormInfo(
-                tree.doc_id,
-                meta.title,
-                meta.status,
-                meta.comment_deadline.isoformat() if meta.comment_deadline else "",
-            )
+        draft = _draft(tree, item, corpus, config)
+        if draft is not None:
+            info, anchors = draft
             xlsx, word = form_paths(tree.page)
             blobs[xlsx], blobs[word] = forms(info, anchors)
             sections[tree.page] = how_to_comment(tree, info, anchors, config.review.issue_url)
@@ -74,6 +68,26 @@ def consultation_parts(
         if record is not None and record.comments and decided:
             sections[tree.page] = dispositions(tree.page, record)
     return sections, blobs
+
+
+def drafts(
+    corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree]
+) -> list[tuple[FormInfo, list[Anchor]]]:
+    """The form head and anchors of every draft among `trees` (what its forms are made of)."""
+    items = {doc_id(item): item for item in corpus.documents}
+    found = (_draft(t, items[t.doc_id], corpus, config) for t in trees if t.doc_id in items)
+    return [draft for draft in found if draft is not None]
+
+
+def _draft(
+    tree: DocTree, item: Loaded[Any], corpus: Corpus, config: ProjectConfig
+) -> tuple[FormInfo, list[Anchor]] | None:
+    meta = item.doc.meta
+    if meta.status != UNDER_CONSULTATION:
+        return None
+    deadline = meta.comment_deadline.isoformat() if meta.comment_deadline else ""
+    info = FormInfo(tree.doc_id, meta.title, meta.status, deadline)
+    return info, document_anchors(item, corpus, config)
 
 
 def how_to_comment(

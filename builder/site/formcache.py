@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
@@ -25,9 +26,12 @@ from builder.comments.anchors import Anchor
 from builder.comments.forms import FormInfo, form_docx, form_xlsx
 from builder.project.blobs import BlobCache
 from builder.project.cache import fingerprint
+from builder.read.parallel import default_jobs
 from builder.site.datacache import pack, unpack
 
 FORMAT = 1
+PARALLEL_THRESHOLD = 24
+"""Below this many forms to make, `FormCache.warm` leaves them to the build's own process."""
 Forms = Callable[[FormInfo, Sequence[Anchor]], tuple[bytes, bytes]]
 """Makes a draft's two forms (Excel, Word) from its form head and anchors."""
 
@@ -35,6 +39,10 @@ Forms = Callable[[FormInfo, Sequence[Anchor]], tuple[bytes, bytes]]
 def fresh_forms(info: FormInfo, anchors: Sequence[Anchor]) -> tuple[bytes, bytes]:
     """The two forms, made now."""
     return form_xlsx(info, list(anchors)), form_docx(info, list(anchors))
+
+
+def _make(draft: tuple[FormInfo, list[Anchor]]) -> tuple[bytes, bytes]:
+    return fresh_forms(*draft)
 
 
 class FormCache(BlobCache):
@@ -68,3 +76,27 @@ class FormCache(BlobCache):
         made = fresh_forms(info, anchors)
         self.store(key, pack([("xlsx", "", made[0]), ("docx", "", made[1])]))
         return made
+
+    def warm(self, drafts: Sequence[tuple[FormInfo, Sequence[Anchor]]], jobs: int | None) -> int:
+        """Make the forms of `drafts` that the cache lacks in worker processes, when there
+        are many and the cache is written, so that the build then takes every one from the
+        cache (a first build under consultation makes thousands; the pages are written one
+        at a time in the build's own process). Returns how many were made. `jobs` None
+        means one per CPU; workers are `spawn`ed, as `builder.docx.pool` does."""
+        if not self.enabled:
+            return 0
+        missing: dict[str, tuple[FormInfo, list[Anchor]]] = {}
+        for info, anchors in drafts:
+            key = self.key(info, anchors)
+            if key not in missing and not self.has(key):
+                missing[key] = (info, list(anchors))
+        workers = default_jobs() if jobs is None else jobs
+        workers = min(workers, len(missing) // (PARALLEL_THRESHOLD // 2) or 1)
+        if workers <= 1 or len(missing) < PARALLEL_THRESHOLD or multiprocessing.parent_process():
+            return 0
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers) as pool:
+            made = pool.imap(_make, list(missing.values()), chunksize=4)
+            for key, (xlsx, docx) in zip(missing, made, strict=True):
+                self.store(key, pack([("xlsx", "", xlsx), ("docx", "", docx)]))
+        return len(missing)

@@ -25,6 +25,7 @@ from builder.site.config import (
     site_config,
     theme_dirs,
 )
+from builder.site.consultation import drafts
 from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import SiteEngine
 from builder.site.formcache import FormCache
@@ -116,6 +117,7 @@ def prepare_sources(
     split: SplitMode = "none",
     previous: Path | None = None,
     live: bool = False,
+    jobs: int | None = 1,
 ) -> Prepared:
     """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary).
 
@@ -141,6 +143,7 @@ def prepare_sources(
             previous=previous,
             live=live,
             moves=moves,
+            jobs=jobs,
         )
     except BaseException:
         moves.undo()
@@ -163,6 +166,7 @@ def _prepare_sources(
     previous: Path | None,
     live: bool,
     moves: FolderMoves,
+    jobs: int | None,
 ) -> Prepared:
     corpus, config = result.corpus, project.config
     root_file = root_config or project.root / ROOT_CONFIG
@@ -202,6 +206,7 @@ def _prepare_sources(
 
             data = open_data(corpus, config, DataCache.open(project.root, scope="site"))
         forms = FormCache.open(project.root, scope="site")
+        forms.warm(drafts(corpus, config, trees), jobs)  # many missing: in worker processes
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
             site = site_sources(corpus, config, trees, downloads, info, changelog, data, forms)
@@ -335,6 +340,7 @@ def build_locked(
             split=options.split or project.config.site.split,
             previous=source_dir if source_dir.is_dir() else None,
             live=options.live,
+            jobs=options.jobs,
         )
     say(f"正在用 {engine.name} 构建站点……")
 
