@@ -131,3 +131,31 @@ def test_libreoffice_opens_workbook_with_matrix_intact(tmp_path: Path) -> None:
     with (work / "book-课程设置.csv").open(encoding="utf-8", newline="") as handle:
         plan = list(csv.reader(handle))
     assert plan[-1][0] == "合计" and plan[-1][4] == "1184"
+
+
+def test_a_specialtys_workbook_is_made_once_per_loaded_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site offers the same workbook on the 职业能力清单 page and as open data: the
+    bytes are those of a workbook made afresh, and the second request makes none."""
+    from builder.base.diagnostics import Diagnostics
+    from builder.opendata import xlsx_export
+    from builder.opendata.stamps import last_change
+    from builder.project.loading import open_project
+    from builder.read.corpus import load_corpus
+    from tests.conftest import REPO
+
+    config = open_project(REPO / "standards").config
+    corpus = load_corpus(REPO / "standards", REPO, Diagnostics())
+    entry = corpus.specialties["510209"]
+    when = max(last_change(item.doc) for item in entry.documents())
+    fresh = xlsx_export.workbook_bytes(xlsx_export.build_workbook(entry, config), when)
+    made: list[str] = []
+    build = xlsx_export.build_workbook
+    monkeypatch.setattr(
+        xlsx_export, "build_workbook", lambda e, c: made.append(e.code) or build(e, c)
+    )
+    assert xlsx_export.specialty_workbook(entry, config) == fresh
+    assert xlsx_export.specialty_workbook(entry, config) == fresh
+    assert made == ["510209"]
+    other = config.model_copy()
+    assert xlsx_export.specialty_workbook(entry, other) == fresh  # another configuration
+    assert made == ["510209", "510209"]

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from builder.compose import page_path
 from builder.compose.doctree import DocTree
-from builder.opendata.stamps import last_change
-from builder.opendata.xlsx_export import build_workbook, file_name, matrix_rows, workbook_bytes
+from builder.opendata.xlsx_export import file_name, matrix_rows, specialty_workbook
 from builder.opendata.xlsx_style import FORMULA_START
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
@@ -77,8 +76,7 @@ class MatrixWorkbook:
         self, corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], work: Path
     ) -> dict[str, Path]:
         def workbook(entry: SpecialtySet) -> tuple[str, bytes]:
-            when = max(last_change(item.doc) for item in entry.documents())
-            return file_name(entry), workbook_bytes(build_workbook(entry, config), when)
+            return file_name(entry), specialty_workbook(entry, config)
 
         return _write_per_page(corpus, trees, work / "matrix-xlsx", workbook)
 

@@ -14,8 +14,7 @@ from pathlib import PurePosixPath
 from builder.base.escape import markdown_text, relative_href
 from builder.opendata import case, dataset
 from builder.opendata.case_defs import Uris
-from builder.opendata.stamps import last_change
-from builder.opendata.xlsx_export import build_workbook, file_name, workbook_bytes
+from builder.opendata.xlsx_export import file_name, specialty_workbook
 from builder.read.config import ProjectConfig
 from builder.read.corpus import Corpus, SpecialtySet
 from builder.site.datacache import DataCache, Entry, pack, unpack
@@ -81,12 +80,11 @@ def open_data(
 def _specialty_files(entry: SpecialtySet, config: ProjectConfig) -> list[Entry]:
     """The workbook and CASE packages of one specialty, as (path, label, bytes)."""
     code = entry.code
-    when = max(last_change(item.doc) for item in entry.documents())
     files: list[Entry] = [
         (
             f"{DATA_DIR}/{_segment(file_name(entry))}",
             f"{code} 职业能力清单、课程设置与能力课程矩阵（Excel）",
-            workbook_bytes(build_workbook(entry, config), when),
+            specialty_workbook(entry, config),  # the one the 职业能力清单 page offers
         )
     ]
     base = f"{config.site.url.rstrip('/')}/ims/case/v1p1" if config.site.url else None
