@@ -27,7 +27,7 @@ from builder.site.parsedcache import ParsedCache, parse_cached
 
 def check_and_load(project: Project, options: BuildOptions, base: Path | None) -> CheckResult:
     """The build's check result, its corpus holding every document of the tree."""
-    folder = _cache_folder(project) if options.cache_check else None
+    folder = cache_folder(project) if options.cache_check else None
     if folder is None:
         return run_check(project, base=base, jobs=options.jobs, show_progress=options.progress)
     checked = run_check_cached(
@@ -51,7 +51,7 @@ def check_and_load(project: Project, options: BuildOptions, base: Path | None) -
     return CheckResult(project, corpus, checked.diagnostics, checked.files, digests=checked.digests)
 
 
-def _cache_folder(project: Project) -> Path | None:
+def cache_folder(project: Project) -> Path | None:
     """The project's cache folder; None when it is a link (then nothing is cached, as the
     build record is not: `builder.site.run`)."""
     try:

@@ -16,7 +16,7 @@ from builder.base.diagnostics import Severity
 from builder.checking.pipeline import CheckResult
 from builder.compose import compose_corpus, compose_sets
 from builder.project import Project, UsageError
-from builder.site.checked import check_and_load
+from builder.site.checked import cache_folder, check_and_load
 from builder.site.config import (
     SiteSettings,
     asset_paths,
@@ -205,7 +205,11 @@ def _prepare_sources(
             from builder.site.opendata import open_data
 
             data = open_data(corpus, config, DataCache.open(project.root, scope="site"))
-        forms = FormCache.open(project.root, scope="site")
+        forms = (  # none kept when the cache folder is a link, as for the check
+            FormCache.open(project.root, scope="site")
+            if cache_folder(project) is not None
+            else FormCache(None, None, scope="site")
+        )
         forms.warm(drafts(corpus, config, trees), jobs)  # many missing: in worker processes
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
