@@ -307,8 +307,7 @@ COVERED = {
     "builder/docx/recordpage.py:place_record": "toc-and-record-pages",
     "builder/diff/render_docx.py:render_docx": "export:diff",
     "builder/opendata/xlsx_export.py:export_xlsx": "export:xlsx",
-    "builder/site/opendata.py:_specialty_files": "export:xlsx",
-    "builder/site/matrixfiles.py:MatrixWorkbook.collect": "site-matrix-xlsx",
+    "builder/opendata/xlsx_export.py:_made": "site-matrix-xlsx",  # also the open data's
     "builder/comments/docxout.py:table_document": "comments-report",
     "builder/comments/forms.py:form_xlsx": "comments-form-xlsx",
     "builder/drafting/annotate.py:annotated": "import-comments",
