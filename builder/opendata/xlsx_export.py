@@ -211,18 +211,17 @@ def build_workbook(entry: SpecialtySet, config: ProjectConfig) -> Workbook:
     return book
 
 
-_BOOKS: Shared[SpecialtySet, tuple[int, bytes]] = Shared()
+_BOOKS: Shared[SpecialtySet, tuple[ProjectConfig, bytes]] = Shared()
 
 
 def specialty_workbook(entry: SpecialtySet, config: ProjectConfig) -> bytes:
     """The bytes of a specialty's workbook, dated by its last change.
 
-    Made once per loaded set (and configuration): a site build offers the same workbook on
-    the 职业能力清单 page and as open data, and each took a fifth of a second a specialty."""
-    made = _BOOKS.get(entry, lambda e: (id(config), _made(e, config)))
-    if made[0] == id(config):
-        return made[1]
-    return _made(entry, config)
+    Made once per loaded set (and configuration object): a site build offers the same
+    workbook on the 职业能力清单 page and as open data, and each took a fifth of a second a
+    specialty."""
+    made = _BOOKS.get(entry, lambda e: (config, _made(e, config)))
+    return made[1] if made[0] is config else _made(entry, config)
 
 
 def _made(entry: SpecialtySet, config: ProjectConfig) -> bytes:
