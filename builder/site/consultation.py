@@ -71,12 +71,17 @@ def consultation_parts(
 
 
 def drafts(
-    corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree]
+    corpus: Corpus, config: ProjectConfig, trees: Sequence[DocTree], at_least: int = 0
 ) -> list[tuple[FormInfo, list[Anchor]]]:
-    """The form head and anchors of every draft among `trees` (what its forms are made of)."""
+    """The form head and anchors of every draft among `trees` (what its forms are made of);
+    none when there are fewer than `at_least` drafts (the pages work out the anchors
+    again: for a few drafts that is not worth doing twice)."""
     items = {doc_id(item): item for item in corpus.documents}
-    found = (_draft(t, items[t.doc_id], corpus, config) for t in trees if t.doc_id in items)
-    return [draft for draft in found if draft is not None]
+    found = [(t, items[t.doc_id]) for t in trees if t.doc_id in items]
+    if sum(item.doc.meta.status == UNDER_CONSULTATION for _, item in found) < at_least:
+        return []
+    made = (_draft(tree, item, corpus, config) for tree, item in found)
+    return [draft for draft in made if draft is not None]
 
 
 def _draft(

@@ -28,7 +28,7 @@ from builder.site.config import (
 from builder.site.consultation import drafts
 from builder.site.downloads import DownloadProvider, default_providers
 from builder.site.engine import SiteEngine
-from builder.site.formcache import FormCache
+from builder.site.formcache import PARALLEL_THRESHOLD, FormCache
 from builder.site.inplace import update_in_place
 from builder.site.install import PORTAL_KEPT, install_shards, portal_key, reuse_portal
 from builder.site.layout import PORTAL, SHARDS_DIR, SplitMode
@@ -118,56 +118,16 @@ def prepare_sources(
     previous: Path | None = None,
     live: bool = False,
     jobs: int | None = 1,
+    moves: FolderMoves | None = None,
 ) -> Prepared:
     """Render the corpus into `target` (docs/, mkdocs.yml, jieba dictionary).
 
     With a `split` mode that applies (see `builder.site.split.plan_layout`), `target` holds
     the portal and `target/shards/<name>/` each shard; a shard whose sources in the
-    `previous` sources folder were made from the same inputs is moved from there instead
-    of being composed and rendered again (`builder.site.sourcekeys`): `previous` is the
-    folder `target` replaces. If preparing fails, the moved folders are put back."""
-    moves = FolderMoves()
-    try:
-        return _prepare_sources(
-            project,
-            result,
-            target,
-            banner=banner,
-            version=version,
-            changelog=changelog,
-            providers=providers,
-            with_data=with_data,
-            root_config=root_config,
-            write=write,
-            split=split,
-            previous=previous,
-            live=live,
-            moves=moves,
-            jobs=jobs,
-        )
-    except BaseException:
-        moves.undo()
-        raise
-
-
-def _prepare_sources(
-    project: Project,
-    result: CheckResult,
-    target: Path,
-    *,
-    banner: str | None,
-    version: str | None,
-    changelog: str | None,
-    providers: Sequence[DownloadProvider],
-    with_data: bool,
-    root_config: Path | None,
-    write: Callable[[dict[str, bytes | Path], Path], object],
-    split: SplitMode,
-    previous: Path | None,
-    live: bool,
-    moves: FolderMoves,
-    jobs: int | None,
-) -> Prepared:
+    `previous` sources folder were made from the same inputs is taken from there instead
+    of being composed and rendered again (`builder.site.sourcekeys`): moved whole with
+    `moves` (for the caller to undo if it abandons `target`, which replaces `previous`),
+    else hard-linked."""
     corpus, config = result.corpus, project.config
     root_file = root_config or project.root / ROOT_CONFIG
     root = load_root_config(root_file)
@@ -187,7 +147,10 @@ def _prepare_sources(
             old = _site_folder(previous, candidate.name) if previous is not None else None
             found = reusable_sources(old, keys[candidate.name], corpus) if old is not None else None
             if old is not None and found is not None:
-                moves.move(old, _site_folder(target, candidate.name))
+                if moves is not None:
+                    moves.move(old, _site_folder(target, candidate.name))
+                else:
+                    link_tree(old, _site_folder(target, candidate.name))
                 kept[candidate.name] = PreparedShard(candidate.name, *found)
         fresh = [s for s in layout.shards if s.name not in kept]
         trees = compose_sets(
@@ -210,7 +173,8 @@ def _prepare_sources(
             if cache_folder(project) is not None
             else FormCache(None, None, scope="site")
         )
-        forms.warm(drafts(corpus, config, trees), jobs)  # many missing: in worker processes
+        many = drafts(corpus, config, trees, at_least=PARALLEL_THRESHOLD)
+        forms.warm(many, jobs)  # many missing: made in worker processes first
         sites: Iterable[tuple[str, SiteSources]]
         if layout is None:
             site = site_sources(corpus, config, trees, downloads, info, changelog, data, forms)
@@ -330,7 +294,8 @@ def build_locked(
     source_dir = options.source_dir or project.root / SOURCE_DIR
     if providers is None:
         providers = default_providers(docx=options.docx, root=project.root, jobs=options.jobs)
-    with replace_directory(source_dir) as staging:
+    moves = FolderMoves()  # kept shard sources, moved back if preparing fails
+    with replace_directory(source_dir) as staging, moves.undone_on_failure():
         prepared = prepare_sources(
             project,
             result,
@@ -345,6 +310,7 @@ def build_locked(
             previous=source_dir if source_dir.is_dir() else None,
             live=options.live,
             jobs=options.jobs,
+            moves=moves,
         )
     say(f"正在用 {engine.name} 构建站点……")
 

@@ -21,7 +21,8 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,16 @@ class FolderMoves:
             link_tree(source, target)
             return
         self.moves.append((source, target))
+
+    @contextmanager
+    def undone_on_failure(self) -> Iterator[None]:
+        """`undo` if the block fails (inside the block that abandons the new tree, so the
+        folders go back before it is removed)."""
+        try:
+            yield
+        except BaseException:
+            self.undo()
+            raise
 
     def undo(self) -> None:
         """Move every folder back where it was (as far as the system lets)."""
