@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
+from builder.site import pagereuse
 from builder.site.engine import compact_search_index
 
 
@@ -85,8 +86,17 @@ def _share_compiled_templates() -> None:
     Theme.get_env = get_env  # type: ignore[method-assign,assignment]
 
 
-def build_one(config_file: Path, site_dir: Path, jieba: _Jieba, log: _Collect) -> dict[str, Any]:
-    """Build one site strictly; the result says whether it passed and what MkDocs warned."""
+def build_one(
+    config_file: Path,
+    site_dir: Path,
+    jieba: _Jieba,
+    log: _Collect,
+    previous: Path | None = None,
+    record: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Build one site strictly, keeping the pages of its `previous` output that `record`
+    (that output's page record) shows unchanged (`builder.site.pagereuse`); the result says
+    whether it passed, what MkDocs warned, how many pages were kept and the new record."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -95,15 +105,25 @@ def build_one(config_file: Path, site_dir: Path, jieba: _Jieba, log: _Collect) -
     log.records.clear()
     os.chdir(config_file.parent)  # the search plugin opens the jieba dictionary relative to it
     error = ""
+    reuse = pagereuse.PageReuse(previous, record)
+    config = None
     try:
-        build(load_config(str(config_file), site_dir=str(site_dir), strict=True))
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        pagereuse.attach(config, reuse)
+        build(config)
     except MkDocsException as exc:
         error = str(exc)
     except Exception as exc:  # a plugin or theme crashed: report it for this site only
         error = f"{type(exc).__name__}: {exc}"
-    if not error and not log.records:
+    finally:
+        pagereuse.detach()
+    result: dict[str, Any] = {"config": str(config_file), "site_dir": str(site_dir)}
+    result["warnings"] = list(log.records)
+    result["error"] = error
+    if config is not None and not error and not log.records:
         compact_search_index(site_dir)
-    return {"config": str(config_file), "warnings": list(log.records), "error": error}
+        result["pages"] = reuse.new_record(config)
+    return result
 
 
 def main(argv: list[str]) -> int:
@@ -115,8 +135,11 @@ def main(argv: list[str]) -> int:
     logger.propagate = False
     jieba = _Jieba()
     _share_compiled_templates()
+    pagereuse.install()
     for job in jobs:
-        result = build_one(Path(job["config"]), Path(job["site_dir"]), jieba, log)
+        previous = Path(job["previous"]) if job.get("previous") else None
+        where = Path(job["config"]), Path(job["site_dir"])
+        result = build_one(*where, jieba, log, previous, job.get("record"))
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return 0

@@ -35,11 +35,19 @@ class SiteBuildError(UsageError):
 
 @dataclass(frozen=True, slots=True)
 class SiteJob:
-    """One site of a split build: its config file, output folder and size (pages)."""
+    """One site of a split build: its config file, output folder and size (pages); for an
+    engine that can keep unchanged pages, its previous output and that output's page record
+    (`builder.site.pagereuse`)."""
 
     config_file: Path
     site_dir: Path
     weight: int = 1
+    previous: Path | None = None
+    record: dict[str, Any] | None = None
+
+
+PageRecords = dict[Path, dict[str, Any]]
+"""Output folder of each site built → the page record of that output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +84,10 @@ class SiteEngine(Protocol):
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
-    ) -> None:
+    ) -> PageRecords:
         """Build several sites, each strictly, using up to `workers` processes; `on_done`
-        is called with (sites built, all sites) as each one finishes."""
+        is called with (sites built, all sites) as each one finishes. Returns the page
+        records of the sites built (none from an engine that keeps no pages)."""
         ...
 
 
@@ -133,20 +142,18 @@ class MkDocsEngine:
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
-    ) -> None:
+    ) -> PageRecords:
         """Build `sites` in `workers` batch processes (`builder.site.batch`), heaviest first;
-        each process reports a site per line as it finishes, passed on to `on_done`."""
+        each process reports a site per line as it finishes, passed on to `on_done`. A site
+        with a previous output keeps the pages its record shows unchanged."""
         if not sites:
-            return
+            return {}
         chunks = balanced(sites, max(1, min(workers, len(sites))))
         with tempfile.TemporaryDirectory(prefix="zhibiao-batch-") as scratch:
             running = []
             for number, chunk in enumerate(chunks):
                 jobs = Path(scratch) / f"jobs-{number}.json"
-                data = [
-                    {"config": str(s.config_file.resolve()), "site_dir": str(s.site_dir.resolve())}
-                    for s in chunk
-                ]
+                data = [_job_data(s) for s in chunk]
                 jobs.write_text(json.dumps(data), "utf-8")
                 command = [sys.executable, "-m", "builder.site.batch", str(jobs)]
                 running.append(
@@ -166,13 +173,27 @@ class MkDocsEngine:
                         process.wait()
         failures: list[str] = []
         errors: list[str] = []
+        records: PageRecords = {}
         for process, (out, err) in zip(running, outputs, strict=True):
-            failures += _batch_failures(out, process.returncode)
+            failures += _batch_failures(out, process.returncode, records)
             if process.returncode != 0:
                 errors.append(err)
         if failures or errors:
             message, hint = explain("\n".join(errors), failures)
             raise SiteBuildError(message, hint=hint)
+        return records
+
+
+def _job_data(site: SiteJob) -> dict[str, Any]:
+    """A site as the batch worker reads it."""
+    data: dict[str, Any] = {
+        "config": str(site.config_file.resolve()),
+        "site_dir": str(site.site_dir.resolve()),
+    }
+    if site.previous is not None and site.record is not None:
+        data["previous"] = str(site.previous.resolve())
+        data["record"] = site.record
+    return data
 
 
 def _collect(
@@ -232,14 +253,19 @@ def balanced(sites: Sequence[SiteJob], count: int) -> list[list[SiteJob]]:
     return [c for c in chunks if c]
 
 
-def _batch_failures(output: str, returncode: int) -> list[str]:
-    """Messages for every site of a batch that did not build cleanly."""
+def _batch_failures(output: str, returncode: int, records: PageRecords) -> list[str]:
+    """Messages for every site of a batch that did not build cleanly; the page records of
+    those that did go into `records`."""
     failures: list[str] = []
     for line in output.splitlines():
         try:
             result = json.loads(line)
         except ValueError:
             continue
+        if not isinstance(result, dict):
+            continue
+        if isinstance(result.get("pages"), dict) and result.get("site_dir"):
+            records[Path(result["site_dir"])] = result["pages"]
         problems = [
             *result.get("warnings", []),
             *([result["error"]] if result.get("error") else []),

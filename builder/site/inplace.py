@@ -39,6 +39,7 @@ from builder.site.layout import PORTAL
 from builder.site.reuse import read_manifest, share_identical, write_manifest
 
 if TYPE_CHECKING:
+    from builder.site.pagecache import PageCache
     from builder.site.pipeline import BuildOptions, Prepared
 
 
@@ -50,6 +51,7 @@ def update_in_place(
     options: BuildOptions,
     say: Callable[[str], None],
     portal: str,
+    pages: PageCache | None = None,
 ) -> bool:
     """Bring the published split `site` up to date by replacing only its changed shards;
     False, with nothing done, unless its portal was built from sources with the key
@@ -70,13 +72,15 @@ def update_in_place(
     kept: dict[str, tuple[str, str]] = {PORTAL: entry}
     for shard in prepared.shards:
         key, stamp = recorded[shard.name]
-        if key == keys[shard.name] and unchanged(site / shard.name, stamp):
+        same = unchanged(site / shard.name, stamp)
+        if key == keys[shard.name] and same:
             kept[shard.name] = (key, stamp)
         else:
-            todo.append(job(source_dir, shard, staging / shard.name))
+            last = (site / shard.name, key) if same else None
+            todo.append(job(source_dir, shard, staging / shard.name, last, pages))
     staging.mkdir()
     try:
-        build_shards(engine, prepared, todo, options, say)
+        build_shards(engine, prepared, todo, options, say, pages, keys)
         share_identical(site, [j.site_dir for j in todo])
         for built in todo:  # the old folder lands in `staging`, removed below
             swap_in(built.site_dir, site / built.site_dir.name)

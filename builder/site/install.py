@@ -6,9 +6,9 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from builder.project import UsageError
 from builder.site.engine import SiteEngine, SiteJob
@@ -24,6 +24,7 @@ from builder.site.reuse import (
 )
 
 if TYPE_CHECKING:
+    from builder.site.pagecache import PageCache
     from builder.site.pipeline import BuildOptions, Prepared, PreparedShard
 
 
@@ -36,11 +37,13 @@ def install_shards(
     options: BuildOptions,
     say: Callable[[str], None],
     portal: str = "",
+    pages: PageCache | None = None,
 ) -> None:
     """Put every shard of a split build under `site/<name>/`: hard-linked from a `previous`
     output (the same site, then other versions) when its sources are unchanged (signed keys
-    in `.zhibiao-site.json`), else built. `portal` is the key of the portal already in
-    `site` (`portal_key`), recorded with a stamp of its files for the next build."""
+    in `.zhibiao-site.json`), else built, keeping the unchanged pages of its last output
+    whose record `pages` holds. `portal` is the key of the portal already in `site`
+    (`portal_key`), recorded with a stamp of its files for the next build."""
     manifests = [(root, read_manifest(root)) for root in previous]
     keys = shard_keys(prepared, engine)
     todo: list[SiteJob] = []
@@ -55,8 +58,9 @@ def install_shards(
         if same is not None:
             link_tree(same, out)
         else:
-            todo.append(job(source_dir, shard, out))
-    build_shards(engine, prepared, todo, options, say)
+            last = _published(manifests, shard.name)
+            todo.append(job(source_dir, shard, out, last, pages))
+    build_shards(engine, prepared, todo, options, say, pages, keys)
     share_identical(site, [site / s.name for s in prepared.shards])
     stamped = {PORTAL: (portal, portal_stamp(site, keys))} if portal else {}
     write_manifest(site, keys, stamped)  # stamped again: a copy where links failed differs
@@ -73,9 +77,17 @@ def shard_keys(prepared: Prepared, engine: SiteEngine) -> dict[str, str]:
     return {s.name: f"{s.digest}:{theme}{suffix}" for s in prepared.shards}
 
 
-def job(source_dir: Path, shard: PreparedShard, out: Path) -> SiteJob:
-    """Building `shard` from its sources under `source_dir` into `out`."""
-    return SiteJob(source_dir / shard.folder / "mkdocs.yml", out, shard.weight)
+def job(
+    source_dir: Path,
+    shard: PreparedShard,
+    out: Path,
+    last: tuple[Path, str] | None = None,
+    pages: PageCache | None = None,
+) -> SiteJob:
+    """Building `shard` from its sources under `source_dir` into `out`; with its `last`
+    published output (folder, sources key) and that output's page record if `pages` has it."""
+    built = SiteJob(source_dir / shard.folder / "mkdocs.yml", out, shard.weight)
+    return pages.with_previous(built, last) if pages is not None else built
 
 
 def build_shards(
@@ -84,8 +96,11 @@ def build_shards(
     todo: Sequence[SiteJob],
     options: BuildOptions,
     say: Callable[[str], None],
+    pages: PageCache | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> None:
-    """Say how many shards are regenerated, built and kept, then build `todo`."""
+    """Say how many shards are regenerated, built and kept, then build `todo`; the page
+    records of the shards built go to `pages`, those of every shard in `keys` are kept."""
     reused = len(prepared.shards) - len(todo)
     regenerated = len(prepared.shards) - prepared.kept
     say(
@@ -93,9 +108,15 @@ def build_shards(
         f"构建 {len(todo)} 个，沿用未改动的 {reused} 个"
     )
     workers = options.jobs or os.cpu_count() or 1
-    engine.build_many(
+    built = engine.build_many(
         todo, epoch=options.source_date_epoch, workers=workers, on_done=ShardProgress(say)
     )
+    kept = sum(int(r.get("kept") or 0) for r in built.values())
+    if kept:
+        say(f"其中 {kept} 个页面未改动，沿用上次的输出")
+    if pages is not None and keys is not None:
+        pages.keep(built, todo, keys)
+        pages.settle(keys.values())
 
 
 class ShardProgress:
@@ -137,15 +158,29 @@ def duration(seconds: float) -> str:
     return f"{minutes} 分 {rest} 秒" if minutes else f"{rest} 秒"
 
 
+@overload
 def _published(
     manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str
-) -> Path | None:
+) -> Path | None: ...
+
+
+@overload
+def _published(
+    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str
+) -> tuple[Path, str] | None: ...
+
+
+def _published(
+    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str = ""
+) -> Path | tuple[Path, str] | None:
     """The first published copy of shard `name`, built from sources with this `key` and
-    unchanged since."""
+    unchanged since; without a key, the first unchanged copy and the key it was built from."""
     for root, shards in manifests:
         recorded = shards.get(name)
-        if recorded is not None and recorded[0] == key and unchanged(root / name, recorded[1]):
-            return root / name
+        if recorded is None or (key and recorded[0] != key):
+            continue
+        if unchanged(root / name, recorded[1]):
+            return root / name if key else (root / name, recorded[0])
     return None
 
 

@@ -9,13 +9,14 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from builder.base.atomic import replace_directory, write_text
 from builder.base.diagnostics import Severity
 from builder.checking.pipeline import CheckResult
 from builder.compose import compose_corpus, compose_sets
 from builder.project import Project, UsageError
+from builder.project.blobs import BlobCache
 from builder.site.checked import cache_folder, check_and_load
 from builder.site.config import (
     SiteSettings,
@@ -36,6 +37,7 @@ from builder.site.noop import NoopGuard
 from builder.site.options import SOURCE_DIR as SOURCE_DIR
 from builder.site.options import BuildOptions as BuildOptions
 from builder.site.options import BuildOutcome
+from builder.site.pagecache import PageCache
 from builder.site.pages import SiteInfo
 from builder.site.reuse import FolderMoves, link_tree
 from builder.site.rootconfig import ROOT_CONFIG
@@ -168,11 +170,7 @@ def prepare_sources(
             from builder.site.opendata import open_data
 
             data = open_data(corpus, config, DataCache.open(project.root, scope="site"))
-        forms = (  # none kept when the cache folder is a link, as for the check
-            FormCache.open(project.root, scope="site")
-            if cache_folder(project) is not None
-            else FormCache(None, None, scope="site")
-        )
+        forms = _site_cache(FormCache, project)
         many = drafts(corpus, config, trees, at_least=PARALLEL_THRESHOLD)
         forms.warm(many, jobs)  # many missing: made in worker processes first
         sites: Iterable[tuple[str, SiteSources]]
@@ -227,6 +225,17 @@ def prepare_sources(
         theme_dirs(root, root_file.parent),
         len(kept),
     )
+
+
+_Cache = TypeVar("_Cache", bound=BlobCache)
+
+
+def _site_cache(kind: type[_Cache], project: Project) -> _Cache:
+    """The build's store of `kind`; none kept when the cache folder is a link, as for the
+    check."""
+    if cache_folder(project) is None:
+        return kind(None, None, scope="site")
+    return kind.open(project.root, scope="site")
 
 
 def _described(
@@ -315,11 +324,14 @@ def build_locked(
     say(f"正在用 {engine.name} 构建站点……")
 
     portal = portal_key(source_dir, prepared) if prepared.shards else ""
+    pages = _site_cache(PageCache, project)
 
     def publish(dest: Path, previous: Sequence[Path]) -> None:
         """Put the site at `dest`: its changed shards swapped in when nothing else changed,
         else a whole new copy swapped in at once (kept shards linked from `previous`)."""
-        if portal and update_in_place(engine, source_dir, prepared, dest, options, say, portal):
+        if portal and update_in_place(
+            engine, source_dir, prepared, dest, options, say, portal, pages
+        ):
             return
         with replace_directory(dest) as site:
             if portal and reuse_portal(portal, site, previous):
@@ -327,7 +339,9 @@ def build_locked(
             else:
                 build_portal(site)
             if prepared.shards:
-                install_shards(engine, source_dir, prepared, site, previous, options, say, portal)
+                install_shards(
+                    engine, source_dir, prepared, site, previous, options, say, portal, pages
+                )
 
     def build_portal(site: Path) -> None:
         log = engine.build(source_dir / "mkdocs.yml", site, epoch=options.source_date_epoch)

@@ -36,7 +36,8 @@ _ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jieba", "Markdown", "pymdown-e
 
 
 @functools.cache
-def _engine_versions() -> str:
+def engine_versions() -> str:
+    """The installed versions of the engine's packages, as one string."""
     found = []
     for name in _ENGINE_PACKAGES:
         try:
@@ -57,7 +58,7 @@ def tree_digest(folders: Iterable[Path], *, salt: str = "", skip: str = "") -> s
     """A hash of every file (relative path and bytes) under `folders`, plus `salt`; a file
     called `skip` at the top of a folder is left out."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{FORMAT};{fingerprint()};{_engine_versions()};{salt}".encode())
+    digest.update(f"{FORMAT};{fingerprint()};{engine_versions()};{salt}".encode())
     for folder in folders:
         digest.update(f"\0dir:{folder.name}\0".encode())
         if not folder.is_dir():

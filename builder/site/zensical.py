@@ -25,7 +25,7 @@ import yaml
 
 from builder.project import UsageError
 from builder.read.config import ENGINE_MISSING
-from builder.site.engine import BuildLog, SiteBuildError, SiteJob, engine_env
+from builder.site.engine import BuildLog, PageRecords, SiteBuildError, SiteJob, engine_env
 from builder.site.engine_errors import explain
 
 ZENSICAL_CONFIG = ".zensical.yml"
@@ -170,11 +170,12 @@ class ZensicalEngine:
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
-    ) -> None:
+    ) -> PageRecords:
         """Build `sites` (each its own Zensical process), up to `workers` at once, heaviest
-        first; every failure is collected and reported together."""
+        first; every failure is collected and reported together. Every page is built: no
+        page records."""
         if not sites:
-            return
+            return {}
         require()
         order = sorted(sites, key=lambda s: (-s.weight, str(s.config_file)))
         failures: list[str] = []
@@ -197,3 +198,4 @@ class ZensicalEngine:
                 f"{self.name} 构建失败：\n" + "\n".join(failures[:50]),
                 hint="每个分站点的警告见上；修正后重试。",
             )
+        return {}
