@@ -102,14 +102,17 @@ def test_cache_link_out_of_the_project_stops_check(setup: tuple[Path, Path]) -> 
         ("data", ["build", "standards", "--no-docx"]),
         ("parsed", ["build", "standards", "--no-docx", "--no-data"]),
         ("forms", ["build", "standards", "--no-docx", "--no-data"]),
+        ("pages", ["build", "standards", "--no-docx", "--no-data", "--split", "specialty"]),
+        ("templates", ["build", "standards", "--no-docx", "--no-data", "--split", "specialty"]),
     ],
 )
 def test_a_linked_cache_store_is_refused(
     setup: tuple[Path, Path], folder: str, args: list[str]
 ) -> None:
-    """`.zhibiao/cache/docx`, `data`, `parsed` or `forms` committed as a link: the cached files
-    would be written where it points (the Word render cache, the open-data cache, the site
-    build's cache of what reading each folder gave and of the 意见反馈表 forms)."""
+    """`.zhibiao/cache/docx`, `data`, `parsed`, `forms`, `pages` or `templates` committed as
+    a link: the cached files would be written where it points (the Word render cache, the
+    open-data cache, the site build's cache of what reading each folder gave, of the 意见反馈表
+    forms, of the shards' page records and of compiled templates)."""
     project, outside = setup
     (project / ".zhibiao" / "cache").mkdir(parents=True)
     (project / ".zhibiao" / "cache" / folder).symlink_to(outside, target_is_directory=True)

@@ -265,3 +265,30 @@ def test_records_are_kept_signed_and_pruned(tmp_path: Path) -> None:
     names = {p.name for p in (tmp_path / ".zhibiao/cache/pages").iterdir()}
     assert f"{PageCache.entry('k2')}.json" in names
     assert f"{PageCache.entry('k1')}.json" not in names
+
+
+def test_compiled_templates_are_kept_signed(tmp_path: Path) -> None:
+    import jinja2
+
+    from builder.site.pagecache import TemplateCache
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t/page.html").write_text("<h1>{{ title }}</h1>", "utf-8")
+
+    def render(kept: TemplateCache) -> str:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(tmp_path / "t"),
+            bytecode_cache=batch._CompiledTemplates(kept),
+            autoescape=True,
+        )
+        return env.get_template("page.html").render(title="<课程>")
+
+    first = TemplateCache.open(tmp_path, scope="site")
+    assert render(first) == "<h1>&lt;课程&gt;</h1>" and first.stats.rendered == 1
+    second = TemplateCache.open(tmp_path, scope="site")  # the next build: loaded, not compiled
+    assert render(second) == "<h1>&lt;课程&gt;</h1>" and second.stats.hits == 1
+    assert second.stats.rendered == 0
+    for entry in (tmp_path / ".zhibiao/cache/templates").glob("*.bin"):
+        entry.write_bytes(entry.read_bytes()[:-4] + b"\0\0\0\0")  # not what was signed
+    third = TemplateCache.open(tmp_path, scope="site")
+    assert render(third) == "<h1>&lt;课程&gt;</h1>" and third.stats.rejected == 1

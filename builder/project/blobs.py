@@ -62,6 +62,8 @@ class BlobCache:
         self.stats = CacheStats()
         self.used: set[str] = set()
         self.started_ns = time.time_ns()
+        self.project: Path | None = None
+        """The project whose cache this is (set by `open` when the store is enabled)."""
         self._entry = re.compile(rf"^([0-9a-f]{{32}})({re.escape(self.SUFFIX)}|\.mac)$")
 
     @classmethod
@@ -83,7 +85,9 @@ class BlobCache:
         except OSError:
             writable = False
         secret = signing_key(key_file) if writable else None
-        return cls(folder if writable else None, secret, scope=scope)
+        store = cls(folder if writable else None, secret, scope=scope)
+        store.project = project_root if store.enabled else None
+        return store
 
     @property
     def enabled(self) -> bool:

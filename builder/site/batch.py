@@ -10,6 +10,7 @@ same worker built before it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ import jinja2.bccache
 
 from builder.site import pagereuse
 from builder.site.engine import compact_search_index
+from builder.site.pagecache import TemplateCache
 
 
 class _Collect(logging.Handler):
@@ -54,28 +56,39 @@ class _Jieba:
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled Jinja templates shared by every site the worker builds.
+    """Compiled Jinja templates shared by every site the worker builds, and kept on disk
+    for the next build when the project's cache can be written (`TemplateCache`).
 
     MkDocs makes a new Jinja environment per site and Material has ~40 templates: compiling
-    them took a third of a small site's build. The cache key includes a checksum of the
-    template source, so a site with its own theme overrides still gets its own templates."""
+    them took a third of a small site's build, and most of a shard with one page to render.
+    The bucket holds a checksum of the template source, so a site with its own theme
+    overrides still gets its own templates."""
 
-    def __init__(self) -> None:
+    def __init__(self, kept: TemplateCache | None = None) -> None:
         self.store: dict[str, bytes] = {}
+        self.kept = kept
+
+    @staticmethod
+    def _key(bucket: jinja2.bccache.Bucket) -> str:
+        return hashlib.blake2b(bucket.key.encode("utf-8"), digest_size=16).hexdigest()
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self.store.get(bucket.key)
+        if data is None and self.kept is not None:
+            data = self.kept.load(self._key(bucket))
         if data is not None:
             bucket.bytecode_from_string(data)  # rejected there if the source changed
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        data = self.store[bucket.key] = bucket.bytecode_to_string()
+        if self.kept is not None:
+            self.kept.store(self._key(bucket), data)
 
 
-def _share_compiled_templates() -> None:
+def _share_compiled_templates(project: Path | None = None) -> None:
     from mkdocs.theme import Theme
 
-    cache = _CompiledTemplates()
+    cache = _CompiledTemplates(TemplateCache.open(project, scope="site") if project else None)
     make_env = Theme.get_env
 
     def get_env(theme: Theme) -> jinja2.Environment:
@@ -127,16 +140,19 @@ def build_one(
 
 
 def main(argv: list[str]) -> int:
-    """Build every site listed in the JSON file `argv[0]` ([{"config": …, "site_dir": …}])."""
-    jobs = json.loads(Path(argv[0]).read_text("utf-8"))
+    """Build every site listed in the JSON file `argv[0]` ({"sites": [{"config": …,
+    "site_dir": …, "previous": …, "record": …}], "project": folder whose cache may keep
+    compiled templates, or null})."""
+    data = json.loads(Path(argv[0]).read_text("utf-8"))
     log = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(log)
     logger.propagate = False
     jieba = _Jieba()
-    _share_compiled_templates()
+    project = data.get("project")
+    _share_compiled_templates(Path(project) if project else None)
     pagereuse.install()
-    for job in jobs:
+    for job in data["sites"]:
         previous = Path(job["previous"]) if job.get("previous") else None
         where = Path(job["config"]), Path(job["site_dir"])
         result = build_one(*where, jieba, log, previous, job.get("record"))

@@ -84,9 +84,11 @@ class SiteEngine(Protocol):
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
+        project: Path | None = None,
     ) -> PageRecords:
         """Build several sites, each strictly, using up to `workers` processes; `on_done`
-        is called with (sites built, all sites) as each one finishes. Returns the page
+        is called with (sites built, all sites) as each one finishes. `project` is the
+        project whose cache the engine may use (None: keep nothing). Returns the page
         records of the sites built (none from an engine that keeps no pages)."""
         ...
 
@@ -142,10 +144,12 @@ class MkDocsEngine:
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
+        project: Path | None = None,
     ) -> PageRecords:
         """Build `sites` in `workers` batch processes (`builder.site.batch`), heaviest first;
         each process reports a site per line as it finishes, passed on to `on_done`. A site
-        with a previous output keeps the pages its record shows unchanged."""
+        with a previous output keeps the pages its record shows unchanged; compiled
+        templates are kept in `project`'s cache."""
         if not sites:
             return {}
         chunks = balanced(sites, max(1, min(workers, len(sites))))
@@ -153,7 +157,10 @@ class MkDocsEngine:
             running = []
             for number, chunk in enumerate(chunks):
                 jobs = Path(scratch) / f"jobs-{number}.json"
-                data = [_job_data(s) for s in chunk]
+                data = {
+                    "sites": [_job_data(s) for s in chunk],
+                    "project": str(project) if project is not None else None,
+                }
                 jobs.write_text(json.dumps(data), "utf-8")
                 command = [sys.executable, "-m", "builder.site.batch", str(jobs)]
                 running.append(

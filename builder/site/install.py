@@ -109,7 +109,11 @@ def build_shards(
     )
     workers = options.jobs or os.cpu_count() or 1
     built = engine.build_many(
-        todo, epoch=options.source_date_epoch, workers=workers, on_done=ShardProgress(say)
+        todo,
+        epoch=options.source_date_epoch,
+        workers=workers,
+        on_done=ShardProgress(say),
+        project=pages.templates if pages is not None else None,
     )
     kept = sum(int(r.get("kept") or 0) for r in built.values())
     if kept:

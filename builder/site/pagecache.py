@@ -26,12 +26,25 @@ from builder.project.blobs import BlobCache
 from builder.site.engine import PageRecords, SiteJob
 
 
+class TemplateCache(BlobCache):
+    """Compiled page templates kept between builds by the batch worker
+    (`.zhibiao/cache/templates/`), signed like every blob: Jinja's bytecode is unmarshalled
+    code, so an entry written by anyone else is never loaded. One entry per template file
+    and source (a few hundred); not pruned: deleting `.zhibiao/cache` is always safe."""
+
+    SUBDIR = "templates"
+    SUFFIX = ".bin"
+    MAX_ENTRY = 8 * 1024 * 1024
+
+
 class PageCache(BlobCache):
     """Each published shard's page record, by the key of the sources it was built from."""
 
     SUBDIR = "pages"
     SUFFIX = ".json"
     MAX_ENTRY = 16 * 1024 * 1024
+    templates: Path | None = None
+    """The project whose `TemplateCache` the worker may use (None: compile in memory)."""
 
     @staticmethod
     def entry(shard_key: str) -> str:

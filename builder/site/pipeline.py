@@ -37,7 +37,7 @@ from builder.site.noop import NoopGuard
 from builder.site.options import SOURCE_DIR as SOURCE_DIR
 from builder.site.options import BuildOptions as BuildOptions
 from builder.site.options import BuildOutcome
-from builder.site.pagecache import PageCache
+from builder.site.pagecache import PageCache, TemplateCache
 from builder.site.pages import SiteInfo
 from builder.site.reuse import FolderMoves, link_tree
 from builder.site.rootconfig import ROOT_CONFIG
@@ -324,7 +324,10 @@ def build_locked(
     say(f"正在用 {engine.name} 构建站点……")
 
     portal = portal_key(source_dir, prepared) if prepared.shards else ""
-    pages = _site_cache(PageCache, project)
+    pages = PageCache(None, None, scope="site")  # a split build keeps pages and templates
+    if prepared.shards:
+        pages = _site_cache(PageCache, project)
+        pages.templates = _site_cache(TemplateCache, project).project
 
     def publish(dest: Path, previous: Sequence[Path]) -> None:
         """Put the site at `dest`: its changed shards swapped in when nothing else changed,

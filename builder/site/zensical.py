@@ -170,6 +170,7 @@ class ZensicalEngine:
         epoch: int | None = None,
         workers: int = 1,
         on_done: Callable[[int, int], None] | None = None,
+        project: Path | None = None,
     ) -> PageRecords:
         """Build `sites` (each its own Zensical process), up to `workers` at once, heaviest
         first; every failure is collected and reported together. Every page is built: no
