@@ -104,15 +104,16 @@ def test_cache_link_out_of_the_project_stops_check(setup: tuple[Path, Path]) -> 
         ("forms", ["build", "standards", "--no-docx", "--no-data"]),
         ("pages", ["build", "standards", "--no-docx", "--no-data", "--split", "specialty"]),
         ("templates", ["build", "standards", "--no-docx", "--no-data", "--split", "specialty"]),
+        ("jieba", ["build", "standards", "--no-docx", "--no-data", "--split", "specialty"]),
     ],
 )
 def test_a_linked_cache_store_is_refused(
     setup: tuple[Path, Path], folder: str, args: list[str]
 ) -> None:
-    """`.zhibiao/cache/docx`, `data`, `parsed`, `forms`, `pages` or `templates` committed as
-    a link: the cached files would be written where it points (the Word render cache, the
+    """`.zhibiao/cache/docx`, `data`, `parsed`, `forms`, `pages`, `templates` or `jieba`
+    committed as a link: the cached files would be written where it points (the Word render cache, the
     open-data cache, the site build's cache of what reading each folder gave, of the 意见反馈表
-    forms, of the shards' page records and of compiled templates)."""
+    forms, of the shards' page records, of compiled templates and of jieba's dictionary)."""
     project, outside = setup
     (project / ".zhibiao" / "cache").mkdir(parents=True)
     (project / ".zhibiao" / "cache" / folder).symlink_to(outside, target_is_directory=True)

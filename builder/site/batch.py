@@ -21,7 +21,8 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from builder.site import pagereuse
+from builder.project import UsageError
+from builder.site import jiebadict, pagereuse
 from builder.site.engine import compact_search_index
 from builder.site.pagecache import TemplateCache
 
@@ -38,21 +39,40 @@ class _Collect(logging.Handler):
 
 
 class _Jieba:
-    """Snapshot of jieba's global dictionary, restored before each site."""
+    """jieba's global dictionary, restored before each site to the default one.
 
-    def __init__(self) -> None:
+    With the project's cache, the dictionary is looked up in a database instead of loaded
+    (`builder.site.jiebadict`); without, it is loaded once and a copy kept to restore."""
+
+    def __init__(self, project: Path | None = None) -> None:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
         self.tokenizer = jieba.dt
-        self.tokenizer.check_initialized()
-        self.freq = dict(self.tokenizer.FREQ)
-        self.total = self.tokenizer.total
+        self.dictionary = self.tokenizer.dictionary
+        self.lookup = jiebadict.open_dictionary(project)
+        self.freq: dict[str, int] = {}
+        if self.lookup is None:
+            if not isinstance(self.tokenizer.FREQ, dict):  # set by an earlier instance
+                self.tokenizer.initialized = False
+            self.tokenizer.check_initialized()
+            self.freq = dict(self.tokenizer.FREQ)
+            self.total = self.tokenizer.total
+        else:
+            self.total = self.lookup.total
+        self.reset()
 
     def reset(self) -> None:
-        self.tokenizer.FREQ = dict(self.freq)
-        self.tokenizer.total = self.total
-        self.tokenizer.user_word_tag_tab = {}
+        tokenizer = self.tokenizer
+        with tokenizer.lock:
+            tokenizer.dictionary = self.dictionary  # a site's `jieba_dict` changed it
+            if self.lookup is not None:
+                tokenizer.FREQ = self.lookup.freq()
+                tokenizer.initialized = True
+            else:
+                tokenizer.FREQ = dict(self.freq)
+            tokenizer.total = self.total
+            tokenizer.user_word_tag_tab = {}
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -88,7 +108,12 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 def _share_compiled_templates(project: Path | None = None) -> None:
     from mkdocs.theme import Theme
 
-    cache = _CompiledTemplates(TemplateCache.open(project, scope="site") if project else None)
+    kept = None
+    try:  # the main process refuses a linked store before starting any worker
+        kept = TemplateCache.open(project, scope="site") if project else None
+    except UsageError:
+        kept = None
+    cache = _CompiledTemplates(kept)
     make_env = Theme.get_env
 
     def get_env(theme: Theme) -> jinja2.Environment:
@@ -148,9 +173,9 @@ def main(argv: list[str]) -> int:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(log)
     logger.propagate = False
-    jieba = _Jieba()
-    project = data.get("project")
-    _share_compiled_templates(Path(project) if project else None)
+    project = Path(data["project"]) if data.get("project") else None
+    jieba = _Jieba(project)
+    _share_compiled_templates(project)
     pagereuse.install()
     for job in data["sites"]:
         previous = Path(job["previous"]) if job.get("previous") else None

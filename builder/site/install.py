@@ -113,7 +113,7 @@ def build_shards(
         epoch=options.source_date_epoch,
         workers=workers,
         on_done=ShardProgress(say),
-        project=pages.templates if pages is not None else None,
+        project=pages.worker_cache if pages is not None else None,
     )
     kept = sum(int(r.get("kept") or 0) for r in built.values())
     if kept:

@@ -43,8 +43,9 @@ class PageCache(BlobCache):
     SUBDIR = "pages"
     SUFFIX = ".json"
     MAX_ENTRY = 16 * 1024 * 1024
-    templates: Path | None = None
-    """The project whose `TemplateCache` the worker may use (None: compile in memory)."""
+    worker_cache: Path | None = None
+    """The project whose cache the shard workers may use for compiled templates and jieba's
+    dictionary (`TemplateCache`, `builder.site.jiebadict`); None: they keep nothing."""
 
     @staticmethod
     def entry(shard_key: str) -> str:

@@ -32,6 +32,7 @@ from builder.site.engine import SiteEngine
 from builder.site.formcache import PARALLEL_THRESHOLD, FormCache
 from builder.site.inplace import update_in_place
 from builder.site.install import PORTAL_KEPT, install_shards, portal_key, reuse_portal
+from builder.site.jiebadict import JiebaCache
 from builder.site.layout import PORTAL, SHARDS_DIR, SplitMode
 from builder.site.noop import NoopGuard
 from builder.site.options import SOURCE_DIR as SOURCE_DIR
@@ -327,7 +328,8 @@ def build_locked(
     pages = PageCache(None, None, scope="site")  # a split build keeps pages and templates
     if prepared.shards:
         pages = _site_cache(PageCache, project)
-        pages.templates = _site_cache(TemplateCache, project).project
+        stores = [_site_cache(kind, project) for kind in (TemplateCache, JiebaCache)]
+        pages.worker_cache = project.root if all(s.enabled for s in stores) else None
 
     def publish(dest: Path, previous: Sequence[Path]) -> None:
         """Put the site at `dest`: its changed shards swapped in when nothing else changed,
