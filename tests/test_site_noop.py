@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.site.record import BuildRecord, fingerprint_inputs, input_files
-from builder.site.reuse import output_stamp
+from builder.site.reuse import built_stamp, output_stamp, published_stamp
 from tests.conftest import REPO, examples, run_cli
 from tests.review_helpers import git
 
@@ -250,6 +250,38 @@ def test_nothing_changed_leaves_site_and_sources_untouched(tmp_path: Path) -> No
     record.write_bytes(b"0" * len(mac) + b"\n" + body)
     _, err = _build(project, "--split", "specialty")
     assert "站点已生成" in err
+
+
+@pytest.mark.slow
+def test_a_split_site_edited_by_hand_anywhere_is_built_again(tmp_path: Path) -> None:
+    """A split site's record keeps the digest of its manifest (the stamps of the portal and
+    of every shard), taken without walking the site again; the no-op still looks at every
+    file."""
+    project = _project(tmp_path / "p")
+    _build(project, "--split", "specialty")
+    site = project / "site"
+    assert built_stamp(site).startswith("manifest:")
+    assert published_stamp(site) == built_stamp(site)
+    shard = next(p for p in sorted(site.iterdir()) if p.is_dir() and p.name.isdigit())
+    for change in (
+        lambda: (shard / "index.html").write_text("手工改动", "utf-8"),
+        lambda: (shard / "extra.html").write_text("多出的文件", "utf-8"),
+        lambda: (site / "index.html").write_text("门户的手工改动", "utf-8"),
+        lambda: (site / "assets/extra.css").write_text("body{}", "utf-8"),
+        lambda: shutil.rmtree(shard),
+    ):
+        _, err = _build(project, "--split", "specialty")
+        assert "站点已是最新" in err
+        change()
+        assert (
+            published_stamp(site) != built_stamp(site) or not (site / ".zhibiao-site.json").exists()
+        )
+        _, err = _build(project, "--split", "specialty")
+        assert "站点已生成" in err, err
+        assert published_stamp(site) == built_stamp(site)
+    assert not (shard / "extra.html").exists() and "手工改动" not in (
+        site / "index.html"
+    ).read_text("utf-8")
 
 
 @pytest.mark.slow

@@ -31,12 +31,11 @@ from builder.site.install import (
     PORTAL_KEPT,
     build_shards,
     job,
-    portal_stamp,
     shard_keys,
     unchanged,
 )
 from builder.site.layout import PORTAL
-from builder.site.reuse import read_manifest, share_identical, write_manifest
+from builder.site.reuse import portal_stamp, read_manifest, share_identical, write_manifest
 
 if TYPE_CHECKING:
     from builder.site.pagecache import PageCache

@@ -6,7 +6,7 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
@@ -14,9 +14,10 @@ from builder.project import UsageError
 from builder.site.engine import SiteEngine, SiteJob
 from builder.site.layout import PORTAL, SHARDS_DIR
 from builder.site.reuse import (
-    MANIFEST,
     link_tree,
     output_stamp,
+    portal_files,
+    portal_stamp,
     read_manifest,
     share_identical,
     tree_digest,
@@ -196,27 +197,6 @@ def unchanged(out: Path, stamp: str) -> bool:
     return output_stamp(out) == stamp
 
 
-def _portal_files(root: Path, shards: Collection[str]) -> Iterator[Path]:
-    """Every file of the portal at `root`: all but the shard folders and the manifest."""
-    for top, dirs, names in os.walk(root):
-        here = Path(top)
-        if here == root:
-            dirs[:] = [d for d in dirs if d not in shards]
-            names = [n for n in names if n != MANIFEST]
-        dirs.sort()
-        for name in sorted(names):
-            yield here / name
-
-
-def portal_stamp(root: Path, shards: Collection[str]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for path in _portal_files(root, shards):
-        info = path.stat()
-        rel = path.relative_to(root).as_posix()
-        digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
-    return digest.hexdigest()
-
-
 def portal_key(source_dir: Path, prepared: Prepared) -> str:
     """The key of the portal's generated sources (its config, docs, theme copy and jieba
     dictionary: everything in the sources folder but the shards), with the theme folders."""
@@ -241,7 +221,7 @@ def reuse_portal(key: str, site: Path, previous: Sequence[Path]) -> bool:
             continue
         if portal_stamp(root, shards) != entry[1]:
             continue
-        for path in _portal_files(root, shards):
+        for path in portal_files(root, shards):
             dest = site / path.relative_to(root)
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:

@@ -27,7 +27,7 @@ from builder.site.record import (
     record_path,
     write_record,
 )
-from builder.site.reuse import output_stamp
+from builder.site.reuse import built_stamp, published_stamp
 from builder.site.rootconfig import custom_dir
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def unchanged(previous: BuildRecord | None, inputs: Inputs, site_dir: Path) -> b
     """The last build was made from these very inputs and its output is as it left it."""
     if previous is None or previous.key != inputs.key or not site_dir.is_dir():
         return False
-    return output_stamp(site_dir) == previous.stamp
+    return published_stamp(site_dir) == previous.stamp
 
 
 @dataclass(slots=True)
@@ -214,7 +214,7 @@ class NoopGuard:
             key=self.inputs.key,
             files=self.inputs.files,
             scanned=self.inputs.scanned,
-            stamp=output_stamp(self.site_dir),
+            stamp=built_stamp(self.site_dir),
             forced=outcome.forced,
             checked=outcome.check.files,
             diagnostics=list(outcome.check.diagnostics),

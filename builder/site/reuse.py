@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import Any
 
 from builder.base.atomic import write_bytes
 from builder.project.cache import MAX_RECORD, fingerprint, read_capped, seal, signing_key, unseal
+from builder.site.layout import PORTAL
 
 MANIFEST = ".zhibiao-site.json"
 FORMAT = 2
@@ -111,6 +112,62 @@ def _stamp_folder(folder: str, prefix: str, digest: Any, skip: str = "") -> None
         path = os.path.join(folder, name)  # noqa: PTH118
         if not os.path.islink(path):  # noqa: PTH114
             _stamp_folder(path, f"{prefix}{name}/", digest)
+
+
+def portal_files(root: Path, shards: Collection[str]) -> Iterator[Path]:
+    """Every file of the portal at `root`: all but the shard folders and the manifest."""
+    for top, dirs, names in os.walk(root):
+        here = Path(top)
+        if here == root:
+            dirs[:] = [d for d in dirs if d not in shards]
+            names = [n for n in names if n != MANIFEST]
+        dirs.sort()
+        for name in sorted(names):
+            yield here / name
+
+
+def portal_stamp(root: Path, shards: Collection[str]) -> str:
+    """The stamp of the portal's files (path, size, modification time, inode of each)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in portal_files(root, shards):
+        info = path.stat()
+        rel = path.relative_to(root).as_posix()
+        digest.update(f"{rel}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+    return digest.hexdigest()
+
+
+def published_stamp(site: Path) -> str:
+    """The stamp a build record keeps of the published `site` (`builder.site.noop`).
+
+    For a split site whose signed manifest matches its portal and every shard, the digest of
+    the manifest; otherwise (no manifest, a shard or the portal changed, an unsplit or
+    versioned site) the stamp of every file (`output_stamp`). Both look at every file."""
+    manifest = read_manifest(site)
+    try:
+        if PORTAL in manifest:
+            shards = set(manifest) - {PORTAL}
+            same = portal_stamp(site, shards) == manifest[PORTAL][1] and all(
+                not (site / name).is_symlink() and output_stamp(site / name) == manifest[name][1]
+                for name in sorted(shards)
+            )
+            if same:
+                return _manifest_digest(manifest)
+        return output_stamp(site)
+    except OSError:  # e.g. a link to nothing put there by hand: not the site that was built
+        return ""
+
+
+def built_stamp(site: Path) -> str:
+    """`published_stamp` of a site this build just published, without looking at its files
+    again when its manifest (just written) holds the stamps of the shards and portal, as
+    this build made or checked them."""
+    manifest = read_manifest(site)
+    return _manifest_digest(manifest) if PORTAL in manifest else output_stamp(site)
+
+
+def _manifest_digest(manifest: Mapping[str, tuple[str, str]]) -> str:
+    text = json.dumps(sorted(manifest.items()), ensure_ascii=False)
+    return "manifest:" + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def read_manifest(root: Path) -> dict[str, tuple[str, str]]:
