@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from builder.site import batch, jiebadict, pagereuse
 from builder.site.jiebadict import JiebaCache
+from tests.test_site_pagereuse import PAGES, _write
 
 SAMPLES = (
     "职业教育专业教学标准电气自动化服务与管理",
@@ -102,27 +103,11 @@ def test_a_forged_database_is_made_again(tmp_path: Path) -> None:
     assert jiebadict.open_dictionary(None) is None
 
 
-SITE = """\
-site_name: 搜索
-docs_dir: docs
-theme:
-  name: material
-  language: zh
-plugins:
-  - search:
-      jieba_dict_user: dict.txt
-"""
-
-
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The three-page site of `test_site_pagereuse` (its user dictionary has 公差配合)."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs/index.md").write_text(
-        "# 公差配合与测量\n\n" + "。".join(SAMPLES) + "\n\n## 学时\n\n共 64 学时。\n", "utf-8"
-    )
-    (tmp_path / "dict.txt").write_text("公差配合与测量\n智能产线调试\n", "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(SITE, "utf-8")
+    _write(tmp_path, PAGES)
     log = batch._Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(log)
@@ -143,8 +128,8 @@ def test_a_search_index_is_the_same_with_the_database(site: Path) -> None:
     index = _index(site, lookup, "a")
     assert index == _index(site, batch._Jieba(None), "b")
     docs = json.loads(index)["docs"]
-    assert any("\u200b公差配合与测量\u200b" in d["text"] for d in docs)  # a user word kept whole
+    assert any("\u200b公差配合\u200b" in d["text"] for d in docs)  # a user word kept whole
     # the next site starts from the default dictionary again: no user word carried over
     lookup.reset()
-    assert "公差配合与测量" not in lookup.tokenizer.FREQ
+    assert "公差配合" not in lookup.tokenizer.FREQ
     assert _index(site, lookup, "c") == index
