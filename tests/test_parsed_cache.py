@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.read.parallel import Parsed, Task, content_hash, parse_all
 from builder.read.sources import Source, find_sources
+from builder.site import parsedcache
 from builder.site.parsedcache import ParsedCache, _encode, _key, folder_of, parse_cached
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,17 +72,38 @@ def test_a_second_read_takes_every_folder_from_the_cache(tmp_path: Path) -> None
     assert second.stats.hits == _folders(root) and second.stats.rendered == 0
 
 
-def test_an_edit_reads_its_folder_again_and_only_it(tmp_path: Path) -> None:
+def test_an_edit_reads_only_the_edited_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = _tree(tmp_path)
     _read(root, _cache(root))
     edited = next((root / AI / "courses").glob("*.yaml"))
     text = edited.read_text("utf-8")
     edited.write_text(text.replace("description: |\n", "description: |\n  改过的说明。\n", 1))
+    read: list[str] = []
+
+    def counted(tasks: Any, **kwargs: Any) -> Any:
+        read.extend(t.path for t in tasks)
+        return parse_all(tasks, **kwargs)
+
+    monkeypatch.setattr(parsedcache, "parse_all", counted)
     cache = _cache(root)
     cached, fresh = _read(root, cache)
     assert cached == fresh
     assert any("改过的说明" in (p.payload or "") for p in cached)
     assert cache.stats.rendered == 1 and cache.stats.hits == _folders(root) - 1
+    assert read == [str(edited)]  # the folder's other files come from its last entry
+    # without the index of each folder's last entry (or with a forged one), the whole
+    # edited folder is read
+    index = root.parent / "parsed" / f"{parsedcache._index_key()}.json"
+    for damage in (lambda: index.write_bytes(b'{"x": "0"}'), index.unlink):
+        damage()
+        read.clear()
+        edited.write_text(edited.read_text("utf-8") + "\n# 又改了\n", "utf-8")
+        cached, fresh = _read(root, _cache(root))
+        assert cached == fresh
+        folder = sorted(str(p) for p in (root / AI).rglob("*.yaml"))
+        assert sorted(read) == folder
 
 
 def test_a_forged_or_mislabelled_entry_is_read_again(tmp_path: Path) -> None:

@@ -6,17 +6,13 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 
 from builder.compose.doctree import Block, Cell, Heading, Paragraph, Table
+from builder.compose.doctree import text_cells as cells
 from builder.docx.package import CoreInfo, fixed_time, set_core, to_bytes
 from builder.docx.page import setup_section
 from builder.docx.profiles import profile_named
 from builder.docx.tables import add_table
 from builder.docx.template import load_template
 from builder.docx.writer import write_blocks
-
-
-def cells(*texts: str) -> tuple[Cell, ...]:
-    """A table row of plain-text cells."""
-    return tuple(Cell((text,)) for text in texts)
 
 
 def table_document(

@@ -17,7 +17,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from builder.comments.anchors import Anchor
-from builder.comments.docxout import Paragraph, Table, cells, table_document
+from builder.compose.doctree import Paragraph, Table
+from builder.compose.doctree import text_cells as cells
 from builder.opendata.xlsx_export import workbook_bytes
 from builder.opendata.xlsx_style import text_cell
 
@@ -108,6 +109,10 @@ def form_xlsx(info: FormInfo, anchors: list[Anchor]) -> bytes:
 
 def form_docx(info: FormInfo, anchors: list[Anchor]) -> bytes:
     """The Word form: an information table, then the comment table."""
+    # python-docx is imported only when a form is made: a site build whose forms all come
+    # from the cache (`builder.site.formcache`) does not need it
+    from builder.comments.docxout import table_document
+
     head = Table(
         caption="",
         header=("项目", "内容"),

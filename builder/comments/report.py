@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from builder.comments.docxout import Paragraph, Table, cells, table_document
 from builder.comments.model import DISPOSITIONS, Comment, ReviewRecord
+from builder.compose.doctree import Paragraph, Table
+from builder.compose.doctree import text_cells as cells
 
 HEADER = ("序号", "章节号", "原文", "修改后内容", "理由", "提出单位", "处理意见")
 WIDTHS = (0.9, 1.4, 3.0, 3.0, 2.0, 1.6, 2.4)
@@ -84,6 +85,8 @@ def summary_table(summary: Summary) -> Table:
 
 def report_docx(title: str, record: ReviewRecord, *, when: str | None = None) -> bytes:
     """The 征求意见汇总处理表 of one standard as .docx bytes (same input, same bytes)."""
+    from builder.comments.docxout import table_document  # python-docx, only when writing
+
     summary = summarise(record)
     rows = tuple(
         cells(

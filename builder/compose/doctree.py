@@ -120,6 +120,11 @@ class Cell:
     bold: bool = False
 
 
+def text_cells(*texts: str) -> tuple[Cell, ...]:
+    """A table row of plain-text cells."""
+    return tuple(Cell((text,)) for text in texts)
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table with one header row (repeated on every page in docx).

@@ -11,6 +11,11 @@ an unchanged folder is neither read nor parsed again; a folder with an edited, a
 removed file is read again (in worker processes when there are many files), and the
 others are taken from their blobs.
 
+A folder with an edited file need not be read whole again either: an index blob names
+each folder's latest entry, and the files of an edited folder whose hash is the one that
+entry lists are taken from it (only for a handful of edited folders, `PARTIAL_LIMIT`, so
+that a tree with many edits is still read as a stream); only the edited files are read.
+
 Only plain results are kept: a folder holding a symbolic link, a file that could not be
 read, or data that JSON cannot carry is simply read again every time. A blob is used only
 when it lists exactly the folder's files with the hashes asked for, so a stale or
@@ -33,6 +38,8 @@ from builder.read.parallel import Parsed, Task, parse_all, parse_task
 from builder.read.sources import Source
 
 FORMAT = 1
+PARTIAL_LIMIT = 64
+"""At most this many edited folders take their unchanged files from their last entry."""
 
 
 class ParsedCache(BlobCache):
@@ -40,6 +47,24 @@ class ParsedCache(BlobCache):
 
     SUBDIR = "parsed"
     SUFFIX = ".json"
+    _latest: dict[str, str] | None = None
+
+    def latest(self) -> dict[str, str]:
+        """Folder name → key of its latest entry (the signed index; not counted as a hit)."""
+        if self._latest is None:
+            self._latest = _load_index(self)
+        return self._latest
+
+    def remember_latest(self, latest: dict[str, str]) -> None:
+        """Keep the index for the next run when it changed (not counted as made)."""
+        if not self.enabled:
+            return
+        if latest != self.latest() or not self.has(_index_key()):
+            self.store(_index_key(), json.dumps(latest, ensure_ascii=False).encode("utf-8"))
+            self.stats.rendered -= 1
+        else:
+            self.used.add(_index_key())  # kept by the prune that follows
+        self._latest = latest
 
 
 def folder_of(path: str, root: str) -> str:
@@ -103,6 +128,63 @@ def _decode(
     return found
 
 
+def _index_key() -> str:
+    text = json.dumps([FORMAT, fingerprint(), "index"])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _load_index(cache: ParsedCache) -> dict[str, str]:
+    """Folder name → key of its latest entry, from the signed index blob."""
+    blob = cache.load(_index_key()) if cache.has(_index_key()) else None
+    if blob is not None:
+        cache.stats.hits -= 1
+    try:
+        index = json.loads(blob.decode("utf-8")) if blob is not None else {}
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    if not isinstance(index, dict):
+        return {}
+    return {k: v for k, v in index.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _unchanged_rows(blob: bytes | None, digests: Mapping[str, str]) -> dict[str, Parsed]:
+    """The rows of an older entry whose file still has the hash it had then."""
+    try:
+        rows: Any = json.loads(blob.decode("utf-8")) if blob is not None else []
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    found: dict[str, Parsed] = {}
+    for row in rows if isinstance(rows, list) else []:
+        if not (isinstance(row, list) and len(row) == 4):
+            continue
+        rel, digest, kind, payload = row
+        if not all(isinstance(v, str) for v in row) or digests.get(rel) != digest:
+            continue
+        found[rel] = Parsed(digest, kind, payload, None, None, None)
+    return found
+
+
+def _partial(
+    cache: ParsedCache,
+    missed: Sequence[str],
+    keys: Mapping[str, str | None],
+    digests: Mapping[str, str],
+) -> dict[str, dict[str, Parsed]]:
+    """For each edited folder (a few), its files unchanged since its latest entry."""
+    if not cache.enabled or not missed or len(missed) > PARTIAL_LIMIT:
+        return {}
+    index = cache.latest()
+    found: dict[str, dict[str, Parsed]] = {}
+    for name in missed:
+        old = index.get(name)
+        if old is not None and old != keys[name] and cache.has(old):
+            blob = cache.load(old)
+            if blob is not None:
+                cache.stats.hits -= 1  # a hit is a folder not read at all
+            found[name] = _unchanged_rows(blob, digests)
+    return found
+
+
 def parse_cached(
     root: Path,
     sources: Sequence[Source],
@@ -138,8 +220,11 @@ def parse_cached(
     for name, indices in groups.items():
         for i in indices:
             owner[i] = name
+    missed = [n for n in groups if n not in cached and keys[n] is not None]
+    partial = _partial(cache, missed, keys, digests)
+    kept = {i for n, rows in partial.items() for i in groups[n] if sources[i].rel in rows}
     fresh = parse_all(
-        [tasks[i] for i in range(len(sources)) if owner[i] not in cached],
+        [tasks[i] for i in range(len(sources)) if owner[i] not in cached and i not in kept],
         jobs=jobs,
         advance=advance,
     )
@@ -162,6 +247,11 @@ def parse_cached(
                 made.setdefault(name, []).append(parsed)
             if advance is not None:
                 advance()
+        elif i in kept:  # unchanged in an edited folder: from the folder's last entry
+            parsed = partial[name][sources[i].rel]
+            made.setdefault(name, []).append(parsed)
+            if advance is not None:
+                advance()
         else:
             parsed = next(fresh)
             made.setdefault(name, []).append(parsed)
@@ -177,4 +267,5 @@ def parse_cached(
                 ):
                     cache.store(key, _encode(members, found))
         yield parsed
+    cache.remember_latest({n: k for n, k in keys.items() if k is not None and cache.has(k)})
     cache.prune()
