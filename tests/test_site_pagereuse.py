@@ -183,6 +183,23 @@ def test_a_previous_output_unlike_its_record_is_not_kept(builder: Builder) -> No
     _same(incremental, clean)
 
 
+def test_a_linked_previous_page_is_not_followed(builder: Builder, tmp_path: Path) -> None:
+    """A previous page replaced by a link (here to the very same bytes) is rendered again,
+    and the new site holds a plain file."""
+    _, first = builder.build(builder.sources(PAGES))
+    page = first["site"] / "courses/b/index.html"
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(page.read_bytes())
+    page.unlink()
+    page.symlink_to(elsewhere)
+    sources = builder.sources(PAGES)
+    incremental, result = builder.build(sources, first)
+    clean, _ = builder.build(sources)
+    assert result["pages"]["kept"] == len(PAGES) - 1
+    assert not (incremental / "courses/b/index.html").is_symlink()
+    _same(incremental, clean)
+
+
 def test_a_record_from_another_context_keeps_nothing(builder: Builder) -> None:
     _, first = builder.build(builder.sources(PAGES))
     for change in ({"format": 0}, {"context": "0" * 32}):

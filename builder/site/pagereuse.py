@@ -113,11 +113,21 @@ def entries_digest(entries: Iterable[Any]) -> str:
 
 
 def _file_digest(path: str | Path) -> str | None:
+    """The digest of a plain file's bytes; None for a link (never followed), a folder or a
+    file that cannot be read."""
     try:
-        with open(path, "rb") as handle:  # noqa: PTH123
-            return digest(handle.read())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
+    try:
+        chunks = []
+        while block := os.read(descriptor, 1 << 20):
+            chunks.append(block)
+        return digest(b"".join(chunks))
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
