@@ -62,8 +62,6 @@ class BlobCache:
         self.stats = CacheStats()
         self.used: set[str] = set()
         self.started_ns = time.time_ns()
-        self.project: Path | None = None
-        """The project whose cache this is (set by `open` when the store is enabled)."""
         self._entry = re.compile(rf"^([0-9a-f]{{32}})({re.escape(self.SUFFIX)}|\.mac)$")
 
     @classmethod
@@ -85,9 +83,7 @@ class BlobCache:
         except OSError:
             writable = False
         secret = signing_key(key_file) if writable else None
-        store = cls(folder if writable else None, secret, scope=scope)
-        store.project = project_root if store.enabled else None
-        return store
+        return cls(folder if writable else None, secret, scope=scope)
 
     @property
     def enabled(self) -> bool:
@@ -108,8 +104,9 @@ class BlobCache:
             self.folder / f"{key}.mac"
         ).is_file()
 
-    def load(self, key: str) -> bytes | None:
-        """The cached bytes of `key` when present and authentic; counts the outcome."""
+    def load(self, key: str, *, counted: bool = True) -> bytes | None:
+        """The cached bytes of `key` when present and authentic; counts the outcome (a hit
+        only when `counted`: bookkeeping entries are not outputs)."""
         if self.folder is None:
             return None
         entry = self.folder / f"{key}{self.SUFFIX}"
@@ -128,12 +125,15 @@ class BlobCache:
             self.stats.rejected += 1
             return None
         self.used.add(key)
-        self.stats.hits += 1
+        if counted:
+            self.stats.hits += 1
         return data
 
-    def store(self, key: str, data: bytes) -> None:
-        """Keep freshly produced bytes (the entry first, then its MAC)."""
-        self.stats.rendered += 1
+    def store(self, key: str, data: bytes, *, counted: bool = True) -> None:
+        """Keep freshly produced bytes (the entry first, then its MAC); counted as made
+        unless it is bookkeeping (`counted` false)."""
+        if counted:
+            self.stats.rendered += 1
         if self.folder is None:
             return
         try:

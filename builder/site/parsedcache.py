@@ -60,8 +60,8 @@ class ParsedCache(BlobCache):
         if not self.enabled:
             return
         if latest != self.latest() or not self.has(_index_key()):
-            self.store(_index_key(), json.dumps(latest, ensure_ascii=False).encode("utf-8"))
-            self.stats.rendered -= 1
+            index = json.dumps(latest, ensure_ascii=False).encode("utf-8")
+            self.store(_index_key(), index, counted=False)
         else:
             self.used.add(_index_key())  # kept by the prune that follows
         self._latest = latest
@@ -102,30 +102,38 @@ def _encode(members: Sequence[Source], found: Sequence[Parsed]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _decode(
-    blob: bytes | None, members: Sequence[Source], digests: Mapping[str, str]
-) -> list[Parsed] | None:
-    """The `Parsed` of each member from a blob, when it lists exactly these files with
-    these hashes; None otherwise."""
+def _rows(blob: bytes | None) -> list[Any] | None:
+    """The rows of an entry, when it is a JSON list."""
     if blob is None:
         return None
     try:
         rows: Any = json.loads(blob.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(rows, list) or len(rows) != len(members):
+    return rows if isinstance(rows, list) else None
+
+
+def _parsed(row: Any, digests: Mapping[str, str], rel: str | None = None) -> Parsed | None:
+    """A row's `Parsed`, when it is well formed, names `rel` (if given) and carries the hash
+    its file has now."""
+    if not (isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row)):
         return None
-    found: list[Parsed] = []
-    for source, row in zip(members, rows, strict=True):
-        if not (isinstance(row, list) and len(row) == 4):
-            return None
-        rel, digest, kind, payload = row
-        if rel != source.rel or digest != digests[source.rel]:
-            return None
-        if not (isinstance(kind, str) and isinstance(payload, str)):
-            return None
-        found.append(Parsed(digest, kind, payload, None, None, None))
-    return found
+    name, digest, kind, payload = row
+    if (rel is not None and name != rel) or digests.get(name) != digest:
+        return None
+    return Parsed(digest, kind, payload, None, None, None)
+
+
+def _decode(
+    blob: bytes | None, members: Sequence[Source], digests: Mapping[str, str]
+) -> list[Parsed] | None:
+    """The `Parsed` of each member from a blob, when it lists exactly these files with
+    these hashes; None otherwise."""
+    rows = _rows(blob)
+    if rows is None or len(rows) != len(members):
+        return None
+    found = [_parsed(row, digests, s.rel) for s, row in zip(members, rows, strict=True)]
+    return None if any(p is None for p in found) else [p for p in found if p is not None]
 
 
 def _index_key() -> str:
@@ -135,9 +143,7 @@ def _index_key() -> str:
 
 def _load_index(cache: ParsedCache) -> dict[str, str]:
     """Folder name → key of its latest entry, from the signed index blob."""
-    blob = cache.load(_index_key()) if cache.has(_index_key()) else None
-    if blob is not None:
-        cache.stats.hits -= 1
+    blob = cache.load(_index_key(), counted=False) if cache.has(_index_key()) else None
     try:
         index = json.loads(blob.decode("utf-8")) if blob is not None else {}
     except (UnicodeDecodeError, ValueError):
@@ -149,18 +155,11 @@ def _load_index(cache: ParsedCache) -> dict[str, str]:
 
 def _unchanged_rows(blob: bytes | None, digests: Mapping[str, str]) -> dict[str, Parsed]:
     """The rows of an older entry whose file still has the hash it had then."""
-    try:
-        rows: Any = json.loads(blob.decode("utf-8")) if blob is not None else []
-    except (UnicodeDecodeError, ValueError):
-        return {}
     found: dict[str, Parsed] = {}
-    for row in rows if isinstance(rows, list) else []:
-        if not (isinstance(row, list) and len(row) == 4):
-            continue
-        rel, digest, kind, payload = row
-        if not all(isinstance(v, str) for v in row) or digests.get(rel) != digest:
-            continue
-        found[rel] = Parsed(digest, kind, payload, None, None, None)
+    for row in _rows(blob) or []:
+        parsed = _parsed(row, digests)
+        if parsed is not None:
+            found[row[0]] = parsed
     return found
 
 
@@ -178,10 +177,8 @@ def _partial(
     for name in missed:
         old = index.get(name)
         if old is not None and old != keys[name] and cache.has(old):
-            blob = cache.load(old)
-            if blob is not None:
-                cache.stats.hits -= 1  # a hit is a folder not read at all
-            found[name] = _unchanged_rows(blob, digests)
+            # a hit is a folder not read at all: this one is read in part
+            found[name] = _unchanged_rows(cache.load(old, counted=False), digests)
     return found
 
 
