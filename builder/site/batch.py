@@ -75,7 +75,6 @@ class _Jieba:
             self.total = self.tokenizer.total
         else:
             self.total = self.lookup.total
-        self.reset()
 
     def reset(self) -> None:
         tokenizer = self.tokenizer
@@ -123,7 +122,6 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 def _share_compiled_templates(project: Path | None = None) -> None:
     from mkdocs.theme import Theme
 
-    kept = None
     try:  # the main process refuses a linked store before starting any worker
         kept = TemplateCache.open(project, scope="site") if project else None
     except UsageError:

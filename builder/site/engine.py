@@ -182,7 +182,9 @@ class MkDocsEngine:
         errors: list[str] = []
         records: PageRecords = {}
         for process, (out, err) in zip(running, outputs, strict=True):
-            failures += _batch_failures(out, process.returncode, records)
+            failed, built = _batch_results(out)
+            failures += failed
+            records.update(built)
             if process.returncode != 0:
                 errors.append(err)
         if failures or errors:
@@ -260,10 +262,11 @@ def balanced(sites: Sequence[SiteJob], count: int) -> list[list[SiteJob]]:
     return [c for c in chunks if c]
 
 
-def _batch_failures(output: str, returncode: int, records: PageRecords) -> list[str]:
-    """Messages for every site of a batch that did not build cleanly; the page records of
-    those that did go into `records`."""
+def _batch_results(output: str) -> tuple[list[str], PageRecords]:
+    """What a batch worker reported: messages for every site that did not build cleanly,
+    and the page records of those that did."""
     failures: list[str] = []
+    records: PageRecords = {}
     for line in output.splitlines():
         try:
             result = json.loads(line)
@@ -280,7 +283,7 @@ def _batch_failures(output: str, returncode: int, records: PageRecords) -> list[
         if problems:
             where = Path(result.get("config", "")).parent.name
             failures.extend(f"[{where}] {p}" for p in problems)
-    return failures
+    return failures, records
 
 
 DEFAULT_ENGINE: SiteEngine = MkDocsEngine()

@@ -8,7 +8,7 @@ import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from builder.project import UsageError
 from builder.site.engine import SiteEngine, SiteJob
@@ -57,7 +57,7 @@ def install_shards(
             )
         same = _published(manifests, shard.name, keys[shard.name])
         if same is not None:
-            link_tree(same, out)
+            link_tree(same[0], out)
         else:
             last = _published(manifests, shard.name)
             todo.append(job(source_dir, shard, out, last, pages))
@@ -163,29 +163,19 @@ def duration(seconds: float) -> str:
     return f"{minutes} 分 {rest} 秒" if minutes else f"{rest} 秒"
 
 
-@overload
 def _published(
-    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str
-) -> Path | None: ...
-
-
-@overload
-def _published(
-    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str
-) -> tuple[Path, str] | None: ...
-
-
-def _published(
-    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]], name: str, key: str = ""
-) -> Path | tuple[Path, str] | None:
-    """The first published copy of shard `name`, built from sources with this `key` and
-    unchanged since; without a key, the first unchanged copy and the key it was built from."""
+    manifests: Sequence[tuple[Path, dict[str, tuple[str, str]]]],
+    name: str,
+    key: str | None = None,
+) -> tuple[Path, str] | None:
+    """The first published copy of shard `name` unchanged since it was built (from sources
+    with this `key`, if given), and the key it was built from."""
     for root, shards in manifests:
         recorded = shards.get(name)
-        if recorded is None or (key and recorded[0] != key):
+        if recorded is None or (key is not None and recorded[0] != key):
             continue
         if unchanged(root / name, recorded[1]):
-            return root / name if key else (root / name, recorded[0])
+            return root / name, recorded[0]
     return None
 
 

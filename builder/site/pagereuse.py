@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.plugins import BasePlugin, event_priority
 
-from builder.project.cache import fingerprint
+from builder.project.cache import fingerprint, read_capped
 from builder.site.reuse import engine_versions, tree_digest
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ FORMAT = 1
 PLUGIN = "zhibiao/pages"
 SEARCH_PLUGINS = frozenset({"search", "material/search"})
 SEARCH_INDEX = "search/search_index.json"
+MAX_PAGE = 64 * 1024 * 1024
+"""A page (source or output) larger than this is rendered again rather than compared."""
 KEPT_TEMPLATES = ("404.html",)
 """Theme templates whose output depends only on the context and the navigation."""
 SAFE_EXTENSIONS = frozenset(
@@ -113,21 +115,17 @@ def entries_digest(entries: Iterable[Any]) -> str:
 
 
 def _file_digest(path: str | Path) -> str | None:
-    """The digest of a plain file's bytes; None for a link (never followed), a folder or a
-    file that cannot be read."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        chunks = []
-        while block := os.read(descriptor, 1 << 20):
-            chunks.append(block)
-        return digest(b"".join(chunks))
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
+    """The digest of a plain file's bytes; None for a link (never followed), a folder, a
+    pipe, a file over `MAX_PAGE` or one that cannot be read (`read_capped`)."""
+    data = read_capped(Path(path), MAX_PAGE)
+    return None if data is None else digest(data)
+
+
+def _same_file(recorded: Any, path: str | Path) -> bool:
+    """Whether the plain file at `path` has the recorded digest (never for an unreadable
+    one, whatever was recorded)."""
+    found = _file_digest(path)
+    return found is not None and found == recorded
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:
@@ -204,8 +202,6 @@ class PageReuse:
     """Source paths of the pages taken from the previous output."""
     entries: dict[str, list[Any]] = field(default_factory=dict)
     """Source path → the page's search entries (kept or new)."""
-    outputs: dict[str, str] = field(default_factory=dict)
-    """Output path → digest (pages and kept theme templates)."""
     context: str = ""
     nav: str = ""
     built: list[Page] = field(default_factory=list)
@@ -241,9 +237,9 @@ class PageReuse:
         if not isinstance(facts, dict) or facts.get("url") != page.url:
             return False
         assert self.previous is not None
-        if facts.get("source") != _file_digest(page.file.abs_src_path or ""):
+        if not _same_file(facts.get("source"), page.file.abs_src_path or ""):
             return False
-        if facts.get("html") != _file_digest(self.previous / page.file.dest_uri):
+        if not _same_file(facts.get("html"), self.previous / page.file.dest_uri):
             return False
         old = self._old_entries.get(page.url, [])
         if facts.get("entries") != entries_digest(old):
@@ -301,15 +297,13 @@ class PageReuse:
             os.link(source, dest)
         except OSError:
             shutil.copyfile(source, dest)
-        self.outputs[rel] = (self.record or {}).get("outputs", {}).get(rel) or ""
 
     def kept_template(self, name: str) -> bool:
         """Whether theme template `name`'s previous output can stand (same context and nav)."""
         if not self.active or self.nav != (self.record or {}).get("nav"):
             return False
         assert self.previous is not None
-        recorded = (self.record or {}).get("outputs", {}).get(name)
-        return recorded is not None and recorded == _file_digest(self.previous / name)
+        return _same_file((self.record or {}).get("outputs", {}).get(name), self.previous / name)
 
     def new_record(self, config: MkDocsConfig) -> dict[str, Any]:
         """The record of the output just built, for the next build of this site."""
@@ -333,7 +327,7 @@ class PageReuse:
             }
         outputs = {}
         for name in KEPT_TEMPLATES:
-            found = self.outputs.get(name) or _file_digest(site / name)
+            found = _file_digest(site / name)
             if found:
                 outputs[name] = found
         return {
@@ -445,8 +439,11 @@ def install() -> None:
         nav: Navigation,
     ) -> None:
         reuse = _current()
-        kept = reuse is not None and template_name in KEPT_TEMPLATES
-        if reuse is not None and kept and reuse.kept_template(template_name):
+        if (
+            reuse is not None
+            and template_name in KEPT_TEMPLATES
+            and reuse.kept_template(template_name)
+        ):
             reuse.copy(template_name, config)
             return
         theme_template(template_name, env, files, config, nav)
